@@ -1,0 +1,92 @@
+// @ts-check
+import { builtinModules } from "node:module";
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import pluginQuery from "@tanstack/eslint-plugin-query";
+import globals from "globals";
+
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith("_") && !m.startsWith("node:"));
+const noNodeScheme = { regex: "^node:", message: "No Node.js APIs here: this code also runs in the browser." };
+
+/** Import boundaries (see README "Architecture"): criteria imports nothing of ours; web and server never meet. */
+const restrict = (/** @type {{ regex: string, message: string }[]} */ patterns, /** @type {string[]} */ paths = []) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      paths: paths.map((name) => ({ name, message: `${name} is not allowed here (import boundary).` })),
+      patterns,
+    },
+  ],
+});
+
+const criteriaOnlyViaEntry = {
+  regex: "^@/criteria/",
+  message: "Import the criteria library through its public entry, '@/criteria'.",
+};
+
+export default tseslint.config(
+  { ignores: ["dist/**", "coverage/**", "test-results/**", "playwright-report/**", "node_modules/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ["src/*/lint-probe.ts", "src/*/lint-probe.tsx"] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/switch-exhaustiveness-check": "error",
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
+      "@typescript-eslint/no-unnecessary-condition": "off",
+    },
+  },
+  {
+    files: ["**/*.js"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ["src/criteria/**/*.ts"],
+    ignores: ["src/criteria/**/*.test.ts", "src/criteria/**/*.bench.ts"],
+    rules: restrict(
+      [
+        { regex: "^@/", message: "The criteria library imports nothing of ours." },
+        { regex: "^(\\.\\./)+(web|server|cli)(/|$)", message: "The criteria library imports nothing of ours." },
+        { regex: "^(react|react-dom)(/|$)", message: "The criteria library is pure TypeScript: no React." },
+        noNodeScheme,
+      ],
+      nodeBuiltins,
+    ),
+  },
+  {
+    files: ["src/web/**/*.{ts,tsx}"],
+    ignores: ["src/web/**/*.test.{ts,tsx}"],
+    rules: restrict(
+      [
+        { regex: "^@/(server|cli)(/|$)", message: "The web app never imports the server." },
+        { regex: "^(\\.\\./)+(server|cli)(/|$)", message: "The web app never imports the server." },
+        criteriaOnlyViaEntry,
+        noNodeScheme,
+      ],
+      nodeBuiltins,
+    ),
+  },
+  {
+    files: ["src/server/**/*.ts", "src/cli/**/*.ts"],
+    rules: restrict([
+      { regex: "^@/web(/|$)", message: "The server never imports the web app." },
+      { regex: "^(\\.\\./)+web(/|$)", message: "The server never imports the web app." },
+      { regex: "^(react|react-dom)(/|$)", message: "The server does not use React." },
+      criteriaOnlyViaEntry,
+    ]),
+  },
+  {
+    files: ["src/web/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, "react-hooks/exhaustive-deps": "error", "react-hooks/rules-of-hooks": "error" },
+    languageOptions: { globals: globals.browser },
+  },
+  ...pluginQuery.configs["flat/recommended"],
+);

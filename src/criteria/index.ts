@@ -1,0 +1,24 @@
+/** The criteria library's public entry: schema, validation, evaluation, dose, dates, policy metadata. */
+export { requestDocumentSchema, bleedSchema, assaySchema } from "./schema";
+export type { RequestDocument, Bleed, InhibitorAssay, LabResult, LiverStudy } from "./schema";
+export { validateRequestDocument, issueMessage, describeValue } from "./validate";
+export type { FieldError, ValidationResult } from "./validate";
+export { evaluate, decideOutcome } from "./evaluate";
+export type { Evaluation, CriterionResult, CriterionStatus, Outcome, DoseBlock } from "./evaluation";
+export { calculateDose, weightInKg, kitVials } from "./dose";
+export { referral, referralKind } from "./referral";
+export { FIELD_LABELS, fieldLabel, formatPath } from "./field-labels";
+export { formatGenomeCopies, formatTiter, roundTo } from "./format";
+export { isValidNpi } from "./npi";
+export * from "./dates";
+export * from "./policy";
+
+import { evaluate } from "./evaluate";
+import type { Evaluation } from "./evaluation";
+import { validateRequestDocument, type FieldError } from "./validate";
+
+/** Validate then evaluate: what the command-line evaluator and the API answer for one document. */
+export function checkRequest(input: unknown): Evaluation | { errors: FieldError[] } {
+  const result = validateRequestDocument(input);
+  return result.ok ? evaluate(result.document) : { errors: result.errors };
+}

@@ -1,0 +1,172 @@
+/**
+ * The one gate into the library: unknown input in, either a typed request document or every
+ * problem with its path and a plain-English message that says what would be accepted.
+ * Nothing invalid reaches `evaluate`.
+ */
+import type { z } from "zod";
+import { isRealDate } from "./dates";
+import { fieldLabel, formatPath } from "./field-labels";
+import { MAX_WEIGHT_KG, KG_PER_LB } from "./policy";
+import { requestDocumentSchema, type CustomIssueKind, type RequestDocument } from "./schema";
+
+export interface FieldError {
+  /** Dotted path into the document, list indices as numbers: `inhibitor.assays.0.date`; `""` is the whole document. */
+  path: string;
+  message: string;
+}
+
+export type ValidationResult =
+  | { ok: true; document: RequestDocument }
+  | { ok: false; errors: FieldError[] };
+
+/** The date fields other than `requestDate`; each must be on or before the request date. */
+const DATE_PATHS: readonly (readonly string[])[] = [
+  ["member", "dateOfBirth"],
+  ["prophylaxis", "startDate"],
+  ["bleeds", "[]", "date"],
+  ["inhibitor", "assays", "[]", "date"],
+  ["liver", "enzymes", "date"],
+  ["liver", "ultrasound", "date"],
+  ["liver", "elastography", "date"],
+];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Every real date found at `pattern` in an untrusted value, with its concrete path. */
+function* datesAt(
+  value: unknown,
+  pattern: readonly string[],
+  path: (string | number)[] = [],
+): Generator<{ path: (string | number)[]; date: string }> {
+  const [head, ...rest] = pattern;
+  if (head === undefined) {
+    if (typeof value === "string" && isRealDate(value)) yield { path, date: value };
+    return;
+  }
+  if (head === "[]") {
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i++) yield* datesAt(value[i] as unknown, rest, [...path, i]);
+    return;
+  }
+  if (isRecord(value) && head in value) yield* datesAt(value[head], rest, [...path, head]);
+}
+
+function datesAfterRequestDate(input: unknown): FieldError[] {
+  if (!isRecord(input)) return [];
+  const requestDate = input.requestDate;
+  if (typeof requestDate !== "string" || !isRealDate(requestDate)) return [];
+  const errors: FieldError[] = [];
+  for (const pattern of DATE_PATHS) {
+    for (const { path, date } of datesAt(input, pattern)) {
+      if (date > requestDate) {
+        errors.push({
+          path: formatPath(path),
+          message: `${fieldLabel(path)} ${date} is after the request date ${requestDate}; enter a date on or before ${requestDate}`,
+        });
+      }
+    }
+  }
+  return errors;
+}
+
+/** How a value looks to a person: "text \"abc\"", "a list", "nothing (null)". */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  switch (typeof value) {
+    case "string":
+      return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+    case "number":
+    case "boolean":
+      return String(value);
+    case "object":
+      return "an object";
+    default:
+      return typeof value;
+  }
+}
+
+const EXPECTED: Readonly<Record<string, string>> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
+};
+
+function customMessage(label: string, kind: CustomIssueKind, input: unknown, params: Record<string, unknown>): string {
+  const got = describeValue(input);
+  switch (kind) {
+    case "date_shape":
+      return `${label} must be a date written YYYY-MM-DD; got ${got}`;
+    case "unreal_date":
+      return `${typeof input === "string" ? input : got} is not a real date; enter a date that exists, written YYYY-MM-DD`;
+    case "npi":
+      return `${label} must be 10 digits with a valid NPI check digit; got ${got}`;
+    case "too_heavy": {
+      const maxLb = Math.floor((MAX_WEIGHT_KG / KG_PER_LB) * 10) / 10;
+      return `${label} must be at most ${MAX_WEIGHT_KG} kg (${maxLb} lb); got ${got} ${String(params.unit)}`;
+    }
+    case "blank":
+      return `${label} must not be blank; leave it out until it is known`;
+    case "after_request_date":
+      return `${label} is after the request date`;
+  }
+}
+
+function bound(value: unknown): string {
+  return typeof value === "number" || typeof value === "bigint" ? String(value) : describeValue(value);
+}
+
+/** One zod issue → the sentence a person reads. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  const label = fieldLabel(issue.path);
+  const input = (issue as { input?: unknown }).input;
+  const got = describeValue(input);
+  switch (issue.code) {
+    case "invalid_type":
+      if (input === undefined) return `${label} is required`;
+      return `${label} must be ${EXPECTED[issue.expected] ?? issue.expected}; got ${got}`;
+    case "invalid_value":
+      if (input === undefined) return `${label} is required: ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
+      if (issue.values.length === 1) return `${label} must be ${JSON.stringify(issue.values[0])}; got ${got}`;
+      return `${label} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}; got ${got}`;
+    case "too_small":
+      if (issue.origin === "array") return `${label} must have at least ${bound(issue.minimum)} items`;
+      if (issue.origin === "string") return `${label} must not be empty`;
+      return `${label} must be ${issue.inclusive ? "at least" : "more than"} ${bound(issue.minimum)}; got ${got}`;
+    case "too_big":
+      if (issue.origin === "array") return `${label} can have at most ${bound(issue.maximum)} items`;
+      if (issue.origin === "string") return `${label} must be at most ${bound(issue.maximum)} characters long`;
+      return `${label} must be ${issue.inclusive ? "at most" : "less than"} ${bound(issue.maximum)}; got ${got}`;
+    case "invalid_format":
+      if (issue.path.at(-1) === "icd10") return `${label} must look like D67 (a letter, two characters, then an optional dot and up to four more); got ${got}`;
+      return `${label} is not in the expected format; got ${got}`;
+    case "custom": {
+      const params = issue.params ?? {};
+      const kind = params.kind as CustomIssueKind | undefined;
+      return kind === undefined ? issue.message : customMessage(label, kind, input, params);
+    }
+    case "unrecognized_keys":
+    case "invalid_union":
+    case "invalid_key":
+    case "invalid_element":
+    case "not_multiple_of":
+      return `${label}: ${issue.message}`;
+  }
+}
+
+export function validateRequestDocument(input: unknown): ValidationResult {
+  if (!isRecord(input)) {
+    return { ok: false, errors: [{ path: "", message: `The request document must be a JSON object; got ${describeValue(input)}` }] };
+  }
+  const parsed = requestDocumentSchema.safeParse(input, { reportInput: true });
+  const errors: FieldError[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issueMessage(issue) }));
+  errors.push(...datesAfterRequestDate(input));
+  if (errors.length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, document: parsed.data };
+}
