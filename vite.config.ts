@@ -1,0 +1,20 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import tailwindcss from "@tailwindcss/vite";
+import { defineConfig } from "vite";
+
+const src = fileURLToPath(new URL("./src", import.meta.url));
+const fixtures = fileURLToPath(new URL("./fixtures/index.ts", import.meta.url));
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  resolve: { alias: { "@fixtures": fixtures, "@": src } },
+  build: { outDir: "dist/web", sourcemap: true },
+  server: { proxy: { "/api": "http://localhost:3000" } },
+  test: {
+    include: ["src/**/*.test.{ts,tsx}", "fixtures/**/*.test.ts"],
+    environment: "node",
+    restoreMocks: true,
+  },
+});
