@@ -16,5 +16,7 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}", "fixtures/**/*.test.ts"],
     environment: "node",
     restoreMocks: true,
+    // The JSON report feeds the closing count line of `npm test` (scripts/test-summary.ts).
+    reporters: ["default", ["json", { outputFile: "reports/unit.json" }]],
   },
 });

@@ -1,0 +1,30 @@
+/**
+ * Bundle-size budget: the JavaScript the first page loads (the entry chunk and the chunks it
+ * imports statically, as listed in index.html's module graph), gzipped. Fails above the budget.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const DIST = "dist/web";
+const BUDGET_KB = 120;
+
+const html = readFileSync(join(DIST, "index.html"), "utf8");
+const initial = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? "");
+
+let total = 0;
+for (const file of initial) {
+  const size = gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+  total += size;
+  console.log(`${file}: ${(size / 1024).toFixed(1)} kB gzip`);
+}
+const kb = total / 1024;
+console.log(`Initial JavaScript: ${kb.toFixed(1)} kB gzip (budget ${BUDGET_KB} kB)`);
+if (initial.length === 0) {
+  console.error("No script found in dist/web/index.html: build first");
+  process.exit(1);
+}
+if (kb > BUDGET_KB) {
+  console.error(`Over budget by ${(kb - BUDGET_KB).toFixed(1)} kB`);
+  process.exit(1);
+}

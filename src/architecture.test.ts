@@ -1,0 +1,40 @@
+// @vitest-environment node
+/**
+ * The import boundaries are enforced by lint (eslint.config.js). These cases prove each rule
+ * fires on a deliberate violation, and stays quiet on the allowed direction.
+ */
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+describe("import boundaries", () => {
+  it.each([
+    ["src/criteria/lint-probe.ts", 'import { App } from "@/web/app/app";\nexport const x = App;\n', "imports nothing of ours"],
+    ["src/criteria/lint-probe.ts", 'import { buildApp } from "../server/app";\nexport const x = buildApp;\n', "imports nothing of ours"],
+    ["src/criteria/lint-probe.ts", 'import { useState } from "react";\nexport const x = useState;\n', "no React"],
+    ["src/criteria/lint-probe.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n', "No Node.js APIs"],
+    ["src/criteria/lint-probe.ts", 'import { readFileSync } from "fs";\nexport const x = readFileSync;\n', "not allowed here"],
+    ["src/web/lint-probe.ts", 'import { buildApp } from "@/server/app";\nexport const x = buildApp;\n', "never imports the server"],
+    ["src/web/lint-probe.ts", 'import { buildApp } from "../server/app";\nexport const x = buildApp;\n', "never imports the server"],
+    ["src/web/lint-probe.ts", 'import { evaluate } from "@/criteria/evaluate";\nexport const x = evaluate;\n', "public entry"],
+    ["src/server/lint-probe.ts", 'import { App } from "@/web/app/app";\nexport const x = App;\n', "never imports the web app"],
+    ["src/server/lint-probe.ts", 'import { App } from "../web/app/app";\nexport const x = App;\n', "never imports the web app"],
+  ])("%s: %s is refused", async (filePath, code, expected) => {
+    const errors = await boundaryErrors(filePath, code);
+    expect(errors.join("\n")).toContain(expected);
+  });
+
+  it.each([
+    ["src/web/lint-probe.ts", 'import { evaluate } from "@/criteria";\nexport const x = evaluate;\n'],
+    ["src/server/lint-probe.ts", 'import { evaluate } from "@/criteria";\nexport const x = evaluate;\n'],
+    ["src/criteria/lint-probe.ts", 'import { addDays } from "./dates";\nexport const x = addDays;\n'],
+  ])("%s: the allowed direction passes", async (filePath, code) => {
+    expect(await boundaryErrors(filePath, code)).toEqual([]);
+  });
+});
