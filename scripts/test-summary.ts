@@ -7,12 +7,12 @@ interface Counts {
   skipped: number;
 }
 
-function read<T>(path: string): T | undefined {
-  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as T) : undefined;
-}
+const read = (path: string): unknown => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : undefined);
 
-const unit = read<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>("reports/unit.json");
-const e2e = read<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>("reports/e2e.json");
+const unit = read("reports/unit.json") as
+  | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
+  | undefined;
+const e2e = read("reports/e2e.json") as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
 
 const counts: Record<string, Counts | undefined> = {
   Vitest: unit && { passed: unit.numPassedTests, failed: unit.numFailedTests, skipped: unit.numPendingTests + unit.numTodoTests },

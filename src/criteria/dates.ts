@@ -8,8 +8,7 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export const isLeapYear = (year: number): boolean =>
-  (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
@@ -82,12 +81,10 @@ function fromDayNumber(dayNumber: number): IsoDate {
   return format({ year: era * 400 + yoe + (month <= 2 ? 1 : 0), month, day });
 }
 
-export const addDays = (date: IsoDate, days: number): IsoDate =>
-  fromDayNumber(toDayNumber(date) + days);
+export const addDays = (date: IsoDate, days: number): IsoDate => fromDayNumber(toDayNumber(date) + days);
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
-export const daysBetween = (from: IsoDate, to: IsoDate): number =>
-  toDayNumber(to) - toDayNumber(from);
+export const daysBetween = (from: IsoDate, to: IsoDate): number => toDayNumber(to) - toDayNumber(from);
 
 /**
  * The first day of the window "within the last `months` months" as of `asOf`:
@@ -125,7 +122,9 @@ export function ageInFullYears(dateOfBirth: IsoDate, asOf: IsoDate): number {
 export function birthday(dateOfBirth: IsoDate, years: number): IsoDate {
   const { year, month, day } = parts(dateOfBirth);
   const target = year + years;
-  return day > daysInMonth(target, month) ? format({ year: target, month: 3, day: 1 }) : format({ year: target, month, day });
+  return day > daysInMonth(target, month)
+    ? format({ year: target, month: 3, day: 1 })
+    : format({ year: target, month, day });
 }
 
 /** The first "as of" date on which `date` lies at least `months` calendar months back. */

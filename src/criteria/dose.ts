@@ -12,7 +12,8 @@ export function weightInKg(weight: { value: number; unit: "kg" | "lb" }): number
 }
 
 /** The kit to order: the smallest holds 10 vials, the largest 48; none when more are needed. */
-export const kitVials = (vials: number): number | undefined => (vials > KIT_MAX_VIALS ? undefined : Math.max(KIT_MIN_VIALS, vials));
+export const kitVials = (vials: number): number | undefined =>
+  vials > KIT_MAX_VIALS ? undefined : Math.max(KIT_MIN_VIALS, vials);
 
 export function calculateDose(doc: RequestDocument): DoseBlock | undefined {
   const weight = doc.member?.weight;

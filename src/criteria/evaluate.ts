@@ -46,7 +46,11 @@ export function decideOutcome(doc: RequestDocument, criteria: readonly Criterion
 
 export function evaluate(doc: RequestDocument): Evaluation {
   const results = applyRules(doc);
-  const criteria = CRITERION_IDS.map((id): CriterionResult => ({ id, status: results[id].status, reason: results[id].reason }));
+  const criteria = CRITERION_IDS.map((id): CriterionResult => ({
+    id,
+    status: results[id].status,
+    reason: results[id].reason,
+  }));
   const outcome = decideOutcome(doc, criteria);
   const dose = calculateDose(doc);
 

@@ -22,3 +22,7 @@ export function checkRequest(input: unknown): Evaluation | { errors: FieldError[
   const result = validateRequestDocument(input);
   return result.ok ? evaluate(result.document) : { errors: result.errors };
 }
+export { evaluatePartial } from "./partial";
+export type { PartialEvaluation } from "./partial";
+export { recentAbnormalities } from "./rules/liver";
+export { STATUS_LABELS, OUTCOME_LABELS } from "./labels";

@@ -188,7 +188,15 @@ export const REFERRAL_POLICIES: Readonly<Record<ReferralKind, Readonly<Record<Li
   off_label: { commercial: "CP.CPA.09", marketplace: "HIM.PA.154", medicaid: "CP.PMN.53" },
 };
 
-export const FACTOR_IX_PRODUCTS = ["Alprolix", "BeneFIX", "Idelvion", "Ixinity", "Rebinyn", "Rixubis", "other"] as const;
+export const FACTOR_IX_PRODUCTS = [
+  "Alprolix",
+  "BeneFIX",
+  "Idelvion",
+  "Ixinity",
+  "Rebinyn",
+  "Rixubis",
+  "other",
+] as const;
 
 /** Appendix D: serious bleeding sites. */
 export const SERIOUS_BLEED_SITES = [

@@ -3,7 +3,7 @@
  * problem with its path and a plain-English message that says what would be accepted.
  * Nothing invalid reaches `evaluate`.
  */
-import type { z } from "zod";
+import type { $ZodIssue } from "zod/v4/core";
 import { isRealDate } from "./dates";
 import { fieldLabel, formatPath } from "./field-labels";
 import { MAX_WEIGHT_KG, KG_PER_LB } from "./policy";
@@ -15,9 +15,7 @@ export interface FieldError {
   message: string;
 }
 
-export type ValidationResult =
-  | { ok: true; document: RequestDocument }
-  | { ok: false; errors: FieldError[] };
+export type ValidationResult = { ok: true; document: RequestDocument } | { ok: false; errors: FieldError[] };
 
 /** The date fields other than `requestDate`; each must be on or before the request date. */
 const DATE_PATHS: readonly (readonly string[])[] = [
@@ -121,7 +119,7 @@ function bound(value: unknown): string {
 }
 
 /** One zod issue → the sentence a person reads. */
-export function issueMessage(issue: z.core.$ZodIssue): string {
+export function issueMessage(issue: $ZodIssue): string {
   const label = fieldLabel(issue.path);
   const input = (issue as { input?: unknown }).input;
   const got = describeValue(input);
@@ -130,7 +128,8 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
       if (input === undefined) return `${label} is required`;
       return `${label} must be ${EXPECTED[issue.expected] ?? issue.expected}; got ${got}`;
     case "invalid_value":
-      if (input === undefined) return `${label} is required: ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
+      if (input === undefined)
+        return `${label} is required: ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
       if (issue.values.length === 1) return `${label} must be ${JSON.stringify(issue.values[0])}; got ${got}`;
       return `${label} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}; got ${got}`;
     case "too_small":
@@ -142,7 +141,8 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
       if (issue.origin === "string") return `${label} must be at most ${bound(issue.maximum)} characters long`;
       return `${label} must be ${issue.inclusive ? "at most" : "less than"} ${bound(issue.maximum)}; got ${got}`;
     case "invalid_format":
-      if (issue.path.at(-1) === "icd10") return `${label} must look like D67 (a letter, two characters, then an optional dot and up to four more); got ${got}`;
+      if (issue.path.at(-1) === "icd10")
+        return `${label} must look like D67 (a letter, two characters, then an optional dot and up to four more); got ${got}`;
       return `${label} is not in the expected format; got ${got}`;
     case "custom": {
       const params = issue.params ?? {};
@@ -160,7 +160,10 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
 
 export function validateRequestDocument(input: unknown): ValidationResult {
   if (!isRecord(input)) {
-    return { ok: false, errors: [{ path: "", message: `The request document must be a JSON object; got ${describeValue(input)}` }] };
+    return {
+      ok: false,
+      errors: [{ path: "", message: `The request document must be a JSON object; got ${describeValue(input)}` }],
+    };
   }
   const parsed = requestDocumentSchema.safeParse(input, { reportInput: true });
   const errors: FieldError[] = parsed.success

@@ -13,7 +13,10 @@ const isNegative = (assay: CompleteAssay): boolean => assay.bethesdaUnits < NEGA
 export function noInhibitorHistory(doc: RequestDocument): RuleResult {
   switch (doc.inhibitor?.historyOfInhibitor) {
     case undefined:
-      return { status: "missing", reason: "Answer whether there is a documented history of a factor IX inhibitor; none is allowed" };
+      return {
+        status: "missing",
+        reason: "Answer whether there is a documented history of a factor IX inhibitor; none is allowed",
+      };
     case false:
       return { status: "met", reason: "No documented history of a factor IX inhibitor" };
     case true:
@@ -27,7 +30,10 @@ export function recentNegativeAssay(doc: RequestDocument): RuleResult {
   const needed = `a negative assay (< ${NEGATIVE_INHIBITOR_BELOW_BU} BU) dated ${from} or later is needed`;
   if (assays === undefined) return { status: "missing", reason: `No inhibitor assay results entered; ${needed}` };
 
-  const negatives = assays.filter(isComplete).filter(isNegative).sort((a, b) => (a.date < b.date ? 1 : -1));
+  const negatives = assays
+    .filter(isComplete)
+    .filter(isNegative)
+    .sort((a, b) => (a.date < b.date ? 1 : -1));
   const latest = negatives[0];
   if (latest !== undefined && latest.date >= from) {
     return {
@@ -42,7 +48,8 @@ export function recentNegativeAssay(doc: RequestDocument): RuleResult {
       (a.date === undefined || a.date >= from) &&
       (a.bethesdaUnits === undefined || a.bethesdaUnits < NEGATIVE_INHIBITOR_BELOW_BU),
   );
-  if (open >= 0) return { status: "missing", reason: `Assay ${open + 1} needs both its date and its result; ${needed}` };
+  if (open >= 0)
+    return { status: "missing", reason: `Assay ${open + 1} needs both its date and its result; ${needed}` };
   if (assays.length === 0) return { status: "not_met", reason: `No inhibitor assays on record; ${needed}` };
   if (latest !== undefined) {
     return {
@@ -50,7 +57,15 @@ export function recentNegativeAssay(doc: RequestDocument): RuleResult {
       reason: `Latest negative inhibitor assay is ${latest.date}, more than ${INHIBITOR_ASSAY_WINDOW_MONTHS} months before ${doc.requestDate}; ${needed}`,
     };
   }
-  return { status: "not_met", reason: `Every inhibitor assay on record is ${NEGATIVE_INHIBITOR_BELOW_BU} BU or more; ${needed}` };
+  const allPositive = assays.every(
+    (a) => a.bethesdaUnits !== undefined && a.bethesdaUnits >= NEGATIVE_INHIBITOR_BELOW_BU,
+  );
+  return {
+    status: "not_met",
+    reason: allPositive
+      ? `Every inhibitor assay on record is ${NEGATIVE_INHIBITOR_BELOW_BU} BU or more; ${needed}`
+      : `No negative inhibitor assay result within ${INHIBITOR_ASSAY_WINDOW_MONTHS} months of ${doc.requestDate} on record; ${needed}`,
+  };
 }
 
 /**
@@ -60,11 +75,17 @@ export function recentNegativeAssay(doc: RequestDocument): RuleResult {
  */
 export function negativeRetestAfterPositive(doc: RequestDocument): RuleResult {
   const assays = doc.inhibitor?.assays ?? [];
-  const undated = assays.findIndex((a) => a.date === undefined && a.bethesdaUnits !== undefined && a.bethesdaUnits >= NEGATIVE_INHIBITOR_BELOW_BU);
+  const undated = assays.findIndex(
+    (a) => a.date === undefined && a.bethesdaUnits !== undefined && a.bethesdaUnits >= NEGATIVE_INHIBITOR_BELOW_BU,
+  );
   const unread = assays.findIndex((a) => a.bethesdaUnits === undefined);
-  const positives = assays.filter(isComplete).filter((a) => !isNegative(a)).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const positives = assays
+    .filter(isComplete)
+    .filter((a) => !isNegative(a))
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
   if (positives.length === 0 && undated < 0) {
-    if (unread >= 0) return { status: "missing", reason: `Assay ${unread + 1} has no result; enter its Bethesda units` };
+    if (unread >= 0)
+      return { status: "missing", reason: `Assay ${unread + 1} has no result; enter its Bethesda units` };
     return { status: "not_applicable", reason: "No positive inhibitor test on record" };
   }
   const negatives = assays.filter(isComplete).filter(isNegative);
@@ -79,7 +100,10 @@ export function negativeRetestAfterPositive(doc: RequestDocument): RuleResult {
     const found = `Positive inhibitor assay (${positive.bethesdaUnits} BU) on ${positive.date}`;
     if (retest !== undefined) {
       const days = daysBetween(positive.date, retest.date);
-      return { status: "met", reason: `${found} followed by a negative (${retest.bethesdaUnits} BU) on ${retest.date}, ${days} day${days === 1 ? "" : "s"} later` };
+      return {
+        status: "met",
+        reason: `${found} followed by a negative (${retest.bethesdaUnits} BU) on ${retest.date}, ${days} day${days === 1 ? "" : "s"} later`,
+      };
     }
     if (dueBy > doc.requestDate) {
       return {
@@ -93,7 +117,8 @@ export function negativeRetestAfterPositive(doc: RequestDocument): RuleResult {
     };
   });
   if (undated >= 0) findings.push({ status: "missing", reason: `Positive assay ${undated + 1} has no date; enter it` });
-  if (unread >= 0) findings.push({ status: "missing", reason: `Assay ${unread + 1} has no result; enter its Bethesda units` });
+  if (unread >= 0)
+    findings.push({ status: "missing", reason: `Assay ${unread + 1} has no result; enter its Bethesda units` });
   const status = worstStatus(findings.map((f) => f.status));
   const shown = findings.filter((f) => f.status === status);
   return { status, reason: shown.map((f) => f.reason).join("; ") };

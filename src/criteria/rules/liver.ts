@@ -23,7 +23,11 @@ const STUDIES = [
 type Recency = "recent" | "stale" | "undated";
 
 const recency = (date: string | undefined, doc: RequestDocument): Recency =>
-  date === undefined ? "undated" : date >= windowStart(doc.requestDate, LIVER_WORKUP_WINDOW_MONTHS) ? "recent" : "stale";
+  date === undefined
+    ? "undated"
+    : date >= windowStart(doc.requestDate, LIVER_WORKUP_WINDOW_MONTHS)
+      ? "recent"
+      : "stale";
 
 const isAbnormalLab = (lab: LabResult | undefined): boolean =>
   lab?.value !== undefined && lab.upperLimit !== undefined && lab.value > lab.upperLimit;
@@ -36,7 +40,8 @@ export function recentAbnormalities(doc: RequestDocument): string[] {
   if (enzymes !== undefined && recency(enzymes.date, doc) === "recent") {
     for (const [key, name] of ENZYMES) {
       const lab = enzymes[key];
-      if (lab !== undefined && isAbnormalLab(lab)) found.push(`${name} ${lab.value} above its upper limit ${lab.upperLimit}`);
+      if (lab !== undefined && isAbnormalLab(lab))
+        found.push(`${name} ${lab.value} above its upper limit ${lab.upperLimit}`);
     }
   }
   for (const [key, name] of STUDIES) {
@@ -54,9 +59,15 @@ export function hepatologistAttestation(doc: RequestDocument): RuleResult {
     case true:
       return { status: "met", reason: `Hepatologist attests eligibility despite ${found}` };
     case false:
-      return { status: "not_met", reason: `Recent ${found}, and no hepatologist attestation; a hepatologist must attest that the member is eligible` };
+      return {
+        status: "not_met",
+        reason: `Recent ${found}, and no hepatologist attestation; a hepatologist must attest that the member is eligible`,
+      };
     case undefined:
-      return { status: "missing", reason: `Recent ${found}; answer whether a hepatologist attests that the member is eligible` };
+      return {
+        status: "missing",
+        reason: `Recent ${found}; answer whether a hepatologist attests that the member is eligible`,
+      };
   }
 }
 
@@ -69,11 +80,20 @@ interface Finding {
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const attestationNote = (status: CriterionStatus): string =>
-  status === "met" ? "hepatologist attests eligibility" : status === "missing" ? "needs a hepatologist's attestation" : "no hepatologist attestation";
+  status === "met"
+    ? "hepatologist attests eligibility"
+    : status === "missing"
+      ? "needs a hepatologist's attestation"
+      : "no hepatologist attestation";
 
 /** The reason of a failing or open criterion: the findings that decide its status. */
 const decidingReason = (findings: readonly Finding[], status: CriterionStatus): string =>
-  capitalise(findings.filter((f) => f.status === status).map((f) => f.text).join("; "));
+  capitalise(
+    findings
+      .filter((f) => f.status === status)
+      .map((f) => f.text)
+      .join("; "),
+  );
 
 const staleText = (what: string, date: string, doc: RequestDocument): string =>
   `${what} dated ${date} is more than ${LIVER_WORKUP_WINDOW_MONTHS} months before ${doc.requestDate}; a result dated ${windowStart(doc.requestDate, LIVER_WORKUP_WINDOW_MONTHS)} or later is needed`;
@@ -82,15 +102,23 @@ export function liverEnzymes(doc: RequestDocument, attestation: RuleResult): Rul
   const enzymes = doc.liver?.enzymes;
   const date = enzymes?.date;
   if (enzymes === undefined) {
-    return { status: "missing", reason: "Liver enzymes not entered; ALT, AST, ALP and total bilirubin with their upper limits and the draw date are needed" };
+    return {
+      status: "missing",
+      reason:
+        "Liver enzymes not entered; ALT, AST, ALP and total bilirubin with their upper limits and the draw date are needed",
+    };
   }
   if (date === undefined) return { status: "missing", reason: "Enter the date the liver enzymes were drawn" };
   if (recency(date, doc) === "stale") return { status: "not_met", reason: staleText("Liver enzyme panel", date, doc) };
   const findings = ENZYMES.map(([key, name]): Finding => {
     const lab = enzymes[key];
-    if (lab?.value === undefined || lab.upperLimit === undefined) return { status: "missing", text: `enter ${name} and its upper limit of normal` };
+    if (lab?.value === undefined || lab.upperLimit === undefined)
+      return { status: "missing", text: `enter ${name} and its upper limit of normal` };
     if (isAbnormalLab(lab)) {
-      return { status: attestation.status, text: `${name} ${lab.value} is above its upper limit ${lab.upperLimit} (${attestationNote(attestation.status)}, I.A.8.c)` };
+      return {
+        status: attestation.status,
+        text: `${name} ${lab.value} is above its upper limit ${lab.upperLimit} (${attestationNote(attestation.status)}, I.A.8.c)`,
+      };
     }
     return { status: "met", text: "" };
   });
@@ -99,18 +127,31 @@ export function liverEnzymes(doc: RequestDocument, attestation: RuleResult): Rul
   const notes = findings.map((f) => f.text).filter((text) => text !== "");
   return {
     status,
-    reason: notes.length === 0 ? `Liver enzymes on ${date} within normal limits` : `Liver enzymes on ${date}: ${notes.join("; ")}`,
+    reason:
+      notes.length === 0
+        ? `Liver enzymes on ${date} within normal limits`
+        : `Liver enzymes on ${date}: ${notes.join("; ")}`,
     validThrough: lastDayWithinMonths(date, LIVER_WORKUP_WINDOW_MONTHS),
   };
 }
 
-function studyFinding(study: LiverStudy | undefined, name: string, doc: RequestDocument, attestation: RuleResult): Finding {
+function studyFinding(
+  study: LiverStudy | undefined,
+  name: string,
+  doc: RequestDocument,
+  attestation: RuleResult,
+): Finding {
   if (study?.date === undefined || study.result === undefined) {
     return { status: "missing", text: `enter the date and result of the liver ${name}` };
   }
-  if (recency(study.date, doc) === "stale") return { status: "not_met", text: staleText(`Liver ${name}`, study.date, doc) };
+  if (recency(study.date, doc) === "stale")
+    return { status: "not_met", text: staleText(`Liver ${name}`, study.date, doc) };
   if (study.result === "abnormal") {
-    return { status: attestation.status, date: study.date, text: `abnormal ${name} on ${study.date} (${attestationNote(attestation.status)}, I.A.8.c)` };
+    return {
+      status: attestation.status,
+      date: study.date,
+      text: `abnormal ${name} on ${study.date} (${attestationNote(attestation.status)}, I.A.8.c)`,
+    };
   }
   return { status: "met", date: study.date, text: `normal ${name} on ${study.date}` };
 }
@@ -119,7 +160,10 @@ export function liverImaging(doc: RequestDocument, attestation: RuleResult): Rul
   const findings = STUDIES.map(([key, name]) => studyFinding(doc.liver?.[key], name, doc, attestation));
   const status = worstStatus(findings.map((f) => f.status));
   if (status !== "met") return { status, reason: decidingReason(findings, status) };
-  const dates = findings.map((f) => f.date).filter((d): d is string => d !== undefined).sort();
+  const dates = findings
+    .map((f) => f.date)
+    .filter((d): d is string => d !== undefined)
+    .sort();
   const earliest = dates[0];
   return {
     status,
@@ -127,4 +171,3 @@ export function liverImaging(doc: RequestDocument, attestation: RuleResult): Rul
     ...(earliest !== undefined && { validThrough: lastDayWithinMonths(earliest, LIVER_WORKUP_WINDOW_MONTHS) }),
   };
 }
-

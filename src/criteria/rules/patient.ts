@@ -7,12 +7,16 @@ import type { RequestDocument } from "../schema";
 export function diagnosis(doc: RequestDocument): RuleResult {
   const condition = doc.diagnosis?.condition;
   if (condition === undefined) {
-    return { status: "missing", reason: `Diagnosis not answered; congenital hemophilia B (ICD-10 ${ICD10_HEMOPHILIA_B}) is required` };
+    return {
+      status: "missing",
+      reason: `Diagnosis not answered; congenital hemophilia B (ICD-10 ${ICD10_HEMOPHILIA_B}) is required`,
+    };
   }
   if (condition === "other") {
     return {
       status: "not_met",
-      reason: "Diagnosis is not congenital hemophilia B; this policy's criteria cover only congenital hemophilia B, so the request is referred (section I.B)",
+      reason:
+        "Diagnosis is not congenital hemophilia B; this policy's criteria cover only congenital hemophilia B, so the request is referred (section I.B)",
     };
   }
   const icd10 = doc.diagnosis?.icd10;
@@ -29,7 +33,10 @@ export function hematologist(doc: RequestDocument): RuleResult {
   const prescriber = doc.prescriber;
   switch (prescriber?.specialty) {
     case undefined:
-      return { status: "missing", reason: "Prescriber's specialty not answered; a hematologist must prescribe or be consulted" };
+      return {
+        status: "missing",
+        reason: "Prescriber's specialty not answered; a hematologist must prescribe or be consulted",
+      };
     case "hematology":
       return { status: "met", reason: "Prescribed by a hematologist" };
     case "other":
@@ -39,10 +46,14 @@ export function hematologist(doc: RequestDocument): RuleResult {
       if (prescriber.hematologistConsulted === false) {
         return {
           status: "not_met",
-          reason: "Prescriber is not a hematologist and no hematologist was consulted; a hematologist must prescribe or be consulted",
+          reason:
+            "Prescriber is not a hematologist and no hematologist was consulted; a hematologist must prescribe or be consulted",
         };
       }
-      return { status: "missing", reason: "Prescriber is not a hematologist; answer whether a hematologist was consulted" };
+      return {
+        status: "missing",
+        reason: "Prescriber is not a hematologist; answer whether a hematologist was consulted",
+      };
   }
 }
 
@@ -52,7 +63,8 @@ export function adult(doc: RequestDocument): RuleResult {
     return { status: "missing", reason: `Date of birth not entered; the member must be ${MIN_AGE_YEARS} or older` };
   }
   const age = ageInFullYears(dateOfBirth, doc.requestDate);
-  if (age >= MIN_AGE_YEARS) return { status: "met", reason: `Age ${age} on ${doc.requestDate} (${MIN_AGE_YEARS} or older)` };
+  if (age >= MIN_AGE_YEARS)
+    return { status: "met", reason: `Age ${age} on ${doc.requestDate} (${MIN_AGE_YEARS} or older)` };
   return {
     status: "not_met",
     reason: `Age ${age} on ${doc.requestDate}; the member must be ${MIN_AGE_YEARS} or older (turns ${MIN_AGE_YEARS} on ${birthday(dateOfBirth, MIN_AGE_YEARS)})`,
@@ -62,10 +74,16 @@ export function adult(doc: RequestDocument): RuleResult {
 export function severity(doc: RequestDocument): RuleResult {
   const percent = doc.diagnosis?.factorIxActivityPercent;
   if (percent === undefined) {
-    return { status: "missing", reason: `Baseline factor IX activity not entered; ${MAX_FACTOR_IX_PERCENT}% or less is required` };
+    return {
+      status: "missing",
+      reason: `Baseline factor IX activity not entered; ${MAX_FACTOR_IX_PERCENT}% or less is required`,
+    };
   }
   if (percent <= MAX_FACTOR_IX_PERCENT) {
-    return { status: "met", reason: `Baseline factor IX activity ${percent}% (${MAX_FACTOR_IX_PERCENT}% or less: severe or moderately severe)` };
+    return {
+      status: "met",
+      reason: `Baseline factor IX activity ${percent}% (${MAX_FACTOR_IX_PERCENT}% or less: severe or moderately severe)`,
+    };
   }
   return {
     status: "not_met",

@@ -7,11 +7,17 @@ import type { RequestDocument } from "../schema";
 export function noPriorGeneTherapy(doc: RequestDocument): RuleResult {
   switch (doc.priorGeneTherapy) {
     case undefined:
-      return { status: "missing", reason: "Answer whether the member has received gene therapy before; none is allowed" };
+      return {
+        status: "missing",
+        reason: "Answer whether the member has received gene therapy before; none is allowed",
+      };
     case false:
       return { status: "met", reason: "No prior gene therapy" };
     case true:
-      return { status: "not_met", reason: "The member has received gene therapy before; Hemgenix requires no prior gene therapy" };
+      return {
+        status: "not_met",
+        reason: "The member has received gene therapy before; Hemgenix requires no prior gene therapy",
+      };
   }
 }
 
@@ -20,15 +26,24 @@ export function aav5Titer(doc: RequestDocument): RuleResult {
   const aav5 = doc.aav5;
   switch (aav5?.result) {
     case undefined:
-      return { status: "missing", reason: `AAV5 neutralizing antibody result not entered; not detected, or a titer of ${limit} or less, is needed` };
+      return {
+        status: "missing",
+        reason: `AAV5 neutralizing antibody result not entered; not detected, or a titer of ${limit} or less, is needed`,
+      };
     case "not_detected":
       return { status: "met", reason: "AAV5 neutralizing antibodies not detected" };
     case "detected":
       if (aav5.titer === undefined) {
-        return { status: "missing", reason: `AAV5 neutralizing antibodies detected; enter the titer (${limit} or less is needed)` };
+        return {
+          status: "missing",
+          reason: `AAV5 neutralizing antibodies detected; enter the titer (${limit} or less is needed)`,
+        };
       }
       if (aav5.titer <= MAX_AAV5_TITER) {
-        return { status: "met", reason: `AAV5 neutralizing antibody titer ${formatTiter(aav5.titer)} (${limit} or less)` };
+        return {
+          status: "met",
+          reason: `AAV5 neutralizing antibody titer ${formatTiter(aav5.titer)} (${limit} or less)`,
+        };
       }
       return {
         status: "not_met",

@@ -1,7 +1,13 @@
 /** I.A.5.a, I.A.5.b and I.A.6: prophylaxis, bleeds on prophylaxis, exposure days. */
 import { firstDayMonthsAfter, windowStart } from "../dates";
 import { worstStatus, type CriterionStatus, type RuleResult } from "../evaluation";
-import { BLEED_SITE_LABELS, type BleedSite, MIN_EXPOSURE_DAYS, MIN_PROPHYLAXIS_MONTHS, isSeriousBleedSite } from "../policy";
+import {
+  BLEED_SITE_LABELS,
+  type BleedSite,
+  MIN_EXPOSURE_DAYS,
+  MIN_PROPHYLAXIS_MONTHS,
+  isSeriousBleedSite,
+} from "../policy";
 import type { Bleed, RequestDocument } from "../schema";
 
 interface Part {
@@ -22,12 +28,17 @@ export function prophylaxisAdherence(doc: RequestDocument): RuleResult {
       text: `prophylaxis started ${startDate}, less than ${MIN_PROPHYLAXIS_MONTHS} months before ${doc.requestDate}; ${MIN_PROPHYLAXIS_MONTHS} months are reached on ${firstDayMonthsAfter(startDate, MIN_PROPHYLAXIS_MONTHS)}`,
     });
   }
-  if (adherenceDocumented === undefined) parts.push({ status: "missing", text: "answer whether the prescriber documents adherence" });
-  if (adherenceDocumented === false) parts.push({ status: "not_met", text: "adherence is not documented; the prescriber must assess and document it" });
+  if (adherenceDocumented === undefined)
+    parts.push({ status: "missing", text: "answer whether the prescriber documents adherence" });
+  if (adherenceDocumented === false)
+    parts.push({ status: "not_met", text: "adherence is not documented; the prescriber must assess and document it" });
 
   const status = worstStatus(parts.map((p) => p.status));
   if (status !== "met") {
-    const text = parts.filter((p) => p.status === status).map((p) => p.text).join("; ");
+    const text = parts
+      .filter((p) => p.status === status)
+      .map((p) => p.text)
+      .join("; ");
     return { status, reason: text.charAt(0).toUpperCase() + text.slice(1) };
   }
   const productName = product === "other" ? "a factor IX product not listed in Appendix B" : product;
@@ -52,7 +63,8 @@ const mightQualify = (bleed: Bleed, startDate: string): boolean =>
   (bleed.site === undefined || isSeriousBleedSite(bleed.site)) &&
   (bleed.date === undefined || bleed.date >= startDate);
 
-const NEEDED = "at least one spontaneous bleed at a serious site (Appendix D) on or after the prophylaxis start date is needed";
+const NEEDED =
+  "at least one spontaneous bleed at a serious site (Appendix D) on or after the prophylaxis start date is needed";
 
 function whyNot(bleed: Bleed, startDate: string): string {
   if (bleed.date !== undefined && bleed.date < startDate) return "before prophylaxis started";
@@ -65,10 +77,16 @@ export function seriousSpontaneousBleed(doc: RequestDocument): RuleResult {
   const startDate = doc.prophylaxis?.startDate;
   if (bleeds === undefined) return { status: "missing", reason: `Bleeding episodes not answered; ${NEEDED}` };
   if (startDate === undefined) {
-    return { status: "missing", reason: "Prophylaxis start date not entered; it shows which bleeds happened on prophylaxis" };
+    return {
+      status: "missing",
+      reason: "Prophylaxis start date not entered; it shows which bleeds happened on prophylaxis",
+    };
   }
   const qualifying = bleeds.filter((b) => qualifies(b, startDate));
-  const latest = qualifying.reduce<DatedBleed | undefined>((a, b) => (a !== undefined && a.date >= b.date ? a : b), undefined);
+  const latest = qualifying.reduce<DatedBleed | undefined>(
+    (a, b) => (a !== undefined && a.date >= b.date ? a : b),
+    undefined,
+  );
   if (latest !== undefined) {
     const more = qualifying.length > 1 ? ` (${qualifying.length} qualifying bleeds; latest shown)` : "";
     return {
@@ -98,8 +116,10 @@ export function seriousSpontaneousBleed(doc: RequestDocument): RuleResult {
 
 export function exposureDays(doc: RequestDocument): RuleResult {
   const days = doc.exposureDays;
-  if (days === undefined) return { status: "missing", reason: `Exposure days not entered; at least ${MIN_EXPOSURE_DAYS} are needed` };
-  if (days >= MIN_EXPOSURE_DAYS) return { status: "met", reason: `${days} exposure days (at least ${MIN_EXPOSURE_DAYS})` };
+  if (days === undefined)
+    return { status: "missing", reason: `Exposure days not entered; at least ${MIN_EXPOSURE_DAYS} are needed` };
+  if (days >= MIN_EXPOSURE_DAYS)
+    return { status: "met", reason: `${days} exposure days (at least ${MIN_EXPOSURE_DAYS})` };
   return {
     status: "not_met",
     reason: `${days} exposure days; at least ${MIN_EXPOSURE_DAYS} are needed (${MIN_EXPOSURE_DAYS - days} more)`,
