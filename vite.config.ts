@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.{ts,tsx}", "fixtures/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["src/web/test-setup.ts"],
     restoreMocks: true,
     // The JSON report feeds the closing count line of `npm test` (scripts/test-summary.ts).
     reporters: ["default", ["json", { outputFile: "reports/unit.json" }]],
