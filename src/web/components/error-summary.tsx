@@ -1,0 +1,50 @@
+/**
+ * "There is a problem": the GOV.UK error summary. It takes focus when it appears (after a
+ * Continue with errors), and each link moves focus to its field.
+ */
+import { useEffect, useRef } from "react";
+
+export interface SummaryError {
+  fieldId: string;
+  message: string;
+}
+
+export function ErrorSummary({ errors, focusKey }: { errors: readonly SummaryError[]; focusKey: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusKey > 0) ref.current?.focus();
+  }, [focusKey]);
+  if (errors.length === 0) return null;
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="mb-8 border-4 border-red-700 p-4 focus:outline-none focus-visible:outline-3 focus-visible:outline-yellow-400"
+    >
+      <h2 id="error-summary-title" className="text-2xl font-bold">
+        There is a problem
+      </h2>
+      <ul className="mt-3 space-y-1">
+        {errors.map((error) => (
+          <li key={`${error.fieldId}:${error.message}`}>
+            <a
+              href={`#${error.fieldId}`}
+              className="font-bold text-red-700 underline"
+              onClick={(event) => {
+                const field = document.getElementById(error.fieldId);
+                if (field === null) return;
+                event.preventDefault();
+                field.scrollIntoView({ block: "center" });
+                field.focus();
+              }}
+            >
+              {error.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

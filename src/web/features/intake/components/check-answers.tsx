@@ -1,0 +1,274 @@
+/**
+ * "Check your answers": every answer by page, each with a Change link that opens its question
+ * and comes back here. Problems are listed first; the summary opens once there are none.
+ */
+import { useFormContext, useWatch } from "react-hook-form";
+import { BLEED_SITE_LABELS, LINE_OF_BUSINESS_LABELS, validateRequestDocument, type FieldError } from "@/criteria";
+import { BackLink, Button } from "@/web/components/buttons";
+import { inputId } from "@/web/components/form-fields";
+import { useDocumentTitle } from "@/web/components/use-document-title";
+import { toDocument, type Draft, type YesNo } from "../draft";
+import { STEP_IDS, STEPS, stepOfPath, type StepId } from "../steps";
+import { ImportExport } from "./import-export";
+import { QuestionLink } from "./question-link";
+
+interface Row {
+  label: string;
+  /** The input the Change link focuses. */
+  field: string;
+  value: string;
+}
+
+const yesNo = (v: YesNo): string => (v === "yes" ? "Yes" : v === "no" ? "No" : "");
+const or = (value: string, unit = ""): string => (value.trim() === "" ? "" : `${value.trim()}${unit}`);
+
+function rows(d: Draft): Record<StepId, Row[]> {
+  const other = d.diagnosis.condition === "other";
+  return {
+    request: [
+      {
+        label: "Request type",
+        field: "requestType",
+        value: d.requestType === "initial" ? "Initial" : d.requestType === "continuation" ? "Continuation" : "",
+      },
+      { label: "Request date", field: "requestDate", value: d.requestDate },
+      {
+        label: "Line of business",
+        field: "lineOfBusiness",
+        value: d.lineOfBusiness === "" ? "" : LINE_OF_BUSINESS_LABELS[d.lineOfBusiness],
+      },
+    ],
+    member: [
+      { label: "Name", field: "member.firstName", value: `${d.member.firstName} ${d.member.lastName}`.trim() },
+      { label: "Member ID", field: "member.memberId", value: d.member.memberId },
+      { label: "Date of birth", field: "member.dateOfBirth", value: d.member.dateOfBirth },
+      { label: "Weight", field: "member.weight.value", value: or(d.member.weight.value, ` ${d.member.weight.unit}`) },
+    ],
+    prescriber: [
+      { label: "Name", field: "prescriber.name", value: d.prescriber.name },
+      { label: "NPI", field: "prescriber.npi", value: d.prescriber.npi },
+      {
+        label: "Specialty",
+        field: "prescriber.specialty",
+        value:
+          d.prescriber.specialty === "hematology"
+            ? "Hematology"
+            : d.prescriber.specialty === "other"
+              ? "Another specialty"
+              : "",
+      },
+      ...(d.prescriber.specialty === "other"
+        ? [
+            {
+              label: "Hematologist consulted",
+              field: "prescriber.hematologistConsulted",
+              value: yesNo(d.prescriber.hematologistConsulted),
+            },
+          ]
+        : []),
+    ],
+    diagnosis: [
+      {
+        label: "Diagnosis",
+        field: "diagnosis.condition",
+        value:
+          d.diagnosis.condition === "congenital_hemophilia_b"
+            ? "Congenital hemophilia B (D67)"
+            : other
+              ? "Another diagnosis or use"
+              : "",
+      },
+      ...(other
+        ? [
+            { label: "Description", field: "diagnosis.otherDescription", value: d.diagnosis.otherDescription },
+            {
+              label: "Recent label change",
+              field: "diagnosis.recentLabelChange",
+              value: yesNo(d.diagnosis.recentLabelChange),
+            },
+            ...(d.diagnosis.recentLabelChange === "yes"
+              ? [{ label: "On formulary", field: "diagnosis.onFormulary", value: yesNo(d.diagnosis.onFormulary) }]
+              : []),
+          ]
+        : [
+            {
+              label: "Baseline factor IX activity",
+              field: "diagnosis.factorIxActivityPercent",
+              value: or(d.diagnosis.factorIxActivityPercent, "%"),
+            },
+          ]),
+    ],
+    prophylaxis: [
+      {
+        label: "Product",
+        field: "prophylaxis.product",
+        value: d.prophylaxis.product === "other" ? "Another factor IX product" : d.prophylaxis.product,
+      },
+      { label: "Prophylaxis since", field: "prophylaxis.startDate", value: d.prophylaxis.startDate },
+      {
+        label: "Adherence documented",
+        field: "prophylaxis.adherenceDocumented",
+        value: yesNo(d.prophylaxis.adherenceDocumented),
+      },
+      {
+        label: "Bleeding episodes",
+        field: "bleedsOnRecord",
+        value:
+          d.bleedsOnRecord === "no"
+            ? "None on record"
+            : d.bleedsOnRecord === "yes"
+              ? d.bleeds
+                  .map((b) =>
+                    [
+                      b.date,
+                      b.site === "" ? "" : BLEED_SITE_LABELS[b.site],
+                      b.spontaneous === "yes" ? "spontaneous" : b.spontaneous === "no" ? "traumatic" : "",
+                    ]
+                      .filter(Boolean)
+                      .join(", "),
+                  )
+                  .join("; ") || "None entered"
+              : "",
+      },
+    ],
+    "exposure-days": [{ label: "Exposure days", field: "exposureDays", value: d.exposureDays }],
+    inhibitor: [
+      {
+        label: "History of inhibitor",
+        field: "inhibitor.historyOfInhibitor",
+        value: yesNo(d.inhibitor.historyOfInhibitor),
+      },
+      {
+        label: "Assays",
+        field: "inhibitor.assaysOnRecord",
+        value:
+          d.inhibitor.assaysOnRecord === "no"
+            ? "None on record"
+            : d.inhibitor.assaysOnRecord === "yes"
+              ? d.inhibitor.assays
+                  .map((a) => [a.date, or(a.bethesdaUnits, " BU")].filter(Boolean).join(": "))
+                  .join("; ") || "None entered"
+              : "",
+      },
+    ],
+    liver: [
+      { label: "Enzymes drawn", field: "liver.enzymes.date", value: d.liver.enzymes.date },
+      ...(["alt", "ast", "alp", "totalBilirubin"] as const).map((key) => ({
+        label: key === "totalBilirubin" ? "Total bilirubin" : key.toUpperCase(),
+        field: `liver.enzymes.${key}.value`,
+        value:
+          d.liver.enzymes[key].value === ""
+            ? ""
+            : `${d.liver.enzymes[key].value} (upper limit ${d.liver.enzymes[key].upperLimit || "?"})`,
+      })),
+      {
+        label: "Ultrasound",
+        field: "liver.ultrasound.date",
+        value: [d.liver.ultrasound.date, d.liver.ultrasound.result].filter(Boolean).join(", "),
+      },
+      {
+        label: "Elastography",
+        field: "liver.elastography.date",
+        value: [d.liver.elastography.date, d.liver.elastography.result].filter(Boolean).join(", "),
+      },
+      ...(d.liver.hepatologistAttestation === ""
+        ? []
+        : [
+            {
+              label: "Hepatologist attestation",
+              field: "liver.hepatologistAttestation",
+              value: yesNo(d.liver.hepatologistAttestation),
+            },
+          ]),
+    ],
+    "gene-therapy": [
+      { label: "Prior gene therapy", field: "priorGeneTherapy", value: yesNo(d.priorGeneTherapy) },
+      {
+        label: "AAV5 antibodies",
+        field: "aav5.result",
+        value:
+          d.aav5.result === "not_detected"
+            ? "Not detected"
+            : d.aav5.result === "detected"
+              ? `Detected${d.aav5.titer === "" ? "" : `, titer 1:${d.aav5.titer}`}`
+              : "",
+      },
+    ],
+    dose: [
+      { label: "Requested dose", field: "dose.requestedGcPerKg", value: or(d.dose.requestedGcPerKg, " × 10^13 gc/kg") },
+    ],
+  };
+}
+
+function Problems({ errors }: { errors: readonly FieldError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div role="alert" aria-labelledby="problems-title" className="mb-8 border-4 border-red-700 p-4">
+      <h2 id="problems-title" className="text-2xl font-bold">
+        There is a problem
+      </h2>
+      <ul className="mt-3 space-y-1">
+        {errors.map((error) => (
+          <li key={`${error.path}:${error.message}`}>
+            <QuestionLink
+              step={stepOfPath(error.path)}
+              fieldId={inputId(error.path)}
+              returnToCheck
+              className="font-bold text-red-700 underline"
+            >
+              {error.message}
+            </QuestionLink>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function CheckAnswers({ onBack, onContinue }: { onBack: () => void; onContinue: () => void }) {
+  const { control } = useFormContext<Draft>();
+  const draft = useWatch({ control }) as Draft;
+  const validation = validateRequestDocument(toDocument(draft));
+  const errors = validation.ok ? [] : validation.errors;
+  useDocumentTitle("Check your answers", errors.length > 0);
+  const all = rows(draft);
+  const steps = draft.diagnosis.condition === "other" ? STEP_IDS.slice(0, STEP_IDS.indexOf("diagnosis") + 1) : STEP_IDS;
+  return (
+    <div>
+      <BackLink onClick={onBack} />
+      <Problems errors={errors} />
+      <h1 className="mb-6 text-3xl font-bold">Check your answers</h1>
+      {steps.map((step) => (
+        <section key={step} aria-labelledby={`check-${step}`} className="mb-8">
+          <h2 id={`check-${step}`} className="mb-2 text-2xl font-bold">
+            {STEPS[step].title}
+          </h2>
+          <dl className="border-t border-slate-300">
+            {all[step].map((row) => (
+              <div
+                key={row.field}
+                className="grid grid-cols-1 gap-1 border-b border-slate-300 py-3 sm:grid-cols-[14rem_1fr_auto] sm:gap-4"
+              >
+                <dt className="font-bold">{row.label}</dt>
+                <dd className={row.value === "" ? "text-slate-600" : ""}>
+                  {row.value === "" ? "Not answered" : row.value}
+                </dd>
+                <dd>
+                  <QuestionLink step={step} fieldId={inputId(row.field)} returnToCheck className="underline">
+                    Change<span className="sr-only"> {row.label.toLowerCase()}</span>
+                  </QuestionLink>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      {errors.length === 0 ? (
+        <Button onClick={onContinue}>Continue to the summary</Button>
+      ) : (
+        <p className="text-lg font-bold">Correct the problems above to see the summary.</p>
+      )}
+      <ImportExport />
+    </div>
+  );
+}

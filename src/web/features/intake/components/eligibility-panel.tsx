@@ -1,0 +1,104 @@
+/**
+ * Live eligibility: the outcome and every criterion with its id, status in words and reason,
+ * re-evaluated as the user types. It never takes focus; the polite live region holds only the
+ * outcome, so screen readers hear it when the outcome changes and not on every keystroke.
+ */
+import { useMemo } from "react";
+import { useWatch, type Control } from "react-hook-form";
+import {
+  CRITERIA,
+  OUTCOME_LABELS,
+  STATUS_LABELS,
+  evaluatePartial,
+  type CriterionStatus,
+  type Outcome,
+} from "@/criteria";
+import { toDocument, type Draft } from "../draft";
+import { questionOf } from "../steps";
+import { QuestionLink } from "./question-link";
+
+const STATUS_STYLE: Readonly<Record<CriterionStatus, string>> = {
+  met: "bg-green-100 text-green-900 border-green-800",
+  not_met: "bg-red-100 text-red-900 border-red-800",
+  missing: "bg-amber-50 text-amber-900 border-amber-800",
+  not_applicable: "bg-slate-100 text-slate-800 border-slate-500",
+};
+
+const STATUS_MARK: Readonly<Record<CriterionStatus, string>> = {
+  met: "✓",
+  not_met: "✗",
+  missing: "…",
+  not_applicable: "–",
+};
+
+const OUTCOME_STYLE: Readonly<Record<Outcome, string>> = {
+  meets_criteria: "border-green-800 bg-green-50",
+  does_not_meet: "border-red-800 bg-red-50",
+  incomplete: "border-amber-700 bg-amber-50",
+  not_authorized: "border-red-800 bg-red-50",
+  refer: "border-blue-800 bg-blue-50",
+};
+
+export function useLiveEvaluation(control: Control<Draft>) {
+  const values = useWatch({ control }) as Draft;
+  return useMemo(() => evaluatePartial(toDocument(values)), [values]);
+}
+
+export function EligibilityPanel({ control }: { control: Control<Draft> }) {
+  const { evaluation, errors } = useLiveEvaluation(control);
+  return (
+    <aside aria-labelledby="eligibility-title" className="border-2 border-slate-300 p-4">
+      <h2 id="eligibility-title" className="text-xl font-bold">
+        Eligibility so far
+      </h2>
+      <div aria-live="polite" className="mt-3">
+        {evaluation === undefined ? (
+          <p className="font-bold">Answer the request type, request date and line of business to see eligibility.</p>
+        ) : (
+          <p className={`border-l-8 p-3 font-bold ${OUTCOME_STYLE[evaluation.outcome]}`}>
+            {OUTCOME_LABELS[evaluation.outcome]}
+          </p>
+        )}
+      </div>
+      {errors.length > 0 && (
+        <p className="mt-2 text-red-800">
+          {errors.length} answer{errors.length === 1 ? " needs" : "s need"} correcting;{" "}
+          {errors.length === 1 ? "it is" : "they are"} left out until then.
+        </p>
+      )}
+      {evaluation?.validThrough !== undefined && (
+        <p className="mt-3">
+          <span className="font-bold">Valid until {evaluation.validThrough}</span>: after this date a lab result or
+          study in the request is too old.
+        </p>
+      )}
+      {evaluation?.referral !== undefined && (
+        <p className="mt-3">
+          Send this request under policy <span className="font-bold">{evaluation.referral.policy}</span>.{" "}
+          {evaluation.referral.reason}.
+        </p>
+      )}
+      {evaluation !== undefined && (
+        <ol className="mt-4 space-y-2">
+          {evaluation.criteria.map((criterion) => {
+            const question = questionOf(criterion.id);
+            return (
+              <li key={criterion.id} className="border-b border-slate-200 pb-2">
+                <div className="flex items-start gap-2">
+                  <span className={`shrink-0 border px-1.5 text-sm font-bold ${STATUS_STYLE[criterion.status]}`}>
+                    <span aria-hidden="true">{STATUS_MARK[criterion.status]} </span>
+                    {STATUS_LABELS[criterion.status]}
+                  </span>
+                  <QuestionLink step={question.step} fieldId={question.fieldId} className="font-bold underline">
+                    {criterion.id} {CRITERIA[criterion.id].title}
+                  </QuestionLink>
+                </div>
+                <p className="mt-1 text-sm text-slate-700">{criterion.reason}</p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </aside>
+  );
+}

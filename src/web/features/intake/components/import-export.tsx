@@ -1,0 +1,97 @@
+/**
+ * Moves a request between the wizard, the command-line evaluator and other tools as the spec's
+ * JSON. An import is validated first; a refused file changes nothing in the current request.
+ */
+import { useId, useState, type ChangeEvent } from "react";
+import { useFormContext } from "react-hook-form";
+import { validateRequestDocument, type FieldError } from "@/criteria";
+import { Button } from "@/web/components/buttons";
+import { fromDocument, toDocument, type Draft } from "../draft";
+
+type ImportResult =
+  { kind: "idle" } | { kind: "imported"; file: string } | { kind: "refused"; file: string; errors: FieldError[] };
+
+async function readDocument(file: File): Promise<{ ok: true; draft: Draft } | { ok: false; errors: FieldError[] }> {
+  let input: unknown;
+  try {
+    input = JSON.parse(await file.text());
+  } catch {
+    return {
+      ok: false,
+      errors: [{ path: "", message: "The file is not valid JSON: choose a request document exported as JSON" }],
+    };
+  }
+  const result = validateRequestDocument(input);
+  return result.ok ? { ok: true, draft: fromDocument(result.document) } : { ok: false, errors: result.errors };
+}
+
+export function ImportExport() {
+  const { reset, getValues } = useFormContext<Draft>();
+  const [result, setResult] = useState<ImportResult>({ kind: "idle" });
+  const inputId = useId();
+
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = "";
+    if (file === undefined) return;
+    void readDocument(file).then((read) => {
+      if (read.ok) {
+        reset(read.draft);
+        setResult({ kind: "imported", file: file.name });
+      } else {
+        setResult({ kind: "refused", file: file.name, errors: read.errors });
+      }
+    });
+  };
+
+  const exportDocument = () => {
+    const json = JSON.stringify(toDocument(getValues()), null, 2);
+    const url = URL.createObjectURL(new Blob([`${json}\n`], { type: "application/json" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = "hemgenix-request.json";
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  return (
+    <section aria-labelledby={`${inputId}-title`} className="mt-8 border-t-2 border-slate-200 pt-6 print:hidden">
+      <h2 id={`${inputId}-title`} className="text-2xl font-bold">
+        Import or export a request document
+      </h2>
+      <p className="mt-2 max-w-2xl">
+        A request document is the JSON file the command-line evaluator reads. Importing replaces the answers in this
+        request; a file with problems is refused and changes nothing.
+      </p>
+      <div className="mt-4 flex flex-wrap items-end gap-4">
+        <div>
+          <label htmlFor={inputId} className="mb-1 block font-bold">
+            Import a request document (JSON)
+          </label>
+          <input id={inputId} type="file" accept="application/json,.json" onChange={onFile} className="text-base" />
+        </div>
+        <Button variant="secondary" onClick={exportDocument}>
+          Export this request as JSON
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {result.kind === "imported" && <p className="mt-4 font-bold text-green-800">Imported {result.file}.</p>}
+        {result.kind === "refused" && (
+          <div className="mt-4 border-4 border-red-700 p-4">
+            <h3 className="text-xl font-bold">{result.file} was not imported</h3>
+            <p>Nothing in the current request was changed. The file has these problems:</p>
+            <ul className="mt-2 list-disc pl-6">
+              {result.errors.map((error) => (
+                <li key={`${error.path}:${error.message}`}>
+                  {error.path !== "" && <code className="font-bold">{error.path}</code>}
+                  {error.path !== "" && ": "}
+                  {error.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The intake feature's frame: the form (restored from this browser), the step list, the current
+ * page and the live eligibility panel. The wizard's place is the URL, moved by `wizardReducer`.
+ */
+import { lazy, Suspense, useCallback, type ComponentType, type ReactNode } from "react";
+import { FormProvider, useWatch, type Control } from "react-hook-form";
+import { evaluatePartial, validateRequestDocument, type Evaluation, type RequestDocument } from "@/criteria";
+import { navigate, useLocation } from "@/web/app/router";
+import { toDocument, type Draft } from "../draft";
+import { useIntakeForm } from "../hooks/use-intake-form";
+import { stepStatuses } from "../step-status";
+import type { StepId } from "../steps";
+import { fromPath, toPath, wizardReducer, type WizardAction, type WizardState } from "../wizard-state";
+import { EligibilityPanel } from "./eligibility-panel";
+import { StartPage } from "./start-page";
+import { StepList } from "./step-list";
+import { StepPage } from "./step-page";
+import { DiagnosisStep } from "./steps/diagnosis-step";
+import { DoseStep } from "./steps/dose-step";
+import { ExposureDaysStep } from "./steps/exposure-days-step";
+import { GeneTherapyStep } from "./steps/gene-therapy-step";
+import { InhibitorStep } from "./steps/inhibitor-step";
+import { LiverStep } from "./steps/liver-step";
+import { MemberStep } from "./steps/member-step";
+import { PrescriberStep } from "./steps/prescriber-step";
+import { ProphylaxisStep } from "./steps/prophylaxis-step";
+import { RequestStep } from "./steps/request-step";
+
+const CheckAnswers = lazy(() => import("./check-answers").then((m) => ({ default: m.CheckAnswers })));
+
+const STEP_COMPONENTS: Readonly<Record<StepId, ComponentType>> = {
+  request: RequestStep,
+  member: MemberStep,
+  prescriber: PrescriberStep,
+  diagnosis: DiagnosisStep,
+  prophylaxis: ProphylaxisStep,
+  "exposure-days": ExposureDaysStep,
+  inhibitor: InhibitorStep,
+  liver: LiverStep,
+  "gene-therapy": GeneTherapyStep,
+  dose: DoseStep,
+};
+
+export interface SummaryProps {
+  document: RequestDocument;
+  evaluation: Evaluation;
+  onBack: () => void;
+}
+
+function Steps({ control, current }: { control: Control<Draft>; current: StepId | "check" | undefined }) {
+  const draft = useWatch({ control }) as Draft;
+  return <StepList current={current} statuses={stepStatuses(draft, evaluatePartial(toDocument(draft)))} />;
+}
+
+function Summary({
+  control,
+  render,
+  onBack,
+}: {
+  control: Control<Draft>;
+  render: (props: SummaryProps) => ReactNode;
+  onBack: () => void;
+}) {
+  const draft = useWatch({ control }) as Draft;
+  const validation = validateRequestDocument(toDocument(draft));
+  const evaluation = validation.ok ? evaluatePartial(validation.document).evaluation : undefined;
+  if (!validation.ok || evaluation === undefined) {
+    return (
+      <div>
+        <h1 className="text-3xl font-bold">Some answers need correcting</h1>
+        <p className="mt-4">
+          <a
+            href="/check"
+            className="underline"
+            onClick={(e) => {
+              e.preventDefault();
+              onBack();
+            }}
+          >
+            Check your answers
+          </a>{" "}
+          to see what to correct before the summary can be shown.
+        </p>
+      </div>
+    );
+  }
+  return <>{render({ document: validation.document, evaluation, onBack })}</>;
+}
+
+const Loading = () => <p aria-live="polite">Loading…</p>;
+
+export function IntakePage({ renderSummary }: { renderSummary: (props: SummaryProps) => ReactNode }) {
+  const form = useIntakeForm();
+  const state: WizardState = fromPath(useLocation());
+  const dispatch = useCallback((action: WizardAction) => navigate(toPath(wizardReducer(state, action))), [state]);
+
+  if (form.formState.isLoading) return <Loading />;
+
+  if (state.kind === "summary") {
+    return (
+      <FormProvider {...form}>
+        <Summary control={form.control} render={renderSummary} onBack={() => dispatch({ type: "back" })} />
+      </FormProvider>
+    );
+  }
+
+  const current = state.kind === "editing" ? state.step : state.kind === "checking" ? "check" : undefined;
+  const StepQuestions = state.kind === "editing" ? STEP_COMPONENTS[state.step] : undefined;
+  return (
+    <FormProvider {...form}>
+      <div className="grid gap-8 lg:grid-cols-[13rem_minmax(0,1fr)_22rem]">
+        <div className="print:hidden">
+          <Steps control={form.control} current={current} />
+        </div>
+        <div>
+          {state.kind === "start" && <StartPage onStart={() => dispatch({ type: "start" })} />}
+          {state.kind === "editing" && StepQuestions !== undefined && (
+            <StepPage
+              key={state.step}
+              step={state.step}
+              onContinue={() => dispatch({ type: "continue" })}
+              onBack={() => dispatch({ type: "back" })}
+            >
+              <StepQuestions />
+            </StepPage>
+          )}
+          {state.kind === "checking" && (
+            <Suspense fallback={<Loading />}>
+              <CheckAnswers
+                onBack={() => dispatch({ type: "back" })}
+                onContinue={() => dispatch({ type: "viewSummary" })}
+              />
+            </Suspense>
+          )}
+        </div>
+        <div className="print:hidden">
+          <EligibilityPanel control={form.control} />
+        </div>
+      </div>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,70 @@
+/** The first page: what this is, start or continue, start a new request, import and export. */
+import { useState } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
+import { POLICY_ID } from "@/criteria";
+import { Button } from "@/web/components/buttons";
+import { useDocumentTitle } from "@/web/components/use-document-title";
+import { emptyDraft, type Draft } from "../draft";
+import { clearDraft } from "../draft-storage";
+import { localToday } from "../hooks/use-intake-form";
+import { ImportExport } from "./import-export";
+
+export function StartPage({ onStart }: { onStart: () => void }) {
+  const { reset, control } = useFormContext<Draft>();
+  const values = useWatch({ control }) as Draft;
+  const hasAnswers = JSON.stringify({ ...values, requestDate: "" }) !== JSON.stringify(emptyDraft(""));
+  const [confirming, setConfirming] = useState(false);
+  const [cleared, setCleared] = useState(false);
+  useDocumentTitle("Request prior authorization for Hemgenix");
+
+  const startNew = () => {
+    clearDraft();
+    reset(emptyDraft(localToday()));
+    setConfirming(false);
+    setCleared(true);
+  };
+
+  return (
+    <div>
+      <h1 className="text-4xl font-bold">Request prior authorization for Hemgenix</h1>
+      <p className="mt-4 max-w-2xl text-lg">
+        Check whether a patient meets policy {POLICY_ID} for Hemgenix (etranacogene dezaparvovec-drlb), the one-time
+        gene therapy for adults with congenital hemophilia B, and prepare a summary for submission.
+      </p>
+      <ul className="mt-4 max-w-2xl list-disc space-y-1 pl-6 text-lg">
+        <li>
+          10 short steps: request, member, prescriber, diagnosis, prophylaxis and bleeds, exposure days, inhibitor,
+          liver, gene therapy and AAV5, dose.
+        </li>
+        <li>Eligibility is shown as you answer, criterion by criterion.</li>
+        <li>Answers are saved in this browser as you type and are not sent anywhere.</li>
+      </ul>
+      <div className="mt-6 flex flex-wrap gap-4">
+        <Button onClick={onStart}>{hasAnswers ? "Continue the request" : "Start now"}</Button>
+        <Button variant="secondary" onClick={() => setConfirming(true)}>
+          Start a new request
+        </Button>
+      </div>
+      {confirming && (
+        <div role="alertdialog" aria-labelledby="discard-title" className="mt-6 max-w-2xl border-4 border-red-700 p-4">
+          <h2 id="discard-title" className="text-xl font-bold">
+            Discard the current request?
+          </h2>
+          <p className="mt-2">Every answer in it will be deleted from this browser. Export it first to keep a copy.</p>
+          <div className="mt-4 flex gap-4">
+            <Button variant="warning" onClick={startNew} autoFocus>
+              Yes, discard it
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirming(false)}>
+              No, keep it
+            </Button>
+          </div>
+        </div>
+      )}
+      <p aria-live="polite" className="mt-4">
+        {cleared && "The previous request was discarded. A new request is ready."}
+      </p>
+      <ImportExport />
+    </div>
+  );
+}

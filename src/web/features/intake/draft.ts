@@ -1,0 +1,306 @@
+/**
+ * The wizard's form state ("draft"): what the user typed, as typed. Field names follow the
+ * request document's paths, so the shared schema's errors land on the right input. `toDocument`
+ * turns a draft into a candidate request document (blank → absent); `fromDocument` goes back.
+ */
+import type { BleedSite, LineOfBusiness, RequestDocument } from "@/criteria";
+
+export type YesNo = "" | "yes" | "no";
+
+interface LabDraft {
+  value: string;
+  upperLimit: string;
+}
+
+export interface BleedDraft {
+  date: string;
+  site: "" | BleedSite;
+  spontaneous: YesNo;
+}
+
+export interface AssayDraft {
+  date: string;
+  bethesdaUnits: string;
+}
+
+export interface Draft {
+  requestType: "" | RequestDocument["requestType"];
+  requestDate: string;
+  lineOfBusiness: "" | LineOfBusiness;
+  member: {
+    firstName: string;
+    lastName: string;
+    memberId: string;
+    dateOfBirth: string;
+    weight: { value: string; unit: "kg" | "lb" };
+  };
+  prescriber: {
+    name: string;
+    npi: string;
+    specialty: "" | "hematology" | "other";
+    hematologistConsulted: YesNo;
+  };
+  diagnosis: {
+    condition: "" | "congenital_hemophilia_b" | "other";
+    factorIxActivityPercent: string;
+    otherDescription: string;
+    recentLabelChange: YesNo;
+    onFormulary: YesNo;
+  };
+  prophylaxis: {
+    product: "" | NonNullable<NonNullable<RequestDocument["prophylaxis"]>["product"]>;
+    startDate: string;
+    adherenceDocumented: YesNo;
+  };
+  /** "no" records an empty list; blank leaves bleeds unanswered. */
+  bleedsOnRecord: YesNo;
+  bleeds: BleedDraft[];
+  exposureDays: string;
+  inhibitor: {
+    historyOfInhibitor: YesNo;
+    assaysOnRecord: YesNo;
+    assays: AssayDraft[];
+  };
+  liver: {
+    enzymes: { date: string; alt: LabDraft; ast: LabDraft; alp: LabDraft; totalBilirubin: LabDraft };
+    ultrasound: { date: string; result: "" | "normal" | "abnormal" };
+    elastography: { date: string; result: "" | "normal" | "abnormal" };
+    hepatologistAttestation: YesNo;
+  };
+  priorGeneTherapy: YesNo;
+  aav5: { result: "" | "not_detected" | "detected"; titer: string };
+  /** Requested dose in units of 10^13 genome copies per kg ("2" is the maximum). */
+  dose: { requestedGcPerKg: string };
+}
+
+export const DOSE_INPUT_UNIT = 1e13;
+
+const lab = (): LabDraft => ({ value: "", upperLimit: "" });
+
+export function emptyDraft(today: string): Draft {
+  return {
+    requestType: "initial",
+    requestDate: today,
+    lineOfBusiness: "",
+    member: { firstName: "", lastName: "", memberId: "", dateOfBirth: "", weight: { value: "", unit: "kg" } },
+    prescriber: { name: "", npi: "", specialty: "", hematologistConsulted: "" },
+    diagnosis: {
+      condition: "",
+      factorIxActivityPercent: "",
+      otherDescription: "",
+      recentLabelChange: "",
+      onFormulary: "",
+    },
+    prophylaxis: { product: "", startDate: "", adherenceDocumented: "" },
+    bleedsOnRecord: "",
+    bleeds: [],
+    exposureDays: "",
+    inhibitor: { historyOfInhibitor: "", assaysOnRecord: "", assays: [] },
+    liver: {
+      enzymes: { date: "", alt: lab(), ast: lab(), alp: lab(), totalBilirubin: lab() },
+      ultrasound: { date: "", result: "" },
+      elastography: { date: "", result: "" },
+      hepatologistAttestation: "",
+    },
+    priorGeneTherapy: "",
+    aav5: { result: "", titer: "" },
+    dose: { requestedGcPerKg: "2" },
+  };
+}
+
+type Candidate = Record<string, unknown>;
+
+/** Drops absent values so that an unanswered question is an absent field, as the spec requires. */
+function compact(object: Candidate): Candidate | undefined {
+  const entries = Object.entries(object).filter(([, v]) => v !== undefined);
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
+}
+
+const text = (value: string): string | undefined => (value.trim() === "" ? undefined : value.trim());
+
+/** A number as typed; text that is not a number passes through so the schema can name the problem. */
+function number(value: string, scale = 1): number | string | undefined {
+  const trimmed = value.trim().replace(/,/g, "");
+  if (trimmed === "") return undefined;
+  const parsed = Number(trimmed);
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed) || !Number.isFinite(parsed)) return value;
+  return scale === 1 ? parsed : Number((parsed * scale).toPrecision(15));
+}
+
+const yesNo = (value: YesNo): boolean | undefined => (value === "" ? undefined : value === "yes");
+const choice = <T extends string>(value: "" | T): T | undefined => (value === "" ? undefined : value);
+
+function labResult(draft: LabDraft): Candidate | undefined {
+  return compact({ value: number(draft.value), upperLimit: number(draft.upperLimit) });
+}
+
+/** The request document this draft describes (a candidate: validate it before use). */
+export function toDocument(draft: Draft): Candidate {
+  const { member, prescriber, diagnosis, prophylaxis, inhibitor, liver } = draft;
+  const otherDiagnosis = diagnosis.condition === "other";
+  const weightValue = number(member.weight.value);
+  return (
+    compact({
+      schemaVersion: 1,
+      requestType: choice(draft.requestType),
+      requestDate: text(draft.requestDate),
+      lineOfBusiness: choice(draft.lineOfBusiness),
+      member: compact({
+        firstName: text(member.firstName),
+        lastName: text(member.lastName),
+        memberId: text(member.memberId),
+        dateOfBirth: text(member.dateOfBirth),
+        weight: weightValue === undefined ? undefined : { value: weightValue, unit: member.weight.unit },
+      }),
+      prescriber: compact({
+        name: text(prescriber.name),
+        npi: text(prescriber.npi),
+        specialty: choice(prescriber.specialty),
+        hematologistConsulted: prescriber.specialty === "other" ? yesNo(prescriber.hematologistConsulted) : undefined,
+      }),
+      diagnosis: compact({
+        condition: choice(diagnosis.condition),
+        icd10: diagnosis.condition === "congenital_hemophilia_b" ? "D67" : undefined,
+        factorIxActivityPercent: otherDiagnosis ? undefined : number(diagnosis.factorIxActivityPercent),
+        otherDescription: otherDiagnosis ? text(diagnosis.otherDescription) : undefined,
+        recentLabelChange: otherDiagnosis ? yesNo(diagnosis.recentLabelChange) : undefined,
+        onFormulary: otherDiagnosis && diagnosis.recentLabelChange === "yes" ? yesNo(diagnosis.onFormulary) : undefined,
+      }),
+      prophylaxis: compact({
+        product: choice(prophylaxis.product),
+        startDate: text(prophylaxis.startDate),
+        adherenceDocumented: yesNo(prophylaxis.adherenceDocumented),
+      }),
+      bleeds:
+        draft.bleedsOnRecord === "no"
+          ? []
+          : draft.bleedsOnRecord === "yes"
+            ? draft.bleeds.map(
+                (b) => compact({ date: text(b.date), site: choice(b.site), spontaneous: yesNo(b.spontaneous) }) ?? {},
+              )
+            : undefined,
+      exposureDays: number(draft.exposureDays),
+      inhibitor: compact({
+        historyOfInhibitor: yesNo(inhibitor.historyOfInhibitor),
+        assays:
+          inhibitor.assaysOnRecord === "no"
+            ? []
+            : inhibitor.assaysOnRecord === "yes"
+              ? inhibitor.assays.map(
+                  (a) => compact({ date: text(a.date), bethesdaUnits: number(a.bethesdaUnits) }) ?? {},
+                )
+              : undefined,
+      }),
+      liver: compact({
+        enzymes: compact({
+          date: text(liver.enzymes.date),
+          alt: labResult(liver.enzymes.alt),
+          ast: labResult(liver.enzymes.ast),
+          alp: labResult(liver.enzymes.alp),
+          totalBilirubin: labResult(liver.enzymes.totalBilirubin),
+        }),
+        ultrasound: compact({ date: text(liver.ultrasound.date), result: choice(liver.ultrasound.result) }),
+        elastography: compact({ date: text(liver.elastography.date), result: choice(liver.elastography.result) }),
+        hepatologistAttestation: yesNo(liver.hepatologistAttestation),
+      }),
+      priorGeneTherapy: yesNo(draft.priorGeneTherapy),
+      aav5: compact({
+        result: choice(draft.aav5.result),
+        titer: draft.aav5.result === "detected" ? number(draft.aav5.titer.replace(/^\s*1\s*:\s*/, "")) : undefined,
+      }),
+      dose: compact({ requestedGcPerKg: number(draft.dose.requestedGcPerKg, DOSE_INPUT_UNIT) }),
+    }) ?? {}
+  );
+}
+
+const str = (value: number | string | undefined): string => (value === undefined ? "" : String(value));
+const fromBool = (value: boolean | undefined): YesNo => (value === undefined ? "" : value ? "yes" : "no");
+const fromLab = (value: { value?: number; upperLimit?: number } | undefined): LabDraft => ({
+  value: str(value?.value),
+  upperLimit: str(value?.upperLimit),
+});
+
+/** The draft that shows a (valid) request document, for import. */
+export function fromDocument(doc: RequestDocument): Draft {
+  const requested = doc.dose?.requestedGcPerKg;
+  return {
+    requestType: doc.requestType,
+    requestDate: doc.requestDate,
+    lineOfBusiness: doc.lineOfBusiness,
+    member: {
+      firstName: doc.member?.firstName ?? "",
+      lastName: doc.member?.lastName ?? "",
+      memberId: doc.member?.memberId ?? "",
+      dateOfBirth: doc.member?.dateOfBirth ?? "",
+      weight: { value: str(doc.member?.weight?.value), unit: doc.member?.weight?.unit ?? "kg" },
+    },
+    prescriber: {
+      name: doc.prescriber?.name ?? "",
+      npi: doc.prescriber?.npi ?? "",
+      specialty: doc.prescriber?.specialty ?? "",
+      hematologistConsulted: fromBool(doc.prescriber?.hematologistConsulted),
+    },
+    diagnosis: {
+      condition: doc.diagnosis?.condition ?? "",
+      factorIxActivityPercent: str(doc.diagnosis?.factorIxActivityPercent),
+      otherDescription: doc.diagnosis?.otherDescription ?? "",
+      recentLabelChange: fromBool(doc.diagnosis?.recentLabelChange),
+      onFormulary: fromBool(doc.diagnosis?.onFormulary),
+    },
+    prophylaxis: {
+      product: doc.prophylaxis?.product ?? "",
+      startDate: doc.prophylaxis?.startDate ?? "",
+      adherenceDocumented: fromBool(doc.prophylaxis?.adherenceDocumented),
+    },
+    bleedsOnRecord: doc.bleeds === undefined ? "" : doc.bleeds.length === 0 ? "no" : "yes",
+    bleeds: (doc.bleeds ?? []).map((b) => ({
+      date: b.date ?? "",
+      site: b.site ?? "",
+      spontaneous: fromBool(b.spontaneous),
+    })),
+    exposureDays: str(doc.exposureDays),
+    inhibitor: {
+      historyOfInhibitor: fromBool(doc.inhibitor?.historyOfInhibitor),
+      assaysOnRecord: doc.inhibitor?.assays === undefined ? "" : doc.inhibitor.assays.length === 0 ? "no" : "yes",
+      assays: (doc.inhibitor?.assays ?? []).map((a) => ({ date: a.date ?? "", bethesdaUnits: str(a.bethesdaUnits) })),
+    },
+    liver: {
+      enzymes: {
+        date: doc.liver?.enzymes?.date ?? "",
+        alt: fromLab(doc.liver?.enzymes?.alt),
+        ast: fromLab(doc.liver?.enzymes?.ast),
+        alp: fromLab(doc.liver?.enzymes?.alp),
+        totalBilirubin: fromLab(doc.liver?.enzymes?.totalBilirubin),
+      },
+      ultrasound: { date: doc.liver?.ultrasound?.date ?? "", result: doc.liver?.ultrasound?.result ?? "" },
+      elastography: { date: doc.liver?.elastography?.date ?? "", result: doc.liver?.elastography?.result ?? "" },
+      hepatologistAttestation: fromBool(doc.liver?.hepatologistAttestation),
+    },
+    priorGeneTherapy: fromBool(doc.priorGeneTherapy),
+    aav5: { result: doc.aav5?.result ?? "", titer: str(doc.aav5?.titer) },
+    dose: {
+      requestedGcPerKg: requested === undefined ? "" : str(Number((requested / DOSE_INPUT_UNIT).toPrecision(12))),
+    },
+  };
+}
+
+/**
+ * A stored draft laid over an empty one: keeps only values of the expected kind, so a draft saved
+ * by an older version (or edited by hand) can never break the form.
+ */
+export function restoreDraft(stored: unknown, base: Draft): Draft {
+  return overlay(base, stored) as Draft;
+}
+
+function overlay(base: unknown, stored: unknown): unknown {
+  if (Array.isArray(base))
+    return Array.isArray(stored) ? stored.filter((item) => typeof item === "object" && item !== null) : base;
+  if (typeof base === "object" && base !== null) {
+    if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return base;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(base))
+      out[key] = overlay(value, (stored as Record<string, unknown>)[key]);
+    return out;
+  }
+  return typeof stored === typeof base ? stored : base;
+}

@@ -1,0 +1,36 @@
+/** The wizard's one form: restored from this browser on load, saved here on every change. */
+import { useEffect } from "react";
+import { useForm, type UseFormReturn } from "react-hook-form";
+import { emptyDraft, type Draft } from "../draft";
+import { draftResolver } from "../draft-resolver";
+import { loadDraft, saveDraft } from "../draft-storage";
+
+/** Today in the user's time zone, as YYYY-MM-DD: the default request date. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function useIntakeForm(): UseFormReturn<Draft> {
+  const form = useForm<Draft>({
+    defaultValues: () => {
+      const empty = emptyDraft(localToday());
+      return Promise.resolve(loadDraft(empty) ?? empty);
+    },
+    resolver: draftResolver,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    shouldUnregister: false,
+  });
+  useEffect(
+    () =>
+      form.subscribe({
+        formState: { values: true },
+        callback: ({ values }) => {
+          saveDraft(values);
+        },
+      }),
+    [form],
+  );
+  return form;
+}

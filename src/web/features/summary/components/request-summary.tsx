@@ -1,0 +1,224 @@
+/**
+ * The printable summary for submission: one page a reviewer reads in two minutes. The print
+ * stylesheet drops navigation and buttons; what is left is the request, the evaluation and the
+ * attestation and signature lines.
+ */
+import type { ReactNode } from "react";
+import {
+  CRITERIA,
+  HCPCS_CODE,
+  ICD10_HEMOPHILIA_B,
+  LINE_OF_BUSINESS_LABELS,
+  OUTCOME_LABELS,
+  POLICY_ID,
+  POLICY_VERSION,
+  STATUS_LABELS,
+  formatGenomeCopies,
+  type Evaluation,
+  type RequestDocument,
+} from "@/criteria";
+import { BackLink, Button } from "@/web/components/buttons";
+import { useDocumentTitle } from "@/web/components/use-document-title";
+
+function documentsToAttach(doc: RequestDocument, evaluation: Evaluation): string[] {
+  const list = [
+    "Chart notes: diagnosis of congenital hemophilia B, prophylaxis history and adherence, bleeding episodes, exposure days",
+    "Lab reports: baseline factor IX activity, inhibitor (Bethesda) assays, liver enzymes (ALT, AST, ALP, total bilirubin)",
+    "Imaging reports: hepatic ultrasound and elastography",
+    "AAV5 neutralizing antibody test report",
+  ];
+  if (doc.prescriber?.specialty === "other") list.push("Hematologist consultation note");
+  if (evaluation.criteria.some((c) => c.id === "I.A.8.c" && c.status !== "not_applicable"))
+    list.push("Hepatologist attestation of eligibility");
+  return list;
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-[11rem_1fr] gap-2 border-b border-slate-200 py-1 print:py-0.5">
+      <dt className="font-bold">{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export function RequestSummary({
+  document: doc,
+  evaluation,
+  onBack,
+}: {
+  document: RequestDocument;
+  evaluation: Evaluation;
+  onBack: () => void;
+}) {
+  useDocumentTitle("Summary for submission");
+  const member = doc.member;
+  const prescriber = doc.prescriber;
+  const dose = evaluation.dose;
+  return (
+    <article className="text-base print:text-[10pt]">
+      <BackLink onClick={onBack}>Back to check your answers</BackLink>
+      <header className="border-b-4 border-slate-900 pb-2">
+        <p className="text-slate-700">
+          Policy {POLICY_ID} ({POLICY_VERSION}) · Hemgenix (etranacogene dezaparvovec-drlb) · HCPCS {HCPCS_CODE}
+        </p>
+        <h1 className="text-3xl font-bold print:text-xl">Prior authorization request summary</h1>
+      </header>
+
+      <section aria-labelledby="outcome-title" className="mt-4 border-4 border-slate-900 p-3 print:p-2">
+        <h2 id="outcome-title" className="text-xl font-bold print:text-base">
+          Outcome: {OUTCOME_LABELS[evaluation.outcome]}
+        </h2>
+        {evaluation.approval !== undefined && (
+          <p>
+            Approval that would apply after medical director review: {evaluation.approval.durationMonths} months,{" "}
+            {evaluation.approval.doses} dose of {HCPCS_CODE}.
+          </p>
+        )}
+        {evaluation.referral !== undefined && (
+          <p>
+            Refer under policy <span className="font-bold">{evaluation.referral.policy}</span>:{" "}
+            {evaluation.referral.reason}.
+          </p>
+        )}
+        {evaluation.validThrough !== undefined && (
+          <p>
+            <span className="font-bold">Valid until {evaluation.validThrough}</span>: labs and studies in this request
+            stay within their windows until then.
+          </p>
+        )}
+        <p>Every request under this policy requires medical director review.</p>
+      </section>
+
+      <div className="mt-4 grid gap-6 md:grid-cols-2 print:grid-cols-2 print:gap-4">
+        <section aria-labelledby="request-title">
+          <h2 id="request-title" className="text-xl font-bold print:text-base">
+            Request
+          </h2>
+          <dl>
+            <Row label="Request type">{doc.requestType === "initial" ? "Initial" : "Continuation"}</Row>
+            <Row label="Request date">{doc.requestDate}</Row>
+            <Row label="Line of business">{LINE_OF_BUSINESS_LABELS[doc.lineOfBusiness]}</Row>
+            <Row label="Diagnosis">
+              {doc.diagnosis?.condition === "congenital_hemophilia_b"
+                ? `Congenital hemophilia B, ICD-10 ${doc.diagnosis.icd10 ?? ICD10_HEMOPHILIA_B}`
+                : doc.diagnosis?.condition === "other"
+                  ? `Other: ${doc.diagnosis.otherDescription ?? "not described"}`
+                  : "Not answered"}
+            </Row>
+            <Row label="Drug">Hemgenix, HCPCS {HCPCS_CODE}</Row>
+          </dl>
+        </section>
+        <section aria-labelledby="people-title">
+          <h2 id="people-title" className="text-xl font-bold print:text-base">
+            Member and prescriber
+          </h2>
+          <dl>
+            <Row label="Member">
+              {[member?.firstName, member?.lastName].filter(Boolean).join(" ") || "Not answered"}
+            </Row>
+            <Row label="Member ID">{member?.memberId ?? "Not answered"}</Row>
+            <Row label="Date of birth">{member?.dateOfBirth ?? "Not answered"}</Row>
+            <Row label="Weight">
+              {member?.weight?.value === undefined
+                ? "Not answered"
+                : `${member.weight.value} ${member.weight.unit ?? ""}`}
+              {dose !== undefined && member?.weight?.unit === "lb" ? ` (${dose.weightKg} kg)` : ""}
+            </Row>
+            <Row label="Prescriber">{prescriber?.name ?? "Not answered"}</Row>
+            <Row label="NPI">{prescriber?.npi ?? "Not answered"}</Row>
+            <Row label="Specialty">
+              {prescriber?.specialty === "hematology"
+                ? "Hematology"
+                : prescriber?.specialty === "other"
+                  ? "Other specialty"
+                  : "Not answered"}
+            </Row>
+          </dl>
+        </section>
+      </div>
+
+      <section aria-labelledby="criteria-title" className="mt-4">
+        <h2 id="criteria-title" className="text-xl font-bold print:text-base">
+          Criteria (section I.A)
+        </h2>
+        <table className="mt-1 w-full border-collapse text-left">
+          <thead>
+            <tr className="border-b-2 border-slate-900">
+              <th scope="col" className="w-20 py-1">
+                Criterion
+              </th>
+              <th scope="col" className="w-28 py-1">
+                Status
+              </th>
+              <th scope="col" className="py-1">
+                Evidence
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {evaluation.criteria.map((criterion) => (
+              <tr key={criterion.id} className="border-b border-slate-200 align-top">
+                <th scope="row" className="py-1 pr-2 font-bold">
+                  {criterion.id}
+                </th>
+                <td className="py-1 pr-2 font-bold">{STATUS_LABELS[criterion.status]}</td>
+                <td className="py-1">
+                  <span className="block text-slate-700">{CRITERIA[criterion.id].title}</span>
+                  {criterion.reason}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="dose-title" className="mt-4 break-inside-avoid">
+        <h2 id="dose-title" className="text-xl font-bold print:text-base">
+          Dose
+        </h2>
+        {dose === undefined ? (
+          <p>Weight not entered: the dose cannot be calculated.</p>
+        ) : (
+          <p>
+            {dose.weightKg} kg × {formatGenomeCopies(doc.dose?.requestedGcPerKg ?? dose.maxGcPerKg)} gc/kg ={" "}
+            {formatGenomeCopies(dose.requestedTotalGc ?? dose.maxTotalGc)} genome copies; {dose.volumeMl} mL;{" "}
+            {dose.vials} vials
+            {dose.kitVials !== undefined ? ` (${dose.kitVials}-vial kit)` : " (more than the largest 48-vial kit)"}.
+            Maximum {formatGenomeCopies(dose.maxTotalGc)} genome copies.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="attach-title" className="mt-4 break-inside-avoid">
+        <h2 id="attach-title" className="text-xl font-bold print:text-base">
+          Documentation to attach
+        </h2>
+        <ul className="list-disc pl-6">
+          {documentsToAttach(doc, evaluation).map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="sign-title" className="mt-6 break-inside-avoid">
+        <h2 id="sign-title" className="text-xl font-bold print:text-base">
+          Attestation
+        </h2>
+        <p>I attest that the information in this request is accurate and supported by the attached documentation.</p>
+        <dl className="mt-6 grid grid-cols-[8rem_1fr] gap-y-6">
+          <dt className="font-bold">Signature</dt>
+          <dd className="border-b border-slate-900" />
+          <dt className="font-bold">Name</dt>
+          <dd className="border-b border-slate-900" />
+          <dt className="font-bold">Date</dt>
+          <dd className="border-b border-slate-900" />
+        </dl>
+      </section>
+
+      <div className="mt-8 print:hidden">
+        <Button onClick={() => window.print()}>Print or save as PDF</Button>
+      </div>
+    </article>
+  );
+}
