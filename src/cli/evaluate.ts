@@ -11,13 +11,19 @@ async function readSource(file: string): Promise<string> {
   return file === "-" ? text(process.stdin) : readFile(file, "utf8");
 }
 
-export async function evaluateSource(name: string, read: () => Promise<string>): Promise<{ line: string; valid: boolean }> {
+export async function evaluateSource(
+  name: string,
+  read: () => Promise<string>,
+): Promise<{ line: string; valid: boolean }> {
   let source: string;
   try {
     source = await read();
   } catch (error) {
     const reason = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
-    return { line: JSON.stringify({ errors: [{ path: "", message: `${name} could not be read (${reason})` }] }), valid: false };
+    return {
+      line: JSON.stringify({ errors: [{ path: "", message: `${name} could not be read (${reason})` }] }),
+      valid: false,
+    };
   }
   let input: unknown;
   try {
@@ -25,7 +31,10 @@ export async function evaluateSource(name: string, read: () => Promise<string>):
   } catch (error) {
     // V8 quotes a slice of the text in its message; keep only where it failed, not what it says.
     const detail = error instanceof SyntaxError ? `: ${error.message.replace(/,? ?"[^]*" is not valid JSON/, "")}` : "";
-    return { line: JSON.stringify({ errors: [{ path: "", message: `${name} is not valid JSON${detail}` }] }), valid: false };
+    return {
+      line: JSON.stringify({ errors: [{ path: "", message: `${name} is not valid JSON${detail}` }] }),
+      valid: false,
+    };
   }
   const result = checkRequest(input);
   return { line: JSON.stringify(result), valid: !("errors" in result) };
@@ -33,7 +42,7 @@ export async function evaluateSource(name: string, read: () => Promise<string>):
 
 async function main(files: readonly string[]): Promise<number> {
   if (files.length === 0) {
-    process.stderr.write("Usage: npm run --silent evaluate -- FILE [FILE...]   (\"-\" reads standard input)\n");
+    process.stderr.write('Usage: npm run --silent evaluate -- FILE [FILE...]   ("-" reads standard input)\n');
     return 2;
   }
   let allValid = true;
