@@ -10,7 +10,10 @@ const nodeBuiltins = builtinModules.filter((m) => !m.startsWith("_") && !m.start
 const noNodeScheme = { regex: "^node:", message: "No Node.js APIs here: this code also runs in the browser." };
 
 /** Import boundaries (see README "Architecture"): criteria imports nothing of ours; web and server never meet. */
-const restrict = (/** @type {{ regex: string, message: string }[]} */ patterns, /** @type {string[]} */ paths = []) => ({
+const restrict = (
+  /** @type {{ regex: string, message: string }[]} */ patterns,
+  /** @type {string[]} */ paths = [],
+) => ({
   "no-restricted-imports": [
     "error",
     {
@@ -31,7 +34,10 @@ export default tseslint.config(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ["src/*/lint-probe.ts", "src/*/lint-probe.tsx"] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ["src/*/lint-probe.ts", "src/*/lint-probe.tsx"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
@@ -92,7 +98,11 @@ export default tseslint.config(
   {
     files: ["src/web/**/*.{ts,tsx}"],
     plugins: { "react-hooks": reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules, "react-hooks/exhaustive-deps": "error", "react-hooks/rules-of-hooks": "error" },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "react-hooks/exhaustive-deps": "error",
+      "react-hooks/rules-of-hooks": "error",
+    },
     languageOptions: { globals: globals.browser },
   },
   ...pluginQuery.configs["flat/recommended"],

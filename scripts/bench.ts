@@ -38,7 +38,11 @@ function measure(name: string, fn: () => unknown, batches = 41, perBatch = 2000)
   const median = perCall[Math.floor(perCall.length / 2)] ?? Number.NaN;
   const p90 = perCall[Math.floor(perCall.length * 0.9)] ?? Number.NaN;
   console.log(
-    `${name.padEnd(28)} median ${median.toFixed(2).padStart(7)} µs   p90 ${p90.toFixed(2).padStart(7)} µs   ${Math.round(1e6 / median).toLocaleString("en-US").padStart(9)} /s`,
+    `${name.padEnd(28)} median ${median.toFixed(2).padStart(7)} µs   p90 ${p90.toFixed(2).padStart(7)} µs   ${Math.round(
+      1e6 / median,
+    )
+      .toLocaleString("en-US")
+      .padStart(9)} /s`,
   );
 }
 

@@ -10,13 +10,21 @@ interface Counts {
 const read = (path: string): unknown => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : undefined);
 
 const unit = read("reports/unit.json") as
-  | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
-  | undefined;
-const e2e = read("reports/e2e.json") as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
+  { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | undefined;
+const e2e = read("reports/e2e.json") as
+  { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
 
 const counts: Record<string, Counts | undefined> = {
-  Vitest: unit && { passed: unit.numPassedTests, failed: unit.numFailedTests, skipped: unit.numPendingTests + unit.numTodoTests },
-  Playwright: e2e && { passed: e2e.stats.expected, failed: e2e.stats.unexpected + e2e.stats.flaky, skipped: e2e.stats.skipped },
+  Vitest: unit && {
+    passed: unit.numPassedTests,
+    failed: unit.numFailedTests,
+    skipped: unit.numPendingTests + unit.numTodoTests,
+  },
+  Playwright: e2e && {
+    passed: e2e.stats.expected,
+    failed: e2e.stats.unexpected + e2e.stats.flaky,
+    skipped: e2e.stats.skipped,
+  },
 };
 
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };

@@ -15,16 +15,52 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
 
 describe("import boundaries", () => {
   it.each([
-    ["src/criteria/lint-probe.ts", 'import { App } from "@/web/app/app";\nexport const x = App;\n', "imports nothing of ours"],
-    ["src/criteria/lint-probe.ts", 'import { buildApp } from "../server/app";\nexport const x = buildApp;\n', "imports nothing of ours"],
+    [
+      "src/criteria/lint-probe.ts",
+      'import { App } from "@/web/app/app";\nexport const x = App;\n',
+      "imports nothing of ours",
+    ],
+    [
+      "src/criteria/lint-probe.ts",
+      'import { buildApp } from "../server/app";\nexport const x = buildApp;\n',
+      "imports nothing of ours",
+    ],
     ["src/criteria/lint-probe.ts", 'import { useState } from "react";\nexport const x = useState;\n', "no React"],
-    ["src/criteria/lint-probe.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n', "No Node.js APIs"],
-    ["src/criteria/lint-probe.ts", 'import { readFileSync } from "fs";\nexport const x = readFileSync;\n', "not allowed here"],
-    ["src/web/lint-probe.ts", 'import { buildApp } from "@/server/app";\nexport const x = buildApp;\n', "never imports the server"],
-    ["src/web/lint-probe.ts", 'import { buildApp } from "../server/app";\nexport const x = buildApp;\n', "never imports the server"],
-    ["src/web/lint-probe.ts", 'import { evaluate } from "@/criteria/evaluate";\nexport const x = evaluate;\n', "public entry"],
-    ["src/server/lint-probe.ts", 'import { App } from "@/web/app/app";\nexport const x = App;\n', "never imports the web app"],
-    ["src/server/lint-probe.ts", 'import { App } from "../web/app/app";\nexport const x = App;\n', "never imports the web app"],
+    [
+      "src/criteria/lint-probe.ts",
+      'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n',
+      "No Node.js APIs",
+    ],
+    [
+      "src/criteria/lint-probe.ts",
+      'import { readFileSync } from "fs";\nexport const x = readFileSync;\n',
+      "not allowed here",
+    ],
+    [
+      "src/web/lint-probe.ts",
+      'import { buildApp } from "@/server/app";\nexport const x = buildApp;\n',
+      "never imports the server",
+    ],
+    [
+      "src/web/lint-probe.ts",
+      'import { buildApp } from "../server/app";\nexport const x = buildApp;\n',
+      "never imports the server",
+    ],
+    [
+      "src/web/lint-probe.ts",
+      'import { evaluate } from "@/criteria/evaluate";\nexport const x = evaluate;\n',
+      "public entry",
+    ],
+    [
+      "src/server/lint-probe.ts",
+      'import { App } from "@/web/app/app";\nexport const x = App;\n',
+      "never imports the web app",
+    ],
+    [
+      "src/server/lint-probe.ts",
+      'import { App } from "../web/app/app";\nexport const x = App;\n',
+      "never imports the web app",
+    ],
   ])("%s: %s is refused", async (filePath, code, expected) => {
     const errors = await boundaryErrors(filePath, code);
     expect(errors.join("\n")).toContain(expected);

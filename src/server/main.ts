@@ -12,4 +12,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 await app.listen({ port: config.PORT, host: config.HOST });
-console.log(`Hemgenix prior authorization is running at http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}/`);
+console.log(
+  `Hemgenix prior authorization is running at http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}/`,
+);
