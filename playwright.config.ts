@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 4310);
@@ -30,6 +32,13 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(PORT), HOST: "127.0.0.1", MODE: "demo", LOG_LEVEL: "warn" },
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      MODE: "demo",
+      LOG_LEVEL: "warn",
+      // A throwaway database per run.
+      DATABASE_FILE: join(tmpdir(), `hgx-e2e-${process.pid}-${Date.now()}.db`),
+    },
   },
 });

@@ -26,3 +26,4 @@ export { evaluatePartial } from "./partial";
 export type { PartialEvaluation } from "./partial";
 export { recentAbnormalities } from "./rules/liver";
 export { STATUS_LABELS, OUTCOME_LABELS } from "./labels";
+export * from "./api-contract";

@@ -3,31 +3,54 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
-import type { Config } from "./config";
+import { HttpError } from "./auth/sessions";
+import { BadRequest } from "./parse";
+import { draftRoutes } from "./routes/drafts";
 import { evaluateRoute } from "./routes/evaluate";
+import { requestRoutes } from "./routes/requests";
+import { sessionRoutes } from "./routes/session";
 import { addSecurityHeaders } from "./security-headers";
+import type { Services } from "./services";
 
 const BODY_LIMIT_BYTES = 256 * 1024;
 
-export async function buildApp(config: Config): Promise<FastifyInstance> {
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const { config } = services;
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.MODE === "production",
     logger: {
       level: config.LOG_LEVEL,
-      // Request bodies carry patient data: log method, route and status only.
+      // Bodies, query strings and paths can carry patient data: log method, route pattern and status only.
       serializers: {
         req: (req: { method: string; routeOptions?: { url?: string }; id: string }) => ({
           id: req.id,
           method: req.method,
           route: req.routeOptions?.url,
         }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
   });
   addSecurityHeaders(app);
 
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof BadRequest) return reply.code(400).send({ errors: error.errors });
+    if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.message });
+    const status = typeof (error as { statusCode?: unknown }).statusCode === "number" ? (error as { statusCode: number }).statusCode : 500;
+    if (status < 500) {
+      // Fastify's own 4xx (bad JSON, too large, wrong content type): its message names no patient data.
+      return reply.code(status).send({ error: status === 413 ? "The request is too large" : (error as Error).message });
+    }
+    request.log.error({ err: { type: (error as Error).name, message: "Unhandled error", stack: (error as Error).stack } }, "request failed");
+    return reply.code(500).send({ error: "Something went wrong on our side. Your request was not changed; try again." });
+  });
+
   app.get("/api/health", (_request, reply) => reply.send({ status: "ok" }));
   evaluateRoute(app);
+  sessionRoutes(app, services);
+  draftRoutes(app, services);
+  requestRoutes(app, services);
 
   const staticRoot = resolve(config.STATIC_DIR);
   const hasWebApp = existsSync(resolve(staticRoot, "index.html"));

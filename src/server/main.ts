@@ -1,17 +1,28 @@
 /** Starts the product: `npm start` (builds the web app first). */
 import { loadConfig } from "./config";
 import { buildApp } from "./app";
+import { SqliteStore } from "./db/sqlite-store";
+import { DEMO_USERS, seedDemo } from "./demo";
+import { createServices } from "./services";
 
 const config = loadConfig();
-const app = await buildApp(config);
+const store = new SqliteStore(config.DATABASE_FILE);
+if (config.MODE === "demo") await seedDemo(store);
+const app = await buildApp(createServices(config, store));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    void app.close().then(() => process.exit(0));
+    void app.close().then(() => {
+      store.close();
+      process.exit(0);
+    });
   });
 }
 
 await app.listen({ port: config.PORT, host: config.HOST });
-console.log(
-  `Hemgenix prior authorization is running at http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}/`,
-);
+const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}/`;
+console.log(`Hemgenix prior authorization is running at ${url} (database ${config.DATABASE_FILE})`);
+if (config.MODE === "demo") {
+  console.log("Demo mode: sign in as any of these (password for all: the one shown):");
+  for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(8)} ${user.email}  ${user.password}`);
+}

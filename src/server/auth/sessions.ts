@@ -1,0 +1,116 @@
+/**
+ * Server-side sessions: the cookie holds a random token, the database only its SHA-256, so a
+ * leaked database does not leak sessions. Sessions end at sign-out or after inactivity.
+ * Every state-changing call must also carry the session's CSRF token in a header.
+ */
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Role, SessionUser } from "@/criteria";
+import type { Store } from "../db/store";
+
+export const SESSION_COOKIE = "hgx_session";
+export const CSRF_HEADER = "x-csrf-token";
+
+export interface SessionOptions {
+  idleMs: number;
+  secureCookie: boolean;
+}
+
+export interface AuthContext {
+  user: SessionUser;
+  csrfToken: string;
+  idHash: string;
+}
+
+const hash = (token: string): string => createHash("sha256").update(token).digest("hex");
+
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const index = part.indexOf("=");
+    if (index > 0) cookies.set(part.slice(0, index).trim(), part.slice(index + 1).trim());
+  }
+  return cookies;
+}
+
+function cookie(value: string, maxAgeSeconds: number, options: SessionOptions): string {
+  return [
+    `${SESSION_COOKIE}=${value}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Strict",
+    `Max-Age=${maxAgeSeconds}`,
+    ...(options.secureCookie ? ["Secure"] : []),
+  ].join("; ");
+}
+
+export class Sessions {
+  constructor(
+    private readonly store: Store,
+    private readonly options: SessionOptions,
+  ) {}
+
+  start(reply: FastifyReply, user: SessionUser): AuthContext {
+    const token = randomBytes(32).toString("base64url");
+    const csrfToken = randomBytes(24).toString("base64url");
+    const idHash = hash(token);
+    this.store.createSession(idHash, user.id, csrfToken, Date.now());
+    reply.header("set-cookie", cookie(token, Math.floor(this.options.idleMs / 1000), this.options));
+    return { user, csrfToken, idHash };
+  }
+
+  /** The signed-in user of this request, refreshing the idle timer; undefined when signed out or expired. */
+  current(request: FastifyRequest, reply: FastifyReply): AuthContext | undefined {
+    const token = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
+    if (token === undefined || token === "") return undefined;
+    const idHash = hash(token);
+    const session = this.store.findSession(idHash);
+    const now = Date.now();
+    if (session === undefined) return undefined;
+    if (now - session.lastSeenAt > this.options.idleMs) {
+      this.store.deleteSession(idHash);
+      return undefined;
+    }
+    const user = this.store.findUserById(session.userId);
+    if (user === undefined) return undefined;
+    // Refresh at most once a minute: a write per request would cost more than it is worth.
+    if (now - session.lastSeenAt > 60_000) {
+      this.store.touchSession(idHash, now);
+      reply.header("set-cookie", cookie(token, Math.floor(this.options.idleMs / 1000), this.options));
+    }
+    return { user, csrfToken: session.csrfToken, idHash };
+  }
+
+  end(reply: FastifyReply, auth: AuthContext | undefined): void {
+    if (auth !== undefined) this.store.deleteSession(auth.idHash);
+    reply.header("set-cookie", cookie("", 0, this.options));
+  }
+}
+
+export function csrfValid(request: FastifyRequest, auth: AuthContext): boolean {
+  const sent = request.headers[CSRF_HEADER];
+  if (typeof sent !== "string") return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(auth.csrfToken);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Signed in, with one of `roles`, and (for changes) the CSRF token; throws 401/403 otherwise. */
+export function requireUser(sessions: Sessions, request: FastifyRequest, reply: FastifyReply, roles: readonly Role[]): AuthContext {
+  const auth = sessions.current(request, reply);
+  if (auth === undefined) throw new HttpError(401, "Sign in to continue");
+  if (!SAFE_METHODS.has(request.method) && !csrfValid(request, auth)) throw new HttpError(403, "The form is out of date: reload the page and try again");
+  if (!roles.includes(auth.user.role)) throw new HttpError(403, "Your role does not allow this");
+  return auth;
+}

@@ -1,0 +1,105 @@
+/**
+ * Versioned schema migrations, applied in order at start-up inside one transaction each. Never
+ * edit a released migration: add the next one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "practices, users, sessions",
+    sql: `
+      CREATE TABLE practices (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+      );
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('staff', 'reviewer', 'admin')),
+        practice_id INTEGER REFERENCES practices (id),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        CHECK (role <> 'staff' OR practice_id IS NOT NULL)
+      );
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+    `,
+  },
+  {
+    version: 2,
+    name: "drafts, requests, versions, decisions, audit",
+    sql: `
+      CREATE TABLE drafts (
+        user_id INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+        content TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE requests (
+        id INTEGER PRIMARY KEY,
+        reference TEXT NOT NULL UNIQUE,
+        practice_id INTEGER NOT NULL REFERENCES practices (id),
+        submitted_by INTEGER NOT NULL REFERENCES users (id),
+        idempotency_key TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('submitted', 'in_review', 'more_info_requested', 'approved', 'denied')),
+        expedited INTEGER NOT NULL CHECK (expedited IN (0, 1)),
+        member_id TEXT,
+        member_name TEXT,
+        outcome TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        current_version INTEGER NOT NULL,
+        row_version INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (submitted_by, idempotency_key)
+      );
+      CREATE INDEX requests_practice ON requests (practice_id, received_at);
+      CREATE INDEX requests_status_received ON requests (status, received_at);
+      CREATE INDEX requests_status_due ON requests (status, due_at);
+      CREATE INDEX requests_received ON requests (received_at);
+      CREATE INDEX requests_due ON requests (due_at);
+      CREATE INDEX requests_member ON requests (member_id);
+      CREATE TABLE request_versions (
+        request_id INTEGER NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        document TEXT NOT NULL,
+        evaluation TEXT NOT NULL,
+        submitted_by INTEGER NOT NULL REFERENCES users (id),
+        submitted_at TEXT NOT NULL,
+        PRIMARY KEY (request_id, version)
+      );
+      CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        request_id INTEGER NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('approve', 'deny', 'request_info')),
+        criteria TEXT NOT NULL DEFAULT '[]',
+        message TEXT NOT NULL DEFAULT '',
+        decided_by INTEGER NOT NULL REFERENCES users (id),
+        decided_at TEXT NOT NULL,
+        authorized_from TEXT,
+        authorized_through TEXT
+      );
+      CREATE INDEX decisions_request ON decisions (request_id);
+      CREATE TABLE audit_events (
+        id INTEGER PRIMARY KEY,
+        request_id INTEGER REFERENCES requests (id) ON DELETE CASCADE,
+        user_id INTEGER REFERENCES users (id),
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL
+      );
+      CREATE INDEX audit_request ON audit_events (request_id, id);
+    `,
+  },
+];

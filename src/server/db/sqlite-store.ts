@@ -1,0 +1,348 @@
+/** The Store on the embedded SQLite database. Plain SQL, prepared once. */
+import { randomBytes } from "node:crypto";
+import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
+import type {
+  AuditRecord,
+  CriterionId,
+  DecisionKind,
+  DecisionRecord,
+  Evaluation,
+  RequestDocument,
+  RequestStatus,
+  RequestSummaryRow,
+  Role,
+  SessionUser,
+  VersionRecord,
+} from "@/criteria";
+import { openDatabase, transaction } from "./sqlite";
+import type { ChangeResult, Decision, NewSubmission, NewUser, Scope, StoredRequest, StoredSession, Store } from "./store";
+
+type Row = Record<string, SQLInputValue>;
+
+const str = (value: SQLInputValue | undefined): string => (typeof value === "string" ? value : String(value ?? ""));
+const num = (value: SQLInputValue | undefined): number => Number(value ?? 0);
+const strOrNull = (value: SQLInputValue | undefined): string | null => (value === null || value === undefined ? null : str(value));
+
+/** Reference numbers people can read aloud: no 0/O or 1/I. */
+const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+function newReference(): string {
+  const bytes = randomBytes(8);
+  let code = "";
+  for (const byte of bytes) code += ALPHABET[byte % ALPHABET.length] ?? "";
+  return `HGX-${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+const ACTIVE: readonly RequestStatus[] = ["submitted", "in_review"];
+
+const USER_COLUMNS = "u.id, u.email, u.name, u.role, u.practice_id, p.name AS practice_name, u.password_hash";
+const REQUEST_COLUMNS = `r.id, r.reference, r.practice_id, p.name AS practice_name, r.submitted_by, r.status, r.expedited,
+  r.member_id, r.member_name, r.outcome, r.received_at, r.due_at, r.current_version, r.row_version`;
+
+export class SqliteStore implements Store {
+  private readonly db: DatabaseSync;
+  private readonly statements = new Map<string, StatementSync>();
+
+  constructor(file: string) {
+    this.db = openDatabase(file);
+  }
+
+  private sql(text: string): StatementSync {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  private toUser(row: Row): SessionUser {
+    return {
+      id: num(row.id),
+      email: str(row.email),
+      name: str(row.name),
+      role: str(row.role) as Role,
+      practiceId: row.practice_id === null ? null : num(row.practice_id),
+      practiceName: strOrNull(row.practice_name),
+    };
+  }
+
+  private toSummary(row: Row, now: Date): RequestSummaryRow {
+    const status = str(row.status) as RequestStatus;
+    const dueAt = str(row.due_at);
+    return {
+      reference: str(row.reference),
+      status,
+      outcome: str(row.outcome) as Evaluation["outcome"],
+      memberId: strOrNull(row.member_id),
+      memberName: strOrNull(row.member_name),
+      practiceName: str(row.practice_name),
+      expedited: num(row.expedited) === 1,
+      receivedAt: str(row.received_at),
+      dueAt,
+      overdue: ACTIVE.includes(status) && dueAt < now.toISOString(),
+      version: num(row.current_version),
+    };
+  }
+
+  createPractice(name: string): number {
+    return num(this.sql("INSERT INTO practices (name) VALUES (?)").run(name).lastInsertRowid);
+  }
+
+  findPracticeByName(name: string) {
+    const row = this.sql("SELECT id, name FROM practices WHERE name = ?").get(name);
+    return row === undefined ? undefined : { id: num(row.id), name: str(row.name) };
+  }
+
+  createUser(user: NewUser): SessionUser {
+    const id = this.sql(
+      "INSERT INTO users (email, name, role, practice_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(user.email, user.name, user.role, user.practiceId, user.passwordHash, new Date().toISOString()).lastInsertRowid;
+    const created = this.findUserById(num(id));
+    if (created === undefined) throw new Error("User was not stored");
+    return created;
+  }
+
+  findUserByEmail(email: string) {
+    const row = this.sql(`SELECT ${USER_COLUMNS} FROM users u LEFT JOIN practices p ON p.id = u.practice_id WHERE u.email = ?`).get(email);
+    return row === undefined ? undefined : { ...this.toUser(row), passwordHash: str(row.password_hash) };
+  }
+
+  findUserById(id: number) {
+    const row = this.sql(`SELECT ${USER_COLUMNS} FROM users u LEFT JOIN practices p ON p.id = u.practice_id WHERE u.id = ?`).get(id);
+    return row === undefined ? undefined : this.toUser(row);
+  }
+
+  countUsers(): number {
+    return num(this.sql("SELECT COUNT(*) AS n FROM users").get()?.n);
+  }
+
+  createSession(idHash: string, userId: number, csrfToken: string, now: number): void {
+    this.sql("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)").run(
+      idHash,
+      userId,
+      csrfToken,
+      now,
+      now,
+    );
+  }
+
+  findSession(idHash: string): StoredSession | undefined {
+    const row = this.sql("SELECT user_id, csrf_token, last_seen_at FROM sessions WHERE id_hash = ?").get(idHash);
+    return row === undefined ? undefined : { userId: num(row.user_id), csrfToken: str(row.csrf_token), lastSeenAt: num(row.last_seen_at) };
+  }
+
+  touchSession(idHash: string, now: number): void {
+    this.sql("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?").run(now, idHash);
+  }
+
+  deleteSession(idHash: string): void {
+    this.sql("DELETE FROM sessions WHERE id_hash = ?").run(idHash);
+  }
+
+  deleteSessionsIdleSince(before: number): void {
+    this.sql("DELETE FROM sessions WHERE last_seen_at < ?").run(before);
+  }
+
+  getDraft(userId: number) {
+    const row = this.sql("SELECT content, updated_at FROM drafts WHERE user_id = ?").get(userId);
+    return row === undefined ? undefined : { content: str(row.content), updatedAt: str(row.updated_at) };
+  }
+
+  putDraft(userId: number, content: string, now: Date): void {
+    this.sql(
+      "INSERT INTO drafts (user_id, content, updated_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at",
+    ).run(userId, content, now.toISOString());
+  }
+
+  submit(s: NewSubmission): { reference: string; created: boolean } {
+    return transaction(this.db, () => {
+      const existing = this.sql("SELECT reference FROM requests WHERE submitted_by = ? AND idempotency_key = ?").get(s.userId, s.idempotencyKey);
+      if (existing !== undefined) return { reference: str(existing.reference), created: false };
+      const reference = newReference();
+      const member = s.document.member;
+      const memberName = [member?.firstName, member?.lastName].filter(Boolean).join(" ") || null;
+      const at = s.now.toISOString();
+      const id = this.sql(
+        `INSERT INTO requests (reference, practice_id, submitted_by, idempotency_key, status, expedited, member_id, member_name,
+           outcome, received_at, due_at, current_version)
+         VALUES (?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, 1)`,
+      ).run(
+        reference,
+        s.practiceId,
+        s.userId,
+        s.idempotencyKey,
+        s.expedited ? 1 : 0,
+        member?.memberId ?? null,
+        memberName,
+        s.evaluation.outcome,
+        at,
+        s.dueAt.toISOString(),
+      ).lastInsertRowid;
+      this.insertVersion(num(id), 1, s.userId, s.document, s.evaluation, at);
+      this.recordAudit(num(id), s.userId, "submitted", "version 1", s.now);
+      return { reference, created: true };
+    });
+  }
+
+  private insertVersion(requestId: number, version: number, userId: number, document: RequestDocument, evaluation: Evaluation, at: string): void {
+    this.sql(
+      "INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(requestId, version, JSON.stringify(document), JSON.stringify(evaluation), userId, at);
+  }
+
+  findRequest(reference: string, scope: Scope): StoredRequest | undefined {
+    const row = this.sql(
+      `SELECT ${REQUEST_COLUMNS}, v.document, v.evaluation
+       FROM requests r JOIN practices p ON p.id = r.practice_id
+       JOIN request_versions v ON v.request_id = r.id AND v.version = r.current_version
+       WHERE r.reference = ? AND (? IS NULL OR r.practice_id = ?)`,
+    ).get(reference, scope.practiceId, scope.practiceId);
+    if (row === undefined) return undefined;
+    return {
+      ...this.toSummary(row, new Date()),
+      id: num(row.id),
+      practiceId: num(row.practice_id),
+      submittedBy: num(row.submitted_by),
+      rowVersion: num(row.row_version),
+      document: JSON.parse(str(row.document)) as RequestDocument,
+      evaluation: JSON.parse(str(row.evaluation)) as Evaluation,
+    };
+  }
+
+  listRequests(
+    query: { page: number; pageSize: number; sort: "received" | "due"; status?: RequestStatus; outcome?: Evaluation["outcome"]; q?: string },
+    scope: Scope,
+    now: Date,
+  ) {
+    const where: string[] = [];
+    const params: SQLInputValue[] = [];
+    if (scope.practiceId !== null) {
+      where.push("r.practice_id = ?");
+      params.push(scope.practiceId);
+    }
+    if (query.status !== undefined) {
+      where.push("r.status = ?");
+      params.push(query.status);
+    }
+    if (query.outcome !== undefined) {
+      where.push("r.outcome = ?");
+      params.push(query.outcome);
+    }
+    const q = query.q?.trim();
+    if (q !== undefined && q !== "") {
+      where.push("(r.reference = ? OR r.member_id = ?)");
+      params.push(q.toUpperCase(), q);
+    }
+    const filter = where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`;
+    const order = query.sort === "due" ? "r.due_at ASC, r.id ASC" : "r.received_at DESC, r.id DESC";
+    const total = num(this.sql(`SELECT COUNT(*) AS n FROM requests r ${filter}`).get(...params)?.n);
+    const rows = this.sql(
+      `SELECT ${REQUEST_COLUMNS} FROM requests r JOIN practices p ON p.id = r.practice_id ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    ).all(...params, query.pageSize, (query.page - 1) * query.pageSize);
+    return { items: rows.map((row) => this.toSummary(row, now)), total };
+  }
+
+  versions(requestId: number): VersionRecord[] {
+    return this.sql(
+      `SELECT v.version, v.submitted_at, u.name, v.evaluation FROM request_versions v JOIN users u ON u.id = v.submitted_by
+       WHERE v.request_id = ? ORDER BY v.version`,
+    )
+      .all(requestId)
+      .map((row) => ({
+        version: num(row.version),
+        submittedAt: str(row.submitted_at),
+        submittedBy: str(row.name),
+        outcome: (JSON.parse(str(row.evaluation)) as Evaluation).outcome,
+      }));
+  }
+
+  decisions(requestId: number): DecisionRecord[] {
+    return this.sql(
+      `SELECT d.kind, d.criteria, d.message, u.name, d.decided_at, d.version, d.authorized_from, d.authorized_through
+       FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.request_id = ? ORDER BY d.id`,
+    )
+      .all(requestId)
+      .map((row) => ({
+        kind: str(row.kind) as DecisionKind,
+        criteria: JSON.parse(str(row.criteria)) as CriterionId[],
+        message: str(row.message),
+        decidedBy: str(row.name),
+        decidedAt: str(row.decided_at),
+        version: num(row.version),
+        authorizedFrom: strOrNull(row.authorized_from),
+        authorizedThrough: strOrNull(row.authorized_through),
+      }));
+  }
+
+  audit(requestId: number): AuditRecord[] {
+    return this.sql(
+      `SELECT a.at, COALESCE(u.name, '') AS name, a.action, a.detail FROM audit_events a LEFT JOIN users u ON u.id = a.user_id
+       WHERE a.request_id = ? ORDER BY a.id`,
+    )
+      .all(requestId)
+      .map((row) => ({ at: str(row.at), user: str(row.name), action: str(row.action), detail: str(row.detail) }));
+  }
+
+  /** Moves a request on only if nobody changed it since `expected` (optimistic concurrency). */
+  private bump(requestId: number, expected: number, allowed: readonly RequestStatus[], set: string, params: SQLInputValue[]): ChangeResult {
+    const current = this.sql("SELECT row_version, status FROM requests WHERE id = ?").get(requestId);
+    if (current === undefined || num(current.row_version) !== expected) return { ok: false, reason: "stale" };
+    if (!allowed.includes(str(current.status) as RequestStatus)) return { ok: false, reason: "wrong_status" };
+    this.sql(`UPDATE requests SET ${set}, row_version = row_version + 1 WHERE id = ? AND row_version = ?`).run(...params, requestId, expected);
+    return { ok: true, rowVersion: expected + 1 };
+  }
+
+  amend(requestId: number, expected: number, userId: number, document: RequestDocument, evaluation: Evaluation, now: Date): ChangeResult {
+    return transaction(this.db, () => {
+      const version = num(this.sql("SELECT current_version FROM requests WHERE id = ?").get(requestId)?.current_version) + 1;
+      const member = document.member;
+      const result = this.bump(
+        requestId,
+        expected,
+        ["more_info_requested"],
+        "status = 'submitted', current_version = ?, outcome = ?, member_id = ?, member_name = ?",
+        [version, evaluation.outcome, member?.memberId ?? null, [member?.firstName, member?.lastName].filter(Boolean).join(" ") || null],
+      );
+      if (!result.ok) return result;
+      this.insertVersion(requestId, version, userId, document, evaluation, now.toISOString());
+      this.recordAudit(requestId, userId, "amended", `version ${version}`, now);
+      return result;
+    });
+  }
+
+  startReview(requestId: number, expected: number): ChangeResult {
+    return transaction(this.db, () => this.bump(requestId, expected, ["submitted"], "status = 'in_review'", []));
+  }
+
+  decide(requestId: number, expected: number, d: Decision): ChangeResult {
+    return transaction(this.db, () => {
+      const result = this.bump(requestId, expected, ["submitted", "in_review"], "status = ?", [d.newStatus]);
+      if (!result.ok) return result;
+      const version = num(this.sql("SELECT current_version FROM requests WHERE id = ?").get(requestId)?.current_version);
+      this.sql(
+        `INSERT INTO decisions (request_id, version, kind, criteria, message, decided_by, decided_at, authorized_from, authorized_through)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(requestId, version, d.kind, JSON.stringify(d.criteria), d.message, d.userId, d.now.toISOString(), d.authorizedFrom, d.authorizedThrough);
+      this.recordAudit(requestId, d.userId, `decision: ${d.kind}`, `version ${version}`, d.now);
+      return result;
+    });
+  }
+
+  recordAudit(requestId: number | null, userId: number, action: string, detail: string, now: Date): void {
+    this.sql("INSERT INTO audit_events (request_id, user_id, action, detail, at) VALUES (?, ?, ?, ?, ?)").run(
+      requestId,
+      userId,
+      action,
+      detail,
+      now.toISOString(),
+    );
+  }
+
+  integrityCheck(): string {
+    return str(this.sql("PRAGMA integrity_check").get()?.integrity_check);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The data layer's contract. Routes talk to a Store, never to SQL, so a second engine
+ * (PostgreSQL for a plan running several instances) is a new implementation of this interface.
+ */
+import type {
+  AuditRecord,
+  DecisionKind,
+  DecisionRecord,
+  Evaluation,
+  QueueQuery,
+  RequestDocument,
+  RequestStatus,
+  RequestSummaryRow,
+  Role,
+  SessionUser,
+  VersionRecord,
+  CriterionId,
+} from "@/criteria";
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  practiceId: number | null;
+  passwordHash: string;
+}
+
+export interface StoredSession {
+  userId: number;
+  csrfToken: string;
+  lastSeenAt: number;
+}
+
+export interface StoredRequest extends RequestSummaryRow {
+  id: number;
+  practiceId: number;
+  submittedBy: number;
+  rowVersion: number;
+  document: RequestDocument;
+  evaluation: Evaluation;
+}
+
+export interface NewSubmission {
+  practiceId: number;
+  userId: number;
+  idempotencyKey: string;
+  expedited: boolean;
+  document: RequestDocument;
+  evaluation: Evaluation;
+  now: Date;
+  dueAt: Date;
+}
+
+export interface Decision {
+  kind: DecisionKind;
+  criteria: CriterionId[];
+  message: string;
+  userId: number;
+  now: Date;
+  authorizedFrom: string | null;
+  authorizedThrough: string | null;
+  newStatus: RequestStatus;
+}
+
+export interface Scope {
+  /** Staff see one practice; reviewers and admins see all. */
+  practiceId: number | null;
+}
+
+export type ChangeResult = { ok: true; rowVersion: number } | { ok: false; reason: "stale" | "wrong_status" };
+
+export interface Store {
+  createPractice(name: string): number;
+  findPracticeByName(name: string): { id: number; name: string } | undefined;
+  createUser(user: NewUser): SessionUser;
+  findUserByEmail(email: string): (SessionUser & { passwordHash: string }) | undefined;
+  findUserById(id: number): SessionUser | undefined;
+  countUsers(): number;
+
+  createSession(idHash: string, userId: number, csrfToken: string, now: number): void;
+  findSession(idHash: string): StoredSession | undefined;
+  touchSession(idHash: string, now: number): void;
+  deleteSession(idHash: string): void;
+  deleteSessionsIdleSince(before: number): void;
+
+  getDraft(userId: number): { content: string; updatedAt: string } | undefined;
+  putDraft(userId: number, content: string, now: Date): void;
+
+  /** Stores a submission with its first version; a repeated idempotency key returns the first one. */
+  submit(submission: NewSubmission): { reference: string; created: boolean };
+  findRequest(reference: string, scope: Scope): StoredRequest | undefined;
+  listRequests(query: Required<Pick<QueueQuery, "page" | "pageSize" | "sort">> & QueueQuery, scope: Scope, now: Date): { items: RequestSummaryRow[]; total: number };
+  versions(requestId: number): VersionRecord[];
+  decisions(requestId: number): DecisionRecord[];
+  audit(requestId: number): AuditRecord[];
+
+  amend(requestId: number, expectedRowVersion: number, userId: number, document: RequestDocument, evaluation: Evaluation, now: Date): ChangeResult;
+  startReview(requestId: number, expectedRowVersion: number): ChangeResult;
+  decide(requestId: number, expectedRowVersion: number, decision: Decision): ChangeResult;
+
+  recordAudit(requestId: number | null, userId: number, action: string, detail: string, now: Date): void;
+  integrityCheck(): string;
+  close(): void;
+}

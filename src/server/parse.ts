@@ -1,0 +1,27 @@
+/** Body and query parsing with the shared schemas: a 400 that names every field, never a 500. */
+import type { z } from "zod/mini";
+import { fieldLabel, formatPath, issueMessage, validateRequestDocument, type FieldError, type RequestDocument } from "@/criteria";
+
+export class BadRequest extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super("Invalid request");
+  }
+}
+
+export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input ?? {}, { reportInput: true });
+  if (result.success) return result.data;
+  throw new BadRequest(
+    result.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: issue.code === "invalid_type" && issue.input === undefined ? `${fieldLabel(issue.path)} is required` : issueMessage(issue),
+    })),
+  );
+}
+
+/** A request document inside a body: its errors come back with paths under `document.`. */
+export function parseDocument(input: unknown): RequestDocument {
+  const result = validateRequestDocument(input);
+  if (result.ok) return result.document;
+  throw new BadRequest(result.errors.map((e) => ({ path: e.path === "" ? "document" : `document.${e.path}`, message: e.message })));
+}

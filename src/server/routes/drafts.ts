@@ -1,0 +1,27 @@
+/** A signed-in staff member's draft, kept on the server so it can be resumed on another computer. */
+import type { FastifyInstance } from "fastify";
+import { requireUser, HttpError } from "../auth/sessions";
+import type { Services } from "../services";
+
+const MAX_DRAFT_BYTES = 200 * 1024;
+
+export function draftRoutes(app: FastifyInstance, { store, sessions, now }: Services): void {
+  app.get("/api/draft", async (request, reply) => {
+    const { user } = requireUser(sessions, request, reply, ["staff"]);
+    const draft = store.getDraft(user.id);
+    if (draft === undefined) return reply.code(204).send();
+    return { draft: JSON.parse(draft.content) as unknown, updatedAt: draft.updatedAt };
+  });
+
+  app.put("/api/draft", async (request, reply) => {
+    const { user } = requireUser(sessions, request, reply, ["staff"]);
+    const body = request.body as { draft?: unknown } | undefined;
+    if (typeof body?.draft !== "object" || body.draft === null || Array.isArray(body.draft)) {
+      throw new HttpError(400, "The draft must be an object");
+    }
+    const content = JSON.stringify(body.draft);
+    if (content.length > MAX_DRAFT_BYTES) throw new HttpError(413, "The draft is too large");
+    store.putDraft(user.id, content, now());
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * Submissions and review. Every route validates, authorises, calls the criteria library for the
+ * authoritative evaluation, and stores. Staff see their practice's requests only; another
+ * practice's request is a 404 (its existence is not revealed). Every read and change is audited.
+ */
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import {
+  addDays,
+  addMonths,
+  amendSchema,
+  decisionSchema,
+  evaluate,
+  queueQuerySchema,
+  startReviewSchema,
+  submitSchema,
+  type RequestDetail,
+  type RequestPage,
+  type RequestStatus,
+} from "@/criteria";
+import { requireUser, HttpError, type AuthContext } from "../auth/sessions";
+import type { ChangeResult, Scope, StoredRequest } from "../db/store";
+import { parseDocument, parseWith } from "../parse";
+import type { Services } from "../services";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const STANDARD_TURNAROUND_MS = 7 * DAY_MS;
+const EXPEDITED_TURNAROUND_MS = 72 * 60 * 60 * 1000;
+
+const scopeOf = ({ user }: AuthContext): Scope => ({ practiceId: user.role === "staff" ? user.practiceId : null });
+
+const conflict = (result: Extract<ChangeResult, { ok: false }>, stored: StoredRequest | undefined): HttpError =>
+  result.reason === "stale"
+    ? new HttpError(409, `Someone else changed this request${stored === undefined ? "" : ` (it is now ${stored.status.replace(/_/g, " ")})`}. Reload it to see the change; nothing was overwritten.`)
+    : new HttpError(409, "This request is not in a state that allows that action. Reload it to see its current status.");
+
+export function requestRoutes(app: FastifyInstance, services: Services): void {
+  const { store, sessions, now } = services;
+
+  function load(request: FastifyRequest<{ Params: { reference: string } }>, auth: AuthContext): StoredRequest {
+    const stored = store.findRequest(request.params.reference.toUpperCase(), scopeOf(auth));
+    if (stored === undefined) throw new HttpError(404, "No request with that reference");
+    return stored;
+  }
+
+  function detail(stored: StoredRequest, auth: AuthContext): RequestDetail {
+    const evaluation = evaluate(stored.document);
+    const { id, practiceId: _p, submittedBy: _s, evaluation: atSubmission, ...summary } = stored;
+    const canAudit = auth.user.role !== "staff";
+    return {
+      ...summary,
+      evaluationAtSubmission: atSubmission,
+      evaluation,
+      evaluationChanged: JSON.stringify(evaluation) !== JSON.stringify(atSubmission),
+      versions: store.versions(id),
+      decisions: store.decisions(id),
+      ...(canAudit && { audit: store.audit(id) }),
+    };
+  }
+
+  app.post("/api/requests", async (request, reply) => {
+    const auth = requireUser(sessions, request, reply, ["staff"]);
+    const body = parseWith(submitSchema, request.body);
+    const document = parseDocument(body.document);
+    const practiceId = auth.user.practiceId;
+    if (practiceId === null) throw new HttpError(403, "Your account belongs to no practice");
+    const at = now();
+    const result = store.submit({
+      practiceId,
+      userId: auth.user.id,
+      idempotencyKey: body.idempotencyKey,
+      expedited: body.expedited,
+      document,
+      evaluation: evaluate(document),
+      now: at,
+      dueAt: new Date(at.getTime() + (body.expedited ? EXPEDITED_TURNAROUND_MS : STANDARD_TURNAROUND_MS)),
+    });
+    return reply.code(result.created ? 201 : 200).send({ reference: result.reference });
+  });
+
+  app.get("/api/requests", async (request, reply): Promise<RequestPage> => {
+    const auth = requireUser(sessions, request, reply, ["staff", "reviewer", "admin"]);
+    const query = parseWith(queueQuerySchema, request.query);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 25;
+    const { items, total } = store.listRequests({ ...query, page, pageSize, sort: query.sort ?? "received" }, scopeOf(auth), now());
+    store.recordAudit(null, auth.user.id, "listed requests", `page ${page}${query.q === undefined ? "" : ", searched"}`, now());
+    return { items, total, page, pageSize };
+  });
+
+  app.get<{ Params: { reference: string } }>("/api/requests/:reference", async (request, reply) => {
+    const auth = requireUser(sessions, request, reply, ["staff", "reviewer", "admin"]);
+    const stored = load(request, auth);
+    store.recordAudit(stored.id, auth.user.id, "viewed", `version ${stored.version}`, now());
+    return detail(stored, auth);
+  });
+
+  app.post<{ Params: { reference: string } }>("/api/requests/:reference/versions", async (request, reply) => {
+    const auth = requireUser(sessions, request, reply, ["staff"]);
+    const stored = load(request, auth);
+    const body = parseWith(amendSchema, request.body);
+    const document = parseDocument(body.document);
+    const result = store.amend(stored.id, body.expectedRowVersion, auth.user.id, document, evaluate(document), now());
+    if (!result.ok) throw conflict(result, store.findRequest(stored.reference, scopeOf(auth)));
+    return { reference: stored.reference, rowVersion: result.rowVersion };
+  });
+
+  app.post<{ Params: { reference: string } }>("/api/requests/:reference/start-review", async (request, reply) => {
+    const auth = requireUser(sessions, request, reply, ["reviewer"]);
+    const stored = load(request, auth);
+    const { expectedRowVersion } = parseWith(startReviewSchema, request.body);
+    const result = store.startReview(stored.id, expectedRowVersion);
+    if (!result.ok) throw conflict(result, store.findRequest(stored.reference, scopeOf(auth)));
+    store.recordAudit(stored.id, auth.user.id, "review started", "", now());
+    return { rowVersion: result.rowVersion };
+  });
+
+  app.post<{ Params: { reference: string } }>("/api/requests/:reference/decision", async (request, reply) => {
+    const auth = requireUser(sessions, request, reply, ["reviewer"]);
+    const stored = load(request, auth);
+    const body = parseWith(decisionSchema, request.body);
+    const message = body.message?.trim() ?? "";
+    const criteria = body.criteria ?? [];
+    if (body.kind === "deny" && criteria.length === 0) {
+      throw new HttpError(400, "A denial must cite at least one criterion that is not met");
+    }
+    if (body.kind !== "approve" && message === "") {
+      throw new HttpError(400, body.kind === "deny" ? "Write the reasons for the denial" : "Write the message to the practice");
+    }
+    const at = now();
+    const today = at.toISOString().slice(0, 10);
+    const status: RequestStatus = body.kind === "approve" ? "approved" : body.kind === "deny" ? "denied" : "more_info_requested";
+    const result = store.decide(stored.id, body.expectedRowVersion, {
+      kind: body.kind,
+      criteria: body.kind === "deny" ? criteria : [],
+      message,
+      userId: auth.user.id,
+      now: at,
+      authorizedFrom: body.kind === "approve" ? today : null,
+      // 3 months from the decision date, the last day included.
+      authorizedThrough: body.kind === "approve" ? addDays(addMonths(today, 3), -1) : null,
+      newStatus: status,
+    });
+    if (!result.ok) throw conflict(result, store.findRequest(stored.reference, scopeOf(auth)));
+    return { rowVersion: result.rowVersion, status };
+  });
+}

@@ -1,0 +1,42 @@
+/** Sign-in, sign-out, who am I, and (demo mode only) the demo accounts. */
+import type { FastifyInstance } from "fastify";
+import { signInSchema, type SessionInfo } from "@/criteria";
+import { DUMMY_HASH_PROMISE, verifyPassword } from "../auth/passwords";
+import { HttpError } from "../auth/sessions";
+import { DEMO_USERS } from "../demo";
+import { parseWith } from "../parse";
+import type { Services } from "../services";
+
+export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLimits, config }: Services): void {
+  app.post("/api/session", async (request, reply): Promise<SessionInfo> => {
+    const { email, password } = parseWith(signInSchema, request.body);
+    const wait = Math.max(signInLimits.byIp.hit(request.ip), signInLimits.byEmail.hit(email.toLowerCase()));
+    if (wait > 0) {
+      reply.header("retry-after", String(wait));
+      throw new HttpError(429, `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`);
+    }
+    const user = store.findUserByEmail(email.trim());
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    if (user === undefined || !valid) throw new HttpError(401, "The email address or password is not right");
+    signInLimits.byEmail.reset(email.toLowerCase());
+    const { passwordHash: _ignored, ...publicUser } = user;
+    const auth = sessions.start(reply, publicUser);
+    return { user: auth.user, csrfToken: auth.csrfToken };
+  });
+
+  app.get("/api/session", async (request, reply): Promise<SessionInfo> => {
+    const auth = sessions.current(request, reply);
+    if (auth === undefined) throw new HttpError(401, "Not signed in");
+    return { user: auth.user, csrfToken: auth.csrfToken };
+  });
+
+  app.delete("/api/session", async (request, reply) => {
+    sessions.end(reply, sessions.current(request, reply));
+    return reply.code(204).send();
+  });
+
+  app.get("/api/demo", async () => ({
+    demo: config.MODE === "demo",
+    users: config.MODE === "demo" ? DEMO_USERS.map(({ email, password, role, name }) => ({ email, password, role, name })) : [],
+  }));
+}

@@ -1,0 +1,23 @@
+/** What every route needs, built once at start-up and passed in (no globals, easy to test). */
+import type { Config } from "./config";
+import { RateLimiter } from "./auth/rate-limit";
+import { Sessions } from "./auth/sessions";
+import type { Store } from "./db/store";
+
+export interface Services {
+  config: Config;
+  store: Store;
+  sessions: Sessions;
+  signInLimits: { byIp: RateLimiter; byEmail: RateLimiter };
+  now: () => Date;
+}
+
+export function createServices(config: Config, store: Store, now: () => Date = () => new Date()): Services {
+  return {
+    config,
+    store,
+    sessions: new Sessions(store, { idleMs: config.SESSION_IDLE_MINUTES * 60_000, secureCookie: config.MODE === "production" }),
+    signInLimits: { byIp: new RateLimiter(50, 15 * 60_000), byEmail: new RateLimiter(10, 15 * 60_000) },
+    now,
+  };
+}
