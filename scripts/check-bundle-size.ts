@@ -12,9 +12,18 @@ const BUDGET_KB = 120;
 const html = readFileSync(join(DIST, "index.html"), "utf8");
 const initial = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? "");
 
+/** Text that only the reviewer's screens contain: it must not be in the first bundle. */
+const REVIEWER_ONLY = ["Record a decision", "Review queue"];
+
 let total = 0;
 for (const file of initial) {
-  const size = gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+  const content = readFileSync(join(DIST, file));
+  const leaked = REVIEWER_ONLY.filter((marker) => content.includes(marker));
+  if (leaked.length > 0) {
+    console.error(`${file} contains the reviewer's screens (${leaked.join(", ")}): they must be lazy-loaded`);
+    process.exitCode = 1;
+  }
+  const size = gzipSync(content, { level: 9 }).length;
   total += size;
   console.log(`${file}: ${(size / 1024).toFixed(1)} kB gzip`);
 }

@@ -37,13 +37,21 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof BadRequest) return reply.code(400).send({ errors: error.errors });
     if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.message });
-    const status = typeof (error as { statusCode?: unknown }).statusCode === "number" ? (error as { statusCode: number }).statusCode : 500;
+    const status =
+      typeof (error as { statusCode?: unknown }).statusCode === "number"
+        ? (error as { statusCode: number }).statusCode
+        : 500;
     if (status < 500) {
       // Fastify's own 4xx (bad JSON, too large, wrong content type): its message names no patient data.
       return reply.code(status).send({ error: status === 413 ? "The request is too large" : (error as Error).message });
     }
-    request.log.error({ err: { type: (error as Error).name, message: "Unhandled error", stack: (error as Error).stack } }, "request failed");
-    return reply.code(500).send({ error: "Something went wrong on our side. Your request was not changed; try again." });
+    request.log.error(
+      { err: { type: (error as Error).name, message: "Unhandled error", stack: (error as Error).stack } },
+      "request failed",
+    );
+    return reply
+      .code(500)
+      .send({ error: "Something went wrong on our side. Your request was not changed; try again." });
   });
 
   app.get("/api/health", (_request, reply) => reply.send({ status: "ok" }));

@@ -9,16 +9,26 @@ const configSchema = z
     MODE: z.enum(["demo", "production"]).default("demo"),
     DATABASE_FILE: z.string().min(1).optional(),
     STATIC_DIR: z.string().min(1).default("dist/web"),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     /** The https origin users reach the product at; required in production (cookies are Secure there). */
     PUBLIC_ORIGIN: z.url().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((c, ctx) => {
     if (c.MODE !== "production") return;
-    if (c.DATABASE_FILE === undefined) ctx.addIssue({ code: "custom", path: ["DATABASE_FILE"], message: "is required in production" });
+    if (c.DATABASE_FILE === undefined)
+      ctx.addIssue({ code: "custom", path: ["DATABASE_FILE"], message: "is required in production" });
     if (c.PUBLIC_ORIGIN?.startsWith("https://") !== true) {
-      ctx.addIssue({ code: "custom", path: ["PUBLIC_ORIGIN"], message: "must be the https:// address of the product in production" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["PUBLIC_ORIGIN"],
+        message: "must be the https:// address of the product in production",
+      });
     }
   })
   .transform((c) => ({ ...c, DATABASE_FILE: c.DATABASE_FILE ?? ".data/hemgenix.db" }));

@@ -11,11 +11,23 @@ export const DEMO_PASSWORD = "hemgenix-demo";
 export const DEMO_PRACTICE = "Demo Hematology Clinic";
 export const OTHER_DEMO_PRACTICE = "Riverside Hemophilia Center";
 
-export const DEMO_USERS: readonly { email: string; name: string; role: Role; practice: string | null; password: string }[] = [
+export const DEMO_USERS: readonly {
+  email: string;
+  name: string;
+  role: Role;
+  practice: string | null;
+  password: string;
+}[] = [
   { email: "staff@demo.test", name: "Sam Staff", role: "staff", practice: DEMO_PRACTICE, password: DEMO_PASSWORD },
   { email: "reviewer@demo.test", name: "Dr. Rita Reviewer", role: "reviewer", practice: null, password: DEMO_PASSWORD },
   { email: "admin@demo.test", name: "Ada Admin", role: "admin", practice: null, password: DEMO_PASSWORD },
-  { email: "other-staff@demo.test", name: "Omar Other", role: "staff", practice: OTHER_DEMO_PRACTICE, password: DEMO_PASSWORD },
+  {
+    email: "other-staff@demo.test",
+    name: "Omar Other",
+    role: "staff",
+    practice: OTHER_DEMO_PRACTICE,
+    password: DEMO_PASSWORD,
+  },
 ];
 
 export async function seedDemo(store: Store): Promise<boolean> {

@@ -1,6 +1,13 @@
 /** Body and query parsing with the shared schemas: a 400 that names every field, never a 500. */
 import type { z } from "zod/mini";
-import { fieldLabel, formatPath, issueMessage, validateRequestDocument, type FieldError, type RequestDocument } from "@/criteria";
+import {
+  fieldLabel,
+  formatPath,
+  issueMessage,
+  validateRequestDocument,
+  type FieldError,
+  type RequestDocument,
+} from "@/criteria";
 
 export class BadRequest extends Error {
   constructor(readonly errors: FieldError[]) {
@@ -14,7 +21,10 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): z
   throw new BadRequest(
     result.error.issues.map((issue) => ({
       path: formatPath(issue.path),
-      message: issue.code === "invalid_type" && issue.input === undefined ? `${fieldLabel(issue.path)} is required` : issueMessage(issue),
+      message:
+        issue.code === "invalid_type" && issue.input === undefined
+          ? `${fieldLabel(issue.path)} is required`
+          : issueMessage(issue),
     })),
   );
 }
@@ -23,5 +33,7 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): z
 export function parseDocument(input: unknown): RequestDocument {
   const result = validateRequestDocument(input);
   if (result.ok) return result.document;
-  throw new BadRequest(result.errors.map((e) => ({ path: e.path === "" ? "document" : `document.${e.path}`, message: e.message })));
+  throw new BadRequest(
+    result.errors.map((e) => ({ path: e.path === "" ? "document" : `document.${e.path}`, message: e.message })),
+  );
 }

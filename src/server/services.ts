@@ -16,7 +16,10 @@ export function createServices(config: Config, store: Store, now: () => Date = (
   return {
     config,
     store,
-    sessions: new Sessions(store, { idleMs: config.SESSION_IDLE_MINUTES * 60_000, secureCookie: config.MODE === "production" }),
+    sessions: new Sessions(store, {
+      idleMs: config.SESSION_IDLE_MINUTES * 60_000,
+      secureCookie: config.MODE === "production",
+    }),
     signInLimits: { byIp: new RateLimiter(50, 15 * 60_000), byEmail: new RateLimiter(10, 15 * 60_000) },
     now,
   };

@@ -107,10 +107,16 @@ export class HttpError extends Error {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Signed in, with one of `roles`, and (for changes) the CSRF token; throws 401/403 otherwise. */
-export function requireUser(sessions: Sessions, request: FastifyRequest, reply: FastifyReply, roles: readonly Role[]): AuthContext {
+export function requireUser(
+  sessions: Sessions,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  roles: readonly Role[],
+): AuthContext {
   const auth = sessions.current(request, reply);
   if (auth === undefined) throw new HttpError(401, "Sign in to continue");
-  if (!SAFE_METHODS.has(request.method) && !csrfValid(request, auth)) throw new HttpError(403, "The form is out of date: reload the page and try again");
+  if (!SAFE_METHODS.has(request.method) && !csrfValid(request, auth))
+    throw new HttpError(403, "The form is out of date: reload the page and try again");
   if (!roles.includes(auth.user.role)) throw new HttpError(403, "Your role does not allow this");
   return auth;
 }

@@ -15,13 +15,24 @@ import type {
   VersionRecord,
 } from "@/criteria";
 import { openDatabase, transaction } from "./sqlite";
-import type { ChangeResult, Decision, NewSubmission, NewUser, Scope, StoredRequest, StoredSession, Store } from "./store";
+import type {
+  ChangeResult,
+  Decision,
+  NewSubmission,
+  NewUser,
+  Scope,
+  StoredRequest,
+  StoredSession,
+  Store,
+} from "./store";
 
 type Row = Record<string, SQLInputValue>;
 
-const str = (value: SQLInputValue | undefined): string => (typeof value === "string" ? value : String(value ?? ""));
+const str = (value: SQLInputValue | undefined): string =>
+  typeof value === "string" ? value : typeof value === "number" || typeof value === "bigint" ? String(value) : "";
 const num = (value: SQLInputValue | undefined): number => Number(value ?? 0);
-const strOrNull = (value: SQLInputValue | undefined): string | null => (value === null || value === undefined ? null : str(value));
+const strOrNull = (value: SQLInputValue | undefined): string | null =>
+  value === null || value === undefined ? null : str(value);
 
 /** Reference numbers people can read aloud: no 0/O or 1/I. */
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -96,19 +107,30 @@ export class SqliteStore implements Store {
   createUser(user: NewUser): SessionUser {
     const id = this.sql(
       "INSERT INTO users (email, name, role, practice_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-    ).run(user.email, user.name, user.role, user.practiceId, user.passwordHash, new Date().toISOString()).lastInsertRowid;
+    ).run(
+      user.email,
+      user.name,
+      user.role,
+      user.practiceId,
+      user.passwordHash,
+      new Date().toISOString(),
+    ).lastInsertRowid;
     const created = this.findUserById(num(id));
     if (created === undefined) throw new Error("User was not stored");
     return created;
   }
 
   findUserByEmail(email: string) {
-    const row = this.sql(`SELECT ${USER_COLUMNS} FROM users u LEFT JOIN practices p ON p.id = u.practice_id WHERE u.email = ?`).get(email);
+    const row = this.sql(
+      `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN practices p ON p.id = u.practice_id WHERE u.email = ?`,
+    ).get(email);
     return row === undefined ? undefined : { ...this.toUser(row), passwordHash: str(row.password_hash) };
   }
 
   findUserById(id: number) {
-    const row = this.sql(`SELECT ${USER_COLUMNS} FROM users u LEFT JOIN practices p ON p.id = u.practice_id WHERE u.id = ?`).get(id);
+    const row = this.sql(
+      `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN practices p ON p.id = u.practice_id WHERE u.id = ?`,
+    ).get(id);
     return row === undefined ? undefined : this.toUser(row);
   }
 
@@ -117,18 +139,16 @@ export class SqliteStore implements Store {
   }
 
   createSession(idHash: string, userId: number, csrfToken: string, now: number): void {
-    this.sql("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)").run(
-      idHash,
-      userId,
-      csrfToken,
-      now,
-      now,
-    );
+    this.sql(
+      "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
+    ).run(idHash, userId, csrfToken, now, now);
   }
 
   findSession(idHash: string): StoredSession | undefined {
     const row = this.sql("SELECT user_id, csrf_token, last_seen_at FROM sessions WHERE id_hash = ?").get(idHash);
-    return row === undefined ? undefined : { userId: num(row.user_id), csrfToken: str(row.csrf_token), lastSeenAt: num(row.last_seen_at) };
+    return row === undefined
+      ? undefined
+      : { userId: num(row.user_id), csrfToken: str(row.csrf_token), lastSeenAt: num(row.last_seen_at) };
   }
 
   touchSession(idHash: string, now: number): void {
@@ -156,7 +176,10 @@ export class SqliteStore implements Store {
 
   submit(s: NewSubmission): { reference: string; created: boolean } {
     return transaction(this.db, () => {
-      const existing = this.sql("SELECT reference FROM requests WHERE submitted_by = ? AND idempotency_key = ?").get(s.userId, s.idempotencyKey);
+      const existing = this.sql("SELECT reference FROM requests WHERE submitted_by = ? AND idempotency_key = ?").get(
+        s.userId,
+        s.idempotencyKey,
+      );
       if (existing !== undefined) return { reference: str(existing.reference), created: false };
       const reference = newReference();
       const member = s.document.member;
@@ -184,7 +207,14 @@ export class SqliteStore implements Store {
     });
   }
 
-  private insertVersion(requestId: number, version: number, userId: number, document: RequestDocument, evaluation: Evaluation, at: string): void {
+  private insertVersion(
+    requestId: number,
+    version: number,
+    userId: number,
+    document: RequestDocument,
+    evaluation: Evaluation,
+    at: string,
+  ): void {
     this.sql(
       "INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?)",
     ).run(requestId, version, JSON.stringify(document), JSON.stringify(evaluation), userId, at);
@@ -210,7 +240,14 @@ export class SqliteStore implements Store {
   }
 
   listRequests(
-    query: { page: number; pageSize: number; sort: "received" | "due"; status?: RequestStatus; outcome?: Evaluation["outcome"]; q?: string },
+    query: {
+      page: number;
+      pageSize: number;
+      sort: "received" | "due";
+      status?: RequestStatus;
+      outcome?: Evaluation["outcome"];
+      q?: string;
+    },
     scope: Scope,
     now: Date,
   ) {
@@ -284,24 +321,47 @@ export class SqliteStore implements Store {
   }
 
   /** Moves a request on only if nobody changed it since `expected` (optimistic concurrency). */
-  private bump(requestId: number, expected: number, allowed: readonly RequestStatus[], set: string, params: SQLInputValue[]): ChangeResult {
+  private bump(
+    requestId: number,
+    expected: number,
+    allowed: readonly RequestStatus[],
+    set: string,
+    params: SQLInputValue[],
+  ): ChangeResult {
     const current = this.sql("SELECT row_version, status FROM requests WHERE id = ?").get(requestId);
     if (current === undefined || num(current.row_version) !== expected) return { ok: false, reason: "stale" };
     if (!allowed.includes(str(current.status) as RequestStatus)) return { ok: false, reason: "wrong_status" };
-    this.sql(`UPDATE requests SET ${set}, row_version = row_version + 1 WHERE id = ? AND row_version = ?`).run(...params, requestId, expected);
+    this.sql(`UPDATE requests SET ${set}, row_version = row_version + 1 WHERE id = ? AND row_version = ?`).run(
+      ...params,
+      requestId,
+      expected,
+    );
     return { ok: true, rowVersion: expected + 1 };
   }
 
-  amend(requestId: number, expected: number, userId: number, document: RequestDocument, evaluation: Evaluation, now: Date): ChangeResult {
+  amend(
+    requestId: number,
+    expected: number,
+    userId: number,
+    document: RequestDocument,
+    evaluation: Evaluation,
+    now: Date,
+  ): ChangeResult {
     return transaction(this.db, () => {
-      const version = num(this.sql("SELECT current_version FROM requests WHERE id = ?").get(requestId)?.current_version) + 1;
+      const version =
+        num(this.sql("SELECT current_version FROM requests WHERE id = ?").get(requestId)?.current_version) + 1;
       const member = document.member;
       const result = this.bump(
         requestId,
         expected,
         ["more_info_requested"],
         "status = 'submitted', current_version = ?, outcome = ?, member_id = ?, member_name = ?",
-        [version, evaluation.outcome, member?.memberId ?? null, [member?.firstName, member?.lastName].filter(Boolean).join(" ") || null],
+        [
+          version,
+          evaluation.outcome,
+          member?.memberId ?? null,
+          [member?.firstName, member?.lastName].filter(Boolean).join(" ") || null,
+        ],
       );
       if (!result.ok) return result;
       this.insertVersion(requestId, version, userId, document, evaluation, now.toISOString());
@@ -318,11 +378,23 @@ export class SqliteStore implements Store {
     return transaction(this.db, () => {
       const result = this.bump(requestId, expected, ["submitted", "in_review"], "status = ?", [d.newStatus]);
       if (!result.ok) return result;
-      const version = num(this.sql("SELECT current_version FROM requests WHERE id = ?").get(requestId)?.current_version);
+      const version = num(
+        this.sql("SELECT current_version FROM requests WHERE id = ?").get(requestId)?.current_version,
+      );
       this.sql(
         `INSERT INTO decisions (request_id, version, kind, criteria, message, decided_by, decided_at, authorized_from, authorized_through)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(requestId, version, d.kind, JSON.stringify(d.criteria), d.message, d.userId, d.now.toISOString(), d.authorizedFrom, d.authorizedThrough);
+      ).run(
+        requestId,
+        version,
+        d.kind,
+        JSON.stringify(d.criteria),
+        d.message,
+        d.userId,
+        d.now.toISOString(),
+        d.authorizedFrom,
+        d.authorizedThrough,
+      );
       this.recordAudit(requestId, d.userId, `decision: ${d.kind}`, `version ${version}`, d.now);
       return result;
     });

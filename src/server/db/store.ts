@@ -89,12 +89,23 @@ export interface Store {
   /** Stores a submission with its first version; a repeated idempotency key returns the first one. */
   submit(submission: NewSubmission): { reference: string; created: boolean };
   findRequest(reference: string, scope: Scope): StoredRequest | undefined;
-  listRequests(query: Required<Pick<QueueQuery, "page" | "pageSize" | "sort">> & QueueQuery, scope: Scope, now: Date): { items: RequestSummaryRow[]; total: number };
+  listRequests(
+    query: Required<Pick<QueueQuery, "page" | "pageSize" | "sort">> & QueueQuery,
+    scope: Scope,
+    now: Date,
+  ): { items: RequestSummaryRow[]; total: number };
   versions(requestId: number): VersionRecord[];
   decisions(requestId: number): DecisionRecord[];
   audit(requestId: number): AuditRecord[];
 
-  amend(requestId: number, expectedRowVersion: number, userId: number, document: RequestDocument, evaluation: Evaluation, now: Date): ChangeResult;
+  amend(
+    requestId: number,
+    expectedRowVersion: number,
+    userId: number,
+    document: RequestDocument,
+    evaluation: Evaluation,
+    now: Date,
+  ): ChangeResult;
   startReview(requestId: number, expectedRowVersion: number): ChangeResult;
   decide(requestId: number, expectedRowVersion: number, decision: Decision): ChangeResult;
 

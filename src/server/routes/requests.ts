@@ -30,8 +30,14 @@ const scopeOf = ({ user }: AuthContext): Scope => ({ practiceId: user.role === "
 
 const conflict = (result: Extract<ChangeResult, { ok: false }>, stored: StoredRequest | undefined): HttpError =>
   result.reason === "stale"
-    ? new HttpError(409, `Someone else changed this request${stored === undefined ? "" : ` (it is now ${stored.status.replace(/_/g, " ")})`}. Reload it to see the change; nothing was overwritten.`)
-    : new HttpError(409, "This request is not in a state that allows that action. Reload it to see its current status.");
+    ? new HttpError(
+        409,
+        `Someone else changed this request${stored === undefined ? "" : ` (it is now ${stored.status.replace(/_/g, " ")})`}. Reload it to see the change; nothing was overwritten.`,
+      )
+    : new HttpError(
+        409,
+        "This request is not in a state that allows that action. Reload it to see its current status.",
+      );
 
 export function requestRoutes(app: FastifyInstance, services: Services): void {
   const { store, sessions, now } = services;
@@ -82,8 +88,18 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     const query = parseWith(queueQuerySchema, request.query);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 25;
-    const { items, total } = store.listRequests({ ...query, page, pageSize, sort: query.sort ?? "received" }, scopeOf(auth), now());
-    store.recordAudit(null, auth.user.id, "listed requests", `page ${page}${query.q === undefined ? "" : ", searched"}`, now());
+    const { items, total } = store.listRequests(
+      { ...query, page, pageSize, sort: query.sort ?? "received" },
+      scopeOf(auth),
+      now(),
+    );
+    store.recordAudit(
+      null,
+      auth.user.id,
+      "listed requests",
+      `page ${page}${query.q === undefined ? "" : ", searched"}`,
+      now(),
+    );
     return { items, total, page, pageSize };
   });
 
@@ -124,11 +140,15 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       throw new HttpError(400, "A denial must cite at least one criterion that is not met");
     }
     if (body.kind !== "approve" && message === "") {
-      throw new HttpError(400, body.kind === "deny" ? "Write the reasons for the denial" : "Write the message to the practice");
+      throw new HttpError(
+        400,
+        body.kind === "deny" ? "Write the reasons for the denial" : "Write the message to the practice",
+      );
     }
     const at = now();
     const today = at.toISOString().slice(0, 10);
-    const status: RequestStatus = body.kind === "approve" ? "approved" : body.kind === "deny" ? "denied" : "more_info_requested";
+    const status: RequestStatus =
+      body.kind === "approve" ? "approved" : body.kind === "deny" ? "denied" : "more_info_requested";
     const result = store.decide(stored.id, body.expectedRowVersion, {
       kind: body.kind,
       criteria: body.kind === "deny" ? criteria : [],

@@ -24,10 +24,12 @@ export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLim
     return { user: auth.user, csrfToken: auth.csrfToken };
   });
 
-  app.get("/api/session", async (request, reply): Promise<SessionInfo> => {
+  // Signed out is an answer, not an error: 204 (a 401 here would be logged as a failure in every browser console).
+  app.get("/api/session", async (request, reply) => {
     const auth = sessions.current(request, reply);
-    if (auth === undefined) throw new HttpError(401, "Not signed in");
-    return { user: auth.user, csrfToken: auth.csrfToken };
+    if (auth === undefined) return reply.code(204).send();
+    const info: SessionInfo = { user: auth.user, csrfToken: auth.csrfToken };
+    return info;
   });
 
   app.delete("/api/session", async (request, reply) => {
@@ -37,6 +39,9 @@ export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLim
 
   app.get("/api/demo", async () => ({
     demo: config.MODE === "demo",
-    users: config.MODE === "demo" ? DEMO_USERS.map(({ email, password, role, name }) => ({ email, password, role, name })) : [],
+    users:
+      config.MODE === "demo"
+        ? DEMO_USERS.map(({ email, password, role, name }) => ({ email, password, role, name }))
+        : [],
   }));
 }

@@ -1,12 +1,26 @@
-/** The application shell: wires the features together. Only the intake is in the first bundle. */
+/**
+ * The application shell: wires the features together by path. Only the intake wizard is in the
+ * first bundle; everything that needs the server (account, submissions, review) loads on demand.
+ */
 import { lazy, Suspense } from "react";
 import { IntakePage } from "@/web/features/intake/components/intake-page";
+import { useLocation } from "./router";
 
 const RequestSummary = lazy(() =>
-  import("@/web/features/summary/components/request-summary").then((m) => ({ default: m.RequestSummary })),
+  import("@/web/components/request-summary").then((m) => ({ default: m.RequestSummary })),
 );
+const SignedInPages = lazy(() => import("./signed-in-pages"));
+const AccountBar = lazy(() => import("./account").then((m) => ({ default: m.LazyAccountBar })));
+const ServerDraftSync = lazy(() => import("./account").then((m) => ({ default: m.LazyServerDraftSync })));
+const SubmitPanel = lazy(() => import("./account").then((m) => ({ default: m.LazySubmitPanel })));
+
+const isIntakePath = (path: string): boolean =>
+  path === "/" || path === "/check" || path === "/summary" || path.startsWith("/request/");
+
+const loading = <p role="status">Loading…</p>;
 
 export function App() {
+  const path = useLocation().split("?")[0] ?? "/";
   return (
     <div className="min-h-screen bg-white text-slate-900">
       <a
@@ -16,18 +30,33 @@ export function App() {
         Skip to main content
       </a>
       <header className="border-b-8 border-blue-700 bg-slate-900 text-white print:hidden">
-        <div className="mx-auto max-w-7xl px-4 py-4">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-4">
           <p className="text-lg font-bold">Hemgenix prior authorization</p>
+          <Suspense fallback={null}>
+            <AccountBar />
+          </Suspense>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-8 print:max-w-none print:p-0">
-        <IntakePage
-          renderSummary={(props) => (
-            <Suspense fallback={<p aria-live="polite">Loading…</p>}>
-              <RequestSummary {...props} />
-            </Suspense>
-          )}
-        />
+        {isIntakePath(path) ? (
+          <IntakePage
+            formExtras={
+              <Suspense fallback={null}>
+                <ServerDraftSync />
+              </Suspense>
+            }
+            renderSummary={(props) => (
+              <Suspense fallback={loading}>
+                <RequestSummary {...props} />
+                <SubmitPanel document={props.document} evaluation={props.evaluation} />
+              </Suspense>
+            )}
+          />
+        ) : (
+          <Suspense fallback={loading}>
+            <SignedInPages path={path} />
+          </Suspense>
+        )}
       </main>
     </div>
   );

@@ -89,7 +89,13 @@ function Summary({
 
 const Loading = () => <p aria-live="polite">Loading…</p>;
 
-export function IntakePage({ renderSummary }: { renderSummary: (props: SummaryProps) => ReactNode }) {
+interface IntakePageProps {
+  renderSummary: (props: SummaryProps) => ReactNode;
+  /** Rendered inside the form's context on every page (e.g. the server draft for signed-in staff). */
+  formExtras?: ReactNode;
+}
+
+export function IntakePage({ renderSummary, formExtras }: IntakePageProps) {
   const form = useIntakeForm();
   const state: WizardState = fromPath(useLocation());
   const dispatch = useCallback((action: WizardAction) => navigate(toPath(wizardReducer(state, action))), [state]);
@@ -99,6 +105,7 @@ export function IntakePage({ renderSummary }: { renderSummary: (props: SummaryPr
   if (state.kind === "summary") {
     return (
       <FormProvider {...form}>
+        {formExtras}
         <Summary control={form.control} render={renderSummary} onBack={() => dispatch({ type: "back" })} />
       </FormProvider>
     );
@@ -108,6 +115,7 @@ export function IntakePage({ renderSummary }: { renderSummary: (props: SummaryPr
   const StepQuestions = state.kind === "editing" ? STEP_COMPONENTS[state.step] : undefined;
   return (
     <FormProvider {...form}>
+      {formExtras}
       <div className="grid gap-8 lg:grid-cols-[13rem_minmax(0,1fr)_22rem]">
         <div className="print:hidden">
           <Steps control={form.control} current={current} />

@@ -46,18 +46,22 @@ export function RequestSummary({
   document: doc,
   evaluation,
   onBack,
+  backLabel = "Back to check your answers",
+  title = "Summary for submission",
 }: {
   document: RequestDocument;
   evaluation: Evaluation;
   onBack: () => void;
+  backLabel?: string;
+  title?: string;
 }) {
-  useDocumentTitle("Summary for submission");
+  useDocumentTitle(title);
   const member = doc.member;
   const prescriber = doc.prescriber;
   const dose = evaluation.dose;
   return (
     <article className="text-base print:text-[10pt]">
-      <BackLink onClick={onBack}>Back to check your answers</BackLink>
+      <BackLink onClick={onBack}>{backLabel}</BackLink>
       <header className="border-b-4 border-slate-900 pb-2">
         <p className="text-slate-700">
           Policy {POLICY_ID} ({POLICY_VERSION}) · Hemgenix (etranacogene dezaparvovec-drlb) · HCPCS {HCPCS_CODE}

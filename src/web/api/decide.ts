@@ -1,0 +1,47 @@
+/** POST /api/requests/:reference/start-review and /decision (reviewers). */
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { CriterionId, DecisionKind, RequestStatus } from "@/criteria";
+import { api } from "@/web/lib/api-client";
+import { requestDetailQuery } from "./request-detail";
+import { requestListsKey } from "./request-list";
+
+function useInvalidateRequest() {
+  const client = useQueryClient();
+  return (reference: string) =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: requestListsKey }),
+      client.invalidateQueries({ queryKey: requestDetailQuery(reference).queryKey }),
+    ]);
+}
+
+export function useStartReview() {
+  const invalidate = useInvalidateRequest();
+  return useMutation({
+    mutationFn: (input: { reference: string; expectedRowVersion: number }) =>
+      api<{ rowVersion: number }>(`/api/requests/${encodeURIComponent(input.reference)}/start-review`, {
+        method: "POST",
+        body: { expectedRowVersion: input.expectedRowVersion },
+      }),
+    onSettled: (_data, _error, input) => invalidate(input.reference),
+  });
+}
+
+export interface DecisionInput {
+  reference: string;
+  kind: DecisionKind;
+  criteria: CriterionId[];
+  message: string;
+  expectedRowVersion: number;
+}
+
+export function useDecide() {
+  const invalidate = useInvalidateRequest();
+  return useMutation({
+    mutationFn: ({ reference, ...body }: DecisionInput) =>
+      api<{ rowVersion: number; status: RequestStatus }>(`/api/requests/${encodeURIComponent(reference)}/decision`, {
+        method: "POST",
+        body,
+      }),
+    onSettled: (_data, _error, input) => invalidate(input.reference),
+  });
+}

@@ -1,0 +1,39 @@
+/** GET/POST/DELETE /api/session: who is signed in, sign in, sign out. */
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { SessionInfo } from "@/criteria";
+import { api, setCsrfToken } from "@/web/lib/api-client";
+
+/** The signed-in session, or null when signed out (the server answers 204). */
+async function fetchSession(): Promise<SessionInfo | null> {
+  const session = (await api<SessionInfo | undefined>("/api/session")) ?? null;
+  setCsrfToken(session?.csrfToken);
+  return session;
+}
+
+export const sessionQuery = queryOptions({ queryKey: ["session"], queryFn: fetchSession, staleTime: 60_000 });
+
+export const useSession = () => useQuery(sessionQuery);
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: { email: string; password: string }) =>
+      api<SessionInfo>("/api/session", { method: "POST", body: credentials }),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      client.setQueryData(sessionQuery.queryKey, session);
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<undefined>("/api/session", { method: "DELETE" }),
+    onSettled: () => {
+      setCsrfToken(undefined);
+      client.setQueryData(sessionQuery.queryKey, null);
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQuery.queryKey[0] });
+    },
+  });
+}

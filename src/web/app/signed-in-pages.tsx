@@ -1,0 +1,103 @@
+/**
+ * The pages that need an account (lazy: not in the self-check wizard's bundle): sign-in, staff
+ * requests, the review queue and requests, decision notices. Each checks the role it needs.
+ */
+import type { ReactNode } from "react";
+import type { RequestDocument, Role } from "@/criteria";
+import { useRequestDetail } from "@/web/api/request-detail";
+import { useSession } from "@/web/api/session";
+import { DecisionNotice } from "@/web/components/decision-notice";
+import { LoadError, Loading } from "@/web/components/query-state";
+import { SignInPage } from "@/web/features/auth/components/sign-in-page";
+import { loadDocumentIntoWizard } from "@/web/features/intake/load-document";
+import { QueuePage } from "@/web/features/review/components/queue-page";
+import { ReviewRequestPage } from "@/web/features/review/components/review-request-page";
+import { MyRequestsPage } from "@/web/features/submissions/components/my-requests-page";
+import { RequestStatusPage } from "@/web/features/submissions/components/request-status-page";
+import { navigate } from "./router";
+import { ServerState } from "./server-state";
+
+function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const session = useSession();
+  if (session.isPending) return <Loading what="your account" />;
+  if (session.isError) return <LoadError error={session.error} retry={() => void session.refetch()} />;
+  if (session.data === null) return <SignInPage />;
+  if (!roles.includes(session.data.user.role)) {
+    return (
+      <div>
+        <h1 className="text-3xl font-bold">This page is not for your role</h1>
+        <p className="mt-4">
+          You are signed in as {session.data.user.role}. Sign out and sign in with another account to use it.
+        </p>
+      </div>
+    );
+  }
+  return <>{children}</>;
+}
+
+function Notice({ reference, back }: { reference: string; back: string }) {
+  const detail = useRequestDetail(reference);
+  if (detail.isPending) return <Loading what="the decision" />;
+  if (detail.isError) return <LoadError error={detail.error} retry={() => void detail.refetch()} />;
+  return <DecisionNotice request={detail.data} onBack={() => navigate(back)} />;
+}
+
+const amend = (document: RequestDocument) => {
+  loadDocumentIntoWizard(document);
+  navigate("/check");
+};
+
+const REVIEWERS: readonly Role[] = ["reviewer", "admin"];
+
+function Page({ path }: { path: string }) {
+  if (path === "/sign-in") return <SignInPage />;
+  if (path === "/requests")
+    return (
+      <RequireRole roles={["staff"]}>
+        <MyRequestsPage />
+      </RequireRole>
+    );
+  if (path === "/review")
+    return (
+      <RequireRole roles={REVIEWERS}>
+        <QueuePage />
+      </RequireRole>
+    );
+  const [, area, reference = "", notice] = /^\/(requests|review)\/([A-Z0-9-]+)(\/notice)?$/i.exec(path) ?? [];
+  if (area === "requests") {
+    return (
+      <RequireRole roles={["staff"]}>
+        {notice === undefined ? (
+          <RequestStatusPage reference={reference} onAmend={amend} />
+        ) : (
+          <Notice reference={reference} back={`/requests/${reference}`} />
+        )}
+      </RequireRole>
+    );
+  }
+  if (area === "review") {
+    return (
+      <RequireRole roles={REVIEWERS}>
+        {notice === undefined ? (
+          <ReviewRequestPage reference={reference} />
+        ) : (
+          <Notice reference={reference} back={`/review/${reference}`} />
+        )}
+      </RequireRole>
+    );
+  }
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">Page not found</h1>
+      <p className="mt-4">Check the address, or go to the start page.</p>
+    </div>
+  );
+}
+
+export default function SignedInPages({ path }: { path: string }) {
+  return (
+    <ServerState>
+      <Page path={path} />
+    </ServerState>
+  );
+}

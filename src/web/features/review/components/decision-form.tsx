@@ -1,0 +1,147 @@
+/**
+ * The medical director's decision: approve (3 months, one dose), deny (citing the criteria not
+ * met) or request more information. A request someone else has just decided is refused by the
+ * server (409) and the message says so; nothing is overwritten.
+ */
+import { useState, type SyntheticEvent } from "react";
+import { CRITERIA, type CriterionId, type DecisionKind, type RequestDetail } from "@/criteria";
+import { useDecide } from "@/web/api/decide";
+import { Button } from "@/web/components/buttons";
+import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
+
+const KINDS: readonly { value: DecisionKind; label: string; hint: string }[] = [
+  { value: "approve", label: "Approve", hint: "Authorization for 3 months from today, one dose of J1411" },
+  { value: "deny", label: "Deny", hint: "Cite the criteria not met" },
+  { value: "request_info", label: "Request more information", hint: "The practice can amend and resubmit" },
+];
+
+export function DecisionForm({ request }: { request: RequestDetail }) {
+  const decide = useDecide();
+  const notMet = request.evaluation.criteria
+    .filter((c) => c.status === "not_met" || c.status === "missing")
+    .map((c) => c.id);
+  const [kind, setKind] = useState<DecisionKind | "">("");
+  const [criteria, setCriteria] = useState<CriterionId[]>(notMet);
+  const [message, setMessage] = useState("");
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    const problems: SummaryError[] = [];
+    if (kind === "") problems.push({ fieldId: "decision-kind", message: "Choose a decision" });
+    if (kind === "deny" && criteria.length === 0)
+      problems.push({ fieldId: "decision-criteria", message: "Choose at least one criterion the denial rests on" });
+    if ((kind === "deny" || kind === "request_info") && message.trim() === "") {
+      problems.push({
+        fieldId: "decision-message",
+        message: kind === "deny" ? "Write the reasons for the denial" : "Write what the practice needs to send",
+      });
+    }
+    setErrors(problems);
+    setAttempt((n) => n + 1);
+    if (problems.length > 0 || kind === "") return;
+    decide.mutate({
+      reference: request.reference,
+      kind,
+      criteria: kind === "deny" ? criteria : [],
+      message,
+      expectedRowVersion: request.rowVersion,
+    });
+  };
+
+  const error = (id: string) => errors.find((e) => e.fieldId === id)?.message;
+  return (
+    <form
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="decision-title"
+      className="border-4 border-slate-900 p-4 print:hidden"
+    >
+      <h2 id="decision-title" className="mb-4 text-2xl font-bold">
+        Record a decision
+      </h2>
+      <ErrorSummary errors={errors} focusKey={attempt} />
+      {decide.isError && (
+        <div role="alert" className="mb-4 border-4 border-red-700 p-4">
+          <h3 className="text-xl font-bold">The decision was not recorded</h3>
+          <p>{decide.error.message}</p>
+        </div>
+      )}
+      <fieldset
+        className="mb-6"
+        aria-describedby={error("decision-kind") !== undefined ? "decision-kind-error" : undefined}
+      >
+        <legend className="mb-2 text-lg font-bold">Decision</legend>
+        {error("decision-kind") !== undefined && (
+          <p id="decision-kind-error" className="mb-2 font-bold text-red-700">
+            <span className="sr-only">Error: </span>
+            {error("decision-kind")}
+          </p>
+        )}
+        {KINDS.map((option, index) => (
+          <div key={option.value} className="mb-2 flex items-start gap-2">
+            <input
+              id={index === 0 ? "decision-kind" : `decision-kind-${option.value}`}
+              type="radio"
+              name="decision-kind"
+              value={option.value}
+              checked={kind === option.value}
+              onChange={() => setKind(option.value)}
+              className="mt-1 size-6"
+            />
+            <label htmlFor={index === 0 ? "decision-kind" : `decision-kind-${option.value}`} className="text-lg">
+              {option.label}
+              <span className="block text-base text-slate-600">{option.hint}</span>
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      {kind === "deny" && (
+        <fieldset className="mb-6">
+          <legend className="mb-2 text-lg font-bold">Criteria not met</legend>
+          {error("decision-criteria") !== undefined && (
+            <p className="mb-2 font-bold text-red-700">{error("decision-criteria")}</p>
+          )}
+          {request.evaluation.criteria.map((c, index) => (
+            <div key={c.id} className="mb-1 flex items-start gap-2">
+              <input
+                id={index === 0 ? "decision-criteria" : `decision-criteria-${c.id}`}
+                type="checkbox"
+                checked={criteria.includes(c.id)}
+                onChange={(e) =>
+                  setCriteria((list) => (e.target.checked ? [...list, c.id] : list.filter((id) => id !== c.id)))
+                }
+                className="mt-1 size-5"
+              />
+              <label htmlFor={index === 0 ? "decision-criteria" : `decision-criteria-${c.id}`}>
+                <strong>{c.id}</strong> {CRITERIA[c.id].title}{" "}
+                <span className="text-slate-600">({c.status.replace("_", " ")})</span>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {kind !== "" && kind !== "approve" && (
+        <div className="mb-6">
+          <label htmlFor="decision-message" className="mb-1 block text-lg font-bold">
+            {kind === "deny" ? "Reasons for the denial" : "Message to the practice"}
+          </label>
+          {error("decision-message") !== undefined && (
+            <p className="mb-2 font-bold text-red-700">{error("decision-message")}</p>
+          )}
+          <textarea
+            id="decision-message"
+            rows={5}
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+            className="block w-full border-2 border-slate-900 p-2 text-lg"
+          />
+        </div>
+      )}
+      <Button type="submit" disabled={decide.isPending}>
+        {decide.isPending ? "Recording…" : "Record decision"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * One request for a reviewer: the same summary the wizard prints (with the evaluation re-run on
+ * the server, and a note when it differs from the one at submission), the decision form, the
+ * decisions and versions, and the audit trail.
+ */
+import { useRequestDetail } from "@/web/api/request-detail";
+import { useStartReview } from "@/web/api/decide";
+import { navigate } from "@/web/app/router";
+import { Button } from "@/web/components/buttons";
+import { DecisionList } from "@/web/components/decision-list";
+import { LoadError, Loading } from "@/web/components/query-state";
+import { RequestSummary } from "@/web/components/request-summary";
+import { StatusTag, formatDateTime } from "@/web/components/request-status";
+import { DecisionForm } from "./decision-form";
+
+export function ReviewRequestPage({ reference }: { reference: string }) {
+  const detail = useRequestDetail(reference);
+  const startReview = useStartReview();
+  if (detail.isPending) return <Loading what="the request" />;
+  if (detail.isError) return <LoadError error={detail.error} retry={() => void detail.refetch()} />;
+  const request = detail.data;
+  const open = request.status === "submitted" || request.status === "in_review";
+  return (
+    <div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_24rem]">
+      <div>
+        <div className="mb-4 flex flex-wrap items-center gap-4 print:hidden">
+          <p className="text-lg">
+            {request.reference} <StatusTag status={request.status} /> · received {formatDateTime(request.receivedAt)} ·
+            due {formatDateTime(request.dueAt)}
+            {request.expedited && <strong> · expedited</strong>}
+            {request.overdue && <strong className="text-red-700"> · overdue</strong>}
+          </p>
+        </div>
+        {request.evaluationChanged && (
+          <p role="note" className="mb-4 border-l-8 border-amber-600 bg-amber-50 p-3 print:hidden">
+            The evaluation re-run today differs from the one at submission (
+            {request.evaluationAtSubmission.outcome.replace(/_/g, " ")} then): labs may have gone stale since. The
+            summary shows today&apos;s evaluation.
+          </p>
+        )}
+        <RequestSummary
+          document={request.document}
+          evaluation={request.evaluation}
+          onBack={() => navigate("/review")}
+          backLabel="Back to the queue"
+          title={`Review ${request.reference}`}
+        />
+      </div>
+      <aside className="space-y-8 print:hidden">
+        {request.status === "submitted" && (
+          <Button
+            variant="secondary"
+            disabled={startReview.isPending}
+            onClick={() => startReview.mutate({ reference, expectedRowVersion: request.rowVersion })}
+          >
+            Start review
+          </Button>
+        )}
+        {startReview.isError && (
+          <p role="alert" className="font-bold text-red-700">
+            {startReview.error.message}
+          </p>
+        )}
+        {open && <DecisionForm key={request.rowVersion} request={request} />}
+        <section aria-labelledby="decisions-title">
+          <h2 id="decisions-title" className="mb-2 text-2xl font-bold">
+            Decisions
+          </h2>
+          <DecisionList decisions={request.decisions} />
+          {request.decisions.length > 0 && (
+            <a
+              href={`/review/${reference}/notice`}
+              className="mt-2 inline-block underline"
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(`/review/${reference}/notice`);
+              }}
+            >
+              Printable decision notice
+            </a>
+          )}
+        </section>
+        <section aria-labelledby="versions-title">
+          <h2 id="versions-title" className="mb-2 text-2xl font-bold">
+            Versions
+          </h2>
+          <ol className="list-decimal pl-6">
+            {request.versions.map((v) => (
+              <li key={v.version}>
+                Version {v.version}, {formatDateTime(v.submittedAt)}, {v.submittedBy}: {v.outcome.replace(/_/g, " ")}
+              </li>
+            ))}
+          </ol>
+        </section>
+        {request.audit !== undefined && (
+          <section aria-labelledby="audit-title">
+            <h2 id="audit-title" className="mb-2 text-2xl font-bold">
+              Audit trail
+            </h2>
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Every read and change of this request</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">What</th>
+                </tr>
+              </thead>
+              <tbody>
+                {request.audit.map((event, index) => (
+                  <tr key={index} className="border-t border-slate-200 align-top">
+                    <td className="pr-2">{formatDateTime(event.at)}</td>
+                    <td className="pr-2">{event.user}</td>
+                    <td>
+                      {event.action}
+                      {event.detail !== "" ? ` (${event.detail})` : ""}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * While staff amend a request sent back for more information, the wizard's next submit is a new
+ * version of that request, not a new request. The marker lives beside the draft in this browser.
+ */
+const KEY = "hemgenix-pa:amending:v1";
+
+export interface Amending {
+  reference: string;
+  rowVersion: number;
+}
+
+export function readAmending(): Amending | undefined {
+  try {
+    const value = JSON.parse(localStorage.getItem(KEY) ?? "null") as Partial<Amending> | null;
+    return typeof value?.reference === "string" && typeof value.rowVersion === "number"
+      ? { reference: value.reference, rowVersion: value.rowVersion }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const startAmending = (amending: Amending): void => localStorage.setItem(KEY, JSON.stringify(amending));
+export const stopAmending = (): void => localStorage.removeItem(KEY);

@@ -1,0 +1,76 @@
+/**
+ * A submitted request as its practice sees it: status, decisions and their reasons, versions.
+ * When more information is requested it can be amended and resubmitted as a new version.
+ */
+import type { RequestDocument } from "@/criteria";
+import { useRequestDetail } from "@/web/api/request-detail";
+import { Button } from "@/web/components/buttons";
+import { DecisionList } from "@/web/components/decision-list";
+import { LoadError, Loading } from "@/web/components/query-state";
+import { StatusTag, formatDateTime, outcomeShort } from "@/web/components/request-status";
+import { useDocumentTitle } from "@/web/components/use-document-title";
+import { startAmending } from "../amending";
+
+export function RequestStatusPage({
+  reference,
+  onAmend,
+}: {
+  reference: string;
+  onAmend: (document: RequestDocument) => void;
+}) {
+  useDocumentTitle(`Request ${reference}`);
+  const detail = useRequestDetail(reference);
+  if (detail.isPending) return <Loading what="the request" />;
+  if (detail.isError) return <LoadError error={detail.error} retry={() => void detail.refetch()} />;
+  const request = detail.data;
+  const latestInfoRequest = [...request.decisions].reverse().find((d) => d.kind === "request_info");
+  return (
+    <div className="max-w-3xl">
+      <p className="text-lg text-slate-600">Request {request.reference}</p>
+      <h1 className="mb-4 text-3xl font-bold">
+        {request.memberName ?? "Request"} <StatusTag status={request.status} />
+      </h1>
+      <dl className="mb-6 grid grid-cols-[10rem_1fr] gap-y-1">
+        <dt className="font-bold">Received</dt>
+        <dd>{formatDateTime(request.receivedAt)}</dd>
+        <dt className="font-bold">Due</dt>
+        <dd>
+          {formatDateTime(request.dueAt)}
+          {request.expedited ? " (expedited)" : ""}
+        </dd>
+        <dt className="font-bold">Outcome</dt>
+        <dd>{outcomeShort(request.evaluation.outcome)}</dd>
+        <dt className="font-bold">Version</dt>
+        <dd>{request.version}</dd>
+      </dl>
+      {request.status === "more_info_requested" && latestInfoRequest !== undefined && (
+        <section aria-labelledby="info-title" className="mb-6 border-l-8 border-purple-800 bg-purple-50 p-4">
+          <h2 id="info-title" className="text-xl font-bold">
+            More information requested
+          </h2>
+          <p className="mt-2 whitespace-pre-wrap">{latestInfoRequest.message}</p>
+          <Button
+            className="mt-4"
+            onClick={() => {
+              startAmending({ reference: request.reference, rowVersion: request.rowVersion });
+              onAmend(request.document);
+            }}
+          >
+            Amend and resubmit
+          </Button>
+        </section>
+      )}
+      <h2 className="mb-2 text-2xl font-bold">Decisions</h2>
+      <DecisionList decisions={request.decisions} />
+      <h2 className="mt-6 mb-2 text-2xl font-bold">Versions</h2>
+      <ol className="list-decimal pl-6">
+        {request.versions.map((v) => (
+          <li key={v.version}>
+            Version {v.version}: submitted {formatDateTime(v.submittedAt)} by {v.submittedBy};{" "}
+            {outcomeShort(v.outcome).toLowerCase()}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

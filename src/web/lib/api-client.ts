@@ -1,0 +1,52 @@
+/**
+ * The one way the web app talks to the API: JSON in and out, the session cookie sent by the
+ * browser, the CSRF token in a header on every change, and errors as `ApiError` with the
+ * server's message (which names no patient data).
+ */
+import type { FieldError } from "@/criteria";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | undefined;
+
+/** Set from the session answer; sent with every state-changing request. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const method = init.method ?? "GET";
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken !== undefined) headers["x-csrf-token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch {
+    throw new ApiError(0, "Could not reach the server. Check the connection and try again.");
+  }
+  if (response.status === 204) return undefined as T;
+  const payload = (await response.json().catch(() => ({}))) as { error?: string; errors?: FieldError[] };
+  if (!response.ok) {
+    const errors = payload.errors ?? [];
+    throw new ApiError(
+      response.status,
+      payload.error ?? errors[0]?.message ?? `The server answered ${response.status}`,
+      errors,
+    );
+  }
+  return payload as T;
+}
