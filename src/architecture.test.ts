@@ -4,7 +4,7 @@
  * fires on a deliberate violation, and stays quiet on the allowed direction.
  */
 import { ESLint } from "eslint";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
@@ -14,6 +14,11 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
 }
 
 describe("import boundaries", () => {
+  // The first lint builds the type-aware program for the whole project: slow, and only once.
+  beforeAll(async () => {
+    await eslint.lintText("export {};\n", { filePath: "src/criteria/lint-probe.ts" });
+  }, 120_000);
+
   it.each([
     [
       "src/criteria/lint-probe.ts",
@@ -61,16 +66,24 @@ describe("import boundaries", () => {
       'import { App } from "../web/app/app";\nexport const x = App;\n',
       "never imports the web app",
     ],
-  ])("%s: %s is refused", async (filePath, code, expected) => {
-    const errors = await boundaryErrors(filePath, code);
-    expect(errors.join("\n")).toContain(expected);
-  });
+  ])(
+    "%s: %s is refused",
+    async (filePath, code, expected) => {
+      const errors = await boundaryErrors(filePath, code);
+      expect(errors.join("\n")).toContain(expected);
+    },
+    30_000,
+  );
 
   it.each([
     ["src/web/lint-probe.ts", 'import { evaluate } from "@/criteria";\nexport const x = evaluate;\n'],
     ["src/server/lint-probe.ts", 'import { evaluate } from "@/criteria";\nexport const x = evaluate;\n'],
     ["src/criteria/lint-probe.ts", 'import { addDays } from "./dates";\nexport const x = addDays;\n'],
-  ])("%s: the allowed direction passes", async (filePath, code) => {
-    expect(await boundaryErrors(filePath, code)).toEqual([]);
-  });
+  ])(
+    "%s: the allowed direction passes",
+    async (filePath, code) => {
+      expect(await boundaryErrors(filePath, code)).toEqual([]);
+    },
+    30_000,
+  );
 });

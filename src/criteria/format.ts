@@ -6,16 +6,13 @@ export function roundTo(value: number, decimals: number): number {
   return Math.round(Number((value * factor).toPrecision(12))) / factor;
 }
 
-/** 2e13 → "2 × 10^13"; 1.596e15 → "1.596 × 10^15". */
+/**
+ * 2e13 → "2 × 10^13"; 1.596e15 → "1.596 × 10^15". Keeps every digit the number needs, so a dose
+ * just over the maximum (2.0000000000001e13) never reads as the maximum itself.
+ */
 export function formatGenomeCopies(value: number): string {
-  if (value === 0) return "0";
-  let exponent = Math.floor(Math.log10(Math.abs(value)));
-  let mantissa = Number((value / 10 ** exponent).toPrecision(4));
-  if (Math.abs(mantissa) >= 10) {
-    mantissa /= 10;
-    exponent += 1;
-  }
-  return `${mantissa} × 10^${exponent}`;
+  const [digits = "0", power = "0"] = value.toExponential().split("e");
+  return value === 0 ? "0" : `${digits} × 10^${Number(power)}`;
 }
 
 export const formatTiter = (titer: number): string => `1:${titer}`;

@@ -18,7 +18,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.MODE === "production",
+    trustProxy:
+      config.TRUST_PROXY_HOPS === 0 ? false : (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS,
     logger: {
       level: config.LOG_LEVEL,
       // Bodies, query strings and paths can carry patient data: log method, route pattern and status only.
@@ -45,10 +46,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       // Fastify's own 4xx (bad JSON, too large, wrong content type): its message names no patient data.
       return reply.code(status).send({ error: status === 413 ? "The request is too large" : (error as Error).message });
     }
-    request.log.error(
-      { err: { type: (error as Error).name, message: "Unhandled error", stack: (error as Error).stack } },
-      "request failed",
-    );
+    // The type and stack say where it failed; the message could quote patient data, so it is left out.
+    const type = error instanceof Error ? error.constructor.name : typeof error;
+    const frames = error instanceof Error ? error.stack?.split("\n").slice(1).join("\n") : undefined;
+    request.log.error({ err: { type, stack: frames } }, "request failed");
     return reply
       .code(500)
       .send({ error: "Something went wrong on our side. Your request was not changed; try again." });

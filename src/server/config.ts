@@ -17,6 +17,20 @@ const configSchema = z
       .default(30),
     /** The https origin users reach the product at; required in production (cookies are Secure there). */
     PUBLIC_ORIGIN: z.url().optional(),
+    /** Proxies in front of the server whose X-Forwarded-For is believed (hop count); none by default. */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** The health plan's time zone: decision and authorization dates are its calendar dates. */
+    TIME_ZONE: z
+      .string()
+      .default("UTC")
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat("en-US", { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be an IANA time zone such as America/New_York"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((c, ctx) => {

@@ -101,7 +101,7 @@ const staleText = (what: string, date: string, doc: RequestDocument): string =>
 export function liverEnzymes(doc: RequestDocument, attestation: RuleResult): RuleResult {
   const enzymes = doc.liver?.enzymes;
   const date = enzymes?.date;
-  if (enzymes === undefined) {
+  if (enzymes === undefined || Object.keys(enzymes).length === 0) {
     return {
       status: "missing",
       reason:

@@ -1,29 +1,37 @@
-/** A fixed-window counter per key (IP, email) for sign-in attempts; in memory, per process. */
+/**
+ * Failed sign-in attempts per key (IP, email) in a fixed window; in memory, per process. Only
+ * failures count, so people who sign in correctly are never locked out by their colleagues.
+ */
 export class RateLimiter {
-  private readonly hits = new Map<string, { count: number; resetAt: number }>();
+  private readonly failures = new Map<string, { count: number; resetAt: number }>();
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
   ) {}
 
-  /** Counts one attempt; returns the seconds to wait when over the limit, else 0. */
-  hit(key: string, now = Date.now()): number {
-    const entry = this.hits.get(key);
+  /** Seconds to wait before another attempt for `key`, or 0 when it may try now. */
+  retryAfter(key: string, now = Date.now()): number {
+    const entry = this.failures.get(key);
+    if (entry === undefined || entry.resetAt <= now || entry.count < this.limit) return 0;
+    return Math.ceil((entry.resetAt - now) / 1000);
+  }
+
+  fail(key: string, now = Date.now()): void {
+    const entry = this.failures.get(key);
     if (entry === undefined || entry.resetAt <= now) {
-      this.hits.set(key, { count: 1, resetAt: now + this.windowMs });
-      if (this.hits.size > 10_000) this.prune(now);
-      return 0;
+      this.failures.set(key, { count: 1, resetAt: now + this.windowMs });
+      if (this.failures.size > 10_000) this.prune(now);
+      return;
     }
     entry.count += 1;
-    return entry.count > this.limit ? Math.ceil((entry.resetAt - now) / 1000) : 0;
   }
 
   reset(key: string): void {
-    this.hits.delete(key);
+    this.failures.delete(key);
   }
 
   private prune(now: number): void {
-    for (const [key, entry] of this.hits) if (entry.resetAt <= now) this.hits.delete(key);
+    for (const [key, entry] of this.failures) if (entry.resetAt <= now) this.failures.delete(key);
   }
 }

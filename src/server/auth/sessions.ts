@@ -73,8 +73,9 @@ export class Sessions {
     }
     const user = this.store.findUserById(session.userId);
     if (user === undefined) return undefined;
-    // Refresh at most once a minute: a write per request would cost more than it is worth.
-    if (now - session.lastSeenAt > 60_000) {
+    // Refresh at most once a minute (a write per request costs more than it is worth), and well
+    // inside the idle limit so an active session never lapses.
+    if (now - session.lastSeenAt > Math.min(60_000, this.options.idleMs / 4)) {
       this.store.touchSession(idHash, now);
       reply.header("set-cookie", cookie(token, Math.floor(this.options.idleMs / 1000), this.options));
     }

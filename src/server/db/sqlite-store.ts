@@ -181,7 +181,7 @@ export class SqliteStore implements Store {
         s.idempotencyKey,
       );
       if (existing !== undefined) return { reference: str(existing.reference), created: false };
-      const reference = newReference();
+      const reference = this.unusedReference();
       const member = s.document.member;
       const memberName = [member?.firstName, member?.lastName].filter(Boolean).join(" ") || null;
       const at = s.now.toISOString();
@@ -207,6 +207,14 @@ export class SqliteStore implements Store {
     });
   }
 
+  /** A fresh reference; 32^8 codes make a clash rare, and a clash is simply drawn again. */
+  private unusedReference(): string {
+    for (;;) {
+      const reference = newReference();
+      if (this.sql("SELECT 1 FROM requests WHERE reference = ?").get(reference) === undefined) return reference;
+    }
+  }
+
   private insertVersion(
     requestId: number,
     version: number,
@@ -220,7 +228,7 @@ export class SqliteStore implements Store {
     ).run(requestId, version, JSON.stringify(document), JSON.stringify(evaluation), userId, at);
   }
 
-  findRequest(reference: string, scope: Scope): StoredRequest | undefined {
+  findRequest(reference: string, scope: Scope, now: Date = new Date()): StoredRequest | undefined {
     const row = this.sql(
       `SELECT ${REQUEST_COLUMNS}, v.document, v.evaluation
        FROM requests r JOIN practices p ON p.id = r.practice_id
@@ -229,7 +237,7 @@ export class SqliteStore implements Store {
     ).get(reference, scope.practiceId, scope.practiceId);
     if (row === undefined) return undefined;
     return {
-      ...this.toSummary(row, new Date()),
+      ...this.toSummary(row, now),
       id: num(row.id),
       practiceId: num(row.practice_id),
       submittedBy: num(row.submitted_by),
@@ -273,8 +281,11 @@ export class SqliteStore implements Store {
     const filter = where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`;
     const order = query.sort === "due" ? "r.due_at ASC, r.id ASC" : "r.received_at DESC, r.id DESC";
     const total = num(this.sql(`SELECT COUNT(*) AS n FROM requests r ${filter}`).get(...params)?.n);
+    // Deferred join: page through the (covering) index for ids only, then read just those rows.
     const rows = this.sql(
-      `SELECT ${REQUEST_COLUMNS} FROM requests r JOIN practices p ON p.id = r.practice_id ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      `SELECT ${REQUEST_COLUMNS} FROM requests r JOIN practices p ON p.id = r.practice_id
+       WHERE r.id IN (SELECT r.id FROM requests r ${filter} ORDER BY ${order} LIMIT ? OFFSET ?)
+       ORDER BY ${order}`,
     ).all(...params, query.pageSize, (query.page - 1) * query.pageSize);
     return { items: rows.map((row) => this.toSummary(row, now)), total };
   }

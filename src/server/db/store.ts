@@ -88,7 +88,7 @@ export interface Store {
 
   /** Stores a submission with its first version; a repeated idempotency key returns the first one. */
   submit(submission: NewSubmission): { reference: string; created: boolean };
-  findRequest(reference: string, scope: Scope): StoredRequest | undefined;
+  findRequest(reference: string, scope: Scope, now?: Date): StoredRequest | undefined;
   listRequests(
     query: Required<Pick<QueueQuery, "page" | "pageSize" | "sort">> & QueueQuery,
     scope: Scope,

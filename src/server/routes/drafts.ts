@@ -4,6 +4,19 @@ import { requireUser, HttpError } from "../auth/sessions";
 import type { Services } from "../services";
 
 const MAX_DRAFT_BYTES = 200 * 1024;
+/** A wizard draft is a few levels deep; anything deeper is not a draft (and would overflow JSON.stringify). */
+const MAX_DRAFT_DEPTH = 16;
+
+function depthWithin(value: unknown, limit: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (next === undefined || typeof next.value !== "object" || next.value === null) continue;
+    if (next.depth >= limit) return false;
+    for (const child of Object.values(next.value)) stack.push({ value: child, depth: next.depth + 1 });
+  }
+  return true;
+}
 
 export function draftRoutes(app: FastifyInstance, { store, sessions, now }: Services): void {
   app.get("/api/draft", async (request, reply) => {
@@ -19,6 +32,7 @@ export function draftRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     if (typeof body?.draft !== "object" || body.draft === null || Array.isArray(body.draft)) {
       throw new HttpError(400, "The draft must be an object");
     }
+    if (!depthWithin(body.draft, MAX_DRAFT_DEPTH)) throw new HttpError(400, "The draft is nested too deeply");
     const content = JSON.stringify(body.draft);
     if (content.length > MAX_DRAFT_BYTES) throw new HttpError(413, "The draft is too large");
     store.putDraft(user.id, content, now());

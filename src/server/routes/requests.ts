@@ -43,7 +43,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
   const { store, sessions, now } = services;
 
   function load(request: FastifyRequest<{ Params: { reference: string } }>, auth: AuthContext): StoredRequest {
-    const stored = store.findRequest(request.params.reference.toUpperCase(), scopeOf(auth));
+    const stored = store.findRequest(request.params.reference.toUpperCase(), scopeOf(auth), now());
     if (stored === undefined) throw new HttpError(404, "No request with that reference");
     return stored;
   }
@@ -146,7 +146,8 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       );
     }
     const at = now();
-    const today = at.toISOString().slice(0, 10);
+    // en-CA formats as YYYY-MM-DD: the calendar date in the plan's time zone.
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: services.config.TIME_ZONE }).format(at);
     const status: RequestStatus =
       body.kind === "approve" ? "approved" : body.kind === "deny" ? "denied" : "more_info_requested";
     const result = store.decide(stored.id, body.expectedRowVersion, {

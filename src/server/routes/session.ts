@@ -2,23 +2,29 @@
 import type { FastifyInstance } from "fastify";
 import { signInSchema, type SessionInfo } from "@/criteria";
 import { DUMMY_HASH_PROMISE, verifyPassword } from "../auth/passwords";
-import { HttpError } from "../auth/sessions";
+import { HttpError, csrfValid } from "../auth/sessions";
 import { DEMO_USERS } from "../demo";
 import { parseWith } from "../parse";
 import type { Services } from "../services";
 
 export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLimits, config }: Services): void {
   app.post("/api/session", async (request, reply): Promise<SessionInfo> => {
-    const { email, password } = parseWith(signInSchema, request.body);
-    const wait = Math.max(signInLimits.byIp.hit(request.ip), signInLimits.byEmail.hit(email.toLowerCase()));
+    const body = parseWith(signInSchema, request.body);
+    const email = body.email.trim().toLowerCase();
+    const wait = Math.max(signInLimits.byIp.retryAfter(request.ip), signInLimits.byEmail.retryAfter(email));
     if (wait > 0) {
       reply.header("retry-after", String(wait));
       throw new HttpError(429, `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`);
     }
-    const user = store.findUserByEmail(email.trim());
-    const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (user === undefined || !valid) throw new HttpError(401, "The email address or password is not right");
-    signInLimits.byEmail.reset(email.toLowerCase());
+    const user = store.findUserByEmail(email);
+    const valid = await verifyPassword(body.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    if (user === undefined || !valid) {
+      // Only failures count: a clinic behind one address signing in all day is not an attack.
+      signInLimits.byIp.fail(request.ip);
+      signInLimits.byEmail.fail(email);
+      throw new HttpError(401, "The email address or password is not right");
+    }
+    signInLimits.byEmail.reset(email);
     const { passwordHash: _ignored, ...publicUser } = user;
     const auth = sessions.start(reply, publicUser);
     return { user: auth.user, csrfToken: auth.csrfToken };
@@ -33,7 +39,10 @@ export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLim
   });
 
   app.delete("/api/session", async (request, reply) => {
-    sessions.end(reply, sessions.current(request, reply));
+    const auth = sessions.current(request, reply);
+    if (auth !== undefined && !csrfValid(request, auth))
+      throw new HttpError(403, "The form is out of date: reload the page and try again");
+    sessions.end(reply, auth);
     return reply.code(204).send();
   });
 

@@ -32,9 +32,12 @@ export function App() {
       <header className="border-b-8 border-blue-700 bg-slate-900 text-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-4">
           <p className="text-lg font-bold">Hemgenix prior authorization</p>
-          <Suspense fallback={null}>
-            <AccountBar />
-          </Suspense>
+          {/* The account bar loads after the page: its reserved line keeps the page from shifting. */}
+          <div className="min-h-7">
+            <Suspense fallback={null}>
+              <AccountBar />
+            </Suspense>
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-8 print:max-w-none print:p-0">

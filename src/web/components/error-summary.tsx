@@ -15,6 +15,13 @@ export function ErrorSummary({ errors, focusKey }: { errors: readonly SummaryErr
     if (focusKey > 0) ref.current?.focus();
   }, [focusKey]);
   if (errors.length === 0) return null;
+  // In the order the fields stand on the page, whatever order validation found them in.
+  const ordered = [...errors].sort((a, b) => {
+    const first = document.getElementById(a.fieldId);
+    const second = document.getElementById(b.fieldId);
+    if (first === null || second === null) return first === second ? 0 : first === null ? 1 : -1;
+    return first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
   return (
     <div
       ref={ref}
@@ -27,7 +34,7 @@ export function ErrorSummary({ errors, focusKey }: { errors: readonly SummaryErr
         There is a problem
       </h2>
       <ul className="mt-3 space-y-1">
-        {errors.map((error) => (
+        {ordered.map((error) => (
           <li key={`${error.fieldId}:${error.message}`}>
             <a
               href={`#${error.fieldId}`}

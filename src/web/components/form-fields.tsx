@@ -29,8 +29,7 @@ function Hint({ id, children }: { id: string; children: ReactNode }) {
 function ErrorMessage({ id, message }: { id: string; message: string }) {
   return (
     <p id={id} className="mb-2 font-bold text-red-700">
-      <span className="sr-only">Error: </span>
-      {message}
+      <span className="sr-only">Error:</span> {message}
     </p>
   );
 }

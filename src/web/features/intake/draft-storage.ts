@@ -24,5 +24,9 @@ export function saveDraft(draft: Draft): void {
 }
 
 export function clearDraft(): void {
-  localStorage.removeItem(KEY);
+  try {
+    localStorage.removeItem(KEY);
+  } catch {
+    // Storage refused: there is nothing stored to clear.
+  }
 }

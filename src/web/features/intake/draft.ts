@@ -32,7 +32,7 @@ export interface Draft {
     lastName: string;
     memberId: string;
     dateOfBirth: string;
-    weight: { value: string; unit: "kg" | "lb" };
+    weight: { value: string; unit: "" | "kg" | "lb" };
   };
   prescriber: {
     name: string;
@@ -42,6 +42,8 @@ export interface Draft {
   };
   diagnosis: {
     condition: "" | "congenital_hemophilia_b" | "other";
+    /** Filled in as D67 for hemophilia B; kept as given when a document is imported. */
+    icd10: string;
     factorIxActivityPercent: string;
     otherDescription: string;
     recentLabelChange: YesNo;
@@ -73,7 +75,8 @@ export interface Draft {
   dose: { requestedGcPerKg: string };
 }
 
-export const DOSE_INPUT_UNIT = 1e13;
+/** The dose is typed in units of 10^DOSE_INPUT_EXPONENT genome copies per kg. */
+export const DOSE_INPUT_EXPONENT = 13;
 
 const lab = (): LabDraft => ({ value: "", upperLimit: "" });
 
@@ -86,6 +89,7 @@ export function emptyDraft(today: string): Draft {
     prescriber: { name: "", npi: "", specialty: "", hematologistConsulted: "" },
     diagnosis: {
       condition: "",
+      icd10: "",
       factorIxActivityPercent: "",
       otherDescription: "",
       recentLabelChange: "",
@@ -118,13 +122,18 @@ function compact(object: Candidate): Candidate | undefined {
 
 const text = (value: string): string | undefined => (value.trim() === "" ? undefined : value.trim());
 
-/** A number as typed; text that is not a number passes through so the schema can name the problem. */
-function number(value: string, scale = 1): number | string | undefined {
-  const trimmed = value.trim().replace(/,/g, "");
+/**
+ * A number as typed; text that is not a number (including "1,5": a decimal comma must not become
+ * 15) passes through so the schema can name the problem. `exponent` shifts the decimal point
+ * exactly, in the text, before parsing ("2" with exponent 13 is exactly 2e13).
+ */
+function number(value: string, exponent = 0): number | string | undefined {
+  const trimmed = value.trim();
   if (trimmed === "") return undefined;
-  const parsed = Number(trimmed);
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed) || !Number.isFinite(parsed)) return value;
-  return scale === 1 ? parsed : Number((parsed * scale).toPrecision(15));
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return value;
+  const [mantissa = trimmed, power = "0"] = trimmed.toLowerCase().split("e");
+  const parsed = Number(`${mantissa}e${Number(power) + exponent}`);
+  return Number.isFinite(parsed) ? parsed : value;
 }
 
 const yesNo = (value: YesNo): boolean | undefined => (value === "" ? undefined : value === "yes");
@@ -150,7 +159,8 @@ export function toDocument(draft: Draft): Candidate {
         lastName: text(member.lastName),
         memberId: text(member.memberId),
         dateOfBirth: text(member.dateOfBirth),
-        weight: weightValue === undefined ? undefined : { value: weightValue, unit: member.weight.unit },
+        weight:
+          weightValue === undefined ? undefined : compact({ value: weightValue, unit: choice(member.weight.unit) }),
       }),
       prescriber: compact({
         name: text(prescriber.name),
@@ -160,8 +170,10 @@ export function toDocument(draft: Draft): Candidate {
       }),
       diagnosis: compact({
         condition: choice(diagnosis.condition),
-        icd10: diagnosis.condition === "congenital_hemophilia_b" ? "D67" : undefined,
-        factorIxActivityPercent: otherDiagnosis ? undefined : number(diagnosis.factorIxActivityPercent),
+        icd10:
+          text(diagnosis.icd10)?.toUpperCase() ??
+          (diagnosis.condition === "congenital_hemophilia_b" ? "D67" : undefined),
+        factorIxActivityPercent: number(diagnosis.factorIxActivityPercent),
         otherDescription: otherDiagnosis ? text(diagnosis.otherDescription) : undefined,
         recentLabelChange: otherDiagnosis ? yesNo(diagnosis.recentLabelChange) : undefined,
         onFormulary: otherDiagnosis && diagnosis.recentLabelChange === "yes" ? yesNo(diagnosis.onFormulary) : undefined,
@@ -174,7 +186,7 @@ export function toDocument(draft: Draft): Candidate {
       bleeds:
         draft.bleedsOnRecord === "no"
           ? []
-          : draft.bleedsOnRecord === "yes"
+          : draft.bleedsOnRecord === "yes" && draft.bleeds.length > 0
             ? draft.bleeds.map(
                 (b) => compact({ date: text(b.date), site: choice(b.site), spontaneous: yesNo(b.spontaneous) }) ?? {},
               )
@@ -185,7 +197,7 @@ export function toDocument(draft: Draft): Candidate {
         assays:
           inhibitor.assaysOnRecord === "no"
             ? []
-            : inhibitor.assaysOnRecord === "yes"
+            : inhibitor.assaysOnRecord === "yes" && inhibitor.assays.length > 0
               ? inhibitor.assays.map(
                   (a) => compact({ date: text(a.date), bethesdaUnits: number(a.bethesdaUnits) }) ?? {},
                 )
@@ -208,9 +220,17 @@ export function toDocument(draft: Draft): Candidate {
         result: choice(draft.aav5.result),
         titer: draft.aav5.result === "detected" ? number(draft.aav5.titer.replace(/^\s*1\s*:\s*/, "")) : undefined,
       }),
-      dose: compact({ requestedGcPerKg: number(draft.dose.requestedGcPerKg, DOSE_INPUT_UNIT) }),
+      dose: compact({ requestedGcPerKg: number(draft.dose.requestedGcPerKg, DOSE_INPUT_EXPONENT) }),
     }) ?? {}
   );
+}
+
+/** gc/kg → the dose field's units, exactly: plain ("2") when that survives the way back, else exponent form. */
+function doseInInputUnits(gcPerKg: number): string {
+  const [digits = "0", power = "0"] = gcPerKg.toExponential().split("e");
+  const exact = `${digits}e${Number(power) - DOSE_INPUT_EXPONENT}`;
+  const plain = String(Number(exact));
+  return number(plain, DOSE_INPUT_EXPONENT) === gcPerKg ? plain : exact;
 }
 
 const str = (value: number | string | undefined): string => (value === undefined ? "" : String(value));
@@ -232,7 +252,10 @@ export function fromDocument(doc: RequestDocument): Draft {
       lastName: doc.member?.lastName ?? "",
       memberId: doc.member?.memberId ?? "",
       dateOfBirth: doc.member?.dateOfBirth ?? "",
-      weight: { value: str(doc.member?.weight?.value), unit: doc.member?.weight?.unit ?? "kg" },
+      weight: {
+        value: str(doc.member?.weight?.value),
+        unit: doc.member?.weight?.unit ?? (doc.member?.weight === undefined ? "kg" : ""),
+      },
     },
     prescriber: {
       name: doc.prescriber?.name ?? "",
@@ -242,6 +265,7 @@ export function fromDocument(doc: RequestDocument): Draft {
     },
     diagnosis: {
       condition: doc.diagnosis?.condition ?? "",
+      icd10: doc.diagnosis?.icd10 ?? "",
       factorIxActivityPercent: str(doc.diagnosis?.factorIxActivityPercent),
       otherDescription: doc.diagnosis?.otherDescription ?? "",
       recentLabelChange: fromBool(doc.diagnosis?.recentLabelChange),
@@ -279,7 +303,7 @@ export function fromDocument(doc: RequestDocument): Draft {
     priorGeneTherapy: fromBool(doc.priorGeneTherapy),
     aav5: { result: doc.aav5?.result ?? "", titer: str(doc.aav5?.titer) },
     dose: {
-      requestedGcPerKg: requested === undefined ? "" : str(Number((requested / DOSE_INPUT_UNIT).toPrecision(12))),
+      requestedGcPerKg: requested === undefined ? "" : doseInInputUnits(requested),
     },
   };
 }
@@ -289,17 +313,29 @@ export function fromDocument(doc: RequestDocument): Draft {
  * by an older version (or edited by hand) can never break the form.
  */
 export function restoreDraft(stored: unknown, base: Draft): Draft {
-  return overlay(base, stored) as Draft;
+  return overlay(base, stored, "") as Draft;
 }
 
-function overlay(base: unknown, stored: unknown): unknown {
-  if (Array.isArray(base))
-    return Array.isArray(stored) ? stored.filter((item) => typeof item === "object" && item !== null) : base;
+/** What one entry of each list looks like when empty: stored entries are laid over it. */
+const LIST_ITEMS: Readonly<Record<string, () => unknown>> = {
+  bleeds: (): BleedDraft => ({ date: "", site: "", spontaneous: "" }),
+  "inhibitor.assays": (): AssayDraft => ({ date: "", bethesdaUnits: "" }),
+};
+
+function overlay(base: unknown, stored: unknown, path: string): unknown {
+  if (Array.isArray(base)) {
+    const empty = LIST_ITEMS[path];
+    if (!Array.isArray(stored) || empty === undefined) return base;
+    return stored
+      .filter((item) => typeof item === "object" && item !== null)
+      .map((item) => overlay(empty(), item, `${path}[]`));
+  }
   if (typeof base === "object" && base !== null) {
     if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return base;
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(base))
-      out[key] = overlay(value, (stored as Record<string, unknown>)[key]);
+    for (const [key, value] of Object.entries(base)) {
+      out[key] = overlay(value, (stored as Record<string, unknown>)[key], path === "" ? key : `${path}.${key}`);
+    }
     return out;
   }
   return typeof stored === typeof base ? stored : base;

@@ -22,30 +22,49 @@ const ALSO_REQUIRED: Partial<Record<StepId, readonly string[]>> = {
   diagnosis: ["diagnosis.condition"],
 };
 
+/** For a referral the diagnosis page needs only the referral questions. */
+const REFERRAL_REQUIRED = ["diagnosis.condition", "diagnosis.recentLabelChange"];
+
 const EMPTY = emptyDraft("");
 
+/** Fields that start with a value of their own: they do not make a page "started". */
+const PREFILLED = new Set(["requestDate", "dose"]);
+
 function touched(draft: Draft, step: StepId): boolean {
-  return STEPS[step].paths.some((path) => {
-    if (path === "requestDate") return false; // filled in with today's date
-    return JSON.stringify(get(draft, path)) !== JSON.stringify(get(EMPTY, path));
-  });
+  if (step === "dose" && draft.member.weight.value.trim() !== "") return true; // the calculator has something to show
+  return STEPS[step].paths.some(
+    (path) => !PREFILLED.has(path) && JSON.stringify(get(draft, path)) !== JSON.stringify(get(EMPTY, path)),
+  );
 }
+
+const isBlank = (value: unknown): boolean =>
+  value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
 
 export function stepStatuses(draft: Draft, live: PartialEvaluation): Record<StepId, StepStatus> {
   const document = toDocument(draft);
-  const problems = new Set(live.errors.map((e) => stepOfPath(e.path)));
+  // A required answer left blank is "not answered yet", not a problem; a wrong answer is.
+  const problems = new Set(live.errors.filter((e) => !isBlank(get(draft, e.path))).map((e) => stepOfPath(e.path)));
   const open = new Set(
     CRITERION_IDS.filter((id) => live.evaluation?.criteria.find((c) => c.id === id)?.status === "missing").map(
       (id) => questionOf(id).step,
     ),
   );
   const refer = live.evaluation?.outcome === "refer";
+  const required = (step: StepId): readonly string[] => {
+    if (refer && step === "diagnosis") {
+      return draft.diagnosis.recentLabelChange === "yes"
+        ? [...REFERRAL_REQUIRED, "diagnosis.onFormulary"]
+        : REFERRAL_REQUIRED;
+    }
+    return ALSO_REQUIRED[step] ?? [];
+  };
   const statuses = {} as Record<StepId, StepStatus>;
   for (const step of STEP_IDS) {
+    const criteriaDone = (refer && step === "diagnosis") || !open.has(step);
     if (problems.has(step)) statuses[step] = "has_problem";
     else if (refer && stepIndex(step) > stepIndex("diagnosis")) statuses[step] = "not_needed";
     else if (!touched(draft, step)) statuses[step] = "not_started";
-    else if (!open.has(step) && (ALSO_REQUIRED[step] ?? []).every((path) => get(document, path) !== undefined))
+    else if (criteriaDone && required(step).every((path) => get(document, path) !== undefined))
       statuses[step] = "complete";
     else statuses[step] = "in_progress";
   }

@@ -73,11 +73,25 @@ function rows(d: Draft): Record<StepId, Row[]> {
         field: "diagnosis.condition",
         value:
           d.diagnosis.condition === "congenital_hemophilia_b"
-            ? "Congenital hemophilia B (D67)"
+            ? "Congenital hemophilia B"
             : other
               ? "Another diagnosis or use"
               : "",
       },
+      ...(d.diagnosis.condition !== ""
+        ? [
+            {
+              label: "Baseline factor IX activity",
+              field: "diagnosis.factorIxActivityPercent",
+              value: or(d.diagnosis.factorIxActivityPercent, "%"),
+            },
+            {
+              label: "ICD-10 code",
+              field: "diagnosis.icd10",
+              value: d.diagnosis.icd10.trim() === "" ? "D67" : d.diagnosis.icd10,
+            },
+          ]
+        : []),
       ...(other
         ? [
             { label: "Description", field: "diagnosis.otherDescription", value: d.diagnosis.otherDescription },
@@ -90,13 +104,7 @@ function rows(d: Draft): Record<StepId, Row[]> {
               ? [{ label: "On formulary", field: "diagnosis.onFormulary", value: yesNo(d.diagnosis.onFormulary) }]
               : []),
           ]
-        : [
-            {
-              label: "Baseline factor IX activity",
-              field: "diagnosis.factorIxActivityPercent",
-              value: or(d.diagnosis.factorIxActivityPercent, "%"),
-            },
-          ]),
+        : []),
     ],
     prophylaxis: [
       {

@@ -3,17 +3,10 @@
  * re-evaluated as the user types. It never takes focus; the polite live region holds only the
  * outcome, so screen readers hear it when the outcome changes and not on every keystroke.
  */
-import { useMemo } from "react";
-import { useWatch, type Control } from "react-hook-form";
-import {
-  CRITERIA,
-  OUTCOME_LABELS,
-  STATUS_LABELS,
-  evaluatePartial,
-  type CriterionStatus,
-  type Outcome,
-} from "@/criteria";
-import { toDocument, type Draft } from "../draft";
+import type { Control } from "react-hook-form";
+import { CRITERIA, OUTCOME_LABELS, STATUS_LABELS, type CriterionStatus, type Outcome } from "@/criteria";
+import type { Draft } from "../draft";
+import { useLiveEvaluation } from "../hooks/live-evaluation";
 import { questionOf } from "../steps";
 import { QuestionLink } from "./question-link";
 
@@ -38,11 +31,6 @@ const OUTCOME_STYLE: Readonly<Record<Outcome, string>> = {
   not_authorized: "border-red-800 bg-red-50",
   refer: "border-blue-800 bg-blue-50",
 };
-
-export function useLiveEvaluation(control: Control<Draft>) {
-  const values = useWatch({ control }) as Draft;
-  return useMemo(() => evaluatePartial(toDocument(values)), [values]);
-}
 
 export function EligibilityPanel({ control }: { control: Control<Draft> }) {
   const { evaluation, errors } = useLiveEvaluation(control);

@@ -7,6 +7,7 @@ import { FormProvider, useWatch, type Control } from "react-hook-form";
 import { evaluatePartial, validateRequestDocument, type Evaluation, type RequestDocument } from "@/criteria";
 import { navigate, useLocation } from "@/web/app/router";
 import { toDocument, type Draft } from "../draft";
+import { LiveEvaluationProvider, useLive } from "../hooks/live-evaluation";
 import { useIntakeForm } from "../hooks/use-intake-form";
 import { stepStatuses } from "../step-status";
 import type { StepId } from "../steps";
@@ -48,8 +49,8 @@ export interface SummaryProps {
 }
 
 function Steps({ control, current }: { control: Control<Draft>; current: StepId | "check" | undefined }) {
-  const draft = useWatch({ control }) as Draft;
-  return <StepList current={current} statuses={stepStatuses(draft, evaluatePartial(toDocument(draft)))} />;
+  const { draft, live } = useLive(control);
+  return <StepList current={current} statuses={stepStatuses(draft, live)} />;
 }
 
 function Summary({
@@ -115,36 +116,38 @@ export function IntakePage({ renderSummary, formExtras }: IntakePageProps) {
   const StepQuestions = state.kind === "editing" ? STEP_COMPONENTS[state.step] : undefined;
   return (
     <FormProvider {...form}>
-      {formExtras}
-      <div className="grid gap-8 lg:grid-cols-[13rem_minmax(0,1fr)_22rem]">
-        <div className="print:hidden">
-          <Steps control={form.control} current={current} />
-        </div>
-        <div>
-          {state.kind === "start" && <StartPage onStart={() => dispatch({ type: "start" })} />}
-          {state.kind === "editing" && StepQuestions !== undefined && (
-            <StepPage
-              key={state.step}
-              step={state.step}
-              onContinue={() => dispatch({ type: "continue" })}
-              onBack={() => dispatch({ type: "back" })}
-            >
-              <StepQuestions />
-            </StepPage>
-          )}
-          {state.kind === "checking" && (
-            <Suspense fallback={<Loading />}>
-              <CheckAnswers
+      <LiveEvaluationProvider control={form.control}>
+        {formExtras}
+        <div className="grid gap-8 lg:grid-cols-[13rem_minmax(0,1fr)_22rem]">
+          <div className="print:hidden">
+            <Steps control={form.control} current={current} />
+          </div>
+          <div>
+            {state.kind === "start" && <StartPage onStart={() => dispatch({ type: "start" })} />}
+            {state.kind === "editing" && StepQuestions !== undefined && (
+              <StepPage
+                key={state.step}
+                step={state.step}
+                onContinue={() => dispatch({ type: "continue" })}
                 onBack={() => dispatch({ type: "back" })}
-                onContinue={() => dispatch({ type: "viewSummary" })}
-              />
-            </Suspense>
-          )}
+              >
+                <StepQuestions />
+              </StepPage>
+            )}
+            {state.kind === "checking" && (
+              <Suspense fallback={<Loading />}>
+                <CheckAnswers
+                  onBack={() => dispatch({ type: "back" })}
+                  onContinue={() => dispatch({ type: "viewSummary" })}
+                />
+              </Suspense>
+            )}
+          </div>
+          <div className="print:hidden">
+            <EligibilityPanel control={form.control} />
+          </div>
         </div>
-        <div className="print:hidden">
-          <EligibilityPanel control={form.control} />
-        </div>
-      </div>
+      </LiveEvaluationProvider>
     </FormProvider>
   );
 }

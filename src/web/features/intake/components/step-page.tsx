@@ -3,7 +3,7 @@
  * this page's answers against the shared schema; blanks are allowed (a request is filled in over
  * time), invalid answers are not. Nothing typed is ever cleared.
  */
-import { useState, type ReactNode, type SyntheticEvent } from "react";
+import { useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from "react";
 import { get, useFormContext, useFormState, type FieldErrors, type FieldPath } from "react-hook-form";
 import { BackLink, Button } from "@/web/components/buttons";
 import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
@@ -34,6 +34,7 @@ interface StepPageProps {
 
 export function StepPage({ step, onContinue, onBack, children }: StepPageProps) {
   const { trigger, control } = useFormContext<Draft>();
+  const heading = useRef<HTMLHeadingElement>(null);
   const paths = STEPS[step].paths as readonly FieldPath<Draft>[];
   const { errors } = useFormState({ control, name: [...paths] });
   const [attempts, setAttempts] = useState(0);
@@ -46,6 +47,12 @@ export function StepPage({ step, onContinue, onBack, children }: StepPageProps) 
   });
   const showErrors = attempts > 0 && stepErrors.length > 0;
   useDocumentTitle(STEPS[step].title, showErrors);
+
+  // A new page starts at its heading, as a page load would for a screen reader.
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null)
+      heading.current?.focus({ preventScroll: true });
+  }, []);
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -62,7 +69,7 @@ export function StepPage({ step, onContinue, onBack, children }: StepPageProps) 
       <p className="text-lg text-slate-600">
         Step {stepIndex(step) + 1} of {STEP_IDS.length}
       </p>
-      <h1 id="step-title" className="mb-6 text-3xl font-bold">
+      <h1 id="step-title" ref={heading} tabIndex={-1} className="mb-6 text-3xl font-bold focus:outline-none">
         {STEPS[step].title}
       </h1>
       {children}

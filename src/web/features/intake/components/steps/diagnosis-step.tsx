@@ -1,7 +1,7 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import { Radios, TextField, YES_NO } from "@/web/components/form-fields";
 import type { Draft } from "../../draft";
-import { useLiveEvaluation } from "../eligibility-panel";
+import { useLiveEvaluation } from "../../hooks/live-evaluation";
 
 function Referral() {
   const { control } = useFormContext<Draft>();
@@ -29,15 +29,27 @@ export function DiagnosisStep() {
           { value: "other", label: "Another diagnosis or use" },
         ]}
       />
-      {condition === "congenital_hemophilia_b" && (
-        <TextField
-          name="diagnosis.factorIxActivityPercent"
-          label="Baseline factor IX activity"
-          hint="Percent of normal (1 IU/dL = 1%)"
-          inputMode="decimal"
-          width="w-24"
-          suffix="%"
-        />
+      {condition !== "" && (
+        <>
+          <TextField
+            name="diagnosis.icd10"
+            label="ICD-10 code (optional)"
+            hint={
+              condition === "other"
+                ? "The code of the diagnosis"
+                : "Left blank, D67 (hereditary factor IX deficiency) is used"
+            }
+            width="w-32"
+          />
+          <TextField
+            name="diagnosis.factorIxActivityPercent"
+            label="Baseline factor IX activity"
+            hint="Percent of normal (1 IU/dL = 1%). 2% or less is needed (I.A.4)."
+            inputMode="decimal"
+            width="w-24"
+            suffix="%"
+          />
+        </>
       )}
       {condition === "other" && (
         <>

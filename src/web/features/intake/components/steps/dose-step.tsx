@@ -2,7 +2,7 @@ import { useFormContext } from "react-hook-form";
 import { formatGenomeCopies } from "@/criteria";
 import { TextField } from "@/web/components/form-fields";
 import type { Draft } from "../../draft";
-import { useLiveEvaluation } from "../eligibility-panel";
+import { useLiveEvaluation } from "../../hooks/live-evaluation";
 
 function DoseCalculator() {
   const { control } = useFormContext<Draft>();

@@ -1,7 +1,7 @@
 import { useFormContext } from "react-hook-form";
 import { Radios, TextField, YES_NO } from "@/web/components/form-fields";
 import type { Draft } from "../../draft";
-import { useLiveEvaluation } from "../eligibility-panel";
+import { useLiveEvaluation } from "../../hooks/live-evaluation";
 
 const ANALYTES = [
   ["alt", "ALT (alanine aminotransferase)", "U/L"],

@@ -7,7 +7,7 @@ function WeightInKg() {
   const { control } = useFormContext<Draft>();
   const weight = useWatch({ control, name: "member.weight" });
   const value = Number(weight.value.trim());
-  if (weight.value.trim() === "" || !Number.isFinite(value) || value <= 0) return null;
+  if (weight.value.trim() === "" || weight.unit === "" || !Number.isFinite(value) || value <= 0) return null;
   return <p className="-mt-4 mb-6 text-lg">That is {weightInKg({ value, unit: weight.unit })} kg.</p>;
 }
 

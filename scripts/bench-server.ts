@@ -1,0 +1,350 @@
+/**
+ * `npm run bench:server`: the real server process on a database of 100,000 requests, loaded with
+ * autocannon for about 10 seconds per scenario:
+ *   1. staff submits (POST /api/requests, each with its own idempotency key),
+ *   2. the reviewer queue by received date, any page (GET /api/requests?page=N&sort=received),
+ *   3. the reviewer queue of submitted requests by due date (GET /api/requests?status=submitted&sort=due&page=N).
+ * Prints a table and the figures; nothing here is pass/fail (these machines are noisy).
+ * The load generator runs in this process, so on a 2-core machine it shares the CPU with the server.
+ */
+import { randomBytes } from "node:crypto";
+import { cpus, loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import { DatabaseSync } from "node:sqlite";
+import autocannon from "autocannon";
+import { evaluate, type RequestDocument, type RequestPage } from "@/criteria";
+import { document, eligible } from "@fixtures";
+import { SqliteStore } from "../src/server/db/sqlite-store";
+import { seedDemo } from "../src/server/demo";
+import {
+  REVIEWER,
+  STAFF_A,
+  STAFF_B,
+  signInHttp,
+  startServerProcess,
+  tempDatabase,
+  type ServerProcess,
+} from "../src/server/test-support";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const DAY = 86_400_000;
+
+/** A small deterministic generator, so every run seeds the same mix. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+/** Distinct references for the seeded rows (the server makes random ones; these only need to be unique and well-formed). */
+function referenceFor(n: number): string {
+  let code = "";
+  let rest = n + 1_000_003;
+  for (let i = 0; i < 8; i++) {
+    code = (ALPHABET[rest % 32] ?? "A") + code;
+    rest = Math.floor(rest / 32);
+  }
+  return `HGX-${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+async function seed(file: string): Promise<void> {
+  const store = new SqliteStore(file); // runs the migrations
+  await seedDemo(store);
+  const staffA = store.findUserByEmail(STAFF_A);
+  const staffB = store.findUserByEmail(STAFF_B);
+  const reviewer = store.findUserByEmail(REVIEWER);
+  store.close();
+  if (staffA === undefined || staffB === undefined || reviewer === undefined) throw new Error("demo users missing");
+  const staff = [staffA, staffB] as const;
+
+  // Documents of every outcome, weighted roughly like a real queue.
+  const templates: { name: string; weight: number }[] = [
+    { name: "eligible", weight: 45 },
+    { name: "incomplete", weight: 20 },
+    { name: "under-18", weight: 8 },
+    { name: "prophylaxis-under-12-months", weight: 7 },
+    { name: "refer-off-label-marketplace", weight: 8 },
+    { name: "continuation", weight: 4 },
+    { name: "positive-inhibitor-with-retest", weight: 8 },
+  ];
+  const prepared = templates.map((t) => {
+    const doc = document(t.name);
+    const evaluation = evaluate(doc);
+    return { ...t, doc, evaluation: JSON.stringify(evaluation), outcome: evaluation.outcome };
+  });
+  const totalWeight = prepared.reduce((sum, t) => sum + t.weight, 0);
+  const pick = (r: number) => {
+    let x = r * totalWeight;
+    for (const t of prepared) {
+      if ((x -= t.weight) < 0) return t;
+    }
+    return prepared[0] as (typeof prepared)[number];
+  };
+
+  const db = new DatabaseSync(file);
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA foreign_keys = ON");
+  const insertRequest = db.prepare(
+    `INSERT INTO requests (id, reference, practice_id, submitted_by, idempotency_key, status, expedited, member_id, member_name,
+       outcome, received_at, due_at, current_version, row_version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+  );
+  const insertVersion = db.prepare(
+    "INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at) VALUES (?, 1, ?, ?, ?, ?)",
+  );
+  const insertDecision = db.prepare(
+    `INSERT INTO decisions (request_id, version, kind, criteria, message, decided_by, decided_at, authorized_from, authorized_through)
+     VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertAudit = db.prepare(
+    "INSERT INTO audit_events (request_id, user_id, action, detail, at) VALUES (?, ?, ?, ?, ?)",
+  );
+
+  const random = prng(20261127);
+  const now = Date.now();
+  const firstNames = ["Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun"];
+  const lastNames = ["Example", "Sample", "Tester", "Demo", "Mock", "Trial", "Proof", "Case"];
+  db.exec("BEGIN");
+  for (let i = 1; i <= ROWS; i++) {
+    const template = pick(random());
+    const submitter = staff[i % 2] ?? staffA;
+    const receivedMs = now - 365 * DAY + Math.floor(((i - 1) / ROWS) * 365 * DAY) + Math.floor(random() * 3_600_000);
+    const expedited = random() < 0.15;
+    const dueMs = receivedMs + (expedited ? 3 * DAY : 7 * DAY);
+    const ageDays = (now - receivedMs) / DAY;
+    const r = random();
+    const status =
+      ageDays > 30
+        ? r < 0.6
+          ? "approved"
+          : r < 0.85
+            ? "denied"
+            : r < 0.97
+              ? "more_info_requested"
+              : "submitted"
+        : r < 0.5
+          ? "submitted"
+          : r < 0.8
+            ? "in_review"
+            : r < 0.9
+              ? "more_info_requested"
+              : "approved";
+    const memberId = `M${String(i).padStart(8, "0")}`;
+    const firstName = firstNames[i % firstNames.length] ?? "Ada";
+    const lastName = lastNames[i % lastNames.length] ?? "Example";
+    const doc: RequestDocument = { ...template.doc, member: { ...template.doc.member, memberId, firstName, lastName } };
+    const receivedAt = new Date(receivedMs).toISOString();
+    const decided = status === "approved" || status === "denied" || status === "more_info_requested";
+    insertRequest.run(
+      i,
+      referenceFor(i),
+      submitter.practiceId,
+      submitter.id,
+      `seed-${i}`,
+      status,
+      expedited ? 1 : 0,
+      memberId,
+      `${firstName} ${lastName}`,
+      template.outcome,
+      receivedAt,
+      new Date(dueMs).toISOString(),
+      decided || status === "in_review" ? 2 : 1,
+    );
+    insertVersion.run(i, JSON.stringify(doc), template.evaluation, submitter.id, receivedAt);
+    insertAudit.run(i, submitter.id, "submitted", "version 1", receivedAt);
+    if (decided) {
+      const decidedMs = Math.min(now, receivedMs + Math.floor(random() * 6 * DAY));
+      const decidedAt = new Date(decidedMs).toISOString();
+      const day = decidedAt.slice(0, 10);
+      const kind = status === "approved" ? "approve" : status === "denied" ? "deny" : "request_info";
+      insertDecision.run(
+        i,
+        kind,
+        kind === "deny" ? '["I.A.3"]' : "[]",
+        kind === "approve" ? "" : "Seeded decision.",
+        reviewer.id,
+        decidedAt,
+        kind === "approve" ? day : null,
+        kind === "approve" ? new Date(decidedMs + 89 * DAY).toISOString().slice(0, 10) : null,
+      );
+      insertAudit.run(i, reviewer.id, `decision: ${kind}`, "version 1", decidedAt);
+    }
+  }
+  db.exec("COMMIT");
+  db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  db.exec("ANALYZE");
+  db.close();
+}
+
+interface Run {
+  name: string;
+  result: autocannon.Result;
+  /** Every response time in ms, to read p95 (autocannon's histogram reports p90/p97.5/p99 only). */
+  times: number[];
+}
+
+function cannon(name: string, options: autocannon.Options): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const times: number[] = [];
+    const instance = autocannon(options, (error, result) => {
+      if (error !== null && error !== undefined) reject(error instanceof Error ? error : new Error(String(error)));
+      else resolve({ name, result, times });
+    });
+    instance.on("response", (_client, _status, _bytes, responseTime) => {
+      times.push(responseTime);
+    });
+  });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function summarise(run: Run) {
+  const sorted = [...run.times].sort((a, b) => a - b);
+  const { result } = run;
+  return {
+    scenario: run.name,
+    "req/s": Math.round(result.requests.total / result.duration),
+    requests: result.requests.total,
+    "p50 ms": Number(percentile(sorted, 50).toFixed(1)),
+    "p95 ms": Number(percentile(sorted, 95).toFixed(1)),
+    "p99 ms": Number(percentile(sorted, 99).toFixed(1)),
+    "max ms": Number((sorted.at(-1) ?? Number.NaN).toFixed(1)),
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+const temp = tempDatabase("hemgenix-bench-");
+let server: ServerProcess | undefined;
+const cleanup = async () => {
+  await server?.kill();
+  temp.remove();
+};
+process.once("SIGINT", () => {
+  void cleanup().then(() => process.exit(130));
+});
+
+try {
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ");
+  console.log(
+    `Node ${process.version}, ${cpus().length} CPUs, ${new Date().toISOString().slice(0, 10)}, load average ${load()}`,
+  );
+  let started = performance.now();
+  await seed(temp.file);
+  console.log(
+    `Seeded ${ROWS.toLocaleString("en-US")} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+
+  started = performance.now();
+  server = await startServerProcess({ databaseFile: temp.file, env: { LOG_LEVEL: "warn" } });
+  console.log(`Server up in ${((performance.now() - started) / 1000).toFixed(1)} s at ${server.url}`);
+  const { url } = server;
+  const staff = await signInHttp(url, STAFF_A);
+  const reviewer = await signInHttp(url, REVIEWER);
+
+  const pagesOf = async (query: string): Promise<number> => {
+    const res = await fetch(`${url}/api/requests?${query}&pageSize=25`, { headers: { cookie: reviewer.cookie } });
+    const page = (await res.json()) as RequestPage;
+    return Math.max(1, Math.ceil(page.total / 25));
+  };
+  const receivedPages = await pagesOf("sort=received");
+  const submittedPages = await pagesOf("status=submitted&sort=due");
+  console.log(
+    `Queue: ${receivedPages} pages by received date; ${submittedPages} pages of submitted requests by due date`,
+  );
+
+  // 1. Submits, each with a fresh idempotency key.
+  const run = randomBytes(4).toString("hex");
+  let counter = 0;
+  const submitRun = await cannon("POST /api/requests (submit)", {
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [
+      {
+        method: "POST",
+        path: "/api/requests",
+        headers: { "content-type": "application/json", cookie: staff.cookie, "x-csrf-token": staff.csrf },
+        setupRequest: (request) => {
+          counter += 1;
+          const doc = eligible((d) => d.member && (d.member.memberId = `B${run}${counter}`));
+          return {
+            ...request,
+            body: JSON.stringify({
+              document: doc,
+              expedited: counter % 7 === 0,
+              idempotencyKey: `bench-${run}-${counter}`,
+            }),
+          };
+        },
+      },
+    ],
+  });
+
+  const random = prng(42);
+  const queueRun = (name: string, query: string, pages: number) =>
+    cannon(name, {
+      url,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: [
+        {
+          method: "GET",
+          path: "/api/requests",
+          headers: { cookie: reviewer.cookie },
+          setupRequest: (request) => ({
+            ...request,
+            path: `/api/requests?${query}&page=${1 + Math.floor(random() * pages)}`,
+          }),
+        },
+      ],
+    });
+  const receivedRun = await queueRun("GET /api/requests?page=N&sort=received", "sort=received", receivedPages);
+  const dueRun = await queueRun(
+    "GET /api/requests?status=submitted&sort=due&page=N",
+    "status=submitted&sort=due",
+    submittedPages,
+  );
+  const firstPageRun = await queueRun("GET /api/requests?sort=received (page 1)", "sort=received", 1);
+
+  const rows = [submitRun, receivedRun, dueRun, firstPageRun].map(summarise);
+  console.table(rows);
+  const [submits, received, due, first] = rows;
+  const totalRequests = await fetch(`${url}/api/requests?pageSize=1`, { headers: { cookie: reviewer.cookie } });
+  const total = ((await totalRequests.json()) as RequestPage).total;
+  console.log(
+    `requests in the database at the end: ${total.toLocaleString("en-US")} (submits stored: ${(total - ROWS).toLocaleString("en-US")})`,
+  );
+  console.log(`submits/s: ${submits?.["req/s"]}, p99: ${submits?.["p99 ms"]} ms`);
+  console.log(
+    `queue p95: ${received?.["p95 ms"]} ms, p99: ${received?.["p99 ms"]} ms, ${received?.["req/s"]} req/s (any page, by received date)`,
+  );
+  console.log(
+    `queue p95: ${due?.["p95 ms"]} ms, p99: ${due?.["p99 ms"]} ms, ${due?.["req/s"]} req/s (submitted, by due date)`,
+  );
+  console.log(
+    `queue p95: ${first?.["p95 ms"]} ms, p99: ${first?.["p99 ms"]} ms, ${first?.["req/s"]} req/s (first page)`,
+  );
+  console.log(`load average at the end: ${load()} (other work on the machine inflates these figures)`);
+  const failures = rows.reduce((n, r) => n + r.non2xx + r.errors, 0);
+  if (failures > 0) {
+    console.error(`${failures} requests failed or were not 2xx`);
+    process.exitCode = 1;
+  }
+} finally {
+  await cleanup();
+}

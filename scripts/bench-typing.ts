@@ -1,0 +1,335 @@
+/**
+ * Typing latency of the intake wizard with the live eligibility panel, on a 4× slowed CPU.
+ *
+ *   npm run build && node --import tsx scripts/bench-typing.ts
+ *
+ * Starts the built app on a free port, imports the eligible fixture, opens the exposure-days step
+ * and types 50 digits into "Cumulative factor IX exposure days", one key at a time at a typing
+ * pace, each digit changing the I.A.6 line of the panel. For every keystroke it records:
+ *
+ * - Event Timing (what INP uses): the interaction's duration, from the keydown's timestamp to the
+ *   next paint after its handlers ran (the longest entry sharing its interactionId). Chrome only
+ *   reports entries of at least 16 ms (durationThreshold), so a faster keystroke has no entry.
+ * - a MutationObserver on the panel: keydown's event.timeStamp to the panel's DOM update, and to
+ *   the end of the next frame after it (requestAnimationFrame, then a message-channel task).
+ *
+ * Nothing here is a pass/fail test: these machines are noisy.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { resolve } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+import { chromium, type Browser, type Page } from "@playwright/test";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const FIXTURE = resolve(ROOT, "fixtures/requests/eligible.json");
+const CPU_SLOWDOWN = 4;
+/** Typed after clearing the field each time: 50 digits in all, crossing the 150 threshold. */
+const VALUES = [
+  "149",
+  "150",
+  "220",
+  "75",
+  "1000",
+  "8",
+  "151",
+  "99",
+  "300",
+  "42",
+  "160",
+  "2048",
+  "12",
+  "365",
+  "5",
+  "180",
+  "77",
+  "10",
+  "1500",
+];
+const WARM_UP = ["99", "150"];
+const KEYSTROKES = 50;
+if (VALUES.join("").length !== KEYSTROKES) throw new Error(`VALUES must hold ${KEYSTROKES} digits.`);
+/** Pause between keys, about 150 words a minute: the panel settles before the next key. */
+const KEY_GAP_MS = 80;
+
+// ---- server ------------------------------------------------------------------------------------
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      probe.close(() => {
+        done(port);
+      });
+    });
+  });
+}
+
+async function startServer(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  let exited: number | null | undefined;
+  child.once("exit", (code) => {
+    exited = code;
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (exited !== undefined) throw new Error(`The server exited with status ${String(exited)} before it was up.`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await delay(100);
+  }
+  await stopServer(child);
+  throw new Error("The server did not answer /api/health within 30 s.");
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ---- in-page instrumentation -------------------------------------------------------------------
+
+interface KeyRecord {
+  key: string;
+  /** keydown's event.timeStamp (performance.now() time base). */
+  t0: number;
+  /** First panel mutation after this keydown. */
+  domAt?: number;
+  /** End of the frame after that mutation. */
+  paintAt?: number;
+}
+
+interface EventRecord {
+  name: string;
+  startTime: number;
+  duration: number;
+  interactionId: number;
+}
+
+interface Bench {
+  keys: KeyRecord[];
+  events: EventRecord[];
+  measuring: boolean;
+}
+
+/** Fields of PerformanceEventTiming that TypeScript's DOM library does not declare yet. */
+interface EventTimingEntry extends PerformanceEntry {
+  interactionId?: number;
+}
+
+type BenchWindow = Window & { __typingBench?: Bench };
+
+function installInstrumentation(): void {
+  const bench: Bench = { keys: [], events: [], measuring: false };
+  (window as BenchWindow).__typingBench = bench;
+
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as EventTimingEntry[]) {
+      const interactionId = entry.interactionId ?? 0;
+      if (interactionId > 0) {
+        bench.events.push({ name: entry.name, startTime: entry.startTime, duration: entry.duration, interactionId });
+      }
+    }
+  }).observe({ type: "event", durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+
+  let pending: KeyRecord | undefined;
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      if (!bench.measuring) return;
+      pending = { key: event.key, t0: event.timeStamp };
+      bench.keys.push(pending);
+    },
+    { capture: true },
+  );
+
+  const panel = document.querySelector('aside[aria-labelledby="eligibility-title"]');
+  if (panel === null) throw new Error("The eligibility panel is not on the page.");
+  new MutationObserver(() => {
+    const record = pending;
+    if (record === undefined || record.domAt !== undefined) return;
+    record.domAt = performance.now();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        record.paintAt = performance.now();
+        channel.port1.close();
+      };
+      channel.port2.postMessage(null);
+    });
+  }).observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
+// ---- typing ------------------------------------------------------------------------------------
+
+async function typeValue(page: Page, value: string): Promise<void> {
+  const field = page.getByLabel("Cumulative factor IX exposure days");
+  await field.focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Backspace");
+  await delay(KEY_GAP_MS * 2);
+  for (const key of value) {
+    const before = await page.evaluate(() => (window as BenchWindow).__typingBench?.keys.length ?? 0);
+    await page.keyboard.press(key);
+    // Wait until this keystroke's panel update has painted (or give up after 3 s).
+    await page
+      .waitForFunction(
+        (index) => {
+          const record = (window as BenchWindow).__typingBench?.keys[index];
+          return record === undefined || record.paintAt !== undefined;
+        },
+        before,
+        { timeout: 3000, polling: 20 },
+      )
+      .catch(() => undefined);
+    await delay(KEY_GAP_MS);
+  }
+}
+
+// ---- statistics --------------------------------------------------------------------------------
+
+interface Stats {
+  count: number;
+  median: number;
+  p95: number;
+  max: number;
+}
+
+/** Nearest-rank percentiles. */
+function stats(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+  return { count: sorted.length, median: rank(0.5), p95: rank(0.95), max: sorted.at(-1) ?? Number.NaN };
+}
+
+const ms = (value: number): string => (Number.isNaN(value) ? "–" : value.toFixed(1));
+
+// ---- main --------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  if (!existsSync(resolve(ROOT, "dist/web/index.html"))) {
+    console.error('No built web app in dist/web: run "npm run build" first.');
+    process.exitCode = 1;
+    return;
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startServer(port);
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox"],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+
+    await page.goto(`${base}/`);
+    await page.getByLabel("Import a request document (JSON)").setInputFiles(FIXTURE);
+    await page.getByText("Imported eligible.json.").waitFor();
+    // The draft is saved in localStorage on every change, so the step opens with the imported answers.
+    await page.goto(`${base}/request/exposure-days`);
+    const field = page.getByLabel("Cumulative factor IX exposure days");
+    await field.waitFor();
+    const imported = await field.inputValue();
+    if (imported !== "220") throw new Error(`Expected the imported 220 exposure days, found "${imported}".`);
+    await page.locator('aside[aria-labelledby="eligibility-title"]').getByText("220 exposure days").waitFor();
+
+    await page.evaluate(installInstrumentation);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+
+    // Warm-up (not counted): the first keystrokes also pay for lazy compilation.
+    for (const value of WARM_UP) await typeValue(page, value);
+    await delay(300);
+
+    const started = performance.now();
+    await page.evaluate(() => {
+      const bench = (window as BenchWindow).__typingBench;
+      if (bench === undefined) throw new Error("Instrumentation missing.");
+      bench.keys.length = 0;
+      bench.events.length = 0;
+      bench.measuring = true;
+    });
+    for (const value of VALUES) await typeValue(page, value);
+    await delay(500); // let the last Event Timing entries arrive
+    const typingSeconds = (performance.now() - started) / 1000;
+    const bench = await page.evaluate(() => (window as BenchWindow).__typingBench);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    if (bench === undefined) throw new Error("Instrumentation missing.");
+
+    const finalText = await field.inputValue();
+    if (finalText !== VALUES.at(-1))
+      throw new Error(`The field holds "${finalText}", expected "${String(VALUES.at(-1))}".`);
+
+    const typed = bench.keys.filter((k) => /^\d$/.test(k.key));
+    if (typed.length !== KEYSTROKES) {
+      throw new Error(`Recorded ${typed.length} digit keystrokes, expected ${KEYSTROKES}.`);
+    }
+
+    // Event Timing: the keydown entry starts at the keydown's timeStamp; the interaction's duration
+    // is the longest of its entries (keydown, keypress, keyup), as INP counts it.
+    const byInteraction = new Map<number, number>();
+    for (const e of bench.events) {
+      byInteraction.set(e.interactionId, Math.max(byInteraction.get(e.interactionId) ?? 0, e.duration));
+    }
+    const eventDurations: number[] = [];
+    for (const key of typed) {
+      const keydown = bench.events.find((e) => e.name === "keydown" && Math.abs(e.startTime - key.t0) < 1);
+      const duration = keydown === undefined ? undefined : byInteraction.get(keydown.interactionId);
+      if (duration !== undefined) eventDurations.push(duration);
+    }
+    const domLatencies = typed.flatMap((k) => (k.domAt === undefined ? [] : [k.domAt - k.t0]));
+    const paintLatencies = typed.flatMap((k) => (k.paintAt === undefined ? [] : [k.paintAt - k.t0]));
+
+    const rows: [string, Stats][] = [
+      ["Event Timing interaction duration (INP-style)", stats(eventDurations)],
+      ["keydown → panel DOM update (MutationObserver)", stats(domLatencies)],
+      ["keydown → next frame after panel update", stats(paintLatencies)],
+    ];
+    const nameWidth = Math.max(...rows.map(([name]) => name.length));
+    console.log(
+      `\nTyping ${typed.length} digits into "Cumulative factor IX exposure days" (${CPU_SLOWDOWN}× CPU slowdown, ` +
+        `${KEY_GAP_MS} ms between keys, ${typingSeconds.toFixed(1)} s), Chromium ${browser.version()}\n`,
+    );
+    console.log(`${"measure".padEnd(nameWidth)} | count | median ms | p95 ms | max ms`);
+    console.log(`${"-".repeat(nameWidth)}-|-------|-----------|--------|-------`);
+    for (const [name, s] of rows) {
+      console.log(
+        `${name.padEnd(nameWidth)} | ${String(s.count).padStart(5)} | ${ms(s.median).padStart(9)} | ${ms(s.p95).padStart(6)} | ${ms(s.max).padStart(6)}`,
+      );
+    }
+    const unreported = typed.length - eventDurations.length;
+    if (unreported > 0) {
+      console.log(`\n${unreported} of ${typed.length} keystrokes took under 16 ms and have no Event Timing entry.`);
+    }
+    // The p95 over every keystroke: those without an entry count as under 16 ms.
+    const allDurations = [...eventDurations, ...Array<number>(unreported).fill(0)];
+    const p95 = stats(allDurations).p95;
+    console.log(`\ntyping p95 (${CPU_SLOWDOWN}x CPU): ${p95 < 16 ? "< 16" : Math.round(p95)} ms`);
+  } finally {
+    await browser?.close();
+    await stopServer(server);
+  }
+}
+
+await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,242 @@
+// @vitest-environment node
+/**
+ * The SQLite store on its own: migrations applied once, foreign keys and checks enforced,
+ * submissions atomic and idempotent, optimistic concurrency, practice scope, sessions, drafts.
+ */
+import { DatabaseSync } from "node:sqlite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluate, type Evaluation, type RequestDocument } from "@/criteria";
+import { eligible } from "@fixtures";
+import { MIGRATIONS } from "./db/migrations";
+import { SqliteStore } from "./db/sqlite-store";
+import type { Decision, NewSubmission } from "./db/store";
+import { tempDatabase } from "./test-support";
+
+const temp = tempDatabase("hemgenix-store-");
+let store: SqliteStore;
+let practiceA: number;
+let practiceB: number;
+let staffA: number;
+let staffB: number;
+let reviewer: number;
+
+beforeAll(() => {
+  store = new SqliteStore(temp.file);
+  practiceA = store.createPractice("Practice A");
+  practiceB = store.createPractice("Practice B");
+  staffA = store.createUser({
+    email: "a@x.test",
+    name: "A",
+    role: "staff",
+    practiceId: practiceA,
+    passwordHash: "h",
+  }).id;
+  staffB = store.createUser({
+    email: "b@x.test",
+    name: "B",
+    role: "staff",
+    practiceId: practiceB,
+    passwordHash: "h",
+  }).id;
+  reviewer = store.createUser({
+    email: "r@x.test",
+    name: "R",
+    role: "reviewer",
+    practiceId: null,
+    passwordHash: "h",
+  }).id;
+});
+afterAll(() => {
+  store.close();
+  temp.remove();
+});
+
+let keys = 0;
+function newSubmission(change: Partial<NewSubmission> = {}, doc: RequestDocument = eligible()): NewSubmission {
+  keys += 1;
+  const now = new Date("2026-11-27T10:00:00.000Z");
+  return {
+    practiceId: practiceA,
+    userId: staffA,
+    idempotencyKey: `store-key-${keys}`,
+    expedited: false,
+    document: doc,
+    evaluation: evaluate(doc),
+    now,
+    dueAt: new Date(now.getTime() + 7 * 86_400_000),
+    ...change,
+  };
+}
+
+const decision = (change: Partial<Decision> = {}): Decision => ({
+  kind: "approve",
+  criteria: [],
+  message: "",
+  userId: reviewer,
+  now: new Date("2026-11-28T10:00:00.000Z"),
+  authorizedFrom: "2026-11-28",
+  authorizedThrough: "2027-02-27",
+  newStatus: "approved",
+  ...change,
+});
+
+const count = (table: string): number => {
+  const db = new DatabaseSync(temp.file, { readOnly: true });
+  try {
+    return Number(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get()?.n);
+  } finally {
+    db.close();
+  }
+};
+
+describe("the schema", () => {
+  it("applies every migration once, in order, and reopening applies none again", () => {
+    const again = new SqliteStore(temp.file);
+    again.close();
+    const db = new DatabaseSync(temp.file, { readOnly: true });
+    try {
+      const applied = db.prepare("SELECT version, name FROM schema_migrations ORDER BY version").all();
+      expect(applied.map((r) => [r.version, r.name])).toEqual(MIGRATIONS.map((m) => [m.version, m.name]));
+      expect(db.prepare("PRAGMA journal_mode").get()?.journal_mode).toBe("wal");
+    } finally {
+      db.close();
+    }
+    expect(store.integrityCheck()).toBe("ok");
+  });
+
+  it("enforces foreign keys and checks: no request for a practice that does not exist, no staff without a practice", () => {
+    expect(() => store.submit(newSubmission({ practiceId: 9999 }))).toThrow();
+    expect(() =>
+      store.createUser({ email: "nopractice@x.test", name: "N", role: "staff", practiceId: null, passwordHash: "h" }),
+    ).toThrow();
+    expect(() =>
+      store.createUser({ email: "A@X.TEST", name: "dup", role: "admin", practiceId: null, passwordHash: "h" }),
+    ).toThrow();
+  });
+
+  it("a submission that fails midway leaves nothing behind (one transaction)", () => {
+    const before = [count("requests"), count("request_versions"), count("audit_events")];
+    // The request row goes in; the version row then fails (its evaluation cannot be written as JSON).
+    const broken = { ...evaluate(eligible()), unwritable: 10n } as unknown as Evaluation;
+    expect(() => store.submit(newSubmission({ evaluation: broken }))).toThrow(/BigInt/);
+    expect([count("requests"), count("request_versions"), count("audit_events")]).toEqual(before);
+    // And the store still works afterwards (no transaction left open).
+    expect(store.submit(newSubmission()).created).toBe(true);
+  });
+});
+
+describe("submissions", () => {
+  it("stores one request per (user, key), with its first version and an audit event", () => {
+    const s = newSubmission();
+    const first = store.submit(s);
+    const second = store.submit({ ...s, document: eligible((d) => (d.exposureDays = 1)) });
+    expect(first.created).toBe(true);
+    expect(second).toEqual({ reference: first.reference, created: false });
+    const other = store.submit({ ...s, userId: staffB, practiceId: practiceB });
+    expect(other.created).toBe(true);
+    const stored = store.findRequest(first.reference, { practiceId: null });
+    expect(stored).toMatchObject({
+      reference: first.reference,
+      status: "submitted",
+      version: 1,
+      rowVersion: 1,
+      memberId: "U1234567",
+      memberName: "Ada Example",
+    });
+    expect(stored?.document.exposureDays).toBe(220);
+    expect(store.versions(stored?.id ?? 0)).toHaveLength(1);
+    expect(store.audit(stored?.id ?? 0).map((a) => a.action)).toEqual(["submitted"]);
+  });
+
+  it("gives every request a distinct reference people can read aloud", () => {
+    const refs = new Set<string>();
+    for (let i = 0; i < 200; i++) refs.add(store.submit(newSubmission()).reference);
+    expect(refs.size).toBe(200);
+    for (const ref of refs) expect(ref).toMatch(/^HGX-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+  });
+
+  it("keeps staff to their practice's requests", () => {
+    const { reference } = store.submit(newSubmission());
+    expect(store.findRequest(reference, { practiceId: practiceA })).toBeDefined();
+    expect(store.findRequest(reference, { practiceId: practiceB })).toBeUndefined();
+    const now = new Date("2026-11-27T12:00:00.000Z");
+    const forB = store.listRequests({ page: 1, pageSize: 100, sort: "received" }, { practiceId: practiceB }, now);
+    expect(forB.items.every((i) => i.practiceName === "Practice B")).toBe(true);
+    expect(
+      store.listRequests({ page: 1, pageSize: 1, sort: "received", q: reference }, { practiceId: practiceB }, now)
+        .total,
+    ).toBe(0);
+  });
+});
+
+describe("optimistic concurrency", () => {
+  it("moves a request on only from the expected row version and an allowed status", () => {
+    const { reference } = store.submit(newSubmission());
+    const id = store.findRequest(reference, { practiceId: null })?.id ?? 0;
+    expect(store.startReview(id, 2)).toEqual({ ok: false, reason: "stale" });
+    expect(store.startReview(id, 1)).toEqual({ ok: true, rowVersion: 2 });
+    expect(store.startReview(id, 2)).toEqual({ ok: false, reason: "wrong_status" });
+    expect(store.decide(id, 1, decision())).toEqual({ ok: false, reason: "stale" });
+    expect(store.decisions(id)).toEqual([]);
+    expect(
+      store.decide(
+        id,
+        2,
+        decision({
+          kind: "request_info",
+          message: "More.",
+          newStatus: "more_info_requested",
+          authorizedFrom: null,
+          authorizedThrough: null,
+        }),
+      ),
+    ).toEqual({ ok: true, rowVersion: 3 });
+    const doc = eligible((d) => (d.exposureDays = 300));
+    expect(store.amend(id, 2, staffA, doc, evaluate(doc), new Date())).toEqual({ ok: false, reason: "stale" });
+    expect(store.versions(id)).toHaveLength(1);
+    expect(store.amend(id, 3, staffA, doc, evaluate(doc), new Date())).toEqual({ ok: true, rowVersion: 4 });
+    expect(store.amend(id, 4, staffA, doc, evaluate(doc), new Date())).toEqual({ ok: false, reason: "wrong_status" });
+    const after = store.findRequest(reference, { practiceId: null });
+    expect(after).toMatchObject({ status: "submitted", version: 2, rowVersion: 4 });
+    expect(after?.document.exposureDays).toBe(300);
+    expect(store.versions(id).map((v) => v.version)).toEqual([1, 2]);
+    expect(store.decide(id, 4, decision())).toEqual({ ok: true, rowVersion: 5 });
+    expect(store.decisions(id).map((d) => [d.kind, d.version, d.authorizedFrom, d.authorizedThrough])).toEqual([
+      ["request_info", 1, null, null],
+      ["approve", 2, "2026-11-28", "2027-02-27"],
+    ]);
+    expect(store.decide(id, 5, decision({ kind: "deny", criteria: ["I.A.1"], newStatus: "denied" }))).toEqual({
+      ok: false,
+      reason: "wrong_status",
+    });
+  });
+});
+
+describe("sessions and drafts", () => {
+  it("finds, touches, deletes and expires sessions by the hash of their token", () => {
+    store.createSession("hash-1", staffA, "csrf-1", 1000);
+    store.createSession("hash-2", staffB, "csrf-2", 5000);
+    expect(store.findSession("hash-1")).toEqual({ userId: staffA, csrfToken: "csrf-1", lastSeenAt: 1000 });
+    store.touchSession("hash-1", 9000);
+    expect(store.findSession("hash-1")?.lastSeenAt).toBe(9000);
+    store.deleteSessionsIdleSince(6000);
+    expect(store.findSession("hash-2")).toBeUndefined();
+    expect(store.findSession("hash-1")).toBeDefined();
+    store.deleteSession("hash-1");
+    expect(store.findSession("hash-1")).toBeUndefined();
+  });
+
+  it("keeps one draft per user, replaced on every save", () => {
+    expect(store.getDraft(staffA)).toBeUndefined();
+    store.putDraft(staffA, '{"a":1}', new Date("2026-11-27T10:00:00.000Z"));
+    store.putDraft(staffA, '{"a":2}', new Date("2026-11-27T11:00:00.000Z"));
+    expect(store.getDraft(staffA)).toEqual({ content: '{"a":2}', updatedAt: "2026-11-27T11:00:00.000Z" });
+    expect(store.getDraft(staffB)).toBeUndefined();
+  });
+
+  it("finds users by email in any case", () => {
+    expect(store.findUserByEmail("A@X.Test")?.id).toBe(staffA);
+    expect(store.findUserById(reviewer)).toMatchObject({ role: "reviewer", practiceId: null, practiceName: null });
+    expect(store.countUsers()).toBe(3);
+  });
+});

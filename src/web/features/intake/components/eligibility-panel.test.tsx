@@ -1,0 +1,204 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useEffect } from "react";
+import { FormProvider, useForm, type UseFormReturn } from "react-hook-form";
+import { describe, expect, it } from "vitest";
+import {
+  CRITERION_IDS,
+  OUTCOME_LABELS,
+  STATUS_LABELS,
+  evaluatePartial,
+  validateRequestDocument,
+  type CriterionId,
+  type CriterionStatus,
+  type RequestDocument,
+} from "@/criteria";
+// "@fixtures" resolves its folder with `new URL(..., import.meta.url)`, which jsdom's URL turns into
+// an http: address; the fixture's JSON is read directly here instead.
+import eligibleJson from "../../../../../fixtures/requests/eligible.json";
+import { emptyDraft, fromDocument, toDocument, type Draft } from "../draft";
+import { draftResolver } from "../draft-resolver";
+import { EligibilityPanel } from "./eligibility-panel";
+import { DiagnosisStep } from "./steps/diagnosis-step";
+import { ExposureDaysStep } from "./steps/exposure-days-step";
+import { GeneTherapyStep } from "./steps/gene-therapy-step";
+import { RequestStep } from "./steps/request-step";
+
+function eligible(): RequestDocument {
+  const result = validateRequestDocument(structuredClone(eligibleJson));
+  if (!result.ok) throw new Error("the eligible fixture is invalid");
+  return result.document;
+}
+
+function renderPanel(draft: Draft = emptyDraft("2026-11-27")) {
+  const holder: { form?: UseFormReturn<Draft> } = {};
+  function Harness() {
+    const form = useForm<Draft>({ defaultValues: draft, resolver: draftResolver });
+    useEffect(() => {
+      holder.form = form;
+    }, [form]);
+    return (
+      <FormProvider {...form}>
+        <RequestStep />
+        <DiagnosisStep />
+        <ExposureDaysStep />
+        <GeneTherapyStep />
+        <EligibilityPanel control={form.control} />
+      </FormProvider>
+    );
+  }
+  render(<Harness />);
+  const form = holder.form;
+  if (form === undefined) throw new Error("the form did not render");
+  return { form, user: userEvent.setup() };
+}
+
+const panel = (): HTMLElement => screen.getByRole("complementary", { name: "Eligibility so far" });
+const liveRegion = (): Element => {
+  const region = panel().querySelector("[aria-live]");
+  if (region === null) throw new Error("no live region");
+  return region;
+};
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function criterionItem(id: CriterionId): HTMLElement {
+  const link = within(panel()).getByRole("link", { name: new RegExp(`^${escape(id)} `) });
+  const item = link.closest("li");
+  if (item === null) throw new Error(`no list item for ${id}`);
+  return item;
+}
+
+function shownStatus(id: CriterionId): CriterionStatus | undefined {
+  const item = criterionItem(id);
+  const statuses = (Object.keys(STATUS_LABELS) as CriterionStatus[]).filter(
+    (status) => within(item).queryByText(STATUS_LABELS[status]) !== null,
+  );
+  return statuses.length === 1 ? statuses[0] : undefined;
+}
+
+/** The panel shows exactly the library's evaluation of the current values. */
+async function expectPanelToMatch(form: UseFormReturn<Draft>): Promise<void> {
+  const evaluation = evaluatePartial(toDocument(form.getValues())).evaluation;
+  if (evaluation === undefined) throw new Error("expected an evaluation");
+  await waitFor(() =>
+    expect(liveRegion()).toHaveTextContent(OUTCOME_LABELS[evaluation.outcome], { normalizeWhitespace: true }),
+  );
+  for (const criterion of evaluation.criteria) {
+    expect(shownStatus(criterion.id), criterion.id).toBe(criterion.status);
+    expect(within(criterionItem(criterion.id)).getByText(criterion.reason)).toBeInTheDocument();
+  }
+}
+
+describe("EligibilityPanel", () => {
+  it("explains what to answer while no evaluation is possible (line of business not answered)", () => {
+    renderPanel();
+    expect(liveRegion()).toHaveTextContent(
+      "Answer the request type, request date and line of business to see eligibility.",
+    );
+    expect(within(panel()).queryByRole("list")).not.toBeInTheDocument();
+  });
+
+  it("explains what to answer while a required answer is invalid, and counts the answers to correct", () => {
+    const draft = emptyDraft("2026-02-30");
+    draft.lineOfBusiness = "commercial";
+    renderPanel(draft);
+    expect(liveRegion()).toHaveTextContent(
+      "Answer the request type, request date and line of business to see eligibility.",
+    );
+    expect(within(panel()).getByText("1 answer needs correcting; it is left out until then.")).toBeInTheDocument();
+    expect(within(panel()).queryByRole("list")).not.toBeInTheDocument();
+  });
+
+  it("lists every criterion in policy order once the required answers are given", async () => {
+    const { user, form } = renderPanel();
+    await user.click(screen.getByRole("radio", { name: "Commercial" }));
+    await expectPanelToMatch(form);
+    const links = within(panel()).getAllByRole("link");
+    expect(links.map((link) => link.textContent?.split(" ")[0])).toEqual([...CRITERION_IDS]);
+    expect(liveRegion()).toHaveTextContent(OUTCOME_LABELS.incomplete);
+    expect(shownStatus("I.A.1")).toBe("missing");
+  });
+
+  it("updates the outcome and each criterion as the answers change", async () => {
+    const { user, form } = renderPanel();
+    await user.click(screen.getByRole("radio", { name: "Commercial" }));
+
+    await user.click(screen.getByRole("radio", { name: /^Congenital hemophilia B/ }));
+    await expectPanelToMatch(form);
+    expect(shownStatus("I.A.1")).toBe("met");
+    expect(liveRegion()).toHaveTextContent(OUTCOME_LABELS.incomplete);
+
+    await user.type(screen.getByLabelText("Baseline factor IX activity"), "5");
+    await expectPanelToMatch(form);
+    expect(shownStatus("I.A.4")).toBe("not_met");
+    expect(liveRegion()).toHaveTextContent(OUTCOME_LABELS.does_not_meet);
+
+    await user.clear(screen.getByLabelText("Baseline factor IX activity"));
+    await user.type(screen.getByLabelText("Baseline factor IX activity"), "1");
+    await expectPanelToMatch(form);
+    expect(shownStatus("I.A.4")).toBe("met");
+
+    await user.click(screen.getByRole("radio", { name: "Detected" }));
+    await user.type(screen.getByLabelText("AAV5 neutralizing antibody titer"), "700");
+    await expectPanelToMatch(form);
+    expect(shownStatus("I.A.10")).toBe("not_met");
+
+    await user.click(screen.getByRole("radio", { name: /^Continuation/ }));
+    await expectPanelToMatch(form);
+    expect(liveRegion()).toHaveTextContent(OUTCOME_LABELS.not_authorized);
+
+    await user.click(screen.getByRole("radio", { name: "Another diagnosis or use" }));
+    await expectPanelToMatch(form);
+    expect(liveRegion()).toHaveTextContent(OUTCOME_LABELS.refer);
+    expect(within(panel()).getByText(/Send this request under policy/)).toHaveTextContent("CP.CPA.09");
+  });
+
+  it("keeps evaluating the valid answers while one is invalid, and says it is left out", async () => {
+    const { user, form } = renderPanel();
+    await user.click(screen.getByRole("radio", { name: "Commercial" }));
+    await user.type(screen.getByLabelText("Cumulative factor IX exposure days"), "lots");
+    await expectPanelToMatch(form);
+    expect(shownStatus("I.A.6")).toBe("missing");
+    expect(within(panel()).getByText("1 answer needs correcting; it is left out until then.")).toBeInTheDocument();
+  });
+
+  it("holds only the outcome in its live region", async () => {
+    const { user } = renderPanel();
+    await user.click(screen.getByRole("radio", { name: "Commercial" }));
+    await user.type(screen.getByLabelText("Cumulative factor IX exposure days"), "lots");
+    await waitFor(() => expect(liveRegion()).toHaveTextContent(OUTCOME_LABELS.incomplete));
+    expect(panel().querySelectorAll("[aria-live]")).toHaveLength(1);
+    expect(liveRegion().textContent).toBe(OUTCOME_LABELS.incomplete);
+    expect(liveRegion().querySelectorAll("li, a")).toHaveLength(0);
+  });
+
+  it("shows the meets-criteria outcome, never 'approved', and the date the request stays valid", async () => {
+    const { form } = renderPanel(fromDocument(eligible()));
+    await expectPanelToMatch(form);
+    expect(liveRegion().textContent).toBe(OUTCOME_LABELS.meets_criteria);
+    expect(panel()).not.toHaveTextContent(/\bapproved\b/i);
+    expect(within(panel()).getByText("Valid until 2027-01-20")).toBeInTheDocument();
+  });
+
+  it("links each criterion to its question", () => {
+    renderPanel(fromDocument(eligible()));
+    expect(within(criterionItem("I.A.6")).getByRole("link")).toHaveAttribute(
+      "href",
+      "/request/exposure-days#f-exposureDays",
+    );
+    expect(within(criterionItem("I.A.8.b")).getByRole("link")).toHaveAttribute(
+      "href",
+      "/request/liver#f-liver-ultrasound-result",
+    );
+  });
+
+  it("never takes focus", async () => {
+    const { user } = renderPanel();
+    const days = screen.getByLabelText("Cumulative factor IX exposure days");
+    await user.click(screen.getByRole("radio", { name: "Commercial" }));
+    await user.type(days, "200");
+    expect(days).toHaveFocus();
+  });
+});

@@ -1,0 +1,229 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ReactNode } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { emptyDraft, type Draft } from "../draft";
+import { draftResolver } from "../draft-resolver";
+import type { StepId } from "../steps";
+import { StepPage, flattenErrors } from "./step-page";
+import { MemberStep } from "./steps/member-step";
+import { PrescriberStep } from "./steps/prescriber-step";
+import { InhibitorStep } from "./steps/inhibitor-step";
+import { ProphylaxisStep } from "./steps/prophylaxis-step";
+
+const scrollIntoView = vi.fn();
+
+beforeEach(() => {
+  Element.prototype.scrollIntoView = scrollIntoView; // jsdom has none
+  document.title = "";
+});
+
+afterEach(() => {
+  Reflect.deleteProperty(Element.prototype, "scrollIntoView");
+  scrollIntoView.mockReset();
+});
+
+function blank(change: (draft: Draft) => void = () => undefined): Draft {
+  const draft = emptyDraft("2026-11-27");
+  draft.lineOfBusiness = "commercial";
+  change(draft);
+  return draft;
+}
+
+function renderPage(step: StepId, questions: ReactNode, draft = blank()) {
+  const onContinue = vi.fn();
+  const onBack = vi.fn();
+  function Harness() {
+    const form = useForm<Draft>({
+      defaultValues: draft,
+      resolver: draftResolver,
+      mode: "onSubmit",
+      reValidateMode: "onChange",
+      shouldUnregister: false,
+    });
+    return (
+      <FormProvider {...form}>
+        <StepPage step={step} onContinue={onContinue} onBack={onBack}>
+          {questions}
+        </StepPage>
+      </FormProvider>
+    );
+  }
+  render(<Harness />);
+  return { onContinue, onBack, user: userEvent.setup() };
+}
+
+const BAD_NPI_MESSAGE = 'Prescriber NPI must be 10 digits with a valid NPI check digit; got "1234567890"';
+
+describe("StepPage", () => {
+  it("shows the page's place, title and questions, and no error summary before Continue", () => {
+    renderPage("prescriber", <PrescriberStep />);
+    expect(screen.getByText("Step 3 of 10")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 1, name: "Prescriber" })).toBeInTheDocument();
+    expect(screen.getByRole("form", { name: "Prescriber" })).toBeInTheDocument();
+    expect(screen.getByLabelText("Prescriber's NPI")).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.queryByText("There is a problem")).not.toBeInTheDocument();
+    expect(document.title).toBe("Prescriber – Hemgenix prior authorization");
+  });
+
+  it("shows no error summary while an invalid value is typed, before Continue", async () => {
+    const { user } = renderPage("prescriber", <PrescriberStep />);
+    await user.type(screen.getByLabelText("Prescriber's NPI"), "1234567890");
+    expect(screen.queryByText("There is a problem")).not.toBeInTheDocument();
+    expect(screen.getByLabelText("Prescriber's NPI")).not.toHaveAttribute("aria-invalid");
+    expect(document.title).not.toMatch(/^Error: /);
+  });
+
+  it("after Continue with an invalid value: summary focused, title marked, link to the field, value kept", async () => {
+    const { user, onContinue } = renderPage("prescriber", <PrescriberStep />);
+    const npi = screen.getByLabelText("Prescriber's NPI");
+    await user.type(npi, "1234567890");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+
+    const summary = await screen.findByRole("alert", { name: "There is a problem" });
+    await waitFor(() => expect(summary).toHaveFocus());
+    expect(document.title).toBe("Error: Prescriber – Hemgenix prior authorization");
+    const link = within(summary).getByRole("link", { name: BAD_NPI_MESSAGE });
+    expect(link).toHaveAttribute("href", "#f-prescriber-npi");
+    expect(npi).toHaveAttribute("id", "f-prescriber-npi");
+    expect(npi).toHaveValue("1234567890");
+    expect(npi).toHaveAttribute("aria-invalid", "true");
+    expect(npi).toHaveAccessibleDescription(/10 digits Error: ?Prescriber NPI must be 10 digits/);
+    expect(onContinue).not.toHaveBeenCalled();
+
+    await user.click(link);
+    expect(npi).toHaveFocus();
+    expect(npi).toHaveValue("1234567890");
+  });
+
+  it("focuses the summary again on each Continue that still has errors", async () => {
+    const { user } = renderPage("prescriber", <PrescriberStep />);
+    const npi = screen.getByLabelText("Prescriber's NPI");
+    await user.type(npi, "1234567890");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    const summary = await screen.findByRole("alert");
+    await waitFor(() => expect(summary).toHaveFocus());
+    await user.click(npi);
+    expect(summary).not.toHaveFocus();
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await waitFor(() => expect(screen.getByRole("alert")).toHaveFocus());
+  });
+
+  it("continues once the value is corrected", async () => {
+    const { user, onContinue } = renderPage("prescriber", <PrescriberStep />);
+    const npi = screen.getByLabelText("Prescriber's NPI");
+    await user.type(npi, "1234567890");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await screen.findByRole("alert");
+    expect(onContinue).not.toHaveBeenCalled();
+    await user.clear(npi);
+    await user.type(npi, "1234567893");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await waitFor(() => expect(onContinue).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(document.title).toBe("Prescriber – Hemgenix prior authorization");
+  });
+
+  it("continues with only blanks (a request is filled in over time)", async () => {
+    const { user, onContinue } = renderPage("member", <MemberStep />);
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await waitFor(() => expect(onContinue).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(document.title).toBe("Member – Hemgenix prior authorization");
+  });
+
+  it("continues when the only invalid answers are on other pages", async () => {
+    const { user, onContinue } = renderPage(
+      "member",
+      <MemberStep />,
+      blank((d) => {
+        d.exposureDays = "lots";
+        d.prescriber.npi = "1234567890";
+      }),
+    );
+    await user.type(screen.getByLabelText("First name"), "Ada");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await waitFor(() => expect(onContinue).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("lists every invalid answer of the page, in the order of the questions", async () => {
+    const { user, onContinue } = renderPage("member", <MemberStep />);
+    await user.type(screen.getByLabelText("Weight value"), "eighty");
+    await user.type(screen.getByLabelText("Member ID"), "M".repeat(41));
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    const summary = await screen.findByRole("alert");
+    expect(
+      within(summary)
+        .getAllByRole("link")
+        .map((a) => a.getAttribute("href")),
+    ).toEqual(["#f-member-memberId", "#f-member-weight-value"]);
+    expect(screen.getByLabelText("Member ID")).toHaveValue("M".repeat(41));
+    expect(screen.getByLabelText("Weight value")).toHaveValue("eighty");
+    expect(onContinue).not.toHaveBeenCalled();
+  });
+
+  it("links an error in an inhibitor assay to that assay's input", async () => {
+    const { user, onContinue } = renderPage(
+      "inhibitor",
+      <InhibitorStep />,
+      blank((d) => {
+        d.inhibitor.assaysOnRecord = "yes";
+        d.inhibitor.assays = [
+          { date: "2026-10-02", bethesdaUnits: "0.2" },
+          { date: "2026-10-09", bethesdaUnits: "-1" },
+        ];
+      }),
+    );
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    const summary = await screen.findByRole("alert");
+    const link = within(summary).getByRole("link", { name: /Bethesda units/ });
+    expect(link).toHaveAttribute("href", "#f-inhibitor-assays-1-bethesdaUnits");
+    expect(document.getElementById("f-inhibitor-assays-1-bethesdaUnits")).toHaveAttribute("aria-invalid", "true");
+    expect(onContinue).not.toHaveBeenCalled();
+  });
+
+  it("links an error in a bleeding episode to that episode's input (Continue must not fail silently)", async () => {
+    const { user } = renderPage(
+      "prophylaxis",
+      <ProphylaxisStep />,
+      blank((d) => {
+        d.bleedsOnRecord = "yes";
+        d.bleeds = [
+          { date: "2025-09-14", site: "joint", spontaneous: "yes" },
+          { date: "2026-11-28", site: "muscle", spontaneous: "no" },
+        ];
+      }),
+    );
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    const summary = await screen.findByRole("alert");
+    const link = within(summary).getByRole("link", { name: /after the request date/ });
+    expect(link).toHaveAttribute("href", "#f-bleeds-1-date");
+    await user.click(link);
+    expect(document.getElementById("f-bleeds-1-date")).toHaveFocus();
+  });
+
+  it("goes back with the back link", async () => {
+    const { user, onBack, onContinue } = renderPage("member", <MemberStep />);
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    expect(onBack).toHaveBeenCalledTimes(1);
+    expect(onContinue).not.toHaveBeenCalled();
+  });
+});
+
+describe("flattenErrors", () => {
+  it("lists nested errors by input id", () => {
+    expect(
+      flattenErrors({
+        member: { dateOfBirth: { type: "schema", message: "bad date" } },
+        bleeds: { 0: { date: { type: "schema", message: "too late" } } },
+      }),
+    ).toEqual([
+      { fieldId: "f-member-dateOfBirth", message: "bad date" },
+      { fieldId: "f-bleeds-0-date", message: "too late" },
+    ]);
+  });
+});

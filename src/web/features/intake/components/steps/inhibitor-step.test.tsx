@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useEffect } from "react";
+import { FormProvider, useForm, type UseFormReturn } from "react-hook-form";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { emptyDraft, toDocument, type Draft } from "../../draft";
+import { draftResolver } from "../../draft-resolver";
+import { InhibitorStep } from "./inhibitor-step";
+
+beforeEach(() => {
+  Element.prototype.scrollIntoView = vi.fn(); // jsdom has none
+});
+
+afterEach(() => {
+  Reflect.deleteProperty(Element.prototype, "scrollIntoView");
+});
+
+function renderStep(change: (draft: Draft) => void = () => undefined) {
+  const draft = emptyDraft("2026-11-27");
+  change(draft);
+  const holder: { form?: UseFormReturn<Draft> } = {};
+  function Harness() {
+    const form = useForm<Draft>({ defaultValues: draft, resolver: draftResolver });
+    useEffect(() => {
+      holder.form = form;
+    }, [form]);
+    return (
+      <FormProvider {...form}>
+        <InhibitorStep />
+      </FormProvider>
+    );
+  }
+  render(<Harness />);
+  const form = holder.form;
+  if (form === undefined) throw new Error("the form did not render");
+  return { form, user: userEvent.setup() };
+}
+
+const onRecord = (answer: "Yes" | "No") =>
+  within(screen.getByRole("group", { name: "Are there inhibitor assay (Bethesda) results on record?" })).getByRole(
+    "radio",
+    { name: answer },
+  );
+const addButton = () => screen.queryByRole("button", { name: "Add an assay" });
+
+describe("InhibitorStep", () => {
+  it("shows the assays only when there are some on record", async () => {
+    const { user } = renderStep();
+    expect(addButton()).not.toBeInTheDocument();
+    await user.click(onRecord("Yes"));
+    expect(addButton()).toBeInTheDocument();
+    await user.click(onRecord("No"));
+    expect(addButton()).not.toBeInTheDocument();
+  });
+
+  it("adds an assay, focuses its date, and records its result", async () => {
+    const { user, form } = renderStep();
+    await user.click(onRecord("Yes"));
+    const button = addButton();
+    if (button === null) throw new Error("no add button");
+    await user.click(button);
+    const assay = screen.getByRole("group", { name: "Assay 1" });
+    await waitFor(() => expect(within(assay).getByLabelText("Date drawn")).toHaveFocus());
+    await user.type(within(assay).getByLabelText("Result"), "0.2");
+    expect(toDocument(form.getValues()).inhibitor).toEqual({ assays: [{ bethesdaUnits: 0.2 }] });
+    await user.click(screen.getByRole("button", { name: "Remove assay 1" }));
+    expect(screen.queryByRole("group", { name: "Assay 1" })).not.toBeInTheDocument();
+  });
+});

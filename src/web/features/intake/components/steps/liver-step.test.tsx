@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useEffect } from "react";
+import { FormProvider, useForm, type UseFormReturn } from "react-hook-form";
+import { describe, expect, it } from "vitest";
+import { emptyDraft, type Draft } from "../../draft";
+import { draftResolver } from "../../draft-resolver";
+import { LiverStep } from "./liver-step";
+
+const REQUEST_DATE = "2026-11-27";
+
+function renderStep(change: (draft: Draft) => void = () => undefined) {
+  const draft = emptyDraft(REQUEST_DATE);
+  draft.lineOfBusiness = "commercial";
+  change(draft);
+  const holder: { form?: UseFormReturn<Draft> } = {};
+  function Harness() {
+    const form = useForm<Draft>({ defaultValues: draft, resolver: draftResolver });
+    useEffect(() => {
+      holder.form = form;
+    }, [form]);
+    return (
+      <FormProvider {...form}>
+        <LiverStep />
+      </FormProvider>
+    );
+  }
+  render(<Harness />);
+  const form = holder.form;
+  if (form === undefined) throw new Error("the form did not render");
+  return { form, user: userEvent.setup() };
+}
+
+const ATTESTATION = "Does a hepatologist attest that the member is eligible for Hemgenix?";
+const attestation = () => screen.queryByRole("group", { name: ATTESTATION });
+const resultOf = (study: "Hepatic ultrasound result" | "Elastography result", value: "Normal" | "Abnormal") =>
+  within(screen.getByRole("group", { name: study })).getByRole("radio", { name: value });
+const analyte = (name: string, field: "Result" | "Upper limit of normal") =>
+  within(screen.getByRole("group", { name: name })).getByLabelText(field);
+
+const NORMAL_ENZYMES = (d: Draft) => {
+  d.liver.enzymes = {
+    date: "2026-10-20",
+    alt: { value: "30", upperLimit: "56" },
+    ast: { value: "25", upperLimit: "40" },
+    alp: { value: "80", upperLimit: "129" },
+    totalBilirubin: { value: "0.8", upperLimit: "1.2" },
+  };
+};
+
+describe("LiverStep", () => {
+  it("asks for the enzymes, each with its upper limit, and both studies", () => {
+    renderStep();
+    expect(screen.getByLabelText("Date drawn")).toHaveAttribute("type", "date");
+    for (const name of [
+      "ALT (alanine aminotransferase)",
+      "AST (aspartate aminotransferase)",
+      "ALP (alkaline phosphatase)",
+      "Total bilirubin",
+    ]) {
+      expect(analyte(name, "Result")).toBeInTheDocument();
+      expect(analyte(name, "Upper limit of normal")).toBeInTheDocument();
+    }
+    expect(screen.getByLabelText("Hepatic ultrasound date")).toBeInTheDocument();
+    expect(screen.getByLabelText("Elastography date")).toBeInTheDocument();
+  });
+
+  it("does not ask for the hepatologist's attestation with nothing entered or all results normal", async () => {
+    const { user } = renderStep((d) => {
+      NORMAL_ENZYMES(d);
+      d.liver.ultrasound.date = "2026-10-21";
+      d.liver.elastography.date = "2026-10-21";
+    });
+    expect(attestation()).not.toBeInTheDocument();
+    await user.click(resultOf("Hepatic ultrasound result", "Normal"));
+    await user.click(resultOf("Elastography result", "Normal"));
+    expect(attestation()).not.toBeInTheDocument();
+  });
+
+  it("asks for the attestation while a recent imaging result is abnormal, and not after it is corrected", async () => {
+    const { user } = renderStep((d) => {
+      d.liver.ultrasound.date = "2026-10-21";
+    });
+    await user.click(resultOf("Hepatic ultrasound result", "Abnormal"));
+    expect(attestation()).toBeInTheDocument();
+    expect(attestation()).toHaveAccessibleDescription("Needed because a recent liver result is abnormal (I.A.8.c)");
+    await user.click(resultOf("Hepatic ultrasound result", "Normal"));
+    expect(attestation()).not.toBeInTheDocument();
+  });
+
+  it("asks for the attestation when a recent enzyme is above its upper limit", async () => {
+    const { user } = renderStep(NORMAL_ENZYMES);
+    expect(attestation()).not.toBeInTheDocument();
+    const alt = analyte("ALT (alanine aminotransferase)", "Result");
+    await user.clear(alt);
+    await user.type(alt, "90");
+    expect(attestation()).toBeInTheDocument();
+  });
+
+  it("does not ask for the attestation for an abnormal result older than 3 months", async () => {
+    const { user } = renderStep((d) => {
+      d.liver.elastography.date = "2026-08-26";
+    });
+    await user.click(resultOf("Elastography result", "Abnormal"));
+    expect(attestation()).not.toBeInTheDocument();
+  });
+
+  it("does not ask for the attestation before the line of business allows an evaluation", async () => {
+    const { user } = renderStep((d) => {
+      d.lineOfBusiness = "";
+      d.liver.ultrasound.date = "2026-10-21";
+    });
+    await user.click(resultOf("Hepatic ultrasound result", "Abnormal"));
+    expect(attestation()).not.toBeInTheDocument();
+  });
+});

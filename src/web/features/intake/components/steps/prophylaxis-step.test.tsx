@@ -1,0 +1,119 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useEffect } from "react";
+import { FormProvider, useForm, type UseFormReturn } from "react-hook-form";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { emptyDraft, toDocument, type Draft } from "../../draft";
+import { draftResolver } from "../../draft-resolver";
+import { ProphylaxisStep } from "./prophylaxis-step";
+
+beforeEach(() => {
+  Element.prototype.scrollIntoView = vi.fn(); // jsdom has none
+});
+
+afterEach(() => {
+  Reflect.deleteProperty(Element.prototype, "scrollIntoView");
+});
+
+function renderStep(change: (draft: Draft) => void = () => undefined) {
+  const draft = emptyDraft("2026-11-27");
+  draft.lineOfBusiness = "commercial";
+  change(draft);
+  const holder: { form?: UseFormReturn<Draft> } = {};
+  function Harness() {
+    const form = useForm<Draft>({ defaultValues: draft, resolver: draftResolver });
+    useEffect(() => {
+      holder.form = form;
+    }, [form]);
+    return (
+      <FormProvider {...form}>
+        <ProphylaxisStep />
+      </FormProvider>
+    );
+  }
+  render(<Harness />);
+  const form = holder.form;
+  if (form === undefined) throw new Error("the form did not render");
+  return { form, user: userEvent.setup() };
+}
+
+const ON_RECORD = "Are there bleeding episodes on record?";
+const onRecord = (answer: "Yes" | "No") =>
+  within(screen.getByRole("group", { name: ON_RECORD })).getByRole("radio", { name: answer });
+const addButton = () => screen.queryByRole("button", { name: "Add a bleeding episode" });
+const episode = (n: number) => screen.queryByRole("group", { name: `Bleeding episode ${n}` });
+
+describe("ProphylaxisStep", () => {
+  it("asks for the product, start date and adherence", () => {
+    renderStep();
+    expect(
+      screen.getByRole("combobox", { name: "Factor IX product used for routine prophylaxis" }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText("Start of continuous routine prophylaxis")).toHaveAttribute("type", "date");
+    expect(
+      screen.getByRole("group", { name: "Does the prescriber document adherence to prophylaxis?" }),
+    ).toBeInTheDocument();
+  });
+
+  it("shows the bleeding episodes only when there are some on record", async () => {
+    const { user } = renderStep();
+    expect(addButton()).not.toBeInTheDocument();
+    await user.click(onRecord("No"));
+    expect(addButton()).not.toBeInTheDocument();
+    await user.click(onRecord("Yes"));
+    expect(addButton()).toBeInTheDocument();
+    await user.click(onRecord("No"));
+    expect(addButton()).not.toBeInTheDocument();
+  });
+
+  it("adds an episode with its questions and moves focus to its date", async () => {
+    const { user, form } = renderStep();
+    await user.click(onRecord("Yes"));
+    const button = addButton();
+    if (button === null) throw new Error("no add button");
+    await user.click(button);
+    const first = episode(1);
+    if (first === null) throw new Error("no episode");
+    const date = within(first).getByLabelText("Date");
+    expect(date).toHaveAttribute("id", "f-bleeds-0-date");
+    expect(within(first).getByRole("combobox", { name: "Site" })).toBeInTheDocument();
+    expect(within(first).getByRole("group", { name: "Was it spontaneous?" })).toBeInTheDocument();
+    await waitFor(() => expect(date).toHaveFocus());
+
+    await user.selectOptions(within(first).getByRole("combobox", { name: "Site" }), "joint");
+    await user.click(within(first).getByRole("radio", { name: "Spontaneous" }));
+    expect(toDocument(form.getValues()).bleeds).toEqual([{ site: "joint", spontaneous: true }]);
+
+    await user.click(button);
+    const second = episode(2);
+    if (second === null) throw new Error("no second episode");
+    await waitFor(() => expect(within(second).getByLabelText("Date")).toHaveFocus());
+  });
+
+  it("removes an episode", async () => {
+    const { user, form } = renderStep((d) => {
+      d.bleedsOnRecord = "yes";
+      d.bleeds = [
+        { date: "2025-09-14", site: "joint", spontaneous: "yes" },
+        { date: "2025-10-01", site: "muscle", spontaneous: "no" },
+      ];
+    });
+    await user.click(screen.getByRole("button", { name: "Remove bleeding episode 1" }));
+    expect(episode(2)).not.toBeInTheDocument();
+    expect(form.getValues("bleeds")).toEqual([{ date: "2025-10-01", site: "muscle", spontaneous: "no" }]);
+  });
+
+  it("keeps the episodes while they are hidden and sends an empty list for 'no'", async () => {
+    const { user, form } = renderStep((d) => {
+      d.bleedsOnRecord = "yes";
+      d.bleeds = [{ date: "2025-09-14", site: "joint", spontaneous: "yes" }];
+    });
+    expect(episode(1)).toBeInTheDocument();
+    await user.click(onRecord("No"));
+    expect(episode(1)).not.toBeInTheDocument();
+    expect(toDocument(form.getValues()).bleeds).toEqual([]);
+    await user.click(onRecord("Yes"));
+    expect(within(episode(1) ?? document.body).getByLabelText("Date")).toHaveValue("2025-09-14");
+  });
+});

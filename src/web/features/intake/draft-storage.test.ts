@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { emptyDraft } from "./draft";
+import { clearDraft, loadDraft, saveDraft } from "./draft-storage";
+
+const KEY = "hemgenix-pa:draft:v1";
+const empty = emptyDraft("2026-11-27");
+
+beforeEach(() => {
+  localStorage.clear();
+});
+
+afterEach(() => {
+  localStorage.clear();
+});
+
+describe("draft storage", () => {
+  it("has nothing to load at first", () => {
+    expect(loadDraft(empty)).toBeUndefined();
+  });
+
+  it("saves a draft and loads it back", () => {
+    const draft = emptyDraft("2026-11-27");
+    draft.member.firstName = "Ada";
+    draft.bleedsOnRecord = "yes";
+    draft.bleeds = [{ date: "2025-09-14", site: "joint", spontaneous: "yes" }];
+    saveDraft(draft);
+    expect(JSON.parse(localStorage.getItem(KEY) ?? "null")).toEqual(draft);
+    expect(loadDraft(empty)).toEqual(draft);
+  });
+
+  it("lays a stored draft over the empty one, ignoring what does not fit", () => {
+    localStorage.setItem(KEY, JSON.stringify({ member: { firstName: "Ada", lastName: 3 }, extra: true }));
+    const loaded = loadDraft(empty);
+    expect(loaded?.member.firstName).toBe("Ada");
+    expect(loaded?.member.lastName).toBe("");
+    expect(loaded?.requestDate).toBe("2026-11-27");
+    expect(loaded).not.toHaveProperty("extra");
+  });
+
+  it("loads nothing from a stored value that is not JSON", () => {
+    localStorage.setItem(KEY, "{not json");
+    expect(loadDraft(empty)).toBeUndefined();
+  });
+
+  it("clears the stored draft", () => {
+    saveDraft(empty);
+    clearDraft();
+    expect(localStorage.getItem(KEY)).toBeNull();
+    expect(loadDraft(empty)).toBeUndefined();
+  });
+
+  it("keeps saving and loading without throwing when storage is full or refused", () => {
+    vi.spyOn(Storage.prototype, "setItem").mockImplementation(() => {
+      throw new DOMException("full", "QuotaExceededError");
+    });
+    vi.spyOn(Storage.prototype, "getItem").mockImplementation(() => {
+      throw new DOMException("refused", "SecurityError");
+    });
+    expect(() => saveDraft(empty)).not.toThrow();
+    expect(loadDraft(empty)).toBeUndefined();
+  });
+
+  it("clears without throwing when storage is refused (as saving and loading do)", () => {
+    // "Start a new request" clears the stored draft before it resets the form: a refused storage must not stop it.
+    vi.spyOn(Storage.prototype, "removeItem").mockImplementation(() => {
+      throw new DOMException("refused", "SecurityError");
+    });
+    expect(() => clearDraft()).not.toThrow();
+  });
+});
