@@ -34,6 +34,7 @@ export interface DecisionInput {
   expectedRowVersion: number;
 }
 
+/** Refreshes only on success: after a refusal (409) the reviewer reads why, then reloads. */
 export function useDecide() {
   const invalidate = useInvalidateRequest();
   return useMutation({
@@ -42,6 +43,8 @@ export function useDecide() {
         method: "POST",
         body,
       }),
-    onSettled: (_data, _error, input) => invalidate(input.reference),
+    onSuccess: (_data, input) => invalidate(input.reference),
   });
 }
+
+export const useReloadRequest = useInvalidateRequest;

@@ -5,7 +5,7 @@
  */
 import { useState, type SyntheticEvent } from "react";
 import { CRITERIA, type CriterionId, type DecisionKind, type RequestDetail } from "@/criteria";
-import { useDecide } from "@/web/api/decide";
+import { useDecide, useReloadRequest } from "@/web/api/decide";
 import { Button } from "@/web/components/buttons";
 import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
 
@@ -17,6 +17,7 @@ const KINDS: readonly { value: DecisionKind; label: string; hint: string }[] = [
 
 export function DecisionForm({ request }: { request: RequestDetail }) {
   const decide = useDecide();
+  const reload = useReloadRequest();
   const notMet = request.evaluation.criteria
     .filter((c) => c.status === "not_met" || c.status === "missing")
     .map((c) => c.id);
@@ -66,6 +67,9 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
         <div role="alert" className="mb-4 border-4 border-red-700 p-4">
           <h3 className="text-xl font-bold">The decision was not recorded</h3>
           <p>{decide.error.message}</p>
+          <Button variant="secondary" className="mt-3" onClick={() => void reload(request.reference)}>
+            Reload the request
+          </Button>
         </div>
       )}
       <fieldset

@@ -1,0 +1,156 @@
+/**
+ * Submissions and review end to end, in two browsers against the real server and database:
+ * staff submit → the reviewer asks for more information → staff amend and resubmit → the
+ * reviewer approves → staff see the approval. Every new screen is checked with axe, and text typed
+ * into a free-text field is shown as text, never run as markup.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { fixturePath } from "@fixtures";
+import { IMPORT_LABEL } from "./support/app";
+
+const PASSWORD = "hemgenix-demo";
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  return page;
+}
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("staff submit, the reviewer asks for more, staff resubmit, the reviewer approves, staff see it", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const staff = await signedIn(browser, "staff@demo.test");
+  await expect(staff).toHaveURL(/\/requests$/);
+  await expect(staff.getByRole("heading", { name: "My requests" })).toBeVisible();
+  await expectNoAxeViolations(staff);
+
+  // Fill the request by importing the eligible example, then submit from the summary.
+  await staff.goto("/");
+  await staff.getByLabel(IMPORT_LABEL).setInputFiles(fixturePath("eligible"));
+  await expect(staff.getByText("Imported eligible.json")).toBeVisible();
+  await staff.goto("/summary");
+  await staff.getByLabel("No, standard").check();
+  await expectNoAxeViolations(staff);
+  await staff.getByRole("button", { name: "Submit request" }).click();
+  const confirmation = staff.getByRole("status").filter({ hasText: "Your reference number" });
+  await expect(confirmation).toBeVisible();
+  const reference = (await confirmation.locator("strong").textContent())?.trim() ?? "";
+  expect(reference).toMatch(/^HGX-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+
+  // The reviewer finds it in the queue (search by member ID) and asks for more information.
+  const reviewer = await signedIn(browser, "reviewer@demo.test");
+  await expect(reviewer.getByRole("heading", { name: "Review queue" })).toBeVisible();
+  await reviewer.getByLabel("Reference or member ID").fill("U1234567");
+  await reviewer.getByRole("button", { name: "Search" }).click();
+  await expect(reviewer.getByRole("link", { name: reference })).toBeVisible();
+  await expectNoAxeViolations(reviewer);
+  await reviewer.getByRole("link", { name: reference }).click();
+  await expect(reviewer.getByRole("heading", { name: "Prior authorization request summary" })).toBeVisible();
+  await reviewer.getByRole("button", { name: "Start review" }).click();
+  await expect(reviewer.getByText("In review", { exact: true }).first()).toBeVisible();
+  await expectNoAxeViolations(reviewer);
+  const message = "Please attach the <script>alert('x')</script> ultrasound report.";
+  await reviewer.getByLabel("Request more information").check();
+  await reviewer.getByLabel("Message to the practice").fill(message);
+  await reviewer.getByRole("button", { name: "Record decision" }).click();
+  await expect(reviewer.getByText(message).first()).toBeVisible();
+
+  // Staff see the request sent back, with the message as plain text, and amend it.
+  await staff.goto(`/requests/${reference}`);
+  await expect(staff.getByRole("heading", { name: "More information requested", exact: true })).toBeVisible();
+  await expect(staff.getByText(message).first()).toBeVisible();
+  expect(await staff.locator("script", { hasText: "alert('x')" }).count()).toBe(0);
+  await expectNoAxeViolations(staff);
+  await staff.getByRole("button", { name: "Amend and resubmit" }).click();
+  await expect(staff).toHaveURL(/\/check$/);
+  await staff.getByRole("button", { name: "Continue to the summary" }).click();
+  await staff.getByRole("button", { name: "Resubmit request" }).click();
+  await expect(staff.getByRole("heading", { name: "Amended request submitted" })).toBeVisible();
+
+  // The reviewer sees version 2 and approves it.
+  await reviewer.reload();
+  await expect(reviewer.getByText(/Version 2, /)).toBeVisible();
+  await reviewer.getByLabel("Approve").check();
+  await reviewer.getByRole("button", { name: "Record decision" }).click();
+  await expect(reviewer.getByText(/Authorized from .* through /)).toBeVisible();
+  await reviewer.getByRole("link", { name: "Printable decision notice" }).click();
+  await expect(reviewer.getByRole("heading", { name: "Notice of decision: Approval" })).toBeVisible();
+  await expectNoAxeViolations(reviewer);
+
+  // Staff see the approval, its dates and the history of both versions.
+  await staff.goto(`/requests/${reference}`);
+  await expect(staff.getByText("Approved", { exact: true }).first()).toBeVisible();
+  await expect(staff.getByText(/Authorized from .* through .*one dose of J1411/)).toBeVisible();
+  await expect(staff.getByText(/^Version 1: submitted/)).toBeVisible();
+  await expect(staff.getByText(/^Version 2: submitted/)).toBeVisible();
+});
+
+test("staff of another practice cannot open the request, and a signed-out visitor is asked to sign in", async ({
+  browser,
+}) => {
+  const staff = await signedIn(browser, "staff@demo.test");
+  await staff.goto("/");
+  await staff.getByLabel(IMPORT_LABEL).setInputFiles(fixturePath("eligible"));
+  await expect(staff.getByText("Imported eligible.json")).toBeVisible();
+  await staff.goto("/summary");
+  await staff.getByRole("button", { name: "Submit request" }).click();
+  const confirmation = staff.getByRole("status").filter({ hasText: "Your reference number" });
+  const reference = (await confirmation.locator("strong").textContent())?.trim() ?? "";
+
+  const other = await signedIn(browser, "other-staff@demo.test");
+  await other.goto(`/requests/${reference}`);
+  await expect(other.getByRole("alert")).toContainText("No request with that reference");
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/review/${reference}`);
+  await expect(visitor.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(visitor.getByRole("table")).toContainText("reviewer@demo.test");
+  await expectNoAxeViolations(visitor);
+});
+
+test("a decision on a request another reviewer just decided is refused, and nothing is overwritten", async ({
+  browser,
+}) => {
+  const staff = await signedIn(browser, "staff@demo.test");
+  await staff.goto("/");
+  await staff.getByLabel(IMPORT_LABEL).setInputFiles(fixturePath("eligible"));
+  await expect(staff.getByText("Imported eligible.json")).toBeVisible();
+  await staff.goto("/summary");
+  await staff.getByRole("button", { name: "Submit request" }).click();
+  const reference =
+    (
+      await staff.getByRole("status").filter({ hasText: "Your reference number" }).locator("strong").textContent()
+    )?.trim() ?? "";
+
+  const first = await signedIn(browser, "reviewer@demo.test");
+  const second = await signedIn(browser, "reviewer@demo.test");
+  for (const page of [first, second]) {
+    await page.goto(`/review/${reference}`);
+    await expect(page.getByRole("heading", { name: "Record a decision" })).toBeVisible();
+  }
+  await first.getByLabel("Approve").check();
+  await first.getByRole("button", { name: "Record decision" }).click();
+  await expect(first.getByText(/Authorized from/)).toBeVisible();
+
+  await second.getByLabel("Deny").check();
+  await second.getByRole("checkbox", { name: /^I\.A\.6 / }).check();
+  await second.getByLabel("Reasons for the denial").fill("Not met.");
+  await second.getByRole("button", { name: "Record decision" }).click();
+  await expect(second.getByRole("alert").filter({ hasText: "The decision was not recorded" })).toContainText(
+    "Someone else changed this request",
+  );
+  await second.getByRole("button", { name: "Reload the request" }).click();
+  await expect(second.getByText(/Authorized from/)).toBeVisible();
+  await expect(second.getByText("Denied", { exact: true })).toHaveCount(0);
+});
