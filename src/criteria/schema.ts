@@ -109,7 +109,7 @@ export const requestDocumentSchema = z.object({
   diagnosis: optional(
     z.object({
       condition: optional(z.enum(["congenital_hemophilia_b", "other"])),
-      icd10: optional(z.string().check(z.regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/))),
+      icd10: optional(text(16)),
       factorIxActivityPercent: optional(z.number().check(z.gte(0), z.lte(200))),
       otherDescription: optional(text(1000)),
       recentLabelChange: optional(z.boolean()),

@@ -141,8 +141,6 @@ export function issueMessage(issue: $ZodIssue): string {
       if (issue.origin === "string") return `${label} must be at most ${bound(issue.maximum)} characters long`;
       return `${label} must be ${issue.inclusive ? "at most" : "less than"} ${bound(issue.maximum)}; got ${got}`;
     case "invalid_format":
-      if (issue.path.at(-1) === "icd10")
-        return `${label} must look like D67 (a letter, two characters, then an optional dot and up to four more); got ${got}`;
       return `${label} is not in the expected format; got ${got}`;
     case "custom": {
       const params = issue.params ?? {};

@@ -318,7 +318,7 @@ describe("CSRF: a missing or wrong x-csrf-token on a state-changing route is ref
       method: "POST",
       target: async () => ({
         url: `/api/requests/${await requestIn("submitted")}/decision`,
-        body: { kind: "deny", criteria: ["I.A.3"], message: "Under 18.", expectedRowVersion: 1 },
+        body: { kind: "request_info", message: "Please attach the lab reports.", expectedRowVersion: 1 },
       }),
       success: 200,
     },

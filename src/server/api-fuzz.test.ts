@@ -114,7 +114,7 @@ const TARGETS: Target[] = [
     method: "POST",
     url: () => `/api/requests/${submittedRef}/decision`,
     who: () => reviewer,
-    valid: () => ({ kind: "deny", criteria: ["I.A.3"], message: "Under 18.", expectedRowVersion: 1 }),
+    valid: () => ({ kind: "request_info", message: "Please attach the lab reports.", expectedRowVersion: 1 }),
     accepts: (b) => decisionSchema.safeParse(b ?? {}).success,
   },
 ];

@@ -10,6 +10,11 @@ const store = new SqliteStore(config.DATABASE_FILE);
 if (config.MODE === "demo") await seedDemo(store);
 const app = await buildApp(createServices(config, store));
 
+// Sessions idle past the limit are refused anyway; purging them keeps the table small.
+const purgeIdleSessions = () => store.deleteSessionsIdleSince(Date.now() - config.SESSION_IDLE_MINUTES * 60_000);
+purgeIdleSessions();
+setInterval(purgeIdleSessions, 60 * 60_000).unref();
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     void app.close().then(() => {

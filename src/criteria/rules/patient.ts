@@ -20,7 +20,8 @@ export function diagnosis(doc: RequestDocument): RuleResult {
     };
   }
   const icd10 = doc.diagnosis?.icd10;
-  if (icd10 !== undefined && icd10 !== ICD10_HEMOPHILIA_B) {
+  // "d67", " D67 " and "D67." name the same code.
+  if (icd10 !== undefined && icd10.trim().toUpperCase().replace(/\.$/, "") !== ICD10_HEMOPHILIA_B) {
     return {
       status: "met",
       reason: `Congenital hemophilia B; the ICD-10 code given is ${icd10}, but congenital factor IX deficiency is ${ICD10_HEMOPHILIA_B}: correct the code before submitting`,

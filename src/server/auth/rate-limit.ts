@@ -1,6 +1,6 @@
 /**
- * Failed sign-in attempts per key (IP, email) in a fixed window; in memory, per process. Only
- * failures count, so people who sign in correctly are never locked out by their colleagues.
+ * Sign-in attempts per key (IP, email) in a fixed window; in memory, per process. Attempts are
+ * counted when they start and forgiven when they succeed, so only failures add up.
  */
 export class RateLimiter {
   private readonly failures = new Map<string, { count: number; resetAt: number }>();
@@ -25,6 +25,12 @@ export class RateLimiter {
       return;
     }
     entry.count += 1;
+  }
+
+  /** Takes back one counted attempt (it succeeded). */
+  forgive(key: string): void {
+    const entry = this.failures.get(key);
+    if (entry !== undefined) entry.count = Math.max(0, entry.count - 1);
   }
 
   reset(key: string): void {

@@ -134,10 +134,34 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     const auth = requireUser(sessions, request, reply, ["reviewer"]);
     const stored = load(request, auth);
     const body = parseWith(decisionSchema, request.body);
+    // First whether the reviewer decides on what is there now: a stale view is refused as such.
+    if (body.expectedRowVersion !== stored.rowVersion) throw conflict({ ok: false, reason: "stale" }, stored);
+    if (stored.status !== "submitted" && stored.status !== "in_review")
+      throw conflict({ ok: false, reason: "wrong_status" }, stored);
     const message = body.message?.trim() ?? "";
     const criteria = body.criteria ?? [];
+    const evaluation = evaluate(stored.document);
+    if (body.kind === "approve" && (evaluation.outcome === "not_authorized" || evaluation.outcome === "refer")) {
+      throw new HttpError(
+        422,
+        evaluation.outcome === "refer"
+          ? `This request belongs under policy ${evaluation.referral?.policy ?? "another policy"}: it cannot be approved under CP.PHAR.580`
+          : "Continued therapy is not authorized (II.A): Hemgenix is given once",
+      );
+    }
+    if (body.kind === "approve" && evaluation.outcome !== "meets_criteria" && message === "") {
+      throw new HttpError(400, "The request does not meet every criterion: write why it is approved anyway");
+    }
     if (body.kind === "deny" && criteria.length === 0) {
       throw new HttpError(400, "A denial must cite at least one criterion that is not met");
+    }
+    const cited = new Map(evaluation.criteria.map((c) => [c.id, c.status]));
+    const wrongly = criteria.filter((id) => cited.get(id) !== "not_met" && cited.get(id) !== "missing");
+    if (body.kind === "deny" && wrongly.length > 0) {
+      throw new HttpError(
+        400,
+        `A denial cites only criteria that are not met or not documented; ${wrongly.join(", ")} ${wrongly.length === 1 ? "is" : "are"} met or not applicable`,
+      );
     }
     if (body.kind !== "approve" && message === "") {
       throw new HttpError(

@@ -16,14 +16,14 @@ export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLim
       reply.header("retry-after", String(wait));
       throw new HttpError(429, `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`);
     }
+    // Counted before the (slow) password check, so parallel guesses cannot all slip through;
+    // a correct sign-in is then forgiven, so colleagues behind one address never lock each other out.
+    signInLimits.byIp.fail(request.ip);
+    signInLimits.byEmail.fail(email);
     const user = store.findUserByEmail(email);
     const valid = await verifyPassword(body.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (user === undefined || !valid) {
-      // Only failures count: a clinic behind one address signing in all day is not an attack.
-      signInLimits.byIp.fail(request.ip);
-      signInLimits.byEmail.fail(email);
-      throw new HttpError(401, "The email address or password is not right");
-    }
+    if (user === undefined || !valid) throw new HttpError(401, "The email address or password is not right");
+    signInLimits.byIp.forgive(request.ip);
     signInLimits.byEmail.reset(email);
     const { passwordHash: _ignored, ...publicUser } = user;
     const auth = sessions.start(reply, publicUser);

@@ -26,11 +26,13 @@ export function useSignIn() {
   });
 }
 
-export function useSignOut() {
+/** Signs out; `forgetLocalData` clears the request kept in this browser so the next user cannot see it. */
+export function useSignOut(forgetLocalData: () => void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => api<undefined>("/api/session", { method: "DELETE" }),
     onSettled: () => {
+      forgetLocalData();
       setCsrfToken(undefined);
       client.setQueryData(sessionQuery.queryKey, null);
       client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQuery.queryKey[0] });

@@ -9,7 +9,7 @@ import { useSession } from "@/web/api/session";
 import { DecisionNotice } from "@/web/components/decision-notice";
 import { LoadError, Loading } from "@/web/components/query-state";
 import { SignInPage } from "@/web/features/auth/components/sign-in-page";
-import { loadDocumentIntoWizard } from "@/web/features/intake/load-document";
+import { hasUnsavedAnswers, loadDocumentIntoWizard } from "@/web/features/intake/load-document";
 import { QueuePage } from "@/web/features/review/components/queue-page";
 import { ReviewRequestPage } from "@/web/features/review/components/review-request-page";
 import { MyRequestsPage } from "@/web/features/submissions/components/my-requests-page";
@@ -42,9 +42,13 @@ function Notice({ reference, back }: { reference: string; back: string }) {
   return <DecisionNotice request={detail.data} onBack={() => navigate(back)} />;
 }
 
-const amend = (document: RequestDocument) => {
+/** Opens a request sent back for more information in the wizard; returns false if the user keeps their draft. */
+const amend = (document: RequestDocument): boolean => {
+  if (hasUnsavedAnswers() && !window.confirm("The request in progress in this browser will be replaced. Continue?"))
+    return false;
   loadDocumentIntoWizard(document);
   navigate("/check");
+  return true;
 };
 
 const REVIEWERS: readonly Role[] = ["reviewer", "admin"];

@@ -17,9 +17,9 @@ function NavLink({ to, children }: { to: string; children: string }) {
   );
 }
 
-export function AccountBar() {
+export function AccountBar({ forgetLocalData }: { forgetLocalData: () => void }) {
   const session = useSession();
-  const signOut = useSignOut();
+  const signOut = useSignOut(forgetLocalData);
   if (session.isPending) return null;
   const user = session.data?.user;
   return (

@@ -7,6 +7,7 @@ import { useFormContext } from "react-hook-form";
 import { validateRequestDocument, type FieldError } from "@/criteria";
 import { Button } from "@/web/components/buttons";
 import { fromDocument, toDocument, type Draft } from "../draft";
+import { clearDraft } from "../draft-storage";
 
 type ImportResult =
   { kind: "idle" } | { kind: "imported"; file: string } | { kind: "refused"; file: string; errors: FieldError[] };
@@ -36,6 +37,7 @@ export function ImportExport() {
     if (file === undefined) return;
     void readDocument(file).then((read) => {
       if (read.ok) {
+        clearDraft();
         reset(read.draft);
         setResult({ kind: "imported", file: file.name });
       } else {

@@ -37,7 +37,10 @@ export function StartPage({ onStart }: { onStart: () => void }) {
           liver, gene therapy and AAV5, dose.
         </li>
         <li>Eligibility is shown as you answer, criterion by criterion.</li>
-        <li>Answers are saved in this browser as you type and are not sent anywhere.</li>
+        <li>
+          Answers are saved in this browser as you type. Nothing is sent anywhere unless you sign in as office staff:
+          then the draft is kept on the server too, and you can submit it.
+        </li>
       </ul>
       <div className="mt-6 flex flex-wrap gap-4">
         <Button onClick={onStart}>{hasAnswers ? "Continue the request" : "Start now"}</Button>
@@ -47,12 +50,17 @@ export function StartPage({ onStart }: { onStart: () => void }) {
       </div>
       {confirming && (
         <div role="alertdialog" aria-labelledby="discard-title" className="mt-6 max-w-2xl border-4 border-red-700 p-4">
-          <h2 id="discard-title" className="text-xl font-bold">
+          <h2
+            id="discard-title"
+            ref={(heading) => heading?.focus()}
+            tabIndex={-1}
+            className="text-xl font-bold focus:outline-none"
+          >
             Discard the current request?
           </h2>
           <p className="mt-2">Every answer in it will be deleted from this browser. Export it first to keep a copy.</p>
           <div className="mt-4 flex gap-4">
-            <Button variant="warning" onClick={startNew} autoFocus>
+            <Button variant="warning" onClick={startNew}>
               Yes, discard it
             </Button>
             <Button variant="secondary" onClick={() => setConfirming(false)}>

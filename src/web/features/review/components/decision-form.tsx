@@ -18,9 +18,16 @@ const KINDS: readonly { value: DecisionKind; label: string; hint: string }[] = [
 export function DecisionForm({ request }: { request: RequestDetail }) {
   const decide = useDecide();
   const reload = useReloadRequest();
-  const notMet = request.evaluation.criteria
-    .filter((c) => c.status === "not_met" || c.status === "missing")
-    .map((c) => c.id);
+  // A denial cites criteria not met (or not documented); the server refuses any other.
+  const deniable = request.evaluation.criteria.filter((c) => c.status === "not_met" || c.status === "missing");
+  const notMet = deniable.map((c) => c.id);
+  const meets = request.evaluation.outcome === "meets_criteria";
+  // Continued therapy (II.A) and other diagnoses (I.B) cannot be approved under this policy.
+  const kinds = KINDS.filter(
+    (k) =>
+      k.value !== "approve" ||
+      (request.evaluation.outcome !== "not_authorized" && request.evaluation.outcome !== "refer"),
+  );
   const [kind, setKind] = useState<DecisionKind | "">("");
   const [criteria, setCriteria] = useState<CriterionId[]>(notMet);
   const [message, setMessage] = useState("");
@@ -33,10 +40,15 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
     if (kind === "") problems.push({ fieldId: "decision-kind", message: "Choose a decision" });
     if (kind === "deny" && criteria.length === 0)
       problems.push({ fieldId: "decision-criteria", message: "Choose at least one criterion the denial rests on" });
-    if ((kind === "deny" || kind === "request_info") && message.trim() === "") {
+    if ((kind === "deny" || kind === "request_info" || (kind === "approve" && !meets)) && message.trim() === "") {
       problems.push({
         fieldId: "decision-message",
-        message: kind === "deny" ? "Write the reasons for the denial" : "Write what the practice needs to send",
+        message:
+          kind === "deny"
+            ? "Write the reasons for the denial"
+            : kind === "approve"
+              ? "Write why the request is approved although not every criterion is met"
+              : "Write what the practice needs to send",
       });
     }
     setErrors(problems);
@@ -83,7 +95,7 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
             {error("decision-kind")}
           </p>
         )}
-        {KINDS.map((option, index) => (
+        {kinds.map((option, index) => (
           <div key={option.value} className="mb-2 flex items-start gap-2">
             <input
               id={index === 0 ? "decision-kind" : `decision-kind-${option.value}`}
@@ -105,9 +117,12 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
         <fieldset className="mb-6">
           <legend className="mb-2 text-lg font-bold">Criteria not met</legend>
           {error("decision-criteria") !== undefined && (
-            <p className="mb-2 font-bold text-red-700">{error("decision-criteria")}</p>
+            <p id="decision-criteria-error" className="mb-2 font-bold text-red-700">
+              <span className="sr-only">Error:</span> {error("decision-criteria")}
+            </p>
           )}
-          {request.evaluation.criteria.map((c, index) => (
+          {deniable.length === 0 && <p>Every criterion is met or not applicable: there is nothing to cite.</p>}
+          {deniable.map((c, index) => (
             <div key={c.id} className="mb-1 flex items-start gap-2">
               <input
                 id={index === 0 ? "decision-criteria" : `decision-criteria-${c.id}`}
@@ -126,16 +141,24 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
           ))}
         </fieldset>
       )}
-      {kind !== "" && kind !== "approve" && (
+      {kind !== "" && (kind !== "approve" || !meets) && (
         <div className="mb-6">
           <label htmlFor="decision-message" className="mb-1 block text-lg font-bold">
-            {kind === "deny" ? "Reasons for the denial" : "Message to the practice"}
+            {kind === "deny"
+              ? "Reasons for the denial"
+              : kind === "approve"
+                ? "Why it is approved although not every criterion is met"
+                : "Message to the practice"}
           </label>
           {error("decision-message") !== undefined && (
-            <p className="mb-2 font-bold text-red-700">{error("decision-message")}</p>
+            <p id="decision-message-error" className="mb-2 font-bold text-red-700">
+              <span className="sr-only">Error:</span> {error("decision-message")}
+            </p>
           )}
           <textarea
             id="decision-message"
+            aria-describedby={error("decision-message") !== undefined ? "decision-message-error" : undefined}
+            aria-invalid={error("decision-message") !== undefined || undefined}
             rows={5}
             value={message}
             onChange={(e) => setMessage(e.target.value)}

@@ -5,6 +5,7 @@
  */
 import { useRequestDetail } from "@/web/api/request-detail";
 import { useStartReview } from "@/web/api/decide";
+import { useSession } from "@/web/api/session";
 import { navigate } from "@/web/app/router";
 import { Button } from "@/web/components/buttons";
 import { DecisionList } from "@/web/components/decision-list";
@@ -16,10 +17,12 @@ import { DecisionForm } from "./decision-form";
 export function ReviewRequestPage({ reference }: { reference: string }) {
   const detail = useRequestDetail(reference);
   const startReview = useStartReview();
+  // Admins read everything; only reviewers decide.
+  const canDecide = useSession().data?.user.role === "reviewer";
   if (detail.isPending) return <Loading what="the request" />;
   if (detail.isError) return <LoadError error={detail.error} retry={() => void detail.refetch()} />;
   const request = detail.data;
-  const open = request.status === "submitted" || request.status === "in_review";
+  const open = canDecide && (request.status === "submitted" || request.status === "in_review");
   return (
     <div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_24rem]">
       <div>
@@ -47,7 +50,7 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
         />
       </div>
       <aside className="space-y-8 print:hidden">
-        {request.status === "submitted" && (
+        {canDecide && request.status === "submitted" && (
           <Button
             variant="secondary"
             disabled={startReview.isPending}

@@ -9,14 +9,15 @@ import { DecisionList } from "@/web/components/decision-list";
 import { LoadError, Loading } from "@/web/components/query-state";
 import { StatusTag, formatDateTime, outcomeShort } from "@/web/components/request-status";
 import { useDocumentTitle } from "@/web/components/use-document-title";
-import { startAmending } from "../amending";
+import { startAmending } from "@/web/lib/amending";
 
 export function RequestStatusPage({
   reference,
   onAmend,
 }: {
   reference: string;
-  onAmend: (document: RequestDocument) => void;
+  /** Loads the document into the wizard; false when the user chose to keep the draft they have. */
+  onAmend: (document: RequestDocument) => boolean;
 }) {
   useDocumentTitle(`Request ${reference}`);
   const detail = useRequestDetail(reference);
@@ -52,8 +53,8 @@ export function RequestStatusPage({
           <Button
             className="mt-4"
             onClick={() => {
-              startAmending({ reference: request.reference, rowVersion: request.rowVersion });
-              onAmend(request.document);
+              if (onAmend(request.document))
+                startAmending({ reference: request.reference, rowVersion: request.rowVersion });
             }}
           >
             Amend and resubmit

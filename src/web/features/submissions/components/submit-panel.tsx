@@ -9,9 +9,8 @@ import { navigate } from "@/web/app/router";
 import { useSession } from "@/web/api/session";
 import { useAmendRequest, useSubmitRequest } from "@/web/api/submit-request";
 import { Button } from "@/web/components/buttons";
-import { readAmending, stopAmending } from "../amending";
-
-const newKey = (): string => crypto.randomUUID().replace(/-/g, "");
+import { readAmending, stopAmending } from "@/web/lib/amending";
+import { currentSubmission, recordSubmitted } from "@/web/lib/submission";
 
 export function SubmitPanel({
   document,
@@ -26,9 +25,11 @@ export function SubmitPanel({
   const submit = useSubmitRequest();
   const amend = useAmendRequest();
   const [amending] = useState(readAmending);
-  const [key] = useState(newKey);
+  const [submission] = useState(currentSubmission);
   const [expedited, setExpedited] = useState<"" | "yes" | "no">("");
-  const [reference, setReference] = useState<string>();
+  const [reference, setReference] = useState<string | undefined>(
+    amending === undefined ? submission.reference : undefined,
+  );
 
   const user = session.data?.user;
   if (session.isPending) return null;
@@ -92,6 +93,7 @@ export function SubmitPanel({
   const send = () => {
     const done = (ref: string) => {
       stopAmending();
+      recordSubmitted(ref);
       setReference(ref);
       onSubmitted();
     };
@@ -102,7 +104,7 @@ export function SubmitPanel({
       );
     } else {
       submit.mutate(
-        { document, expedited: expedited === "yes", idempotencyKey: key },
+        { document, expedited: expedited === "yes", idempotencyKey: submission.idempotencyKey },
         { onSuccess: (r) => done(r.reference) },
       );
     }

@@ -20,5 +20,18 @@ export function readAmending(): Amending | undefined {
   }
 }
 
-export const startAmending = (amending: Amending): void => localStorage.setItem(KEY, JSON.stringify(amending));
-export const stopAmending = (): void => localStorage.removeItem(KEY);
+export function startAmending(amending: Amending): void {
+  try {
+    localStorage.setItem(KEY, JSON.stringify(amending));
+  } catch {
+    // storage refused: the submit panel will offer a new request instead
+  }
+}
+
+export function stopAmending(): void {
+  try {
+    localStorage.removeItem(KEY);
+  } catch {
+    // nothing stored
+  }
+}
