@@ -1,5 +1,5 @@
 /** The wizard's one form: restored from this browser on load, saved here on every change. */
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
 import { emptyDraft, type Draft } from "../draft";
 import { draftResolver } from "../draft-resolver";
@@ -12,11 +12,13 @@ export function localToday(now = new Date()): string {
 }
 
 export function useIntakeForm(): UseFormReturn<Draft> {
+  // Read synchronously: the first paint already shows the saved answers (no "Loading…" that shifts the page).
+  const [initial] = useState(() => {
+    const empty = emptyDraft(localToday());
+    return loadDraft(empty) ?? empty;
+  });
   const form = useForm<Draft>({
-    defaultValues: () => {
-      const empty = emptyDraft(localToday());
-      return Promise.resolve(loadDraft(empty) ?? empty);
-    },
+    defaultValues: initial,
     resolver: draftResolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
