@@ -101,8 +101,6 @@ export function IntakePage({ renderSummary, formExtras }: IntakePageProps) {
   const state: WizardState = fromPath(useLocation());
   const dispatch = useCallback((action: WizardAction) => navigate(toPath(wizardReducer(state, action))), [state]);
 
-  if (form.formState.isLoading) return <Loading />;
-
   if (state.kind === "summary") {
     return (
       <FormProvider {...form}>
