@@ -27,3 +27,4 @@ export type { PartialEvaluation } from "./partial";
 export { recentAbnormalities } from "./rules/liver";
 export { STATUS_LABELS, OUTCOME_LABELS } from "./labels";
 export * from "./api-contract";
+export * from "./admin-contract";

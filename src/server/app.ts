@@ -5,6 +5,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { HttpError } from "./auth/sessions";
 import { BadRequest } from "./parse";
+import { adminRoutes } from "./routes/admin";
 import { draftRoutes } from "./routes/drafts";
 import { evaluateRoute } from "./routes/evaluate";
 import { requestRoutes } from "./routes/requests";
@@ -60,6 +61,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   sessionRoutes(app, services);
   draftRoutes(app, services);
   requestRoutes(app, services);
+  adminRoutes(app, services);
 
   const staticRoot = resolve(config.STATIC_DIR);
   const hasWebApp = existsSync(resolve(staticRoot, "index.html"));

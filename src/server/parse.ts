@@ -37,3 +37,13 @@ export function parseDocument(input: unknown): RequestDocument {
     result.errors.map((e) => ({ path: e.path === "" ? "document" : `document.${e.path}`, message: e.message })),
   );
 }
+
+/**
+ * For schemas whose every check carries its own sentence (the admin API): the schema's words,
+ * which name the field and what is accepted, as they are.
+ */
+export function parseWithOwnMessages<S extends z.ZodMiniType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new BadRequest(result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+}

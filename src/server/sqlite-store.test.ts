@@ -104,6 +104,36 @@ describe("the schema", () => {
     expect(store.integrityCheck()).toBe("ok");
   });
 
+  it("upgrades a database made before accounts could be deactivated: its accounts stay active", () => {
+    const old = tempDatabase("hemgenix-upgrade-");
+    try {
+      const db = new DatabaseSync(old.file);
+      for (const migration of MIGRATIONS.filter((m) => m.version <= 2)) {
+        db.exec(migration.sql);
+      }
+      db.exec(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+      );
+      for (const migration of MIGRATIONS.filter((m) => m.version <= 2)) {
+        db.prepare("INSERT INTO schema_migrations VALUES (?, ?, '2026-01-01')").run(migration.version, migration.name);
+      }
+      db.exec(
+        "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ('r@x.test', 'R', 'reviewer', 'h', 'x')",
+      );
+      db.close();
+      const upgraded = new SqliteStore(old.file);
+      try {
+        expect(upgraded.findUserById(1)).toMatchObject({ email: "r@x.test", role: "reviewer" });
+        expect(upgraded.listUsers()).toMatchObject([{ email: "r@x.test", active: true }]);
+        expect(upgraded.integrityCheck()).toBe("ok");
+      } finally {
+        upgraded.close();
+      }
+    } finally {
+      old.remove();
+    }
+  });
+
   it("enforces foreign keys and checks: no request for a practice that does not exist, no staff without a practice", () => {
     expect(() => store.submit(newSubmission({ practiceId: 9999 }))).toThrow();
     expect(() =>

@@ -66,7 +66,7 @@ export interface TestServer {
   /** A second, read-only connection on the same file. */
   db: DatabaseSync;
   count(table: Table, where?: string, ...params: (string | number | null)[]): number;
-  /** Row counts of every table plus every request's row version and status, every draft's content: equal means nothing changed. */
+  /** Row counts of every table plus every request's row version and status, every draft, account and practice: equal means nothing changed. */
   fingerprint(): string;
   close(): Promise<void>;
 }
@@ -138,6 +138,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
           .all(),
         drafts: db.prepare("SELECT user_id, content FROM drafts ORDER BY user_id").all(),
         sessions: db.prepare("SELECT id_hash FROM sessions ORDER BY id_hash").all(),
+        users: db
+          .prepare("SELECT id, email, name, role, practice_id, password_hash, active FROM users ORDER BY id")
+          .all(),
+        practices: db.prepare("SELECT id, name FROM practices ORDER BY id").all(),
       }),
     close: async () => {
       await app.close();
@@ -197,7 +201,7 @@ export interface Answer<T = unknown> {
 export async function call<T = unknown>(
   app: FastifyInstance,
   who: Session | undefined,
-  method: "GET" | "POST" | "PUT" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   url: string,
   body?: unknown,
   options: CallOptions = {},

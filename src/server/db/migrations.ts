@@ -102,4 +102,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_request ON audit_events (request_id, id);
     `,
   },
+  {
+    version: 3,
+    name: "accounts can be deactivated",
+    // Accounts are never deleted: their requests, decisions and audit events keep pointing at them.
+    sql: `ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1));`,
+  },
 ];

@@ -2,6 +2,8 @@
 import { randomBytes } from "node:crypto";
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import type {
+  AdminPractice,
+  AdminUser,
   AuditRecord,
   CriterionId,
   DecisionKind,
@@ -24,6 +26,7 @@ import type {
   StoredRequest,
   StoredSession,
   Store,
+  UserUpdate,
 } from "./store";
 
 type Row = Record<string, SQLInputValue>;
@@ -45,7 +48,11 @@ function newReference(): string {
 
 const ACTIVE: readonly RequestStatus[] = ["submitted", "in_review"];
 
-const USER_COLUMNS = "u.id, u.email, u.name, u.role, u.practice_id, p.name AS practice_name, u.password_hash";
+const USER_COLUMNS =
+  "u.id, u.email, u.name, u.role, u.practice_id, p.name AS practice_name, u.password_hash, u.active, u.created_at";
+const PRACTICE_COLUMNS = `pr.id, pr.name,
+  (SELECT COUNT(*) FROM users u WHERE u.practice_id = pr.id AND u.active = 1) AS users,
+  (SELECT COUNT(*) FROM requests r WHERE r.practice_id = pr.id) AS requests`;
 const REQUEST_COLUMNS = `r.id, r.reference, r.practice_id, p.name AS practice_name, r.submitted_by, r.status, r.expedited,
   r.member_id, r.member_name, r.outcome, r.received_at, r.due_at, r.current_version, r.row_version`;
 
@@ -124,14 +131,101 @@ export class SqliteStore implements Store {
     const row = this.sql(
       `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN practices p ON p.id = u.practice_id WHERE u.email = ?`,
     ).get(email);
-    return row === undefined ? undefined : { ...this.toUser(row), passwordHash: str(row.password_hash) };
+    return row === undefined
+      ? undefined
+      : { ...this.toUser(row), passwordHash: str(row.password_hash), active: num(row.active) === 1 };
   }
 
   findUserById(id: number) {
     const row = this.sql(
-      `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN practices p ON p.id = u.practice_id WHERE u.id = ?`,
+      `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN practices p ON p.id = u.practice_id WHERE u.id = ? AND u.active = 1`,
     ).get(id);
     return row === undefined ? undefined : this.toUser(row);
+  }
+
+  private toPractice(row: Row): AdminPractice {
+    return { id: num(row.id), name: str(row.name), users: num(row.users), requests: num(row.requests) };
+  }
+
+  listPractices(): AdminPractice[] {
+    return this.sql(`SELECT ${PRACTICE_COLUMNS} FROM practices pr ORDER BY pr.name COLLATE NOCASE, pr.id`)
+      .all()
+      .map((row) => this.toPractice(row));
+  }
+
+  findPractice(id: number): AdminPractice | undefined {
+    const row = this.sql(`SELECT ${PRACTICE_COLUMNS} FROM practices pr WHERE pr.id = ?`).get(id);
+    return row === undefined ? undefined : this.toPractice(row);
+  }
+
+  // Names are unique regardless of case ("Riverside Clinic" and "riverside clinic" are one practice to a person).
+  addPractice(name: string): AdminPractice | "name_taken" {
+    const result = this.sql(
+      `INSERT INTO practices (name) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM practices WHERE name = ? COLLATE NOCASE)`,
+    ).run(name, name);
+    if (result.changes === 0) return "name_taken";
+    return this.findPractice(num(result.lastInsertRowid)) ?? "name_taken";
+  }
+
+  renamePractice(id: number, name: string): AdminPractice | "name_taken" | "not_found" {
+    if (this.findPractice(id) === undefined) return "not_found";
+    const result = this.sql(
+      `UPDATE practices SET name = ? WHERE id = ?
+       AND NOT EXISTS (SELECT 1 FROM practices WHERE name = ? COLLATE NOCASE AND id <> ?)`,
+    ).run(name, id, name, id);
+    if (result.changes === 0) return "name_taken";
+    return this.findPractice(id) ?? "not_found";
+  }
+
+  private toAccount(row: Row): AdminUser {
+    return { ...this.toUser(row), active: num(row.active) === 1, createdAt: str(row.created_at) };
+  }
+
+  listUsers(): AdminUser[] {
+    return this.sql(
+      `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN practices p ON p.id = u.practice_id
+       ORDER BY u.active DESC, u.name COLLATE NOCASE, u.id`,
+    )
+      .all()
+      .map((row) => this.toAccount(row));
+  }
+
+  findAccount(id: number): AdminUser | undefined {
+    const row = this.sql(
+      `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN practices p ON p.id = u.practice_id WHERE u.id = ?`,
+    ).get(id);
+    return row === undefined ? undefined : this.toAccount(row);
+  }
+
+  addUser(user: NewUser, now: Date): AdminUser | "email_taken" {
+    const result = this.sql(
+      `INSERT INTO users (email, name, role, practice_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (email) DO NOTHING`,
+    ).run(user.email, user.name, user.role, user.practiceId, user.passwordHash, now.toISOString());
+    if (result.changes === 0) return "email_taken";
+    return this.findAccount(num(result.lastInsertRowid)) ?? "email_taken";
+  }
+
+  updateUser(
+    id: number,
+    update: UserUpdate,
+    { endSessions, keepSession }: { endSessions: boolean; keepSession: string | null },
+  ): AdminUser | undefined {
+    const columns: [string, SQLInputValue][] = [];
+    if (update.name !== undefined) columns.push(["name", update.name]);
+    if (update.role !== undefined) columns.push(["role", update.role]);
+    if (update.practiceId !== undefined) columns.push(["practice_id", update.practiceId]);
+    if (update.passwordHash !== undefined) columns.push(["password_hash", update.passwordHash]);
+    if (update.active !== undefined) columns.push(["active", update.active ? 1 : 0]);
+    return transaction(this.db, () => {
+      if (columns.length > 0) {
+        this.db
+          .prepare(`UPDATE users SET ${columns.map(([column]) => `${column} = ?`).join(", ")} WHERE id = ?`)
+          .run(...columns.map(([, value]) => value), id);
+      }
+      if (endSessions) this.sql("DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?").run(id, keepSession);
+      return this.findAccount(id);
+    });
   }
 
   countUsers(): number {

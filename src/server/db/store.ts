@@ -3,6 +3,8 @@
  * (PostgreSQL for a plan running several instances) is a new implementation of this interface.
  */
 import type {
+  AdminPractice,
+  AdminUser,
   AuditRecord,
   DecisionKind,
   DecisionRecord,
@@ -23,6 +25,15 @@ export interface NewUser {
   role: Role;
   practiceId: number | null;
   passwordHash: string;
+}
+
+/** What an admin may change on an account; `passwordHash` and `active: false` also end its sessions. */
+export interface UserUpdate {
+  name?: string;
+  role?: Role;
+  practiceId?: number | null;
+  passwordHash?: string;
+  active?: boolean;
 }
 
 export interface StoredSession {
@@ -73,9 +84,26 @@ export interface Store {
   createPractice(name: string): number;
   findPracticeByName(name: string): { id: number; name: string } | undefined;
   createUser(user: NewUser): SessionUser;
-  findUserByEmail(email: string): (SessionUser & { passwordHash: string }) | undefined;
+  /** Any account with this email, active or not (sign-in refuses inactive ones). */
+  findUserByEmail(email: string): (SessionUser & { passwordHash: string; active: boolean }) | undefined;
+  /** An active account: a deactivated one has no sessions. */
   findUserById(id: number): SessionUser | undefined;
   countUsers(): number;
+
+  // Administration. Names are unique; the answers say so instead of throwing.
+  listPractices(): AdminPractice[];
+  findPractice(id: number): AdminPractice | undefined;
+  addPractice(name: string): AdminPractice | "name_taken";
+  renamePractice(id: number, name: string): AdminPractice | "name_taken" | "not_found";
+  listUsers(): AdminUser[];
+  findAccount(id: number): AdminUser | undefined;
+  addUser(user: NewUser, now: Date): AdminUser | "email_taken";
+  /** Applies the change in one transaction, ending the account's sessions (but `keepSession`) when `endSessions`. */
+  updateUser(
+    id: number,
+    update: UserUpdate,
+    sessions: { endSessions: boolean; keepSession: string | null },
+  ): AdminUser | undefined;
 
   createSession(idHash: string, userId: number, csrfToken: string, now: number): void;
   findSession(idHash: string): StoredSession | undefined;

@@ -23,9 +23,11 @@ export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLim
     const user = store.findUserByEmail(email);
     const valid = await verifyPassword(body.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (user === undefined || !valid) throw new HttpError(401, "The email address or password is not right");
+    // Said only to someone who knows the password: it tells them whom to ask, and an attacker nothing.
+    if (!user.active) throw new HttpError(403, "This account is deactivated. Ask your administrator to reactivate it.");
     signInLimits.byIp.forgive(request.ip);
     signInLimits.byEmail.reset(email);
-    const { passwordHash: _ignored, ...publicUser } = user;
+    const { passwordHash: _hash, active: _active, ...publicUser } = user;
     const auth = sessions.start(reply, publicUser);
     return { user: auth.user, csrfToken: auth.csrfToken };
   });

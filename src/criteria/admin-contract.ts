@@ -1,0 +1,132 @@
+/**
+ * The admin API (users and practices), shared by the admin screens and the server. Every check
+ * carries its own sentence, naming the field and what is accepted, so the form can show the
+ * server's words beside the field and the server never answers with zod's defaults.
+ */
+import { z } from "zod/mini";
+import { ROLES, type Role } from "./api-contract";
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 200;
+export const MAX_NAME_LENGTH = 100;
+export const MAX_EMAIL_LENGTH = 200;
+export const MAX_PRACTICE_NAME_LENGTH = 120;
+
+// Deliberately loose (one @, a dot in the domain, no spaces): the real check is that mail arrives.
+const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+// Control characters in a name only ever come from a paste gone wrong; they break tables and notices.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  staff: "Office staff",
+  reviewer: "Medical-director reviewer",
+  admin: "Administrator",
+};
+
+const personName = z.string("Full name must be text").check(
+  z.trim(),
+  z.refine((v) => v.length > 0, "Enter the person's full name"),
+  z.refine((v) => v.length <= MAX_NAME_LENGTH, `Full name must be ${MAX_NAME_LENGTH} characters or fewer`),
+  z.refine((v) => !CONTROL.test(v), "Full name must not contain control characters"),
+);
+
+const email = z.string("Email address must be text").check(
+  z.trim(),
+  z.toLowerCase(),
+  z.refine((v) => v.length > 0, "Enter the email address"),
+  z.refine((v) => v.length <= MAX_EMAIL_LENGTH, `Email address must be ${MAX_EMAIL_LENGTH} characters or fewer`),
+  z.refine((v) => EMAIL_SHAPE.test(v), "Enter an email address in the correct format, like name@example.org"),
+);
+
+const role = z.enum(ROLES, "Choose a role: staff, reviewer or admin");
+
+const practiceId = z.nullable(
+  z
+    .int("Practice must be chosen from the list of practices")
+    .check(z.refine((v) => v >= 1, "Practice must be chosen from the list of practices")),
+);
+
+const password = z.string("Password must be text").check(
+  z.refine(
+    (v) => v.length >= MIN_PASSWORD_LENGTH,
+    `Password must be at least ${MIN_PASSWORD_LENGTH} characters (a few unrelated words make a good one)`,
+  ),
+  z.refine((v) => v.length <= MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
+);
+
+/** Staff belong to exactly one practice; reviewers and admins to none. */
+export const practiceRuleMessage = (value: Role): string =>
+  value === "staff" ? "Choose the practice this person works for" : "Only office staff belong to a practice";
+const practiceFitsRole = (user: { role: Role; practiceId: number | null }): boolean =>
+  (user.role === "staff") === (user.practiceId !== null);
+
+export const newUserSchema = z
+  .object(
+    { name: personName, email, role, practiceId: z._default(practiceId, null), password },
+    "The body must be a JSON object",
+  )
+  .check(
+    z.superRefine((user, ctx) => {
+      if (!practiceFitsRole(user))
+        ctx.issues.push({ code: "custom", path: ["practiceId"], message: practiceRuleMessage(user.role), input: user });
+    }),
+  );
+export type NewUserInput = z.infer<typeof newUserSchema>;
+
+/**
+ * A change to an account: any of its parts. Role and practice are checked together on the
+ * server against the stored account, since either may be left out.
+ */
+export const userChangeSchema = z
+  .object(
+    {
+      name: z.optional(personName),
+      role: z.optional(role),
+      practiceId: z.optional(practiceId),
+      password: z.optional(password),
+      active: z.optional(z.boolean("Active must be true or false")),
+    },
+    "The body must be a JSON object",
+  )
+  .check(
+    z.refine(
+      (change) => Object.values(change).some((v) => v !== undefined),
+      "Say what to change: name, role, practiceId, password or active",
+    ),
+  );
+export type UserChange = z.infer<typeof userChangeSchema>;
+
+export const practiceSchema = z.object(
+  {
+    name: z.string("Practice name must be text").check(
+      z.trim(),
+      z.refine((v) => v.length > 0, "Enter the practice's name"),
+      z.refine(
+        (v) => v.length <= MAX_PRACTICE_NAME_LENGTH,
+        `Practice name must be ${MAX_PRACTICE_NAME_LENGTH} characters or fewer`,
+      ),
+      z.refine((v) => !CONTROL.test(v), "Practice name must not contain control characters"),
+    ),
+  },
+  "The body must be a JSON object",
+);
+
+export interface AdminUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  practiceId: number | null;
+  practiceName: string | null;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface AdminPractice {
+  id: number;
+  name: string;
+  /** Active accounts of the practice. */
+  users: number;
+  requests: number;
+}

@@ -1,0 +1,157 @@
+/**
+ * Administration: accounts and practices (admins only). Accounts are deactivated, never deleted,
+ * so the requests and decisions they made keep their names. An admin cannot lock themselves out:
+ * their own account can be neither deactivated nor moved out of the admin role. Every change is
+ * audited (who, what, when), by id and field name, never by value.
+ */
+import type { FastifyInstance } from "fastify";
+import {
+  newUserSchema,
+  practiceRuleMessage,
+  practiceSchema,
+  userChangeSchema,
+  type AdminPractice,
+  type AdminUser,
+  type FieldError,
+} from "@/criteria";
+import { hashPassword } from "../auth/passwords";
+import { HttpError, requireUser } from "../auth/sessions";
+import type { UserUpdate } from "../db/store";
+import { BadRequest, parseWithOwnMessages } from "../parse";
+import type { Services } from "../services";
+
+type IdParams = { Params: { id: string } };
+
+const fieldError = (path: string, message: string): BadRequest => new BadRequest([{ path, message }]);
+
+const EMAIL_TAKEN = "An account with this email address already exists: change that account instead";
+const PRACTICE_TAKEN = "A practice with this name already exists";
+const NO_SUCH_PRACTICE = "Practice must be chosen from the list of practices";
+
+function idOf(raw: string, what: string): number {
+  const id = /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(id)) throw new HttpError(404, `No ${what} with that id`);
+  return id;
+}
+
+export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Services): void {
+  const admin = (request: Parameters<typeof requireUser>[1], reply: Parameters<typeof requireUser>[2]) =>
+    requireUser(sessions, request, reply, ["admin"]);
+
+  app.get("/api/admin/users", async (request, reply): Promise<{ users: AdminUser[] }> => {
+    admin(request, reply);
+    return { users: store.listUsers() };
+  });
+
+  app.get<IdParams>("/api/admin/users/:id", async (request, reply): Promise<AdminUser> => {
+    admin(request, reply);
+    const account = store.findAccount(idOf(request.params.id, "account"));
+    if (account === undefined) throw new HttpError(404, "No account with that id");
+    return account;
+  });
+
+  app.post("/api/admin/users", async (request, reply) => {
+    const auth = admin(request, reply);
+    const body = parseWithOwnMessages(newUserSchema, request.body);
+    if (body.practiceId !== null && store.findPractice(body.practiceId) === undefined)
+      throw fieldError("practiceId", NO_SUCH_PRACTICE);
+    if (store.findUserByEmail(body.email) !== undefined) throw fieldError("email", EMAIL_TAKEN);
+    const passwordHash = await hashPassword(body.password);
+    // The insert itself refuses a duplicate too: another admin may have added the address meanwhile.
+    const created = store.addUser({ ...body, passwordHash }, now());
+    if (created === "email_taken") throw fieldError("email", EMAIL_TAKEN);
+    store.recordAudit(null, auth.user.id, "account added", `account ${created.id} (${created.role})`, now());
+    return reply.code(201).send(created);
+  });
+
+  app.patch<IdParams>("/api/admin/users/:id", async (request, reply): Promise<AdminUser> => {
+    const auth = admin(request, reply);
+    const id = idOf(request.params.id, "account");
+    const account = store.findAccount(id);
+    if (account === undefined) throw new HttpError(404, "No account with that id");
+    const change = parseWithOwnMessages(userChangeSchema, request.body);
+    const self = id === auth.user.id;
+    const errors: FieldError[] = [];
+    if (self && change.active === false)
+      errors.push({ path: "active", message: "You cannot deactivate your own account: ask another administrator" });
+    if (self && change.role !== undefined && change.role !== "admin")
+      errors.push({ path: "role", message: "You cannot change your own role: ask another administrator" });
+
+    const role = change.role ?? account.role;
+    // Moving someone out of office staff takes them out of their practice unless the change says otherwise.
+    const practiceId =
+      change.practiceId !== undefined ? change.practiceId : role === "staff" ? account.practiceId : null;
+    if ((role === "staff") !== (practiceId !== null))
+      errors.push({ path: "practiceId", message: practiceRuleMessage(role) });
+    else if (practiceId !== null && store.findPractice(practiceId) === undefined)
+      errors.push({ path: "practiceId", message: NO_SUCH_PRACTICE });
+    if (errors.length > 0) throw new BadRequest(errors);
+
+    const update: UserUpdate = {};
+    const changed: string[] = [];
+    if (change.name !== undefined && change.name !== account.name) {
+      update.name = change.name;
+      changed.push("name");
+    }
+    if (role !== account.role) {
+      update.role = role;
+      changed.push(`role ${account.role} → ${role}`);
+    }
+    if (practiceId !== account.practiceId) {
+      update.practiceId = practiceId;
+      changed.push(`practice ${account.practiceId ?? "none"} → ${practiceId ?? "none"}`);
+    }
+    if (change.password !== undefined) {
+      update.passwordHash = await hashPassword(change.password);
+      changed.push("password set");
+    }
+    if (change.active !== undefined && change.active !== account.active) {
+      update.active = change.active;
+      changed.push(change.active ? "reactivated" : "deactivated");
+    }
+    // Whoever held the account's sessions signs in again under the new terms (the admin's own stays).
+    const endSessions =
+      update.active === false ||
+      update.passwordHash !== undefined ||
+      update.role !== undefined ||
+      update.practiceId !== undefined;
+    const updated = store.updateUser(id, update, { endSessions, keepSession: self ? auth.idHash : null });
+    if (updated === undefined) throw new HttpError(404, "No account with that id");
+    if (changed.length > 0)
+      store.recordAudit(null, auth.user.id, "account changed", `account ${id}: ${changed.join(", ")}`, now());
+    return updated;
+  });
+
+  app.get("/api/admin/practices", async (request, reply): Promise<{ practices: AdminPractice[] }> => {
+    admin(request, reply);
+    return { practices: store.listPractices() };
+  });
+
+  app.get<IdParams>("/api/admin/practices/:id", async (request, reply): Promise<AdminPractice> => {
+    admin(request, reply);
+    const practice = store.findPractice(idOf(request.params.id, "practice"));
+    if (practice === undefined) throw new HttpError(404, "No practice with that id");
+    return practice;
+  });
+
+  app.post("/api/admin/practices", async (request, reply) => {
+    const auth = admin(request, reply);
+    const { name } = parseWithOwnMessages(practiceSchema, request.body);
+    const created = store.addPractice(name);
+    if (created === "name_taken") throw fieldError("name", PRACTICE_TAKEN);
+    store.recordAudit(null, auth.user.id, "practice added", `practice ${created.id}`, now());
+    return reply.code(201).send(created);
+  });
+
+  app.patch<IdParams>("/api/admin/practices/:id", async (request, reply): Promise<AdminPractice> => {
+    const auth = admin(request, reply);
+    const id = idOf(request.params.id, "practice");
+    if (store.findPractice(id) === undefined) throw new HttpError(404, "No practice with that id");
+    const { name } = parseWithOwnMessages(practiceSchema, request.body);
+    const renamed = store.renamePractice(id, name);
+    if (renamed === "not_found") throw new HttpError(404, "No practice with that id");
+    if (renamed === "name_taken") throw fieldError("name", PRACTICE_TAKEN);
+    store.recordAudit(null, auth.user.id, "practice renamed", `practice ${id}`, now());
+    return renamed;
+  });
+}
