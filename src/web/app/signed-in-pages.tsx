@@ -1,6 +1,6 @@
 /**
  * The pages that need an account (lazy: not in the self-check wizard's bundle): sign-in, staff
- * requests, the review queue and requests, decision notices. Each checks the role it needs.
+ * requests, the review queue and requests, decision notices, administration. Each checks the role it needs.
  */
 import type { ReactNode } from "react";
 import type { RequestDocument, Role } from "@/criteria";
@@ -8,6 +8,7 @@ import { useRequestDetail } from "@/web/api/request-detail";
 import { useSession } from "@/web/api/session";
 import { DecisionNotice } from "@/web/components/decision-notice";
 import { LoadError, Loading } from "@/web/components/query-state";
+import { adminPage } from "@/web/features/admin/components/admin-pages";
 import { SignInPage } from "@/web/features/auth/components/sign-in-page";
 import { hasUnsavedAnswers, loadDocumentIntoWizard } from "@/web/features/intake/load-document";
 import { QueuePage } from "@/web/features/review/components/queue-page";
@@ -67,6 +68,8 @@ function Page({ path }: { path: string }) {
         <QueuePage />
       </RequireRole>
     );
+  const admin = path.startsWith("/admin") ? adminPage(path) : undefined;
+  if (admin !== undefined) return <RequireRole roles={["admin"]}>{admin}</RequireRole>;
   const [, area, reference = "", notice] = /^\/(requests|review)\/([A-Z0-9-]+)(\/notice)?$/i.exec(path) ?? [];
   if (area === "requests") {
     return (

@@ -45,7 +45,7 @@ interface TextFieldProps {
   name: string;
   label: ReactNode;
   hint?: ReactNode;
-  type?: "text" | "date";
+  type?: "text" | "date" | "email" | "password";
   inputMode?: "text" | "numeric" | "decimal";
   autoComplete?: string;
   width?: "w-24" | "w-32" | "w-48" | "w-full max-w-md";

@@ -1,21 +1,7 @@
 /** The header's account area: who is signed in, their pages, sign out; or a sign-in link. */
 import { navigate } from "@/web/app/router";
 import { useSession, useSignOut } from "@/web/api/session";
-
-function NavLink({ to, children }: { to: string; children: string }) {
-  return (
-    <a
-      href={to}
-      className="underline hover:no-underline"
-      onClick={(event) => {
-        event.preventDefault();
-        navigate(to);
-      }}
-    >
-      {children}
-    </a>
-  );
-}
+import { AppLink as NavLink } from "@/web/components/app-link";
 
 export function AccountBar({ forgetLocalData }: { forgetLocalData: () => void }) {
   const session = useSession();
@@ -34,6 +20,7 @@ export function AccountBar({ forgetLocalData }: { forgetLocalData: () => void })
           ) : (
             <NavLink to="/review">Review queue</NavLink>
           )}
+          {user.role === "admin" && <NavLink to="/admin/users">Accounts and practices</NavLink>}
           <span>
             {user.name} ({user.role}
             {user.practiceName !== null ? `, ${user.practiceName}` : ""})

@@ -7,7 +7,8 @@ import { useDocumentTitle } from "@/web/components/use-document-title";
 import { useDemoUsers } from "@/web/api/demo-users";
 import { useSignIn } from "@/web/api/session";
 
-export const homeOf = (role: string): string => (role === "staff" ? "/requests" : "/review");
+export const homeOf = (role: string): string =>
+  role === "staff" ? "/requests" : role === "admin" ? "/admin/users" : "/review";
 
 export function SignInPage() {
   const signIn = useSignIn();

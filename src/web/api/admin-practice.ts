@@ -1,0 +1,29 @@
+/** GET and PATCH /api/admin/practices/:id (admins): one practice, and renaming it. */
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { AdminPractice } from "@/criteria";
+import { api } from "@/web/lib/api-client";
+import { adminPracticesKey } from "./admin-practices";
+import { adminUsersKey } from "./admin-users";
+
+export const adminPracticeQuery = (id: number) =>
+  queryOptions({
+    queryKey: [...adminPracticesKey, "one", id],
+    queryFn: () => api<AdminPractice>(`/api/admin/practices/${id}`),
+  });
+
+export const useAdminPractice = (id: number) => useQuery(adminPracticeQuery(id));
+
+export function useRenamePractice(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string }) => api<AdminPractice>(`/api/admin/practices/${id}`, { method: "PATCH", body }),
+    onSuccess: (renamed) => {
+      client.setQueryData(adminPracticeQuery(id).queryKey, renamed);
+      // Account lists show the practice's name.
+      return Promise.all([
+        client.invalidateQueries({ queryKey: adminPracticesKey }),
+        client.invalidateQueries({ queryKey: adminUsersKey }),
+      ]);
+    },
+  });
+}

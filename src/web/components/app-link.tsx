@@ -1,0 +1,30 @@
+/** A link inside the app: a real href (open in a new tab, copy), followed without a page load. */
+import type { ReactNode } from "react";
+import { navigate } from "@/web/app/router";
+
+export function AppLink({
+  to,
+  children,
+  className = "underline hover:no-underline",
+  ...rest
+}: {
+  to: string;
+  children: ReactNode;
+  className?: string;
+  "aria-current"?: "page";
+}) {
+  return (
+    <a
+      href={to}
+      className={className}
+      {...rest}
+      onClick={(event) => {
+        if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+        event.preventDefault();
+        navigate(to);
+      }}
+    >
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,75 @@
+/** Add an account: who, which role, which practice for office staff, and a first password. */
+import { MIN_PASSWORD_LENGTH, newUserSchema, type NewUserInput, type Role } from "@/criteria";
+import { navigate } from "@/web/app/router";
+import { useAddUser } from "@/web/api/admin-users";
+import { useAdminPractices } from "@/web/api/admin-practices";
+import { BackLink } from "@/web/components/buttons";
+import { TextField } from "@/web/components/form-fields";
+import { LoadError, Loading } from "@/web/components/query-state";
+import { AdminForm, useAdminForm } from "../admin-form";
+import { setFlash } from "../flash";
+import { AccountFields, practiceOf, type AccountValues } from "./account-fields";
+
+interface NewAccountValues extends AccountValues {
+  email: string;
+  password: string;
+}
+
+const toBody = (values: NewAccountValues): NewUserInput => ({
+  name: values.name,
+  email: values.email,
+  role: values.role as Role,
+  practiceId: practiceOf(values),
+  password: values.password,
+});
+
+export function AddAccountPage() {
+  const practices = useAdminPractices();
+  const addUser = useAddUser();
+  const form = useAdminForm<NewAccountValues, NewUserInput>({
+    schema: newUserSchema,
+    defaultValues: { name: "", email: "", role: "", practiceId: "", password: "" },
+    toBody,
+  });
+
+  return (
+    <div className="max-w-2xl">
+      <BackLink onClick={() => navigate("/admin/users")}>Accounts</BackLink>
+      {practices.isPending ? (
+        <Loading what="the practices" />
+      ) : practices.isError ? (
+        <LoadError error={practices.error} retry={() => void practices.refetch()} />
+      ) : (
+        <AdminForm
+          form={form}
+          toBody={toBody}
+          title="Add an account"
+          submitLabel="Add account"
+          pendingLabel="Adding…"
+          send={async (body) => {
+            const created = await addUser.mutateAsync(body);
+            setFlash(`Account added for ${created.name}. They can sign in now with the password you set.`);
+            navigate("/admin/users");
+          }}
+        >
+          <h1 className="mb-6 text-3xl font-bold">Add an account</h1>
+          <AccountFields practices={practices.data.practices} />
+          <TextField
+            name="email"
+            type="email"
+            label="Email address"
+            hint="They sign in with it. It cannot be changed later."
+            autoComplete="off"
+          />
+          <TextField
+            name="password"
+            type="password"
+            label="First password"
+            hint={`At least ${MIN_PASSWORD_LENGTH} characters. Give it to them in person or by phone, not by email.`}
+            autoComplete="new-password"
+          />
+        </AdminForm>
+      )}
+    </div>
+  );
+}

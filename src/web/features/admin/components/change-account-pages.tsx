@@ -1,0 +1,181 @@
+/**
+ * The pages that change an account, one question page each: details (name, role, practice),
+ * a new password, deactivate or reactivate. Each returns to the account with a confirmation.
+ */
+import { MIN_PASSWORD_LENGTH, userChangeSchema, type AdminUser, type Role, type UserChange } from "@/criteria";
+import { navigate } from "@/web/app/router";
+import { useChangeUser } from "@/web/api/admin-user";
+import { useSession } from "@/web/api/session";
+import { BackLink } from "@/web/components/buttons";
+import { TextField } from "@/web/components/form-fields";
+import { AdminForm, useAdminForm } from "../admin-form";
+import { setFlash } from "../flash";
+import { AccountFields, practiceOf, type AccountValues } from "./account-fields";
+import { WithAccount, WithPractices } from "./with-account";
+
+function useSaveAndReturn(account: AdminUser) {
+  const change = useChangeUser(account.id);
+  return async (body: UserChange, done: (updated: AdminUser) => string) => {
+    const updated = await change.mutateAsync(body);
+    setFlash(done(updated));
+    navigate(`/admin/users/${account.id}`);
+  };
+}
+
+const back = (account: AdminUser) => (
+  <BackLink onClick={() => navigate(`/admin/users/${account.id}`)}>{account.name}</BackLink>
+);
+
+function DetailsForm({ account, self }: { account: AdminUser; self: boolean }) {
+  const save = useSaveAndReturn(account);
+  const toBody = (values: AccountValues): UserChange => ({
+    name: values.name,
+    ...(!self && { role: values.role as Role, practiceId: practiceOf(values) }),
+  });
+  const form = useAdminForm<AccountValues, UserChange>({
+    schema: userChangeSchema,
+    defaultValues: {
+      name: account.name,
+      role: account.role,
+      practiceId: account.practiceId === null ? "" : String(account.practiceId),
+    },
+    toBody,
+  });
+  return (
+    <WithPractices>
+      {(practices) => (
+        <AdminForm
+          form={form}
+          toBody={toBody}
+          title={`Change details: ${account.name}`}
+          submitLabel="Save changes"
+          pendingLabel="Saving…"
+          send={(body) =>
+            save(body, (updated) =>
+              updated.role !== account.role || updated.practiceId !== account.practiceId
+                ? `Details saved. ${updated.name} was signed out and signs in again under the new role or practice.`
+                : "Details saved.",
+            )
+          }
+        >
+          <h1 className="mb-6 text-3xl font-bold">Change details</h1>
+          <AccountFields practices={practices} roleLocked={self} />
+        </AdminForm>
+      )}
+    </WithPractices>
+  );
+}
+
+interface PasswordValues {
+  password: string;
+}
+
+function PasswordForm({ account, self }: { account: AdminUser; self: boolean }) {
+  const save = useSaveAndReturn(account);
+  const toBody = (values: PasswordValues): UserChange => ({ password: values.password });
+  const form = useAdminForm<PasswordValues, UserChange>({
+    schema: userChangeSchema,
+    defaultValues: { password: "" },
+    toBody,
+  });
+  return (
+    <AdminForm
+      form={form}
+      toBody={toBody}
+      title={`Set a new password: ${account.name}`}
+      submitLabel="Set password"
+      pendingLabel="Setting…"
+      send={(body) =>
+        save(body, () =>
+          self
+            ? "Password set. You stay signed in here; any other session of yours was signed out."
+            : `Password set. ${account.name} was signed out everywhere and signs in with the new password.`,
+        )
+      }
+    >
+      <TextField
+        name="password"
+        type="password"
+        labelSize="page"
+        label={`Set a new password for ${account.name}`}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Every session of this account ends${self ? " except this one" : ""}.`}
+        autoComplete="new-password"
+      />
+    </AdminForm>
+  );
+}
+
+function StatusForm({ account }: { account: AdminUser }) {
+  const save = useSaveAndReturn(account);
+  const deactivating = account.active;
+  const toBody = (): UserChange => ({ active: !account.active });
+  const form = useAdminForm<Record<string, never>, UserChange>({
+    schema: userChangeSchema,
+    defaultValues: {},
+    toBody,
+  });
+  const title = deactivating ? `Deactivate ${account.name}'s account?` : `Reactivate ${account.name}'s account?`;
+  return (
+    <AdminForm
+      form={form}
+      toBody={toBody}
+      title={title}
+      variant={deactivating ? "warning" : "primary"}
+      submitLabel={deactivating ? "Deactivate account" : "Reactivate account"}
+      pendingLabel={deactivating ? "Deactivating…" : "Reactivating…"}
+      send={(body) =>
+        save(body, () =>
+          deactivating
+            ? `${account.name}'s account is deactivated. They were signed out and cannot sign in.`
+            : `${account.name}'s account is active again. They can sign in with their password.`,
+        )
+      }
+    >
+      <h1 className="mb-6 text-3xl font-bold">{title}</h1>
+      {deactivating ? (
+        <div className="mb-6 flex gap-4 text-lg">
+          <span
+            aria-hidden="true"
+            className="flex size-9 shrink-0 items-center justify-center rounded-full bg-slate-900 font-bold text-white"
+          >
+            !
+          </span>
+          <p>
+            <strong>
+              <span className="sr-only">Warning: </span>
+              They are signed out at once and cannot sign in until an administrator reactivates the account.
+            </strong>{" "}
+            Their requests, drafts and decisions are kept.
+          </p>
+        </div>
+      ) : (
+        <p className="mb-6 text-lg">They can sign in again with their current password.</p>
+      )}
+    </AdminForm>
+  );
+}
+
+type Which = "details" | "password" | "status";
+
+export function ChangeAccountPage({ id, which }: { id: number; which: Which }) {
+  const session = useSession();
+  const self = session.data?.user.id === id;
+  return (
+    <WithAccount id={id}>
+      {(account) => (
+        <div className="max-w-2xl">
+          {back(account)}
+          {which === "details" ? (
+            <DetailsForm account={account} self={self} />
+          ) : which === "password" ? (
+            <PasswordForm account={account} self={self} />
+          ) : self ? (
+            <p className="text-lg">You cannot deactivate your own account: ask another administrator.</p>
+          ) : (
+            <StatusForm account={account} />
+          )}
+        </div>
+      )}
+    </WithAccount>
+  );
+}

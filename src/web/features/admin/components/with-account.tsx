@@ -1,0 +1,20 @@
+/** Loads one account (and, when asked, the practices) with the usual loading and error states. */
+import type { ReactNode } from "react";
+import type { AdminPractice, AdminUser } from "@/criteria";
+import { useAdminPractices } from "@/web/api/admin-practices";
+import { useAdminUser } from "@/web/api/admin-user";
+import { LoadError, Loading } from "@/web/components/query-state";
+
+export function WithAccount({ id, children }: { id: number; children: (account: AdminUser) => ReactNode }) {
+  const account = useAdminUser(id);
+  if (account.isPending) return <Loading what="the account" />;
+  if (account.isError) return <LoadError error={account.error} retry={() => void account.refetch()} />;
+  return <>{children(account.data)}</>;
+}
+
+export function WithPractices({ children }: { children: (practices: AdminPractice[]) => ReactNode }) {
+  const practices = useAdminPractices();
+  if (practices.isPending) return <Loading what="the practices" />;
+  if (practices.isError) return <LoadError error={practices.error} retry={() => void practices.refetch()} />;
+  return <>{children(practices.data.practices)}</>;
+}
