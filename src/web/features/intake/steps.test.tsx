@@ -1,11 +1,9 @@
 // @vitest-environment jsdom
 import type { ComponentType } from "react";
 import { describe, expect, it } from "vitest";
-import { CRITERIA, CRITERION_IDS, FIELD_LABELS, validateRequestDocument, type RequestDocument } from "@/criteria";
+import { CRITERIA, CRITERION_IDS, FIELD_LABELS } from "@/criteria";
+import { eligible } from "@/web/test-support/eligible";
 import { renderInForm } from "@/web/test-support/render-in-form";
-// "@fixtures" resolves its folder with `new URL(..., import.meta.url)`, which jsdom's URL turns into
-// an http: address; the fixture's JSON is read directly here instead.
-import eligibleJson from "../../../../fixtures/requests/eligible.json";
 import { fromDocument, type Draft } from "./draft";
 import { DiagnosisStep } from "./components/steps/diagnosis-step";
 import { DoseStep } from "./components/steps/dose-step";
@@ -31,12 +29,6 @@ const PAGES: Record<StepId, ComponentType> = {
   "gene-therapy": GeneTherapyStep,
   dose: DoseStep,
 };
-
-function eligible(): RequestDocument {
-  const result = validateRequestDocument(structuredClone(eligibleJson));
-  if (!result.ok) throw new Error("the eligible fixture is invalid");
-  return result.document;
-}
 
 /** Every conditional question visible: another specialty, a recent abnormal ultrasound, lists on record. */
 function everyQuestionDraft(): Draft {

@@ -7,27 +7,17 @@ import {
   OUTCOME_LABELS,
   STATUS_LABELS,
   evaluatePartial,
-  validateRequestDocument,
   type CriterionId,
   type CriterionStatus,
-  type RequestDocument,
 } from "@/criteria";
+import { eligible } from "@/web/test-support/eligible";
 import { commercialDraft, renderInForm } from "@/web/test-support/render-in-form";
-// "@fixtures" resolves its folder with `new URL(..., import.meta.url)`, which jsdom's URL turns into
-// an http: address; the fixture's JSON is read directly here instead.
-import eligibleJson from "../../../../../fixtures/requests/eligible.json";
 import { fromDocument, toDocument, type Draft } from "../draft";
 import { EligibilityPanel } from "./eligibility-panel";
 import { DiagnosisStep } from "./steps/diagnosis-step";
 import { ExposureDaysStep } from "./steps/exposure-days-step";
 import { GeneTherapyStep } from "./steps/gene-therapy-step";
 import { RequestStep } from "./steps/request-step";
-
-function eligible(): RequestDocument {
-  const result = validateRequestDocument(structuredClone(eligibleJson));
-  if (!result.ok) throw new Error("the eligible fixture is invalid");
-  return result.document;
-}
 
 function renderPanel(draft?: Draft) {
   return renderInForm(

@@ -1,21 +1,15 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { validateRequestDocument, type RequestDocument } from "@/criteria";
+import { validateRequestDocument } from "@/criteria";
 import { TextField } from "@/web/components/form-fields";
+import { eligible } from "@/web/test-support/eligible";
 import { renderInForm, testDraft } from "@/web/test-support/render-in-form";
 // "@fixtures" resolves its folder with `new URL(..., import.meta.url)`, which jsdom's URL turns into
-// an http: address; the fixtures' JSON is read directly here instead.
-import eligibleJson from "../../../../../fixtures/requests/eligible.json";
+// an http: address; the fixture's JSON is read directly here instead.
 import severalErrorsJson from "../../../../../fixtures/requests/invalid-several-errors.json";
 import { fromDocument, toDocument } from "../draft";
 import { ImportExport } from "./import-export";
-
-function eligible(): RequestDocument {
-  const result = validateRequestDocument(structuredClone(eligibleJson));
-  if (!result.ok) throw new Error("the eligible fixture is invalid");
-  return result.document;
-}
 
 function renderImportExport() {
   const startingDraft = testDraft((draft) => {
