@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { commercialDraft, renderInForm } from "@/web/test-support/render-in-form";
+import { stubScrollIntoView } from "@/web/test-support/scroll-into-view";
 import type { StepId } from "../steps";
 import { StepPage, flattenErrors } from "./step-page";
 import { MemberStep } from "./steps/member-step";
@@ -10,16 +11,10 @@ import { PrescriberStep } from "./steps/prescriber-step";
 import { InhibitorStep } from "./steps/inhibitor-step";
 import { ProphylaxisStep } from "./steps/prophylaxis-step";
 
-const scrollIntoView = vi.fn();
+stubScrollIntoView();
 
 beforeEach(() => {
-  Element.prototype.scrollIntoView = scrollIntoView; // jsdom has none
   document.title = "";
-});
-
-afterEach(() => {
-  Reflect.deleteProperty(Element.prototype, "scrollIntoView");
-  scrollIntoView.mockReset();
 });
 
 function renderPage(step: StepId, questions: ReactNode, draft = commercialDraft()) {

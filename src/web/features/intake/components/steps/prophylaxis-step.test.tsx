@@ -1,17 +1,12 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { stubScrollIntoView } from "@/web/test-support/scroll-into-view";
 import { commercialDraft, renderInForm } from "@/web/test-support/render-in-form";
 import { toDocument, type Draft } from "../../draft";
 import { ProphylaxisStep } from "./prophylaxis-step";
 
-beforeEach(() => {
-  Element.prototype.scrollIntoView = vi.fn(); // jsdom has none
-});
-
-afterEach(() => {
-  Reflect.deleteProperty(Element.prototype, "scrollIntoView");
-});
+stubScrollIntoView();
 
 const renderStep = (change?: (draft: Draft) => void) => renderInForm(<ProphylaxisStep />, commercialDraft(change));
 
