@@ -41,7 +41,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ["src/*/lint-probe.ts", "src/*/lint-probe.tsx"] },
+        projectService: {
+          allowDefaultProject: ["src/*/lint-probe.ts", "src/*/lint-probe.tsx", "src/*/lint-probe.test.tsx"],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
