@@ -23,6 +23,12 @@ const restrict = (
   ],
 });
 
+/** Test helpers stay out of the app (and so out of its bundle): only tests import them. */
+const testSupportOnlyInTests = {
+  regex: "^(@/web/|\\./|(\\.\\./)+)test-support(/|$)",
+  message: "src/web/test-support is for tests only: the app must not import it.",
+};
+
 const criteriaOnlyViaEntry = {
   regex: "^@/criteria/",
   message: "Import the criteria library through its public entry, '@/criteria'.",
@@ -35,7 +41,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ["src/*/lint-probe.ts", "src/*/lint-probe.tsx"] },
+        projectService: {
+          allowDefaultProject: ["src/*/lint-probe.ts", "src/*/lint-probe.tsx", "src/*/lint-probe.test.tsx"],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -65,8 +73,8 @@ export default tseslint.config(
     rules: { "@typescript-eslint/require-await": "off" },
   },
   {
-    // Tests build broken documents on purpose.
-    files: ["**/*.test.ts", "**/*.test.tsx"],
+    // Tests build broken documents on purpose. src/web/test-support holds test-only helpers.
+    files: ["**/*.test.ts", "**/*.test.tsx", "src/web/test-support/**/*.{ts,tsx}"],
     // `expect(spy.method).toHaveBeenCalled()` reads a method without calling it, on purpose.
     rules: { "@typescript-eslint/no-dynamic-delete": "off", "@typescript-eslint/unbound-method": "off" },
   },
@@ -90,11 +98,12 @@ export default tseslint.config(
   },
   {
     files: ["src/web/**/*.{ts,tsx}"],
-    ignores: ["src/web/**/*.test.{ts,tsx}"],
+    ignores: ["src/web/**/*.test.{ts,tsx}", "src/web/test-support/**"],
     rules: restrict(
       [
         { regex: "^@/(server|cli)(/|$)", message: "The web app never imports the server." },
         { regex: "^(\\.\\./)+(server|cli)(/|$)", message: "The web app never imports the server." },
+        testSupportOnlyInTests,
         criteriaOnlyViaEntry,
         noNodeScheme,
       ],

@@ -15,14 +15,11 @@
  *
  * Nothing here is a pass/fail test: these machines are noisy.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { chromium, type Browser, type Page } from "@playwright/test";
+import { ROOT, startBuiltServer } from "./support/server";
 
-const ROOT = resolve(import.meta.dirname, "..");
 const FIXTURE = resolve(ROOT, "fixtures/requests/eligible.json");
 const CPU_SLOWDOWN = 4;
 /** Typed after clearing the field each time: 50 digits in all, crossing the 150 threshold. */
@@ -52,56 +49,6 @@ const KEYSTROKES = 50;
 if (VALUES.join("").length !== KEYSTROKES) throw new Error(`VALUES must hold ${KEYSTROKES} digits.`);
 /** Pause between keys, about 150 words a minute: the panel settles before the next key. */
 const KEY_GAP_MS = 80;
-
-// ---- server ------------------------------------------------------------------------------------
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => {
-        done(port);
-      });
-    });
-  });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  let exited: number | null | undefined;
-  child.once("exit", (code) => {
-    exited = code;
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (exited !== undefined) throw new Error(`The server exited with status ${String(exited)} before it was up.`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (response.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await delay(100);
-  }
-  await stopServer(child);
-  throw new Error("The server did not answer /api/health within 30 s.");
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-  await exited;
-  clearTimeout(timer);
-}
 
 // ---- in-page instrumentation -------------------------------------------------------------------
 
@@ -223,14 +170,8 @@ const ms = (value: number): string => (Number.isNaN(value) ? "–" : value.toFix
 // ---- main --------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  if (!existsSync(resolve(ROOT, "dist/web/index.html"))) {
-    console.error('No built web app in dist/web: run "npm run build" first.');
-    process.exitCode = 1;
-    return;
-  }
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = await startServer(port);
+  const server = await startBuiltServer();
+  const base = server.url;
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({
@@ -325,7 +266,7 @@ async function main(): Promise<void> {
     console.log(`\ntyping p95 (${CPU_SLOWDOWN}x CPU): ${p95 < 16 ? "< 16" : Math.round(p95)} ms`);
   } finally {
     await browser?.close();
-    await stopServer(server);
+    await server.stop();
   }
 }
 

@@ -8,16 +8,12 @@
  * Prints the scores (0–100), FCP, LCP, TBT and CLS, then every audit that kept a score below 100 in
  * any run. Full JSON reports go to reports/lighthouse/. Nothing here is a pass/fail test.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
-import { setTimeout as delay } from "node:timers/promises";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from "lighthouse";
+import { ROOT, startBuiltServer } from "./support/server";
 
-const ROOT = resolve(import.meta.dirname, "..");
 const REPORTS = resolve(ROOT, "reports/lighthouse");
 const PAGES = [
   { name: "start", path: "/" },
@@ -34,56 +30,6 @@ const METRICS = [
   { id: "total-blocking-time", label: "TBT", format: (v: number) => `${Math.round(v)} ms` },
   { id: "cumulative-layout-shift", label: "CLS", format: (v: number) => v.toFixed(3) },
 ] as const;
-
-// ---- server ------------------------------------------------------------------------------------
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => {
-        done(port);
-      });
-    });
-  });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  let exited: number | null | undefined;
-  child.once("exit", (code) => {
-    exited = code;
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (exited !== undefined) throw new Error(`The server exited with status ${String(exited)} before it was up.`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (response.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await delay(100);
-  }
-  await stopServer(child);
-  throw new Error("The server did not answer /api/health within 30 s.");
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-  await exited;
-  clearTimeout(timer);
-}
 
 // ---- report ------------------------------------------------------------------------------------
 
@@ -147,13 +93,7 @@ function printFailingAudits(runs: Run[]): void {
 // ---- main --------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  if (!existsSync(resolve(ROOT, "dist/web/index.html"))) {
-    console.error('No built web app in dist/web: run "npm run build" first.');
-    process.exitCode = 1;
-    return;
-  }
-  const port = await freePort();
-  const server = await startServer(port);
+  const server = await startBuiltServer();
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   try {
     chrome = await chromeLauncher.launch({
@@ -172,7 +112,7 @@ async function main(): Promise<void> {
           onlyCategories: [...CATEGORIES],
         };
         process.stdout.write(`Lighthouse: ${label}…\n`);
-        const result = await lighthouse(`http://127.0.0.1:${port}${page.path}`, flags, preset.config);
+        const result = await lighthouse(`${server.url}${page.path}`, flags, preset.config);
         if (result === undefined) throw new Error(`Lighthouse returned no result for ${label}.`);
         if (result.lhr.runtimeError !== undefined) {
           throw new Error(`Lighthouse failed on ${label}: ${result.lhr.runtimeError.message}`);
@@ -190,7 +130,7 @@ async function main(): Promise<void> {
     printFailingAudits(runs);
   } finally {
     chrome?.kill();
-    await stopServer(server);
+    await server.stop();
   }
 }
 

@@ -10,6 +10,9 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
+  // A probe that does not parse would have no boundary errors to report: fail instead.
+  const fatal = result?.messages.find((m) => m.fatal === true);
+  if (fatal !== undefined) throw new Error(`${filePath} did not lint: ${fatal.message}`);
   return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
 }
 
@@ -57,6 +60,16 @@ describe("import boundaries", () => {
       "public entry",
     ],
     [
+      "src/web/lint-probe.tsx",
+      'import { renderInForm } from "@/web/test-support/render-in-form";\nexport const x = renderInForm;\n',
+      "for tests only",
+    ],
+    [
+      "src/web/lint-probe.tsx",
+      'import { renderInForm } from "./test-support/render-in-form";\nexport const x = renderInForm;\n',
+      "for tests only",
+    ],
+    [
       "src/server/lint-probe.ts",
       'import { App } from "@/web/app/app";\nexport const x = App;\n',
       "never imports the web app",
@@ -77,6 +90,10 @@ describe("import boundaries", () => {
 
   it.each([
     ["src/web/lint-probe.ts", 'import { evaluate } from "@/criteria";\nexport const x = evaluate;\n'],
+    [
+      "src/web/lint-probe.test.tsx",
+      'import { renderInForm } from "@/web/test-support/render-in-form";\nexport const x = renderInForm;\n',
+    ],
     ["src/server/lint-probe.ts", 'import { evaluate } from "@/criteria";\nexport const x = evaluate;\n'],
     ["src/criteria/lint-probe.ts", 'import { addDays } from "./dates";\nexport const x = addDays;\n'],
   ])(

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { stubScrollIntoView } from "@/web/test-support/scroll-into-view";
 import { ErrorSummary, type SummaryError } from "./error-summary";
 
 const ERRORS: SummaryError[] = [
@@ -9,17 +10,10 @@ const ERRORS: SummaryError[] = [
   { fieldId: "f-member-weight-value", message: "Weight must be a number" },
 ];
 
-const scrollIntoView = vi.fn();
+const scrollIntoView = stubScrollIntoView();
 
 beforeEach(() => {
-  // jsdom does not lay out, so it has no scrollIntoView.
-  Element.prototype.scrollIntoView = scrollIntoView;
   window.location.hash = "";
-});
-
-afterEach(() => {
-  Reflect.deleteProperty(Element.prototype, "scrollIntoView");
-  scrollIntoView.mockReset();
 });
 
 function Page({ errors, focusKey }: { errors: readonly SummaryError[]; focusKey: number }) {

@@ -1,14 +1,10 @@
 // @vitest-environment jsdom
-import { render } from "@testing-library/react";
-import type { ComponentType, ReactNode } from "react";
-import { FormProvider, useForm } from "react-hook-form";
+import type { ComponentType } from "react";
 import { describe, expect, it } from "vitest";
-import { CRITERIA, CRITERION_IDS, FIELD_LABELS, validateRequestDocument, type RequestDocument } from "@/criteria";
-// "@fixtures" resolves its folder with `new URL(..., import.meta.url)`, which jsdom's URL turns into
-// an http: address; the fixture's JSON is read directly here instead.
-import eligibleJson from "../../../../fixtures/requests/eligible.json";
+import { CRITERIA, CRITERION_IDS, FIELD_LABELS } from "@/criteria";
+import { eligible } from "@/web/test-support/eligible";
+import { renderInForm } from "@/web/test-support/render-in-form";
 import { fromDocument, type Draft } from "./draft";
-import { draftResolver } from "./draft-resolver";
 import { DiagnosisStep } from "./components/steps/diagnosis-step";
 import { DoseStep } from "./components/steps/dose-step";
 import { ExposureDaysStep } from "./components/steps/exposure-days-step";
@@ -34,12 +30,6 @@ const PAGES: Record<StepId, ComponentType> = {
   dose: DoseStep,
 };
 
-function eligible(): RequestDocument {
-  const result = validateRequestDocument(structuredClone(eligibleJson));
-  if (!result.ok) throw new Error("the eligible fixture is invalid");
-  return result.document;
-}
-
 /** Every conditional question visible: another specialty, a recent abnormal ultrasound, lists on record. */
 function everyQuestionDraft(): Draft {
   const draft = fromDocument(eligible());
@@ -51,18 +41,9 @@ function everyQuestionDraft(): Draft {
   return draft;
 }
 
-function Form({ draft, children }: { draft: Draft; children: ReactNode }) {
-  const form = useForm<Draft>({ defaultValues: draft, resolver: draftResolver });
-  return <FormProvider {...form}>{children}</FormProvider>;
-}
-
 function renderStep(step: StepId, draft = everyQuestionDraft()) {
   const Page = PAGES[step];
-  return render(
-    <Form draft={draft}>
-      <Page />
-    </Form>,
-  );
+  renderInForm(<Page />, draft);
 }
 
 describe("questionOf", () => {

@@ -1,57 +1,37 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { useEffect } from "react";
-import { FormProvider, useForm, type UseFormReturn } from "react-hook-form";
+import { screen, waitFor, within } from "@testing-library/react";
+import type { UseFormReturn } from "react-hook-form";
 import { describe, expect, it } from "vitest";
 import {
   CRITERION_IDS,
   OUTCOME_LABELS,
   STATUS_LABELS,
   evaluatePartial,
-  validateRequestDocument,
   type CriterionId,
   type CriterionStatus,
-  type RequestDocument,
 } from "@/criteria";
-// "@fixtures" resolves its folder with `new URL(..., import.meta.url)`, which jsdom's URL turns into
-// an http: address; the fixture's JSON is read directly here instead.
-import eligibleJson from "../../../../../fixtures/requests/eligible.json";
-import { emptyDraft, fromDocument, toDocument, type Draft } from "../draft";
-import { draftResolver } from "../draft-resolver";
+import { eligible } from "@/web/test-support/eligible";
+import { commercialDraft, renderInForm } from "@/web/test-support/render-in-form";
+import { fromDocument, toDocument, type Draft } from "../draft";
 import { EligibilityPanel } from "./eligibility-panel";
 import { DiagnosisStep } from "./steps/diagnosis-step";
 import { ExposureDaysStep } from "./steps/exposure-days-step";
 import { GeneTherapyStep } from "./steps/gene-therapy-step";
 import { RequestStep } from "./steps/request-step";
 
-function eligible(): RequestDocument {
-  const result = validateRequestDocument(structuredClone(eligibleJson));
-  if (!result.ok) throw new Error("the eligible fixture is invalid");
-  return result.document;
-}
-
-function renderPanel(draft: Draft = emptyDraft("2026-11-27")) {
-  const holder: { form?: UseFormReturn<Draft> } = {};
-  function Harness() {
-    const form = useForm<Draft>({ defaultValues: draft, resolver: draftResolver });
-    useEffect(() => {
-      holder.form = form;
-    }, [form]);
-    return (
-      <FormProvider {...form}>
+function renderPanel(draft?: Draft) {
+  return renderInForm(
+    (form) => (
+      <>
         <RequestStep />
         <DiagnosisStep />
         <ExposureDaysStep />
         <GeneTherapyStep />
         <EligibilityPanel control={form.control} />
-      </FormProvider>
-    );
-  }
-  render(<Harness />);
-  const form = holder.form;
-  if (form === undefined) throw new Error("the form did not render");
-  return { form, user: userEvent.setup() };
+      </>
+    ),
+    draft,
+  );
 }
 
 const panel = (): HTMLElement => screen.getByRole("complementary", { name: "Eligibility so far" });
@@ -101,9 +81,11 @@ describe("EligibilityPanel", () => {
   });
 
   it("explains what to answer while a required answer is invalid, and counts the answers to correct", () => {
-    const draft = emptyDraft("2026-02-30");
-    draft.lineOfBusiness = "commercial";
-    renderPanel(draft);
+    renderPanel(
+      commercialDraft((d) => {
+        d.requestDate = "2026-02-30";
+      }),
+    );
     expect(liveRegion()).toHaveTextContent(
       "Answer the request type, request date and line of business to see eligibility.",
     );

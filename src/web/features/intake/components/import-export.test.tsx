@@ -1,52 +1,30 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { useEffect } from "react";
-import { FormProvider, useForm, type UseFormReturn } from "react-hook-form";
+import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { validateRequestDocument, type RequestDocument } from "@/criteria";
+import { validateRequestDocument } from "@/criteria";
 import { TextField } from "@/web/components/form-fields";
+import { eligible } from "@/web/test-support/eligible";
+import { renderInForm, testDraft } from "@/web/test-support/render-in-form";
 // "@fixtures" resolves its folder with `new URL(..., import.meta.url)`, which jsdom's URL turns into
-// an http: address; the fixtures' JSON is read directly here instead.
-import eligibleJson from "../../../../../fixtures/requests/eligible.json";
+// an http: address; the fixture's JSON is read directly here instead.
 import severalErrorsJson from "../../../../../fixtures/requests/invalid-several-errors.json";
-import { emptyDraft, fromDocument, toDocument, type Draft } from "../draft";
-import { draftResolver } from "../draft-resolver";
+import { fromDocument, toDocument } from "../draft";
 import { ImportExport } from "./import-export";
 
-function eligible(): RequestDocument {
-  const result = validateRequestDocument(structuredClone(eligibleJson));
-  if (!result.ok) throw new Error("the eligible fixture is invalid");
-  return result.document;
-}
-
-function startingDraft(): Draft {
-  const draft = emptyDraft("2026-11-27");
-  draft.lineOfBusiness = "medicaid";
-  draft.member.firstName = "Grace";
-  draft.exposureDays = "12";
-  return draft;
-}
-
 function renderImportExport() {
-  const holder: { form?: UseFormReturn<Draft> } = {};
-  function Harness() {
-    const form = useForm<Draft>({ defaultValues: startingDraft(), resolver: draftResolver });
-    useEffect(() => {
-      holder.form = form;
-    }, [form]);
-    return (
-      <FormProvider {...form}>
-        <TextField name="member.firstName" label="First name" />
-        <TextField name="exposureDays" label="Exposure days" />
-        <ImportExport />
-      </FormProvider>
-    );
-  }
-  render(<Harness />);
-  const form = holder.form;
-  if (form === undefined) throw new Error("the form did not render");
-  return { form, user: userEvent.setup() };
+  const startingDraft = testDraft((draft) => {
+    draft.lineOfBusiness = "medicaid";
+    draft.member.firstName = "Grace";
+    draft.exposureDays = "12";
+  });
+  return renderInForm(
+    <>
+      <TextField name="member.firstName" label="First name" />
+      <TextField name="exposureDays" label="Exposure days" />
+      <ImportExport />
+    </>,
+    startingDraft,
+  );
 }
 
 const jsonFile = (name: string, content: string): File => new File([content], name, { type: "application/json" });

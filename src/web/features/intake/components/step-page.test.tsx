@@ -1,11 +1,9 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen, waitFor, within } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { FormProvider, useForm } from "react-hook-form";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { emptyDraft, type Draft } from "../draft";
-import { draftResolver } from "../draft-resolver";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { commercialDraft, renderInForm } from "@/web/test-support/render-in-form";
+import { stubScrollIntoView } from "@/web/test-support/scroll-into-view";
 import type { StepId } from "../steps";
 import { StepPage, flattenErrors } from "./step-page";
 import { MemberStep } from "./steps/member-step";
@@ -13,46 +11,22 @@ import { PrescriberStep } from "./steps/prescriber-step";
 import { InhibitorStep } from "./steps/inhibitor-step";
 import { ProphylaxisStep } from "./steps/prophylaxis-step";
 
-const scrollIntoView = vi.fn();
+stubScrollIntoView();
 
 beforeEach(() => {
-  Element.prototype.scrollIntoView = scrollIntoView; // jsdom has none
   document.title = "";
 });
 
-afterEach(() => {
-  Reflect.deleteProperty(Element.prototype, "scrollIntoView");
-  scrollIntoView.mockReset();
-});
-
-function blank(change: (draft: Draft) => void = () => undefined): Draft {
-  const draft = emptyDraft("2026-11-27");
-  draft.lineOfBusiness = "commercial";
-  change(draft);
-  return draft;
-}
-
-function renderPage(step: StepId, questions: ReactNode, draft = blank()) {
+function renderPage(step: StepId, questions: ReactNode, draft = commercialDraft()) {
   const onContinue = vi.fn();
   const onBack = vi.fn();
-  function Harness() {
-    const form = useForm<Draft>({
-      defaultValues: draft,
-      resolver: draftResolver,
-      mode: "onSubmit",
-      reValidateMode: "onChange",
-      shouldUnregister: false,
-    });
-    return (
-      <FormProvider {...form}>
-        <StepPage step={step} onContinue={onContinue} onBack={onBack}>
-          {questions}
-        </StepPage>
-      </FormProvider>
-    );
-  }
-  render(<Harness />);
-  return { onContinue, onBack, user: userEvent.setup() };
+  const { user } = renderInForm(
+    <StepPage step={step} onContinue={onContinue} onBack={onBack}>
+      {questions}
+    </StepPage>,
+    draft,
+  );
+  return { onContinue, onBack, user };
 }
 
 const BAD_NPI_MESSAGE = 'Prescriber NPI must be 10 digits with a valid NPI check digit; got "1234567890"';
@@ -139,7 +113,7 @@ describe("StepPage", () => {
     const { user, onContinue } = renderPage(
       "member",
       <MemberStep />,
-      blank((d) => {
+      commercialDraft((d) => {
         d.exposureDays = "lots";
         d.prescriber.npi = "1234567890";
       }),
@@ -170,7 +144,7 @@ describe("StepPage", () => {
     const { user, onContinue } = renderPage(
       "inhibitor",
       <InhibitorStep />,
-      blank((d) => {
+      commercialDraft((d) => {
         d.inhibitor.assaysOnRecord = "yes";
         d.inhibitor.assays = [
           { date: "2026-10-02", bethesdaUnits: "0.2" },
@@ -190,7 +164,7 @@ describe("StepPage", () => {
     const { user } = renderPage(
       "prophylaxis",
       <ProphylaxisStep />,
-      blank((d) => {
+      commercialDraft((d) => {
         d.bleedsOnRecord = "yes";
         d.bleeds = [
           { date: "2025-09-14", site: "joint", spontaneous: "yes" },

@@ -1,34 +1,11 @@
 // @vitest-environment jsdom
-import { render, screen } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { useEffect } from "react";
-import { FormProvider, useForm, type UseFormReturn } from "react-hook-form";
+import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { emptyDraft, toDocument, type Draft } from "../../draft";
-import { draftResolver } from "../../draft-resolver";
+import { commercialDraft, renderInForm } from "@/web/test-support/render-in-form";
+import { toDocument, type Draft } from "../../draft";
 import { DiagnosisStep } from "./diagnosis-step";
 
-function renderStep(change: (draft: Draft) => void = () => undefined) {
-  const draft = emptyDraft("2026-11-27");
-  draft.lineOfBusiness = "commercial";
-  change(draft);
-  const holder: { form?: UseFormReturn<Draft> } = {};
-  function Harness() {
-    const form = useForm<Draft>({ defaultValues: draft, resolver: draftResolver });
-    useEffect(() => {
-      holder.form = form;
-    }, [form]);
-    return (
-      <FormProvider {...form}>
-        <DiagnosisStep />
-      </FormProvider>
-    );
-  }
-  render(<Harness />);
-  const form = holder.form;
-  if (form === undefined) throw new Error("the form did not render");
-  return { form, user: userEvent.setup() };
-}
+const renderStep = (change?: (draft: Draft) => void) => renderInForm(<DiagnosisStep />, commercialDraft(change));
 
 const LABEL_CHANGE = /^Has Hemgenix had a label change in the last 6 months/;
 const FORMULARY = /^Is Hemgenix on the formulary/;

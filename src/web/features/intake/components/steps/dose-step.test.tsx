@@ -1,27 +1,11 @@
 // @vitest-environment jsdom
-import { render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { FormProvider, useForm } from "react-hook-form";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { emptyDraft, type Draft } from "../../draft";
-import { draftResolver } from "../../draft-resolver";
+import { commercialDraft, renderInForm } from "@/web/test-support/render-in-form";
+import type { Draft } from "../../draft";
 import { DoseStep } from "./dose-step";
 
-function renderStep(change: (draft: Draft) => void = () => undefined) {
-  const draft = emptyDraft("2026-11-27");
-  draft.lineOfBusiness = "commercial";
-  change(draft);
-  function Harness() {
-    const form = useForm<Draft>({ defaultValues: draft, resolver: draftResolver });
-    return (
-      <FormProvider {...form}>
-        <DoseStep />
-      </FormProvider>
-    );
-  }
-  render(<Harness />);
-  return userEvent.setup();
-}
+const renderStep = (change?: (draft: Draft) => void) => renderInForm(<DoseStep />, commercialDraft(change));
 
 function row(term: string): string | null | undefined {
   const calc = document.querySelector<HTMLElement>('dl[aria-label="Dose calculation"]');
@@ -41,7 +25,7 @@ describe("DoseStep", () => {
   });
 
   it("calculates volume, vials and kit from the weight and the requested dose", async () => {
-    const user = renderStep((d) => (d.member.weight = { value: "80", unit: "kg" }));
+    const { user } = renderStep((d) => (d.member.weight = { value: "80", unit: "kg" }));
     expect(row("Weight")).toBe("80 kg");
     expect(row("Infusion volume")).toBe("160 mL (at 1 × 10^13 gc/mL)");
     expect(row("Vials needed")).toBe("16 (at least 10 mL each)");

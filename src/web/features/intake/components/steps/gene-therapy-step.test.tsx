@@ -1,31 +1,11 @@
 // @vitest-environment jsdom
-import { render, screen } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { useEffect } from "react";
-import { FormProvider, useForm, type UseFormReturn } from "react-hook-form";
+import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { emptyDraft, toDocument, type Draft } from "../../draft";
-import { draftResolver } from "../../draft-resolver";
+import { renderInForm } from "@/web/test-support/render-in-form";
+import { toDocument } from "../../draft";
 import { GeneTherapyStep } from "./gene-therapy-step";
 
-function renderStep(draft: Draft = emptyDraft("2026-11-27")) {
-  const holder: { form?: UseFormReturn<Draft> } = {};
-  function Harness() {
-    const form = useForm<Draft>({ defaultValues: draft, resolver: draftResolver });
-    useEffect(() => {
-      holder.form = form;
-    }, [form]);
-    return (
-      <FormProvider {...form}>
-        <GeneTherapyStep />
-      </FormProvider>
-    );
-  }
-  render(<Harness />);
-  const form = holder.form;
-  if (form === undefined) throw new Error("the form did not render");
-  return { form, user: userEvent.setup() };
-}
+const renderStep = () => renderInForm(<GeneTherapyStep />);
 
 const titer = () => screen.queryByLabelText("AAV5 neutralizing antibody titer");
 

@@ -1,41 +1,14 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { useEffect } from "react";
-import { FormProvider, useForm, type UseFormReturn } from "react-hook-form";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { emptyDraft, toDocument, type Draft } from "../../draft";
-import { draftResolver } from "../../draft-resolver";
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { stubScrollIntoView } from "@/web/test-support/scroll-into-view";
+import { renderInForm, testDraft } from "@/web/test-support/render-in-form";
+import { toDocument, type Draft } from "../../draft";
 import { InhibitorStep } from "./inhibitor-step";
 
-beforeEach(() => {
-  Element.prototype.scrollIntoView = vi.fn(); // jsdom has none
-});
+stubScrollIntoView();
 
-afterEach(() => {
-  Reflect.deleteProperty(Element.prototype, "scrollIntoView");
-});
-
-function renderStep(change: (draft: Draft) => void = () => undefined) {
-  const draft = emptyDraft("2026-11-27");
-  change(draft);
-  const holder: { form?: UseFormReturn<Draft> } = {};
-  function Harness() {
-    const form = useForm<Draft>({ defaultValues: draft, resolver: draftResolver });
-    useEffect(() => {
-      holder.form = form;
-    }, [form]);
-    return (
-      <FormProvider {...form}>
-        <InhibitorStep />
-      </FormProvider>
-    );
-  }
-  render(<Harness />);
-  const form = holder.form;
-  if (form === undefined) throw new Error("the form did not render");
-  return { form, user: userEvent.setup() };
-}
+const renderStep = (change?: (draft: Draft) => void) => renderInForm(<InhibitorStep />, testDraft(change));
 
 const onRecord = (answer: "Yes" | "No") =>
   within(screen.getByRole("group", { name: "Are there inhibitor assay (Bethesda) results on record?" })).getByRole(

@@ -1,36 +1,11 @@
 // @vitest-environment jsdom
-import { render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { useEffect } from "react";
-import { FormProvider, useForm, type UseFormReturn } from "react-hook-form";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { emptyDraft, type Draft } from "../../draft";
-import { draftResolver } from "../../draft-resolver";
+import { commercialDraft, renderInForm } from "@/web/test-support/render-in-form";
+import type { Draft } from "../../draft";
 import { LiverStep } from "./liver-step";
 
-const REQUEST_DATE = "2026-11-27";
-
-function renderStep(change: (draft: Draft) => void = () => undefined) {
-  const draft = emptyDraft(REQUEST_DATE);
-  draft.lineOfBusiness = "commercial";
-  change(draft);
-  const holder: { form?: UseFormReturn<Draft> } = {};
-  function Harness() {
-    const form = useForm<Draft>({ defaultValues: draft, resolver: draftResolver });
-    useEffect(() => {
-      holder.form = form;
-    }, [form]);
-    return (
-      <FormProvider {...form}>
-        <LiverStep />
-      </FormProvider>
-    );
-  }
-  render(<Harness />);
-  const form = holder.form;
-  if (form === undefined) throw new Error("the form did not render");
-  return { form, user: userEvent.setup() };
-}
+const renderStep = (change?: (draft: Draft) => void) => renderInForm(<LiverStep />, commercialDraft(change));
 
 const ATTESTATION = "Does a hepatologist attest that the member is eligible for Hemgenix?";
 const attestation = () => screen.queryByRole("group", { name: ATTESTATION });

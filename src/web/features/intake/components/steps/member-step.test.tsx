@@ -1,24 +1,10 @@
 // @vitest-environment jsdom
-import { render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { FormProvider, useForm } from "react-hook-form";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { emptyDraft, type Draft } from "../../draft";
-import { draftResolver } from "../../draft-resolver";
+import { renderInForm } from "@/web/test-support/render-in-form";
 import { MemberStep } from "./member-step";
 
-function renderStep() {
-  function Harness() {
-    const form = useForm<Draft>({ defaultValues: emptyDraft("2026-11-27"), resolver: draftResolver });
-    return (
-      <FormProvider {...form}>
-        <MemberStep />
-      </FormProvider>
-    );
-  }
-  render(<Harness />);
-  return userEvent.setup();
-}
+const renderStep = () => renderInForm(<MemberStep />);
 
 describe("MemberStep", () => {
   it("asks who the member is and their weight", () => {
@@ -29,7 +15,7 @@ describe("MemberStep", () => {
   });
 
   it("shows a weight in pounds in kilograms, and nothing for text that is not a weight", async () => {
-    const user = renderStep();
+    const { user } = renderStep();
     const weight = screen.getByLabelText("Weight value");
     await user.type(weight, "176");
     expect(screen.getByText("That is 176 kg.")).toBeInTheDocument();

@@ -1,0 +1,75 @@
+/**
+ * The built app's real server for the browser scripts (`bench-typing.ts`, `lighthouse.ts`), so
+ * they start and stop it the same way: one process (`node --import tsx`, not `npx tsx`, whose
+ * children survive a kill) on a free port, ready once /api/health answers, stopped with SIGTERM
+ * and SIGKILL 5 s later. It inherits this process's environment, so the database is
+ * DATABASE_FILE's, or the default `.data/hemgenix.db`.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { resolve } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+
+export interface BuiltServer {
+  port: number;
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      probe.close(() => {
+        done(port);
+      });
+    });
+  });
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Starts the server on the built app in dist/web; fails when there is no build or it does not come up in 30 s. */
+export async function startBuiltServer(): Promise<BuiltServer> {
+  if (!existsSync(resolve(ROOT, "dist/web/index.html"))) {
+    throw new Error('No built web app in dist/web: run "npm run build" first.');
+  }
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  let exited: number | null | undefined;
+  child.once("exit", (code) => {
+    exited = code;
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (exited !== undefined) throw new Error(`The server exited with status ${String(exited)} before it was up.`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return { port, url, stop: () => stopServer(child) };
+    } catch {
+      // not listening yet
+    }
+    await delay(100);
+  }
+  await stopServer(child);
+  throw new Error("The server did not answer /api/health within 30 s.");
+}
