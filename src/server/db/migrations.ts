@@ -102,4 +102,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_request ON audit_events (request_id, id);
     `,
   },
+  // Version 3 is reserved: a migration for users is being written on another branch.
+  {
+    version: 4,
+    name: "queue indexes for keyset pages and counts under filters",
+    // The queue walks pages by (sort key, id) and counts matches per filter. In SQLite every index
+    // ends with the rowid (id), so (…, received_at) orders as (…, received_at, id). These cover
+    // staff (their practice) filtered by status, and the outcome filter alone or with a status.
+    sql: `
+      CREATE INDEX requests_practice_status_received ON requests (practice_id, status, received_at);
+      CREATE INDEX requests_outcome_received ON requests (outcome, received_at);
+      CREATE INDEX requests_status_outcome_received ON requests (status, outcome, received_at);
+    `,
+  },
 ];
