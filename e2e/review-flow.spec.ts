@@ -54,6 +54,15 @@ test("staff submit, the reviewer asks for more, staff resubmit, the reviewer app
   await reviewer.getByLabel("Reference or member ID").fill("U1234567");
   await reviewer.getByRole("button", { name: "Search" }).click();
   await expect(reviewer.getByRole("link", { name: reference })).toBeVisible();
+  // Pagination (GOV.UK pattern): the first page has no Previous link; the sort goes in the address,
+  // the searched member ID never does.
+  const pages = reviewer.getByRole("navigation", { name: "Pages" });
+  await expect(pages).toContainText(/Page 1 of \d+/);
+  await expect(pages.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+  await reviewer.getByLabel("Sort by").selectOption("received");
+  await expect(reviewer).toHaveURL(/\/review\?sort=received$/);
+  await expect(reviewer.getByRole("link", { name: reference })).toBeVisible();
+  expect(reviewer.url()).not.toContain("U1234567");
   await expectNoAxeViolations(reviewer);
   await reviewer.getByRole("link", { name: reference }).click();
   await expect(reviewer.getByRole("heading", { name: "Prior authorization request summary" })).toBeVisible();

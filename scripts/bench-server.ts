@@ -1,9 +1,17 @@
 /**
  * `npm run bench:server`: the real server process on a database of 100,000 requests, loaded with
- * autocannon for about 10 seconds per scenario:
- *   1. staff submits (POST /api/requests, each with its own idempotency key),
- *   2. the reviewer queue by received date, any page (GET /api/requests?page=N&sort=received),
- *   3. the reviewer queue of submitted requests by due date (GET /api/requests?status=submitted&sort=due&page=N).
+ * autocannon for about 10 seconds per scenario, 8 connections (each one simulated user):
+ *   1. staff submits (POST /api/requests, each with its own idempotency key);
+ *   2. the reviewer queue's first page by received date (GET /api/requests?sort=received);
+ *   3. walking the whole queue by received date the way the UI does: each user starts at a random
+ *      page (a cursor taken from walking all of it once beforehand), then follows the answer's
+ *      `next` (or, for half the users, `previous`) cursor for 20 pages, turning at either end,
+ *      then starts again somewhere else. Every response is a page the user actually reached;
+ *   4. the same walk over submitted requests by due date (GET ...?status=submitted&sort=due&cursor=…);
+ *   5. scenario 3 while submits keep arriving (20 a second, on their own connection): every
+ *      submit invalidates the cached totals, so this includes recounting. Its figures are the walk's;
+ *   6. for comparison, jumping to a random page number by offset (GET ...?page=N&sort=received):
+ *      the API still allows it, the UI does not offer it.
  * Prints a table and the figures; nothing here is pass/fail (these machines are noisy).
  * The load generator runs in this process, so on a 2-core machine it shares the CPU with the server.
  */
@@ -296,6 +304,52 @@ try {
   });
 
   const random = prng(42);
+  /** Every page's cursors, by walking the whole list once from the first page (not measured). */
+  const cursorsOf = async (query: string): Promise<string[]> => {
+    const cursors: string[] = [];
+    let path = `/api/requests?${query}&pageSize=25`;
+    for (;;) {
+      const res = await fetch(`${url}${path}`, { headers: { cookie: reviewer.cookie } });
+      const page = (await res.json()) as RequestPage;
+      if (page.previous !== null) cursors.push(page.previous);
+      if (page.next === null) return cursors;
+      cursors.push(page.next);
+      path = `/api/requests?${query}&pageSize=25&cursor=${page.next}`;
+    }
+  };
+  const WALK = 20;
+  type Walker = { cursor?: string | null; forward?: boolean };
+  /** Users walking pages: a random start, then the cursor from each answer, as the UI follows it. */
+  const walkRun = (name: string, query: string, starts: readonly string[]) =>
+    cannon(name, {
+      url,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: Array.from({ length: WALK }, (_, step) => ({
+        method: "GET" as const,
+        path: "/api/requests",
+        headers: { cookie: reviewer.cookie },
+        setupRequest: (request: autocannon.Request, ctx: object) => {
+          const context = ctx as Walker;
+          if (step === 0) {
+            context.cursor = starts[Math.floor(random() * starts.length)];
+            context.forward = random() < 0.5;
+          }
+          return { ...request, path: `/api/requests?${query}&pageSize=25&cursor=${String(context.cursor)}` };
+        },
+        onResponse: (_status: number, body: string, ctx: object) => {
+          const context = ctx as Walker;
+          const page = JSON.parse(body) as RequestPage;
+          let cursor = context.forward === true ? page.next : page.previous;
+          if (cursor === null) {
+            context.forward = context.forward !== true;
+            cursor = context.forward ? page.next : page.previous;
+          }
+          // A list of one page has no cursor either way: start again somewhere.
+          context.cursor = cursor ?? starts[Math.floor(random() * starts.length)];
+        },
+      })),
+    });
   const queueRun = (name: string, query: string, pages: number) =>
     cannon(name, {
       url,
@@ -308,37 +362,68 @@ try {
           headers: { cookie: reviewer.cookie },
           setupRequest: (request) => ({
             ...request,
-            path: `/api/requests?${query}&page=${1 + Math.floor(random() * pages)}`,
+            path: `/api/requests?${query}${pages > 1 ? `&page=${1 + Math.floor(random() * pages)}` : ""}`,
           }),
         },
       ],
     });
-  const receivedRun = await queueRun("GET /api/requests?page=N&sort=received", "sort=received", receivedPages);
-  const dueRun = await queueRun(
-    "GET /api/requests?status=submitted&sort=due&page=N",
-    "status=submitted&sort=due",
-    submittedPages,
+  const firstPageRun = await queueRun("GET /api/requests?sort=received (first page)", "sort=received", 1);
+  let started2 = performance.now();
+  const receivedStarts = await cursorsOf("sort=received");
+  const submittedStarts = await cursorsOf("status=submitted&sort=due");
+  console.log(
+    `Walked every page once for the start cursors (${receivedStarts.length + submittedStarts.length} cursors) in ${((performance.now() - started2) / 1000).toFixed(1)} s`,
   );
-  const firstPageRun = await queueRun("GET /api/requests?sort=received (page 1)", "sort=received", 1);
+  const receivedRun = await walkRun("walk by cursor, sort=received", "sort=received", receivedStarts);
+  const dueRun = await walkRun(
+    "walk by cursor, status=submitted&sort=due",
+    "status=submitted&sort=due",
+    submittedStarts,
+  );
+  started2 = performance.now();
+  let trickle = 0;
+  const trickleRun = cannon("(submits during the walk, 20/s)", {
+    url,
+    connections: 1,
+    overallRate: 20,
+    duration: DURATION_S,
+    requests: [
+      {
+        method: "POST",
+        path: "/api/requests",
+        headers: { "content-type": "application/json", cookie: staff.cookie, "x-csrf-token": staff.csrf },
+        setupRequest: (request) => {
+          trickle += 1;
+          const doc = eligible((d) => d.member && (d.member.memberId = `T${run}${trickle}`));
+          return {
+            ...request,
+            body: JSON.stringify({ document: doc, expedited: false, idempotencyKey: `trickle-${run}-${trickle}` }),
+          };
+        },
+      },
+    ],
+  });
+  const mixedRun = await walkRun("walk by cursor, sort=received, during submits", "sort=received", receivedStarts);
+  const trickled = await trickleRun;
+  const offsetPages = await pagesOf("sort=received");
+  const offsetRun = await queueRun("jump by offset: ?page=N&sort=received", "sort=received", offsetPages);
 
-  const rows = [submitRun, receivedRun, dueRun, firstPageRun].map(summarise);
+  const rows = [submitRun, firstPageRun, receivedRun, dueRun, mixedRun, trickled, offsetRun].map(summarise);
   console.table(rows);
-  const [submits, received, due, first] = rows;
+  const [submits, first, received, due, mixed, , offset] = rows;
   const totalRequests = await fetch(`${url}/api/requests?pageSize=1`, { headers: { cookie: reviewer.cookie } });
   const total = ((await totalRequests.json()) as RequestPage).total;
   console.log(
     `requests in the database at the end: ${total.toLocaleString("en-US")} (submits stored: ${(total - ROWS).toLocaleString("en-US")})`,
   );
   console.log(`submits/s: ${submits?.["req/s"]}, p99: ${submits?.["p99 ms"]} ms`);
-  console.log(
-    `queue p95: ${received?.["p95 ms"]} ms, p99: ${received?.["p99 ms"]} ms, ${received?.["req/s"]} req/s (any page, by received date)`,
-  );
-  console.log(
-    `queue p95: ${due?.["p95 ms"]} ms, p99: ${due?.["p99 ms"]} ms, ${due?.["req/s"]} req/s (submitted, by due date)`,
-  );
-  console.log(
-    `queue p95: ${first?.["p95 ms"]} ms, p99: ${first?.["p99 ms"]} ms, ${first?.["req/s"]} req/s (first page)`,
-  );
+  const line = (row: typeof first, what: string) =>
+    console.log(`queue p95: ${row?.["p95 ms"]} ms, p99: ${row?.["p99 ms"]} ms, ${row?.["req/s"]} req/s (${what})`);
+  line(first, "first page");
+  line(received, `walking by cursor from random pages, by received date, ${receivedPages} pages`);
+  line(due, `walking by cursor, submitted by due date, ${submittedPages} pages`);
+  line(mixed, "walking by received date while 20 submits/s arrive");
+  line(offset, `jumping to any of ${offsetPages} pages by offset (not offered by the UI)`);
   console.log(`load average at the end: ${load()} (other work on the machine inflates these figures)`);
   const failures = rows.reduce((n, r) => n + r.non2xx + r.errors, 0);
   if (failures > 0) {

@@ -54,14 +54,136 @@ export const decisionSchema = z.object({
   expectedRowVersion: z.int().check(z.gte(1)),
 });
 
-export const queueQuerySchema = z.object({
-  status: z.optional(z.enum(REQUEST_STATUSES)),
-  outcome: z.optional(z.enum(["meets_criteria", "does_not_meet", "incomplete", "not_authorized", "refer"])),
-  q: z.optional(z.string().check(z.maxLength(64))),
-  sort: z.optional(z.enum(["received", "due"])),
-  page: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100000))),
-  pageSize: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
-});
+export const QUEUE_SORTS = ["received", "due"] as const;
+/** received: newest first (received_at DESC, id DESC); due: soonest first (due_at ASC, id ASC). */
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+/**
+ * Where a page of the queue starts: the sort key and id of the row next to it (the last row of the
+ * page before for "next", the first row of the page after for "previous") and the page number it
+ * leads to. Only timestamps, an internal id and a page number: never patient data. On the wire it
+ * is opaque (base64url of a small JSON array); clients pass back what the server gave them.
+ */
+export interface QueueCursor {
+  sort: QueueSort;
+  direction: "next" | "previous";
+  /** received_at or due_at of the row next to the page, as stored (ISO 8601, UTC). */
+  key: string;
+  id: number;
+  /** The page number the cursor leads to, for "Page X of Y". */
+  page: number;
+}
+
+const CURSOR_VERSION = 1;
+const MAX_PAGE = 100000;
+const cursorTuple = z.tuple([
+  z.literal(CURSOR_VERSION),
+  z.enum(QUEUE_SORTS),
+  z.enum(["next", "previous"]),
+  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)),
+  z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER)),
+  z.int().check(z.gte(1), z.lte(MAX_PAGE)),
+]);
+
+const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/** base64url (no padding) of ASCII text; the library has no Buffer or btoa, so by hand. */
+function toBase64Url(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i += 3) {
+    const a = text.charCodeAt(i);
+    const b = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    const c = i + 2 < text.length ? text.charCodeAt(i + 2) : 0;
+    const n = (a << 16) | (b << 8) | c;
+    const chars = i + 2 < text.length ? 4 : i + 1 < text.length ? 3 : 2;
+    for (let j = 0; j < chars; j++) out += BASE64URL[(n >> (18 - 6 * j)) & 63] ?? "";
+  }
+  return out;
+}
+
+/** The ASCII text of base64url (no padding); undefined when it is not canonical base64url of ASCII. */
+function fromBase64Url(code: string): string | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(code) || code.length % 4 === 1) return undefined;
+  let out = "";
+  for (let i = 0; i < code.length; i += 4) {
+    const group = code.slice(i, i + 4);
+    let n = 0;
+    for (let j = 0; j < 4; j++) n = (n << 6) | (j < group.length ? BASE64URL.indexOf(group.charAt(j)) : 0);
+    const bytes = group.length - 1;
+    for (let j = 0; j < bytes; j++) {
+      const byte = (n >> (16 - 8 * j)) & 255;
+      if (byte > 127) return undefined;
+      out += String.fromCharCode(byte);
+    }
+  }
+  return toBase64Url(out) === code ? out : undefined;
+}
+
+export function encodeCursor(cursor: QueueCursor): string {
+  return toBase64Url(
+    JSON.stringify([CURSOR_VERSION, cursor.sort, cursor.direction, cursor.key, cursor.id, cursor.page]),
+  );
+}
+
+/** The cursor in a `cursor` parameter, or undefined when it is not one this server makes. */
+export function decodeCursor(code: string): QueueCursor | undefined {
+  if (code.length > MAX_CURSOR_LENGTH) return undefined;
+  const text = fromBase64Url(code);
+  if (text === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = cursorTuple.safeParse(json);
+  if (!parsed.success) return undefined;
+  const [, sort, direction, key, id, page] = parsed.data;
+  if (Number.isNaN(Date.parse(key))) return undefined;
+  return { sort, direction, key, id, page };
+}
+
+const MAX_CURSOR_LENGTH = 200;
+const CURSOR_HELP =
+  "cursor must be the next or previous cursor of a page of results, passed back unchanged (leave it out for the first page)";
+
+/**
+ * The queue's query. Pages are walked with `cursor` (keyset: as fast on page 4,000 as on page 1);
+ * `page` jumps to a page number by offset instead (slower deep down). Not both.
+ */
+export const queueQuerySchema = z
+  .object({
+    status: z.optional(z.enum(REQUEST_STATUSES)),
+    outcome: z.optional(z.enum(["meets_criteria", "does_not_meet", "incomplete", "not_authorized", "refer"])),
+    q: z.optional(z.string().check(z.maxLength(64))),
+    sort: z.optional(z.enum(QUEUE_SORTS)),
+    page: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE))),
+    pageSize: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
+    cursor: z.optional(
+      z.string().check(
+        z.maxLength(MAX_CURSOR_LENGTH),
+        z.refine((code) => code.length > MAX_CURSOR_LENGTH || decodeCursor(code) !== undefined, {
+          error: `${CURSOR_HELP}; this one is not`,
+        }),
+      ),
+    ),
+  })
+  .check(
+    z.refine((query) => query.cursor === undefined || query.page === undefined, {
+      path: ["cursor"],
+      error: "cursor and page cannot be used together: a cursor already says which page it leads to",
+    }),
+    z.refine(
+      (query) => {
+        const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+        return cursor === undefined || cursor.sort === (query.sort ?? "received");
+      },
+      {
+        path: ["cursor"],
+        error: "cursor belongs to another sort order: keep the sort the cursor was made with, or leave the cursor out",
+      },
+    ),
+  );
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
 export interface SessionUser {
@@ -94,9 +216,15 @@ export interface RequestSummaryRow {
 
 export interface RequestPage {
   items: RequestSummaryRow[];
+  /** Every request matching the filters (exact; counted again only after a change to requests). */
   total: number;
+  /** The page number of these items, 1 for the first. */
   page: number;
   pageSize: number;
+  /** Cursor of the page after this one, null on the last page. */
+  next: string | null;
+  /** Cursor of the page before this one, null on the first page. */
+  previous: string | null;
 }
 
 export interface DecisionRecord {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   amendSchema,
   decisionSchema,
+  encodeCursor,
   queueQuerySchema,
   signInSchema,
   startReviewSchema,
@@ -259,7 +260,7 @@ describe("broken variants of valid bodies get a 400 and change nothing", () => {
 });
 
 describe("fuzzed queries and references", () => {
-  const KEYS = ["status", "outcome", "q", "sort", "page", "pageSize", "other"] as const;
+  const KEYS = ["status", "outcome", "q", "sort", "page", "pageSize", "cursor", "other"] as const;
   const VALUES = fc.oneof(
     fc.string({ maxLength: 70 }),
     fc.constantFrom(
@@ -282,6 +283,9 @@ describe("fuzzed queries and references", () => {
       "0x10",
       " 7 ",
       "",
+      encodeCursor({ sort: "received", direction: "next", key: "2026-11-27T12:00:00.000Z", id: 3, page: 2 }),
+      encodeCursor({ sort: "due", direction: "previous", key: "2026-11-27T12:00:00.000Z", id: 9, page: 4 }),
+      Buffer.from('[1,"due","next","2026-13-45T12:00:00.000Z",1,2]').toString("base64url"),
     ),
     fc.integer({ min: -5, max: 200_000 }).map(String),
   );

@@ -750,7 +750,76 @@ describe("the queue", () => {
     expect(seen).toEqual(everything);
     expect((await list(qr, "?page=99&pageSize=4")).items).toEqual([]);
     const first = await list(qr, "");
-    expect(first).toMatchObject({ page: 1, pageSize: 25, total: everything.length });
+    expect(first).toMatchObject({ page: 1, pageSize: 25, total: everything.length, previous: null, next: null });
+    // A page by number carries cursors on from it too.
+    const third = await list(qr, "?page=3&pageSize=4&sort=due");
+    expect(names((await list(qr, `?pageSize=4&sort=due&cursor=${third.previous ?? ""}`)).items)).toEqual(
+      everything.slice(4, 8),
+    );
+  });
+
+  it("walks every page by cursor, forward then back, for each sort and filter: every request once, in order", async () => {
+    for (const [sort, filter] of [
+      ["received", ""],
+      ["due", ""],
+      ["due", "&status=submitted"],
+      ["received", "&outcome=meets_criteria"],
+      ["received", "&status=submitted&outcome=meets_criteria"],
+    ] as const) {
+      for (const who of [qr, qa]) {
+        const label = `${sort}${filter}`;
+        const everything = names((await list(who, `?pageSize=100&sort=${sort}${filter}`)).items);
+        const forward: string[][] = [];
+        let page = await list(who, `?pageSize=3&sort=${sort}${filter}`);
+        expect(page.previous, label).toBeNull();
+        for (;;) {
+          expect(page, label).toMatchObject({ page: forward.length + 1, pageSize: 3, total: everything.length });
+          forward.push(names(page.items));
+          if (page.next === null) break;
+          // Opaque: base64url, and no reference, member or practice in it.
+          expect(page.next).toMatch(/^[A-Za-z0-9_-]+$/);
+          expect(Buffer.from(page.next, "base64url").toString()).not.toMatch(/HGX|Q-|Practice/);
+          page = await list(who, `?pageSize=3&sort=${sort}${filter}&cursor=${page.next}`);
+        }
+        expect(forward.flat(), label).toEqual(everything);
+        const backward = [names(page.items)];
+        while (page.previous !== null) {
+          page = await list(who, `?pageSize=3&sort=${sort}${filter}&cursor=${page.previous}`);
+          backward.unshift(names(page.items));
+        }
+        expect(backward, label).toEqual(forward);
+        expect(page.page).toBe(1);
+      }
+    }
+  });
+
+  it("refuses a cursor that is not one it made, or that does not fit the query, with 400 naming cursor", async () => {
+    const first = await list(qr, "?pageSize=2&sort=due");
+    const good = first.next ?? "";
+    const forged = Buffer.from(JSON.stringify([1, "due", "next", "2026-11-27T12:00:00.000Z", -1, 2])).toString(
+      "base64url",
+    );
+    for (const [query, says] of [
+      ["?cursor=abc", "passed back unchanged"],
+      ["?cursor=%F0%9F%92%A9", "passed back unchanged"],
+      [`?sort=due&cursor=${good.slice(0, -2)}`, "passed back unchanged"],
+      [`?sort=due&cursor=${forged}`, "passed back unchanged"],
+      [`?sort=due&cursor=${Buffer.from("[1,").toString("base64url")}`, "passed back unchanged"],
+      [`?sort=due&cursor=${"A".repeat(201)}`, "at most 200"],
+      [`?cursor=${good}`, "another sort"],
+      [`?sort=received&cursor=${good}`, "another sort"],
+      [`?sort=due&page=2&cursor=${good}`, "cannot be used together"],
+    ] as const) {
+      const res = await call<{ errors: { path: string; message: string }[] }>(
+        q.app,
+        qr,
+        "GET",
+        `/api/requests${query}`,
+      );
+      expect(res.status, query).toBe(400);
+      expect(res.body.errors, query).toEqual([{ path: "cursor", message: expect.stringContaining(says) as string }]);
+    }
+    expect((await list(qr, `?sort=due&pageSize=2&cursor=${good}`)).page).toBe(2);
   });
 
   it("refuses a bad query with 400 naming the field", async () => {

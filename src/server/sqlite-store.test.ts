@@ -5,7 +5,7 @@
  */
 import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluate, type Evaluation, type RequestDocument } from "@/criteria";
+import { evaluate, type Evaluation, type QueueCursor, type RequestDocument } from "@/criteria";
 import { eligible } from "@fixtures";
 import { MIGRATIONS } from "./db/migrations";
 import { SqliteStore } from "./db/sqlite-store";
@@ -268,5 +268,184 @@ describe("sessions and drafts", () => {
     expect(store.findUserByEmail("A@X.Test")?.id).toBe(staffA);
     expect(store.findUserById(reviewer)).toMatchObject({ role: "reviewer", practiceId: null, practiceName: null });
     expect(store.countUsers()).toBe(3);
+  });
+});
+
+describe("queue pages by cursor (keyset)", () => {
+  const file = tempDatabase("hemgenix-keyset-");
+  let s: SqliteStore;
+  const now = new Date("2026-11-27T12:00:00.000Z");
+  const OUTCOMES: Evaluation["outcome"][] = ["meets_criteria", "incomplete", "refer"];
+  /** Every stored request as the store should order it. */
+  const rows: {
+    reference: string;
+    id: number;
+    practiceId: number;
+    status: string;
+    outcome: string;
+    receivedAt: string;
+    dueAt: string;
+  }[] = [];
+
+  beforeAll(() => {
+    s = new SqliteStore(file.file);
+    const pA = s.createPractice("A");
+    const pB = s.createPractice("B");
+    const uA = s.createUser({ email: "ka@x.test", name: "A", role: "staff", practiceId: pA, passwordHash: "h" });
+    const uB = s.createUser({ email: "kb@x.test", name: "B", role: "staff", practiceId: pB, passwordHash: "h" });
+    const rv = s.createUser({ email: "kr@x.test", name: "R", role: "reviewer", practiceId: null, passwordHash: "h" });
+    const doc = eligible();
+    const base = evaluate(doc);
+    // 47 requests received at only 5 distinct moments, due at only 4: ties everywhere, so the
+    // order (and every page boundary) depends on the id tie-break.
+    for (let i = 0; i < 47; i++) {
+      const user = i % 3 === 0 ? uB : uA;
+      const received = new Date(Date.parse("2026-11-01T09:00:00.000Z") + (i % 5) * 3_600_000);
+      const due = new Date(Date.parse("2026-11-10T09:00:00.000Z") + (i % 4) * 86_400_000);
+      const { reference } = s.submit({
+        practiceId: user.practiceId ?? 0,
+        userId: user.id,
+        idempotencyKey: `keyset-${i}`,
+        expedited: i % 4 === 0,
+        document: doc,
+        evaluation: { ...base, outcome: OUTCOMES[i % OUTCOMES.length] ?? "meets_criteria" },
+        now: received,
+        dueAt: due,
+      });
+      const stored = s.findRequest(reference, { practiceId: null });
+      if (stored === undefined) throw new Error("not stored");
+      if (i % 7 === 0) s.decide(stored.id, 1, { ...decision(), userId: rv.id, now: received, newStatus: "approved" });
+      rows.push({
+        reference,
+        id: stored.id,
+        practiceId: stored.practiceId,
+        status: i % 7 === 0 ? "approved" : "submitted",
+        outcome: stored.outcome,
+        receivedAt: stored.receivedAt,
+        dueAt: stored.dueAt,
+      });
+    }
+  });
+  afterAll(() => {
+    s.close();
+    file.remove();
+  });
+
+  const expected = (sort: "received" | "due", pick: (row: (typeof rows)[number]) => boolean): string[] =>
+    rows
+      .filter(pick)
+      .sort((a, b) =>
+        sort === "received"
+          ? b.receivedAt.localeCompare(a.receivedAt) || b.id - a.id
+          : a.dueAt.localeCompare(b.dueAt) || a.id - b.id,
+      )
+      .map((r) => r.reference);
+
+  const FILTERS: {
+    name: string;
+    filter: { status?: "submitted" | "approved"; outcome?: Evaluation["outcome"] };
+    scope: "all" | "A";
+  }[] = [
+    { name: "everything", filter: {}, scope: "all" },
+    { name: "submitted", filter: { status: "submitted" }, scope: "all" },
+    { name: "approved", filter: { status: "approved" }, scope: "all" },
+    { name: "incomplete", filter: { outcome: "incomplete" }, scope: "all" },
+    { name: "submitted and refer", filter: { status: "submitted", outcome: "refer" }, scope: "all" },
+    { name: "practice A", filter: {}, scope: "A" },
+    { name: "practice A, submitted", filter: { status: "submitted" }, scope: "A" },
+  ];
+
+  for (const sort of ["received", "due"] as const)
+    for (const { name, filter, scope } of FILTERS)
+      for (const pageSize of [1, 4, 10])
+        it(`walks every page forward and back by ${sort} date (${name}, ${pageSize} a page): every row once, in order`, () => {
+          const practiceId = scope === "A" ? (rows[1]?.practiceId ?? 0) : null; // rows[1] is practice A's
+          const want = expected(
+            sort,
+            (r) =>
+              (practiceId === null || r.practiceId === practiceId) &&
+              (filter.status === undefined || r.status === filter.status) &&
+              (filter.outcome === undefined || r.outcome === filter.outcome),
+          );
+          expect(want.length).toBeGreaterThan(0);
+          const list = (cursor?: QueueCursor) =>
+            s.listRequests({ sort, pageSize, ...filter, cursor }, { practiceId }, now);
+
+          const forward: string[][] = [];
+          let page = list();
+          expect(page.previous).toBeNull();
+          for (;;) {
+            expect(page.total).toBe(want.length);
+            expect(page.page).toBe(forward.length + 1);
+            forward.push(page.items.map((i) => i.reference));
+            if (page.next === null) break;
+            expect(page.next).toMatchObject({ sort, direction: "next", page: forward.length + 1 });
+            page = list(page.next);
+          }
+          expect(forward.flat()).toEqual(want);
+          expect(forward).toHaveLength(Math.ceil(want.length / pageSize));
+          expect(forward.every((items) => items.length === pageSize || items === forward.at(-1))).toBe(true);
+
+          const backward: string[][] = [page.items.map((i) => i.reference)];
+          while (page.previous !== null) {
+            expect(page.previous).toMatchObject({ sort, direction: "previous", page: page.page - 1 });
+            page = list(page.previous);
+            expect(page.next).not.toBeNull();
+            backward.unshift(page.items.map((i) => i.reference));
+          }
+          expect(page.page).toBe(1);
+          expect(backward).toEqual(forward);
+        });
+
+  it("gives back exactly the first page when walking back from the second", () => {
+    const practiceId = rows[1]?.practiceId ?? 0;
+    const first = s.listRequests({ sort: "received", pageSize: 3 }, { practiceId }, now);
+    const second = s.listRequests(
+      { sort: "received", pageSize: 3, cursor: first.next ?? undefined },
+      { practiceId },
+      now,
+    );
+    const back = s.listRequests(
+      { sort: "received", pageSize: 3, cursor: second.previous ?? undefined },
+      { practiceId },
+      now,
+    );
+    expect(back).toEqual(first);
+  });
+
+  it("reads the first page again, full, when walking back finds rows gone from the filter", () => {
+    const filter = { sort: "due" as const, pageSize: 4, status: "submitted" as const };
+    const first = s.listRequests(filter, { practiceId: null }, now);
+    const second = s.listRequests({ ...filter, cursor: first.next ?? undefined }, { practiceId: null }, now);
+    const leaving = first.items[0]?.reference ?? "";
+    const stored = s.findRequest(leaving, { practiceId: null });
+    expect(s.startReview(stored?.id ?? 0, stored?.rowVersion ?? 0).ok).toBe(true);
+    const back = s.listRequests({ ...filter, cursor: second.previous ?? undefined }, { practiceId: null }, now);
+    expect(back.page).toBe(1);
+    expect(back.previous).toBeNull();
+    expect(back.items).toHaveLength(4);
+    expect(back.items.map((i) => i.reference)).not.toContain(leaving);
+    expect(back.total).toBe(first.total - 1);
+  });
+
+  it("counts again after any change to requests, by this store or another connection", () => {
+    const total = () => s.listRequests({ sort: "received", pageSize: 1 }, { practiceId: null }, now).total;
+    const before = total();
+    const { reference } = s.submit(newSubmission({ practiceId: rows[1]?.practiceId ?? 0 }));
+    expect(total()).toBe(before + 1);
+    const submitted = () =>
+      s.listRequests({ sort: "due", pageSize: 1, status: "submitted" }, { practiceId: null }, now).total;
+    const submittedBefore = submitted();
+    const stored = s.findRequest(reference, { practiceId: null });
+    s.startReview(stored?.id ?? 0, 1);
+    expect(submitted()).toBe(submittedBefore - 1);
+    const other = new DatabaseSync(file.file);
+    try {
+      other.exec("PRAGMA busy_timeout = 5000");
+      other.prepare("UPDATE requests SET status = 'submitted' WHERE id = ?").run(stored?.id ?? 0);
+    } finally {
+      other.close();
+    }
+    expect(submitted()).toBe(submittedBefore);
   });
 });

@@ -108,4 +108,17 @@ export const MIGRATIONS: readonly Migration[] = [
     // Accounts are never deleted: their requests, decisions and audit events keep pointing at them.
     sql: `ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1));`,
   },
+  {
+    version: 4,
+    name: "queue indexes for keyset pages and counts under filters",
+    // The queue walks pages by (sort key, id) and counts matches per filter. In SQLite every index
+    // ends with the rowid (id), so (…, received_at) orders as (…, received_at, id). These cover
+    // staff (their practice) filtered by status or outcome, and the outcome filter alone or with a status.
+    sql: `
+      CREATE INDEX requests_practice_status_received ON requests (practice_id, status, received_at);
+      CREATE INDEX requests_practice_outcome_received ON requests (practice_id, outcome, received_at);
+      CREATE INDEX requests_outcome_received ON requests (outcome, received_at);
+      CREATE INDEX requests_status_outcome_received ON requests (status, outcome, received_at);
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import type {
   DecisionKind,
   DecisionRecord,
   Evaluation,
+  QueueCursor,
   RequestDocument,
   RequestStatus,
   RequestSummaryRow,
@@ -20,6 +21,8 @@ import { openDatabase, transaction } from "./sqlite";
 import type {
   ChangeResult,
   Decision,
+  ListPage,
+  ListQuery,
   NewSubmission,
   NewUser,
   Scope,
@@ -59,6 +62,10 @@ const REQUEST_COLUMNS = `r.id, r.reference, r.practice_id, p.name AS practice_na
 export class SqliteStore implements Store {
   private readonly db: DatabaseSync;
   private readonly statements = new Map<string, StatementSync>();
+  /** Bumped by every change to requests this store makes; with data_version, it dates `counts`. */
+  private requestWrites = 0;
+  private countsStamp = "";
+  private readonly counts = new Map<string, number>();
 
   constructor(file: string) {
     this.db = openDatabase(file);
@@ -279,6 +286,7 @@ export class SqliteStore implements Store {
       const member = s.document.member;
       const memberName = [member?.firstName, member?.lastName].filter(Boolean).join(" ") || null;
       const at = s.now.toISOString();
+      this.requestWrites += 1;
       const id = this.sql(
         `INSERT INTO requests (reference, practice_id, submitted_by, idempotency_key, status, expedited, member_id, member_name,
            outcome, received_at, due_at, current_version)
@@ -341,18 +349,12 @@ export class SqliteStore implements Store {
     };
   }
 
-  listRequests(
-    query: {
-      page: number;
-      pageSize: number;
-      sort: "received" | "due";
-      status?: RequestStatus;
-      outcome?: Evaluation["outcome"];
-      q?: string;
-    },
-    scope: Scope,
-    now: Date,
-  ) {
+  /**
+   * A page of the queue. With a cursor it seeks (keyset: `(key, id)` past the cursor's row, through
+   * an index, so page 4,000 costs what page 1 does); with a page number it skips by OFFSET. The
+   * total is counted per filter and kept until the next change to requests (see `countMatching`).
+   */
+  listRequests(query: ListQuery, scope: Scope, now: Date): ListPage {
     const where: string[] = [];
     const params: SQLInputValue[] = [];
     if (scope.practiceId !== null) {
@@ -372,16 +374,83 @@ export class SqliteStore implements Store {
       where.push("(r.reference = ? OR r.member_id = ?)");
       params.push(q.toUpperCase(), q);
     }
+    const total = this.countMatching(where, params, q !== undefined && q !== "");
+    const key = query.sort === "due" ? "due_at" : "received_at";
+    // Forward is the order shown; a "previous" cursor reads backwards from its row, then reverses.
+    const ascending = query.sort === "due";
+    const { cursor, pageSize } = query;
+    const backwards = cursor?.direction === "previous";
+    const readAscending = ascending !== backwards;
+    const dir = readAscending ? "ASC" : "DESC";
+    const order = `r.${key} ${dir}, r.id ${dir}`;
+
+    let rows: Row[];
+    let page: number;
+    if (cursor === undefined) {
+      page = query.page ?? 1;
+      const filter = where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`;
+      // Deferred join: step over the offset in the (covering) index for ids only, then read those rows.
+      rows = this.sql(
+        `SELECT ${REQUEST_COLUMNS} FROM requests r JOIN practices p ON p.id = r.practice_id
+         WHERE r.id IN (SELECT r.id FROM requests r ${filter} ORDER BY ${order} LIMIT ? OFFSET ?)
+         ORDER BY ${order}`,
+      ).all(...params, pageSize + 1, (page - 1) * pageSize);
+    } else {
+      page = cursor.page;
+      const seek = [...where, `(r.${key}, r.id) ${readAscending ? ">" : "<"} (?, ?)`].join(" AND ");
+      rows = this.sql(
+        `SELECT ${REQUEST_COLUMNS} FROM requests r JOIN practices p ON p.id = r.practice_id
+         WHERE ${seek} ORDER BY ${order} LIMIT ?`,
+      ).all(...params, cursor.key, cursor.id, pageSize + 1);
+    }
+    const more = rows.length > pageSize;
+    if (more) rows = rows.slice(0, pageSize);
+    if (backwards) rows.reverse();
+    // Backwards with nothing before these rows: this is the first page, but if rows left the filter
+    // since the cursor was made it may be short, so read the first page itself, full. Forwards past
+    // the end (rows left the filter): start again from the first page rather than show nothing.
+    if (cursor !== undefined && ((backwards && !more) || rows.length === 0))
+      return this.listRequests({ ...query, cursor: undefined, page: 1 }, scope, now);
+    const hasPrevious = backwards ? more : page > 1 || cursor !== undefined;
+    const hasNext = backwards ? true : more;
+    const edge = (row: Row | undefined, direction: QueueCursor["direction"], to: number): QueueCursor | null =>
+      row === undefined
+        ? null
+        : { sort: query.sort, direction, key: str(row[key]), id: num(row.id), page: Math.max(1, to) };
+    if (backwards) page = Math.max(page, 2);
+    return {
+      items: rows.map((row) => this.toSummary(row, now)),
+      total,
+      page,
+      next: hasNext ? edge(rows.at(-1), "next", page + 1) : null,
+      previous: hasPrevious ? edge(rows[0], "previous", page - 1) : null,
+    };
+  }
+
+  /**
+   * COUNT(*) of the requests matching a filter. Counting tens of thousands of index entries costs
+   * milliseconds, so each filter's count is kept until requests change: a write by this store bumps
+   * `requestWrites`, a commit by another connection changes `PRAGMA data_version`. A search (by
+   * reference or member ID: a handful of rows, counted through an index) is never kept, so no
+   * patient data sits in the cache.
+   */
+  private countMatching(where: readonly string[], params: readonly SQLInputValue[], searched: boolean): number {
     const filter = where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`;
-    const order = query.sort === "due" ? "r.due_at ASC, r.id ASC" : "r.received_at DESC, r.id DESC";
-    const total = num(this.sql(`SELECT COUNT(*) AS n FROM requests r ${filter}`).get(...params)?.n);
-    // Deferred join: page through the (covering) index for ids only, then read just those rows.
-    const rows = this.sql(
-      `SELECT ${REQUEST_COLUMNS} FROM requests r JOIN practices p ON p.id = r.practice_id
-       WHERE r.id IN (SELECT r.id FROM requests r ${filter} ORDER BY ${order} LIMIT ? OFFSET ?)
-       ORDER BY ${order}`,
-    ).all(...params, query.pageSize, (query.page - 1) * query.pageSize);
-    return { items: rows.map((row) => this.toSummary(row, now)), total };
+    const count = () => num(this.sql(`SELECT COUNT(*) AS n FROM requests r ${filter}`).get(...params)?.n);
+    if (searched) return count();
+    const stamp = `${this.requestWrites}:${num(this.sql("PRAGMA data_version").get()?.data_version)}`;
+    if (stamp !== this.countsStamp) {
+      this.counts.clear();
+      this.countsStamp = stamp;
+    }
+    const cacheKey = JSON.stringify([filter, ...params.map(String)]);
+    let total = this.counts.get(cacheKey);
+    if (total === undefined) {
+      total = count();
+      if (this.counts.size >= 1000) this.counts.clear();
+      this.counts.set(cacheKey, total);
+    }
+    return total;
   }
 
   versions(requestId: number): VersionRecord[] {
@@ -436,6 +505,7 @@ export class SqliteStore implements Store {
     const current = this.sql("SELECT row_version, status FROM requests WHERE id = ?").get(requestId);
     if (current === undefined || num(current.row_version) !== expected) return { ok: false, reason: "stale" };
     if (!allowed.includes(str(current.status) as RequestStatus)) return { ok: false, reason: "wrong_status" };
+    this.requestWrites += 1;
     this.sql(`UPDATE requests SET ${set}, row_version = row_version + 1 WHERE id = ? AND row_version = ?`).run(
       ...params,
       requestId,

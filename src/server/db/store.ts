@@ -9,7 +9,8 @@ import type {
   DecisionKind,
   DecisionRecord,
   Evaluation,
-  QueueQuery,
+  QueueCursor,
+  QueueSort,
   RequestDocument,
   RequestStatus,
   RequestSummaryRow,
@@ -78,6 +79,25 @@ export interface Scope {
   practiceId: number | null;
 }
 
+export interface ListQuery {
+  sort: QueueSort;
+  pageSize: number;
+  /** Page number to jump to by offset; ignored when there is a cursor. */
+  page?: number;
+  cursor?: QueueCursor;
+  status?: RequestStatus;
+  outcome?: Evaluation["outcome"];
+  q?: string;
+}
+
+export interface ListPage {
+  items: RequestSummaryRow[];
+  total: number;
+  page: number;
+  next: QueueCursor | null;
+  previous: QueueCursor | null;
+}
+
 export type ChangeResult = { ok: true; rowVersion: number } | { ok: false; reason: "stale" | "wrong_status" };
 
 export interface Store {
@@ -117,11 +137,8 @@ export interface Store {
   /** Stores a submission with its first version; a repeated idempotency key returns the first one. */
   submit(submission: NewSubmission): { reference: string; created: boolean };
   findRequest(reference: string, scope: Scope, now?: Date): StoredRequest | undefined;
-  listRequests(
-    query: Required<Pick<QueueQuery, "page" | "pageSize" | "sort">> & QueueQuery,
-    scope: Scope,
-    now: Date,
-  ): { items: RequestSummaryRow[]; total: number };
+  /** A page of the queue: by cursor (seek) when there is one, else by page number (offset). */
+  listRequests(query: ListQuery, scope: Scope, now: Date): ListPage;
   versions(requestId: number): VersionRecord[];
   decisions(requestId: number): DecisionRecord[];
   audit(requestId: number): AuditRecord[];

@@ -9,6 +9,8 @@ import {
   addMonths,
   amendSchema,
   decisionSchema,
+  decodeCursor,
+  encodeCursor,
   evaluate,
   queueQuerySchema,
   startReviewSchema,
@@ -85,22 +87,25 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
 
   app.get("/api/requests", async (request, reply): Promise<RequestPage> => {
     const auth = requireUser(sessions, request, reply, ["staff", "reviewer", "admin"]);
-    const query = parseWith(queueQuerySchema, request.query);
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 25;
-    const { items, total } = store.listRequests(
-      { ...query, page, pageSize, sort: query.sort ?? "received" },
-      scopeOf(auth),
-      now(),
-    );
+    const { cursor, page, pageSize = 25, sort = "received", ...filters } = parseWith(queueQuerySchema, request.query);
+    // The schema has already checked the cursor (decodable, made for this sort, no page beside it).
+    const seek = cursor === undefined ? undefined : decodeCursor(cursor);
+    const result = store.listRequests({ ...filters, sort, pageSize, page, cursor: seek }, scopeOf(auth), now());
     store.recordAudit(
       null,
       auth.user.id,
       "listed requests",
-      `page ${page}${query.q === undefined ? "" : ", searched"}`,
+      `page ${result.page}${filters.q === undefined ? "" : ", searched"}`,
       now(),
     );
-    return { items, total, page, pageSize };
+    return {
+      items: result.items,
+      total: result.total,
+      page: result.page,
+      pageSize,
+      next: result.next === null ? null : encodeCursor(result.next),
+      previous: result.previous === null ? null : encodeCursor(result.previous),
+    };
   });
 
   app.get<{ Params: { reference: string } }>("/api/requests/:reference", async (request, reply) => {

@@ -1,21 +1,43 @@
-/** A page of requests as a table, with pagination; used by staff ("My requests") and reviewers (the queue). */
+/**
+ * A page of requests as a table, with pagination; used by staff ("My requests") and reviewers (the
+ * queue). Pagination follows the GOV.UK pattern: a labelled nav with Previous and Next links (each
+ * left out where there is no such page); the links carry the server's opaque cursor.
+ */
+import type { ReactNode } from "react";
 import type { RequestPage } from "@/criteria";
 import { navigate } from "@/web/app/router";
-import { Button } from "./buttons";
 import { StatusTag, formatDateTime, outcomeShort } from "./request-status";
+
+function PageLink({ href, rel, children }: { href: string; rel: "prev" | "next"; children: ReactNode }) {
+  return (
+    <a
+      href={href}
+      rel={rel}
+      className="text-lg font-bold underline"
+      onClick={(event) => {
+        event.preventDefault();
+        navigate(href);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
 
 export function RequestTable({
   page,
   linkTo,
   caption,
-  onPage,
+  pageHref,
 }: {
   page: RequestPage;
   linkTo: (reference: string) => string;
   caption: string;
-  onPage: (page: number) => void;
+  /** Where the page a cursor leads to is shown. */
+  pageHref: (cursor: string) => string;
 }) {
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  // The count is exact; while requests arrive during a walk the page number can pass it.
+  const pages = Math.max(page.page, Math.ceil(page.total / page.pageSize));
   return (
     <>
       <table className="w-full border-collapse text-left">
@@ -78,16 +100,20 @@ export function RequestTable({
           ))}
         </tbody>
       </table>
-      <nav aria-label="Pages" className="mt-4 flex items-center gap-4">
-        <Button variant="secondary" disabled={page.page <= 1} onClick={() => onPage(page.page - 1)}>
-          Previous page
-        </Button>
-        <span>
+      <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-6 print:hidden">
+        {page.previous !== null && (
+          <PageLink href={pageHref(page.previous)} rel="prev">
+            <span aria-hidden="true">‹ </span>Previous page
+          </PageLink>
+        )}
+        <p>
           Page {page.page} of {pages} ({page.total} request{page.total === 1 ? "" : "s"})
-        </span>
-        <Button variant="secondary" disabled={page.page >= pages} onClick={() => onPage(page.page + 1)}>
-          Next page
-        </Button>
+        </p>
+        {page.next !== null && (
+          <PageLink href={pageHref(page.next)} rel="next">
+            Next page<span aria-hidden="true"> ›</span>
+          </PageLink>
+        )}
       </nav>
     </>
   );

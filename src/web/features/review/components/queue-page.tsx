@@ -1,17 +1,20 @@
 /**
  * The reviewers' queue: filter by status and outcome, sort by received or due date, search by
- * reference or member ID, paginated on the server. Overdue requests stand out. The search text
- * stays in the page, never in the URL (a member ID is patient data).
+ * reference or member ID, paginated on the server by cursor. Overdue requests stand out. Filters,
+ * sort and page live in the address (so Back and a reload keep them); the search text stays in
+ * the page, never in the URL (a member ID is patient data).
  */
 import { useState, type SyntheticEvent } from "react";
 import {
   OUTCOME_LABELS,
   REQUEST_STATUSES,
   REQUEST_STATUS_LABELS,
+  queueQuerySchema,
   type Outcome,
   type QueueQuery,
   type RequestStatus,
 } from "@/criteria";
+import { navigate, useLocation } from "@/web/app/router";
 import { useRequestList } from "@/web/api/request-list";
 import { Button } from "@/web/components/buttons";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";
@@ -21,15 +24,50 @@ import { useDocumentTitle } from "@/web/components/use-document-title";
 const OUTCOMES = Object.keys(OUTCOME_LABELS) as Outcome[];
 const selectClass = "block border-2 border-slate-900 bg-white px-2 py-1.5 text-lg";
 
+type AddressQuery = Pick<QueueQuery, "status" | "outcome" | "sort" | "cursor">;
+
+/** The queue's address: status, outcome, sort and cursor (never the search text). */
+function queueHref(query: AddressQuery): string {
+  const params = new URLSearchParams();
+  for (const key of ["status", "outcome", "sort", "cursor"] as const) {
+    const value = query[key];
+    if (value !== undefined) params.set(key, value);
+  }
+  const search = params.toString();
+  return search === "" ? "/review" : `/review?${search}`;
+}
+
+/** What the address asks for; anything the API would refuse (an edited address) is left out. */
+function addressQuery(location: string): AddressQuery {
+  const params = new URLSearchParams(location.split("?")[1] ?? "");
+  const pick: Record<string, string> = {};
+  for (const key of ["status", "outcome", "sort", "cursor"] as const) {
+    const value = params.get(key);
+    if (value !== null) pick[key] = value;
+  }
+  const parse = (input: Record<string, string>) => queueQuerySchema.safeParse({ sort: "due", ...input });
+  const { cursor, ...rest } = pick;
+  const parsed = parse(pick);
+  const fallback = parsed.success ? parsed : parse(rest);
+  if (!fallback.success) return { sort: "due" };
+  const { status, outcome, sort, cursor: valid } = fallback.data;
+  return { status, outcome, sort, cursor: cursor === undefined ? undefined : valid };
+}
+
 export function QueuePage() {
   useDocumentTitle("Review queue");
-  const [query, setQuery] = useState<QueueQuery>({ page: 1, pageSize: 25, sort: "due" });
+  const address = addressQuery(useLocation());
+  const [q, setQ] = useState<string | undefined>(undefined);
   const [search, setSearch] = useState("");
+  const query: QueueQuery = { ...address, q, pageSize: 25 };
   const list = useRequestList(query);
-  const update = (change: Partial<QueueQuery>) => setQuery((q) => ({ ...q, ...change, page: change.page ?? 1 }));
+  /** A new filter or sort starts again at the first page. */
+  const update = (change: Partial<Omit<QueueQuery, "q">>) =>
+    navigate(queueHref({ ...address, ...change, cursor: undefined }));
   const onSearch = (event: SyntheticEvent) => {
     event.preventDefault();
-    update({ q: search.trim() === "" ? undefined : search.trim() });
+    setQ(search.trim() === "" ? undefined : search.trim());
+    navigate(queueHref({ ...address, cursor: undefined }));
   };
 
   return (
@@ -114,7 +152,7 @@ export function QueuePage() {
           page={list.data}
           caption="Requests to review"
           linkTo={(ref) => `/review/${ref}`}
-          onPage={(page) => update({ page })}
+          pageHref={(cursor) => queueHref({ ...address, cursor })}
         />
       )}
     </div>

@@ -1,5 +1,6 @@
-/** "My requests": the practice's submitted requests with their status and dates. */
-import { useState } from "react";
+/** "My requests": the practice's submitted requests with their status and dates, newest first. */
+import { decodeCursor } from "@/criteria";
+import { useLocation } from "@/web/app/router";
 import { useRequestList } from "@/web/api/request-list";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";
 import { RequestTable } from "@/web/components/request-table";
@@ -7,8 +8,10 @@ import { useDocumentTitle } from "@/web/components/use-document-title";
 
 export function MyRequestsPage() {
   useDocumentTitle("My requests");
-  const [page, setPage] = useState(1);
-  const list = useRequestList({ page, pageSize: 20, sort: "received" });
+  // The page is in the address (a cursor: dates and an internal id, no patient data), so Back works.
+  const given = new URLSearchParams(useLocation().split("?")[1] ?? "").get("cursor") ?? undefined;
+  const cursor = given !== undefined && decodeCursor(given)?.sort === "received" ? given : undefined;
+  const list = useRequestList({ cursor, pageSize: 20, sort: "received" });
   return (
     <div>
       <h1 className="mb-6 text-3xl font-bold">My requests</h1>
@@ -23,7 +26,7 @@ export function MyRequestsPage() {
           page={list.data}
           caption="Your practice's requests"
           linkTo={(ref) => `/requests/${ref}`}
-          onPage={setPage}
+          pageHref={(next) => `/requests?cursor=${next}`}
         />
       )}
     </div>
