@@ -4,27 +4,10 @@
  * reviewer approves → staff see the approval. Every new screen is checked with axe, and text typed
  * into a free-text field is shown as text, never run as markup.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { fixturePath } from "@fixtures";
+import { expectNoAxeViolations, signedIn } from "./support/accounts";
 import { IMPORT_LABEL } from "./support/app";
-
-const PASSWORD = "hemgenix-demo";
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return page;
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("staff submit, the reviewer asks for more, staff resubmit, the reviewer approves, staff see it", async ({
   browser,

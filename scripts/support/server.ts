@@ -2,13 +2,14 @@
  * The built app's real server for the browser scripts (`bench-typing.ts`, `lighthouse.ts`), so
  * they start and stop it the same way: one process (`node --import tsx`, not `npx tsx`, whose
  * children survive a kill) on a free port, ready once /api/health answers, stopped with SIGTERM
- * and SIGKILL 5 s later. It inherits this process's environment, so the database is
- * DATABASE_FILE's, or the default `.data/hemgenix.db`.
+ * and SIGKILL 5 s later. Each run gets a throwaway demo database, removed at stop, so a benchmark
+ * never writes into the database `npm start` uses.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -50,26 +51,41 @@ export async function startBuiltServer(): Promise<BuiltServer> {
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const dir = mkdtempSync(join(tmpdir(), "hemgenix-script-"));
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      MODE: "demo",
+      DATABASE_FILE: join(dir, "script.db"),
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  const stop = async () => {
+    await stopServer(child);
+    rmSync(dir, { recursive: true, force: true });
+  };
   let exited: number | null | undefined;
   child.once("exit", (code) => {
     exited = code;
   });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (exited !== undefined) throw new Error(`The server exited with status ${String(exited)} before it was up.`);
+    if (exited !== undefined) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`The server exited with status ${String(exited)} before it was up.`);
+    }
     try {
       const response = await fetch(`${url}/api/health`);
-      if (response.ok) return { port, url, stop: () => stopServer(child) };
+      if (response.ok) return { port, url, stop };
     } catch {
       // not listening yet
     }
     await delay(100);
   }
-  await stopServer(child);
+  await stop();
   throw new Error("The server did not answer /api/health within 30 s.");
 }

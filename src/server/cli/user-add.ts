@@ -1,17 +1,16 @@
 /**
- * `npm run user:add -- --email a@b.org --name "A B" --role staff --practice "Clinic"`: creates a
- * user (and the practice, for staff, if new) in the configured database. The password is read
+ * `npm run user:add -- --email a@b.org --name "A B" --role staff --practice "Clinic"`: creates an
+ * account (and the practice, for staff, if no practice has that name in any capitals) in the
+ * configured database, with the same checks and words as the admin screens. The password is read
  * from standard input (or HGX_PASSWORD), never from the command line, where it would stay in
- * shell history.
+ * shell history. For the first admin of a production database; admins then use the Accounts screens.
  */
-import { parseArgs } from "node:util";
 import { text } from "node:stream/consumers";
-import { ROLES, type Role } from "@/criteria";
+import { parseArgs } from "node:util";
+import { newUserSchema, practiceSchema } from "@/criteria";
 import { hashPassword } from "../auth/passwords";
 import { loadConfig } from "../config";
 import { SqliteStore } from "../db/sqlite-store";
-
-const MIN_PASSWORD_LENGTH = 12;
 
 function fail(message: string): never {
   console.error(message);
@@ -26,31 +25,50 @@ const { values } = parseArgs({
     practice: { type: "string" },
   },
 });
-const { email, name, role, practice } = values;
-if (email === undefined || !/^[^@\s]+@[^@\s]+$/.test(email)) fail("--email must be an email address");
-if (name === undefined || name.trim() === "") fail("--name is required");
-if (!ROLES.includes(role as Role)) fail(`--role must be one of ${ROLES.join(", ")}`);
-if (role === "staff" && (practice === undefined || practice.trim() === "")) fail("--practice is required for staff");
+
+const OPTION: Readonly<Record<string, string>> = {
+  email: "--email",
+  name: "--name",
+  role: "--role",
+  practiceId: "--practice",
+  password: "the password (standard input or HGX_PASSWORD)",
+};
 
 const password = (process.env.HGX_PASSWORD ?? (await text(process.stdin))).trim();
-if (password.length < MIN_PASSWORD_LENGTH)
-  fail(`The password (from standard input or HGX_PASSWORD) must be at least ${MIN_PASSWORD_LENGTH} characters`);
+const practiceName = values.practice === undefined ? undefined : practiceSchema.safeParse({ name: values.practice });
+if (practiceName?.success === false) fail(`--practice: ${practiceName.error.issues[0]?.message ?? "invalid"}`);
 
 const config = loadConfig();
 const store = new SqliteStore(config.DATABASE_FILE);
 try {
-  if (store.findUserByEmail(email) !== undefined) fail(`A user with the email ${email} already exists`);
-  const practiceId =
-    role === "staff" && practice !== undefined
-      ? (store.findPracticeByName(practice.trim())?.id ?? store.createPractice(practice.trim()))
-      : null;
-  const user = store.createUser({
-    email,
-    name: name.trim(),
-    role: role as Role,
-    practiceId,
-    passwordHash: await hashPassword(password),
-  });
+  const wanted = practiceName?.data.name;
+  const existing =
+    wanted === undefined ? undefined : store.listPractices().find((p) => p.name.toLowerCase() === wanted.toLowerCase());
+  // Checked with a stand-in practice id first, so nothing is created for an account that is refused.
+  const candidate = {
+    email: values.email ?? "",
+    name: values.name ?? "",
+    role: values.role ?? "",
+    practiceId: wanted === undefined ? null : (existing?.id ?? 1),
+    password,
+  };
+  const checked = newUserSchema.safeParse(candidate);
+  if (!checked.success) {
+    fail(checked.error.issues.map((i) => `${OPTION[String(i.path[0])] ?? "input"}: ${i.message}`).join("\n"));
+  }
+  if (store.findUserByEmail(checked.data.email) !== undefined)
+    fail(`--email: an account with the email ${checked.data.email} already exists`);
+  let practiceId: number | null = null;
+  if (checked.data.role === "staff" && wanted !== undefined) {
+    const practice = existing ?? store.addPractice(wanted);
+    if (practice === "name_taken") fail(`--practice: ${wanted} was added by someone else meanwhile; run again`);
+    practiceId = practice.id;
+  }
+  const user = store.addUser(
+    { ...checked.data, practiceId, passwordHash: await hashPassword(checked.data.password) },
+    new Date(),
+  );
+  if (user === "email_taken") fail(`--email: an account with the email ${checked.data.email} already exists`);
   console.log(
     `Created ${user.role} ${user.email}${user.practiceName !== null ? ` (${user.practiceName})` : ""} in ${config.DATABASE_FILE}`,
   );

@@ -3,6 +3,8 @@
  * first bundle; everything that needs the server (account, submissions, review) loads on demand.
  */
 import { lazy, Suspense } from "react";
+import { AccountPlaceholder } from "@/web/components/account-placeholder";
+import { AppLink } from "@/web/components/app-link";
 import { IntakePage } from "@/web/features/intake/components/intake-page";
 import { useLocation } from "./router";
 
@@ -32,12 +34,13 @@ export function App() {
       <header className="border-b-8 border-blue-700 bg-slate-900 text-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-4">
           <p className="text-lg font-bold">Hemgenix prior authorization</p>
-          {/* The account bar loads after the page: its reserved line keeps the page from shifting. */}
-          <div className="min-h-7">
-            <Suspense fallback={null}>
+          {/* The account links load after the page; the placeholder keeps the signed-out line's place. */}
+          <nav aria-label="Account" className="flex min-h-7 flex-wrap items-center gap-4 text-base">
+            <AppLink to="/">Self-check and new request</AppLink>
+            <Suspense fallback={<AccountPlaceholder />}>
               <AccountBar />
             </Suspense>
-          </div>
+          </nav>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-8 print:max-w-none print:p-0">

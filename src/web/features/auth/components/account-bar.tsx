@@ -1,16 +1,20 @@
-/** The header's account area: who is signed in, their pages, sign out; or a sign-in link. */
+/**
+ * The header's account links after the always-present "Self-check" link: who is signed in, their
+ * pages, sign out; or a sign-in link. Until the session is known it holds the signed-out line's
+ * place, so the page does not shift for the many who use the self-check signed out.
+ */
 import { navigate } from "@/web/app/router";
 import { useSession, useSignOut } from "@/web/api/session";
+import { AccountPlaceholder } from "@/web/components/account-placeholder";
 import { AppLink as NavLink } from "@/web/components/app-link";
 
 export function AccountBar({ forgetLocalData }: { forgetLocalData: () => void }) {
   const session = useSession();
   const signOut = useSignOut(forgetLocalData);
-  if (session.isPending) return null;
+  if (session.isPending) return <AccountPlaceholder />;
   const user = session.data?.user;
   return (
-    <nav aria-label="Account" className="flex flex-wrap items-center gap-4 text-base">
-      <NavLink to="/">Self-check and new request</NavLink>
+    <>
       {user === undefined ? (
         <NavLink to="/sign-in">Sign in</NavLink>
       ) : (
@@ -38,6 +42,6 @@ export function AccountBar({ forgetLocalData }: { forgetLocalData: () => void })
           </button>
         </>
       )}
-    </nav>
+    </>
   );
 }
