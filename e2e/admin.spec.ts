@@ -105,6 +105,14 @@ test("an admin adds a practice and its staff; deactivating the account signs the
   await admin.getByRole("button", { name: "Deactivate account" }).click();
   await expect(admin.getByRole("alert").filter({ hasText: "account is deactivated" })).toBeVisible();
   await expect(admin.getByText("Deactivated: cannot sign in")).toBeVisible();
+  // The account's history: who did what, newest first.
+  const history = admin.getByRole("table", { name: "Changes to this account and its sign-ins, newest first" });
+  await expect(history.getByRole("row")).toHaveText([
+    /When\s*Who\s*What/,
+    /Ada Admin\s*account changed \(deactivated\)/,
+    /Nina Northside\s*signed in/,
+    new RegExp(`Ada Admin\\s*account added \\(Office staff at ${practice}\\)`),
+  ]);
 
   await nina.reload();
   await expect(nina.getByRole("heading", { name: "Sign in" })).toBeVisible();

@@ -4,7 +4,7 @@
  * server's words beside the field and the server never answers with zod's defaults.
  */
 import { z } from "zod/mini";
-import { ROLES, type Role } from "./api-contract";
+import { ROLES, type AuditRecord, type Role } from "./api-contract";
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -121,6 +121,11 @@ export interface AdminUser {
   practiceName: string | null;
   active: boolean;
   createdAt: string;
+}
+
+/** One account as its page shows it: with its history, newest first (the latest 50 events). */
+export interface AdminUserDetail extends AdminUser {
+  history: AuditRecord[];
 }
 
 export interface AdminPractice {

@@ -14,6 +14,7 @@ import {
   userChangeSchema,
   type AdminPractice,
   type AdminUser,
+  type AdminUserDetail,
   type FieldError,
 } from "@/criteria";
 import {
@@ -468,22 +469,49 @@ describe("practices", () => {
 });
 
 describe("the audit of administration", () => {
-  it("records who changed which account and what, never the values", async () => {
+  it("records who changed which account and what, never a password or name, and shows it as the account's history", async () => {
     const account = await addUser({ name: "Audit Subject" });
+    await signIn(server.app, account.email, PASSWORD);
     await change(account.id, { role: "reviewer", password: "another good passphrase", active: false });
+    await change(account.id, { name: "Audit Renamed" });
     const rows = server.db
-      .prepare("SELECT user_id, action, detail FROM audit_events WHERE request_id IS NULL AND detail LIKE ?")
-      .all(`account ${account.id}%`);
+      .prepare("SELECT user_id, action, detail FROM audit_events WHERE account_id = ? ORDER BY id")
+      .all(account.id);
     expect(rows).toEqual([
-      { user_id: admin.user.id, action: "account added", detail: `account ${account.id} (staff)` },
+      { user_id: admin.user.id, action: "account added", detail: "Office staff at Demo Hematology Clinic" },
+      { user_id: account.id, action: "signed in", detail: "" },
       {
         user_id: admin.user.id,
         action: "account changed",
-        detail: `account ${account.id}: role staff → reviewer, practice ${demoPracticeId} → none, password set, deactivated`,
+        detail:
+          "role Office staff → Medical-director reviewer, practice Demo Hematology Clinic → none, password set, deactivated",
       },
+      { user_id: admin.user.id, action: "account changed", detail: "name" },
     ]);
     const all = JSON.stringify(server.db.prepare("SELECT detail FROM audit_events").all());
-    expect(all).not.toMatch(/passphrase|Audit Subject|@clinic\.test/);
+    expect(all).not.toMatch(/passphrase|Audit Subject|Audit Renamed|@clinic\.test/);
+
+    const detail = await call<AdminUserDetail>(server.app, admin, "GET", `/api/admin/users/${account.id}`);
+    expect(detail.body.history.map((e) => [e.user, e.action])).toEqual([
+      ["Ada Admin", "account changed"],
+      ["Ada Admin", "account changed"],
+      ["Audit Renamed", "signed in"],
+      ["Ada Admin", "account added"],
+    ]);
+    expect(detail.body.history.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
+  });
+
+  it("records practices added and renamed", async () => {
+    const made = await call<AdminPractice>(server.app, admin, "POST", "/api/admin/practices", { name: "Audit Clinic" });
+    await call(server.app, admin, "PATCH", `/api/admin/practices/${made.body.id}`, { name: "Audit Clinic II" });
+    expect(
+      server.db
+        .prepare("SELECT user_id, action FROM audit_events WHERE request_id IS NULL AND detail = ? ORDER BY id")
+        .all(`practice ${made.body.id}`),
+    ).toEqual([
+      { user_id: admin.user.id, action: "practice added" },
+      { user_id: admin.user.id, action: "practice renamed" },
+    ]);
   });
 });
 

@@ -121,4 +121,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX requests_status_outcome_received ON requests (status, outcome, received_at);
     `,
   },
+  {
+    version: 5,
+    name: "audit events about an account",
+    // An account's history (added, changed, signed in) is read by the account, newest first.
+    sql: `
+      ALTER TABLE audit_events ADD COLUMN account_id INTEGER REFERENCES users (id);
+      CREATE INDEX audit_account ON audit_events (account_id, id);
+    `,
+  },
 ];

@@ -575,6 +575,25 @@ export class SqliteStore implements Store {
     });
   }
 
+  recordAccountEvent(accountId: number, userId: number, action: string, detail: string, now: Date): void {
+    this.sql("INSERT INTO audit_events (account_id, user_id, action, detail, at) VALUES (?, ?, ?, ?, ?)").run(
+      accountId,
+      userId,
+      action,
+      detail,
+      now.toISOString(),
+    );
+  }
+
+  accountHistory(accountId: number, limit: number): AuditRecord[] {
+    return this.sql(
+      `SELECT a.at, COALESCE(u.name, '') AS name, a.action, a.detail FROM audit_events a LEFT JOIN users u ON u.id = a.user_id
+       WHERE a.account_id = ? ORDER BY a.id DESC LIMIT ?`,
+    )
+      .all(accountId, limit)
+      .map((row) => ({ at: str(row.at), user: str(row.name), action: str(row.action), detail: str(row.detail) }));
+  }
+
   recordAudit(requestId: number | null, userId: number, action: string, detail: string, now: Date): void {
     this.sql("INSERT INTO audit_events (request_id, user_id, action, detail, at) VALUES (?, ?, ?, ?, ?)").run(
       requestId,

@@ -155,6 +155,10 @@ export interface Store {
   decide(requestId: number, expectedRowVersion: number, decision: Decision): ChangeResult;
 
   recordAudit(requestId: number | null, userId: number, action: string, detail: string, now: Date): void;
+  /** An event about an account (added, changed, signed in), done by `userId`. */
+  recordAccountEvent(accountId: number, userId: number, action: string, detail: string, now: Date): void;
+  /** The newest `limit` events about an account, newest first. */
+  accountHistory(accountId: number, limit: number): AuditRecord[];
   integrityCheck(): string;
   close(): void;
 }

@@ -2,16 +2,19 @@
  * Administration: accounts and practices (admins only). Accounts are deactivated, never deleted,
  * so the requests and decisions they made keep their names. An admin cannot lock themselves out:
  * their own account can be neither deactivated nor moved out of the admin role. Every change is
- * audited (who, what, when), by id and field name, never by value.
+ * audited (who, what, when) and shown as the account's history; a new name or password is
+ * recorded as changed, never by its value.
  */
 import type { FastifyInstance } from "fastify";
 import {
+  ROLE_LABELS,
   newUserSchema,
   practiceRuleMessage,
   practiceSchema,
   userChangeSchema,
   type AdminPractice,
   type AdminUser,
+  type AdminUserDetail,
   type FieldError,
 } from "@/criteria";
 import { hashPassword } from "../auth/passwords";
@@ -27,6 +30,7 @@ const fieldError = (path: string, message: string): BadRequest => new BadRequest
 const EMAIL_TAKEN = "An account with this email address already exists: change that account instead";
 const PRACTICE_TAKEN = "A practice with this name already exists";
 const NO_SUCH_PRACTICE = "Practice must be chosen from the list of practices";
+const HISTORY_LENGTH = 50;
 
 function idOf(raw: string, what: string): number {
   const id = /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : Number.NaN;
@@ -43,11 +47,11 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     return { users: store.listUsers() };
   });
 
-  app.get<IdParams>("/api/admin/users/:id", async (request, reply): Promise<AdminUser> => {
+  app.get<IdParams>("/api/admin/users/:id", async (request, reply): Promise<AdminUserDetail> => {
     admin(request, reply);
     const account = store.findAccount(idOf(request.params.id, "account"));
     if (account === undefined) throw new HttpError(404, "No account with that id");
-    return account;
+    return { ...account, history: store.accountHistory(account.id, HISTORY_LENGTH) };
   });
 
   app.post("/api/admin/users", async (request, reply) => {
@@ -60,7 +64,8 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     // The insert itself refuses a duplicate too: another admin may have added the address meanwhile.
     const created = store.addUser({ ...body, passwordHash }, now());
     if (created === "email_taken") throw fieldError("email", EMAIL_TAKEN);
-    store.recordAudit(null, auth.user.id, "account added", `account ${created.id} (${created.role})`, now());
+    const where = created.practiceName === null ? "" : ` at ${created.practiceName}`;
+    store.recordAccountEvent(created.id, auth.user.id, "account added", `${ROLE_LABELS[created.role]}${where}`, now());
     return reply.code(201).send(created);
   });
 
@@ -95,11 +100,12 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     }
     if (role !== account.role) {
       update.role = role;
-      changed.push(`role ${account.role} → ${role}`);
+      changed.push(`role ${ROLE_LABELS[account.role]} → ${ROLE_LABELS[role]}`);
     }
     if (practiceId !== account.practiceId) {
       update.practiceId = practiceId;
-      changed.push(`practice ${account.practiceId ?? "none"} → ${practiceId ?? "none"}`);
+      const to = practiceId === null ? "none" : (store.findPractice(practiceId)?.name ?? "none");
+      changed.push(`practice ${account.practiceName ?? "none"} → ${to}`);
     }
     if (change.password !== undefined) {
       update.passwordHash = await hashPassword(change.password);
@@ -117,8 +123,7 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
       update.practiceId !== undefined;
     const updated = store.updateUser(id, update, { endSessions, keepSession: self ? auth.idHash : null });
     if (updated === undefined) throw new HttpError(404, "No account with that id");
-    if (changed.length > 0)
-      store.recordAudit(null, auth.user.id, "account changed", `account ${id}: ${changed.join(", ")}`, now());
+    if (changed.length > 0) store.recordAccountEvent(id, auth.user.id, "account changed", changed.join(", "), now());
     return updated;
   });
 

@@ -7,7 +7,7 @@ import { DEMO_USERS } from "../demo";
 import { parseWith } from "../parse";
 import type { Services } from "../services";
 
-export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLimits, config }: Services): void {
+export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLimits, config, now }: Services): void {
   app.post("/api/session", async (request, reply): Promise<SessionInfo> => {
     const body = parseWith(signInSchema, request.body);
     const email = body.email.trim().toLowerCase();
@@ -29,6 +29,7 @@ export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLim
     signInLimits.byEmail.reset(email);
     const { passwordHash: _hash, active: _active, ...publicUser } = user;
     const auth = sessions.start(reply, publicUser);
+    store.recordAccountEvent(user.id, user.id, "signed in", "", now());
     return { user: auth.user, csrfToken: auth.csrfToken };
   });
 

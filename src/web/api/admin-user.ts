@@ -1,6 +1,6 @@
 /** GET and PATCH /api/admin/users/:id (admins): one account, and changing it. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { AdminUser, UserChange } from "@/criteria";
+import type { AdminUser, AdminUserDetail, UserChange } from "@/criteria";
 import { api } from "@/web/lib/api-client";
 import { adminPracticesKey } from "./admin-practices";
 import { adminUsersKey } from "./admin-users";
@@ -8,7 +8,7 @@ import { adminUsersKey } from "./admin-users";
 export const adminUserQuery = (id: number) =>
   queryOptions({
     queryKey: [...adminUsersKey, "one", id],
-    queryFn: () => api<AdminUser>(`/api/admin/users/${id}`),
+    queryFn: () => api<AdminUserDetail>(`/api/admin/users/${id}`),
   });
 
 export const useAdminUser = (id: number) => useQuery(adminUserQuery(id));
@@ -17,12 +17,11 @@ export function useChangeUser(id: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (change: UserChange) => api<AdminUser>(`/api/admin/users/${id}`, { method: "PATCH", body: change }),
-    onSuccess: (updated) => {
-      client.setQueryData(adminUserQuery(id).queryKey, updated);
-      return Promise.all([
+    // The answer has no history: the account is read again, with the change in its history.
+    onSuccess: () =>
+      Promise.all([
         client.invalidateQueries({ queryKey: adminUsersKey }),
         client.invalidateQueries({ queryKey: adminPracticesKey }),
-      ]);
-    },
+      ]),
   });
 }

@@ -3,10 +3,11 @@
  * changes it. Accounts are deactivated, never deleted (their requests and decisions keep the name).
  */
 import type { ReactNode } from "react";
-import { ROLE_LABELS, type AdminUser } from "@/criteria";
+import { ROLE_LABELS, type AdminUserDetail } from "@/criteria";
 import { navigate } from "@/web/app/router";
 import { useSession } from "@/web/api/session";
 import { AppLink } from "@/web/components/app-link";
+import { AuditTable } from "@/web/components/audit-table";
 import { BackLink } from "@/web/components/buttons";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { AdminNav, FlashBanner } from "./admin-chrome";
@@ -32,7 +33,7 @@ function Row({ label, value, change }: { label: string; value: ReactNode; change
 const dateOf = (iso: string): string =>
   new Date(iso).toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric" });
 
-function Account({ account, self }: { account: AdminUser; self: boolean }) {
+function Account({ account, self }: { account: AdminUserDetail; self: boolean }) {
   useDocumentTitle(account.name);
   const base = `/admin/users/${account.id}`;
   return (
@@ -69,9 +70,19 @@ function Account({ account, self }: { account: AdminUser; self: boolean }) {
         />
         <Row label="Added" value={dateOf(account.createdAt)} />
       </dl>
-      <p className="text-slate-700">
+      <p className="mb-10 text-slate-700">
         An email address cannot be changed: add an account with the new address and deactivate this one.
       </p>
+      <section aria-labelledby="history-title">
+        <h2 id="history-title" className="mb-2 text-2xl font-bold">
+          History
+        </h2>
+        {account.history.length === 0 ? (
+          <p>Nothing recorded yet.</p>
+        ) : (
+          <AuditTable events={account.history} caption="Changes to this account and its sign-ins, newest first" />
+        )}
+      </section>
     </div>
   );
 }

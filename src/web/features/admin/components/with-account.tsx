@@ -1,11 +1,11 @@
 /** Loads one account (and, when asked, the practices) with the usual loading and error states. */
 import type { ReactNode } from "react";
-import type { AdminPractice, AdminUser } from "@/criteria";
+import type { AdminPractice, AdminUserDetail } from "@/criteria";
 import { useAdminPractices } from "@/web/api/admin-practices";
 import { useAdminUser } from "@/web/api/admin-user";
 import { LoadError, Loading } from "@/web/components/query-state";
 
-export function WithAccount({ id, children }: { id: number; children: (account: AdminUser) => ReactNode }) {
+export function WithAccount({ id, children }: { id: number; children: (account: AdminUserDetail) => ReactNode }) {
   const account = useAdminUser(id);
   if (account.isPending) return <Loading what="the account" />;
   if (account.isError) return <LoadError error={account.error} retry={() => void account.refetch()} />;

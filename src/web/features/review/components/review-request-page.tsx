@@ -11,6 +11,7 @@ import { Button } from "@/web/components/buttons";
 import { DecisionList } from "@/web/components/decision-list";
 import { LoadError, Loading } from "@/web/components/query-state";
 import { RequestSummary } from "@/web/components/request-summary";
+import { AuditTable } from "@/web/components/audit-table";
 import { StatusTag, formatDateTime } from "@/web/components/request-status";
 import { DecisionForm } from "./decision-form";
 
@@ -100,28 +101,7 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
             <h2 id="audit-title" className="mb-2 text-2xl font-bold">
               Audit trail
             </h2>
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Every read and change of this request</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                </tr>
-              </thead>
-              <tbody>
-                {request.audit.map((event, index) => (
-                  <tr key={index} className="border-t border-slate-200 align-top">
-                    <td className="pr-2">{formatDateTime(event.at)}</td>
-                    <td className="pr-2">{event.user}</td>
-                    <td>
-                      {event.action}
-                      {event.detail !== "" ? ` (${event.detail})` : ""}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AuditTable events={request.audit} caption="Every read and change of this request" />
           </section>
         )}
       </aside>
