@@ -46,8 +46,8 @@ export function SignInPage() {
         <ErrorSummary errors={errors} focusKey={attempt} />
         <h1 className="mb-6 text-3xl font-bold">Sign in</h1>
         <p className="mb-6">
-          Office staff sign in to submit requests; medical-director reviewers to review them. A self-check needs no
-          account.
+          Office staff sign in to submit requests, medical-director reviewers to review them, administrators to manage
+          accounts. A self-check needs no account.
         </p>
         {(["email", "password"] as const).map((name) => {
           const id = `sign-in-${name}`;
