@@ -277,30 +277,28 @@ try {
 
   // 1. Submits, each with a fresh idempotency key.
   const run = randomBytes(4).toString("hex");
-  let counter = 0;
+  /** A submit of a new member's request per call, with a fresh idempotency key. */
+  const submitRequest = (prefix: string, expedited: (n: number) => boolean): autocannon.Request => {
+    let n = 0;
+    return {
+      method: "POST",
+      path: "/api/requests",
+      headers: { "content-type": "application/json", cookie: staff.cookie, "x-csrf-token": staff.csrf },
+      setupRequest: (request) => {
+        n += 1;
+        const doc = eligible((d) => d.member && (d.member.memberId = `${prefix}${run}${n}`));
+        return {
+          ...request,
+          body: JSON.stringify({ document: doc, expedited: expedited(n), idempotencyKey: `${prefix}-${run}-${n}` }),
+        };
+      },
+    };
+  };
   const submitRun = await cannon("POST /api/requests (submit)", {
     url,
     connections: CONNECTIONS,
     duration: DURATION_S,
-    requests: [
-      {
-        method: "POST",
-        path: "/api/requests",
-        headers: { "content-type": "application/json", cookie: staff.cookie, "x-csrf-token": staff.csrf },
-        setupRequest: (request) => {
-          counter += 1;
-          const doc = eligible((d) => d.member && (d.member.memberId = `B${run}${counter}`));
-          return {
-            ...request,
-            body: JSON.stringify({
-              document: doc,
-              expedited: counter % 7 === 0,
-              idempotencyKey: `bench-${run}-${counter}`,
-            }),
-          };
-        },
-      },
-    ],
+    requests: [submitRequest("B", (n) => n % 7 === 0)],
   });
 
   const random = prng(42);
@@ -381,27 +379,12 @@ try {
     submittedStarts,
   );
   started2 = performance.now();
-  let trickle = 0;
   const trickleRun = cannon("(submits during the walk, 20/s)", {
     url,
     connections: 1,
     overallRate: 20,
     duration: DURATION_S,
-    requests: [
-      {
-        method: "POST",
-        path: "/api/requests",
-        headers: { "content-type": "application/json", cookie: staff.cookie, "x-csrf-token": staff.csrf },
-        setupRequest: (request) => {
-          trickle += 1;
-          const doc = eligible((d) => d.member && (d.member.memberId = `T${run}${trickle}`));
-          return {
-            ...request,
-            body: JSON.stringify({ document: doc, expedited: false, idempotencyKey: `trickle-${run}-${trickle}` }),
-          };
-        },
-      },
-    ],
+    requests: [submitRequest("T", () => false)],
   });
   const mixedRun = await walkRun("walk by cursor, sort=received, during submits", "sort=received", receivedStarts);
   const trickled = await trickleRun;

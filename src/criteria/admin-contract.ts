@@ -4,7 +4,7 @@
  * server's words beside the field and the server never answers with zod's defaults.
  */
 import { z } from "zod/mini";
-import { ROLES, type AuditRecord, type Role } from "./api-contract";
+import { ROLES, type AuditRecord, type Role, type SessionUser } from "./api-contract";
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -112,13 +112,8 @@ export const practiceSchema = z.object(
   "The body must be a JSON object",
 );
 
-export interface AdminUser {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  practiceId: number | null;
-  practiceName: string | null;
+/** An account as admins see it: what a session knows of its user, and whether it may sign in. */
+export interface AdminUser extends SessionUser {
   active: boolean;
   createdAt: string;
 }

@@ -63,15 +63,18 @@ afterAll(async () => {
 let counter = 0;
 const uniqueEmail = (prefix = "new") => `${prefix}-${(counter += 1)}@clinic.test`;
 
+/** A valid new staff account of the demo practice, with `change` applied. */
+const newAccount = (change: Record<string, unknown> = {}) => ({
+  name: "Nora New",
+  email: uniqueEmail(),
+  role: "staff",
+  practiceId: demoPracticeId,
+  password: PASSWORD,
+  ...change,
+});
+
 async function addUser(body: Record<string, unknown> = {}): Promise<AdminUser> {
-  const res = await call<AdminUser>(server.app, admin, "POST", "/api/admin/users", {
-    name: "Nora New",
-    email: uniqueEmail(),
-    role: "staff",
-    practiceId: demoPracticeId,
-    password: PASSWORD,
-    ...body,
-  });
+  const res = await call<AdminUser>(server.app, admin, "POST", "/api/admin/users", newAccount(body));
   if (res.status !== 201) throw new Error(`adding a user gave ${res.status}: ${res.text}`);
   return res.body;
 }
@@ -264,14 +267,7 @@ describe("adding an account", () => {
   for (const [name, body, errors] of refusals) {
     it(`refuses ${name} with 400 naming the field, and stores nothing`, async () => {
       const before = server.fingerprint();
-      const res = await call<{ errors: FieldError[] }>(server.app, admin, "POST", "/api/admin/users", {
-        name: "Nora New",
-        email: uniqueEmail(),
-        role: "staff",
-        practiceId: demoPracticeId,
-        password: PASSWORD,
-        ...body,
-      });
+      const res = await call<{ errors: FieldError[] }>(server.app, admin, "POST", "/api/admin/users", newAccount(body));
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual(errors);
       expect(server.fingerprint()).toBe(before);
