@@ -22,7 +22,7 @@ import { DatabaseSync } from "node:sqlite";
 import autocannon from "autocannon";
 import { evaluate, type RequestDocument, type RequestPage } from "@/criteria";
 import { document, eligible } from "@fixtures";
-import { SqliteStore } from "../src/server/db/sqlite-store";
+import { sqliteStore } from "../src/server/db/sqlite-store";
 import { seedDemo } from "../src/server/demo";
 import {
   REVIEWER,
@@ -64,12 +64,12 @@ function referenceFor(n: number): string {
 }
 
 async function seed(file: string): Promise<void> {
-  const store = new SqliteStore(file); // runs the migrations
+  const store = sqliteStore(file); // runs the migrations
   await seedDemo(store);
-  const staffA = store.findUserByEmail(STAFF_A);
-  const staffB = store.findUserByEmail(STAFF_B);
-  const reviewer = store.findUserByEmail(REVIEWER);
-  store.close();
+  const staffA = await store.findUserByEmail(STAFF_A);
+  const staffB = await store.findUserByEmail(STAFF_B);
+  const reviewer = await store.findUserByEmail(REVIEWER);
+  await store.close();
   if (staffA === undefined || staffB === undefined || reviewer === undefined) throw new Error("demo users missing");
   const staff = [staffA, staffB] as const;
 

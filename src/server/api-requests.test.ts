@@ -46,7 +46,7 @@ let admin: Session;
 beforeAll(async () => {
   server = await startServer({ now: clock.now });
   const { app, store } = server;
-  store.createUser({
+  await store.createUser({
     email: "second-reviewer@demo.test",
     name: "Dr. Second Reviewer",
     role: "reviewer",

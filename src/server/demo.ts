@@ -31,11 +31,11 @@ export const DEMO_USERS: readonly {
 ];
 
 export async function seedDemo(store: Store): Promise<boolean> {
-  if (store.countUsers() > 0) return false;
+  if ((await store.countUsers()) > 0) return false;
   const practices = new Map<string, number>();
-  for (const name of [DEMO_PRACTICE, OTHER_DEMO_PRACTICE]) practices.set(name, store.createPractice(name));
+  for (const name of [DEMO_PRACTICE, OTHER_DEMO_PRACTICE]) practices.set(name, await store.createPractice(name));
   for (const user of DEMO_USERS) {
-    store.createUser({
+    await store.createUser({
       email: user.email,
       name: user.name,
       role: user.role,

@@ -1,26 +1,26 @@
 /** Starts the product: `npm start` (builds the web app first). */
 import { loadConfig } from "./config";
 import { buildApp } from "./app";
-import { SqliteStore } from "./db/sqlite-store";
+import { sqliteStore } from "./db/sqlite-store";
 import { DEMO_USERS, seedDemo } from "./demo";
 import { createServices } from "./services";
 
 const config = loadConfig();
-const store = new SqliteStore(config.DATABASE_FILE);
+const store = sqliteStore(config.DATABASE_FILE);
 if (config.MODE === "demo") await seedDemo(store);
 const app = await buildApp(createServices(config, store));
 
 // Sessions idle past the limit are refused anyway; purging them keeps the table small.
 const purgeIdleSessions = () => store.deleteSessionsIdleSince(Date.now() - config.SESSION_IDLE_MINUTES * 60_000);
-purgeIdleSessions();
-setInterval(purgeIdleSessions, 60 * 60_000).unref();
+await purgeIdleSessions();
+setInterval(() => void purgeIdleSessions(), 60 * 60_000).unref();
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    void app.close().then(() => {
-      store.close();
-      process.exit(0);
-    });
+    void app
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0));
   });
 }
 

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate, type Evaluation, type QueueCursor, type RequestDocument } from "@/criteria";
 import { eligible } from "@fixtures";
 import { MIGRATIONS } from "./db/migrations";
-import { SqliteStore } from "./db/sqlite-store";
+import { SqliteDatabase } from "./db/sqlite-store";
 import type { Decision, NewSubmission } from "./db/store";
 import { tempDatabase } from "./test-support";
 
 const temp = tempDatabase("hemgenix-store-");
-let store: SqliteStore;
+let store: SqliteDatabase;
 let practiceA: number;
 let practiceB: number;
 let staffA: number;
@@ -21,7 +21,7 @@ let staffB: number;
 let reviewer: number;
 
 beforeAll(() => {
-  store = new SqliteStore(temp.file);
+  store = new SqliteDatabase(temp.file);
   practiceA = store.createPractice("Practice A");
   practiceB = store.createPractice("Practice B");
   staffA = store.createUser({
@@ -91,7 +91,7 @@ const count = (table: string): number => {
 
 describe("the schema", () => {
   it("applies every migration once, in order, and reopening applies none again", () => {
-    const again = new SqliteStore(temp.file);
+    const again = new SqliteDatabase(temp.file);
     again.close();
     const db = new DatabaseSync(temp.file, { readOnly: true });
     try {
@@ -121,7 +121,7 @@ describe("the schema", () => {
         "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ('r@x.test', 'R', 'reviewer', 'h', 'x')",
       );
       db.close();
-      const upgraded = new SqliteStore(old.file);
+      const upgraded = new SqliteDatabase(old.file);
       try {
         expect(upgraded.findUserById(1)).toMatchObject({ email: "r@x.test", role: "reviewer" });
         expect(upgraded.listUsers()).toMatchObject([{ email: "r@x.test", active: true }]);
@@ -273,7 +273,7 @@ describe("sessions and drafts", () => {
 
 describe("queue pages by cursor (keyset)", () => {
   const file = tempDatabase("hemgenix-keyset-");
-  let s: SqliteStore;
+  let s: SqliteDatabase;
   const now = new Date("2026-11-27T12:00:00.000Z");
   const OUTCOMES: Evaluation["outcome"][] = ["meets_criteria", "incomplete", "refer"];
   /** Every stored request as the store should order it. */
@@ -288,7 +288,7 @@ describe("queue pages by cursor (keyset)", () => {
   }[] = [];
 
   beforeAll(() => {
-    s = new SqliteStore(file.file);
+    s = new SqliteDatabase(file.file);
     const pA = s.createPractice("A");
     const pB = s.createPractice("B");
     const uA = s.createUser({ email: "ka@x.test", name: "A", role: "staff", practiceId: pA, passwordHash: "h" });

@@ -17,7 +17,8 @@ import { eligible } from "@fixtures";
 import { buildApp } from "./app";
 import { SESSION_COOKIE } from "./auth/sessions";
 import { loadConfig } from "./config";
-import { SqliteStore } from "./db/sqlite-store";
+import type { Store } from "./db/store";
+import { sqliteStore } from "./db/sqlite-store";
 import { DEMO_PASSWORD, seedDemo } from "./demo";
 import { createServices, type Services } from "./services";
 
@@ -60,7 +61,7 @@ export class Clock {
 export interface TestServer {
   app: FastifyInstance;
   services: Services;
-  store: SqliteStore;
+  store: Store;
   file: string;
   dir: string;
   /** A second, read-only connection on the same file. */
@@ -87,9 +88,9 @@ async function seededDatabase(): Promise<string> {
   seededTemplate ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), "hemgenix-seed-"));
     const file = join(dir, "seeded.db");
-    const store = new SqliteStore(file);
+    const store = sqliteStore(file);
     await seedDemo(store);
-    store.close(); // the last connection to close checkpoints the WAL into the file
+    await store.close(); // the last connection to close checkpoints the WAL into the file
     return { dir, file };
   })();
   return (await seededTemplate).file;
@@ -113,7 +114,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     ...options.env,
   });
   if (options.seed !== false) copyFileSync(await seededDatabase(), file);
-  const store = new SqliteStore(file);
+  const store = sqliteStore(file);
   // Seeding is what main.ts does in demo mode; on the copied database it finds the users and does nothing.
   if (options.seed !== false) expectNoSeed(await seedDemo(store));
   const services = createServices(config, store, options.now);
@@ -146,7 +147,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     close: async () => {
       await app.close();
       db.close();
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
       openServers -= 1;
       await releaseSeededDatabase();

@@ -50,40 +50,40 @@ export class Sessions {
     private readonly options: SessionOptions,
   ) {}
 
-  start(reply: FastifyReply, user: SessionUser): AuthContext {
+  async start(reply: FastifyReply, user: SessionUser): Promise<AuthContext> {
     const token = randomBytes(32).toString("base64url");
     const csrfToken = randomBytes(24).toString("base64url");
     const idHash = hash(token);
-    this.store.createSession(idHash, user.id, csrfToken, Date.now());
+    await this.store.createSession(idHash, user.id, csrfToken, Date.now());
     reply.header("set-cookie", cookie(token, Math.floor(this.options.idleMs / 1000), this.options));
     return { user, csrfToken, idHash };
   }
 
   /** The signed-in user of this request, refreshing the idle timer; undefined when signed out or expired. */
-  current(request: FastifyRequest, reply: FastifyReply): AuthContext | undefined {
+  async current(request: FastifyRequest, reply: FastifyReply): Promise<AuthContext | undefined> {
     const token = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
     if (token === undefined || token === "") return undefined;
     const idHash = hash(token);
-    const session = this.store.findSession(idHash);
+    const session = await this.store.findSession(idHash);
     const now = Date.now();
     if (session === undefined) return undefined;
     if (now - session.lastSeenAt > this.options.idleMs) {
-      this.store.deleteSession(idHash);
+      await this.store.deleteSession(idHash);
       return undefined;
     }
-    const user = this.store.findUserById(session.userId);
+    const user = await this.store.findUserById(session.userId);
     if (user === undefined) return undefined;
     // Refresh at most once a minute (a write per request costs more than it is worth), and well
     // inside the idle limit so an active session never lapses.
     if (now - session.lastSeenAt > Math.min(60_000, this.options.idleMs / 4)) {
-      this.store.touchSession(idHash, now);
+      await this.store.touchSession(idHash, now);
       reply.header("set-cookie", cookie(token, Math.floor(this.options.idleMs / 1000), this.options));
     }
     return { user, csrfToken: session.csrfToken, idHash };
   }
 
-  end(reply: FastifyReply, auth: AuthContext | undefined): void {
-    if (auth !== undefined) this.store.deleteSession(auth.idHash);
+  async end(reply: FastifyReply, auth: AuthContext | undefined): Promise<void> {
+    if (auth !== undefined) await this.store.deleteSession(auth.idHash);
     reply.header("set-cookie", cookie("", 0, this.options));
   }
 }
@@ -108,13 +108,13 @@ export class HttpError extends Error {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Signed in, with one of `roles`, and (for changes) the CSRF token; throws 401/403 otherwise. */
-export function requireUser(
+export async function requireUser(
   sessions: Sessions,
   request: FastifyRequest,
   reply: FastifyReply,
   roles: readonly Role[],
-): AuthContext {
-  const auth = sessions.current(request, reply);
+): Promise<AuthContext> {
+  const auth = await sessions.current(request, reply);
   if (auth === undefined) throw new HttpError(401, "Sign in to continue");
   if (!SAFE_METHODS.has(request.method) && !csrfValid(request, auth))
     throw new HttpError(403, "The form is out of date: reload the page and try again");

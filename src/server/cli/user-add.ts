@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { newUserSchema, practiceSchema } from "@/criteria";
 import { hashPassword } from "../auth/passwords";
 import { loadConfig } from "../config";
-import { SqliteStore } from "../db/sqlite-store";
+import { sqliteStore } from "../db/sqlite-store";
 
 function fail(message: string): never {
   console.error(message);
@@ -39,11 +39,13 @@ const practiceName = values.practice === undefined ? undefined : practiceSchema.
 if (practiceName?.success === false) fail(`--practice: ${practiceName.error.issues[0]?.message ?? "invalid"}`);
 
 const config = loadConfig();
-const store = new SqliteStore(config.DATABASE_FILE);
+const store = sqliteStore(config.DATABASE_FILE);
 try {
   const wanted = practiceName?.data.name;
   const existing =
-    wanted === undefined ? undefined : store.listPractices().find((p) => p.name.toLowerCase() === wanted.toLowerCase());
+    wanted === undefined
+      ? undefined
+      : (await store.listPractices()).find((p) => p.name.toLowerCase() === wanted.toLowerCase());
   // Checked with a stand-in practice id first, so nothing is created for an account that is refused.
   const candidate = {
     email: values.email ?? "",
@@ -56,15 +58,15 @@ try {
   if (!checked.success) {
     fail(checked.error.issues.map((i) => `${OPTION[String(i.path[0])] ?? "input"}: ${i.message}`).join("\n"));
   }
-  if (store.findUserByEmail(checked.data.email) !== undefined)
+  if ((await store.findUserByEmail(checked.data.email)) !== undefined)
     fail(`--email: an account with the email ${checked.data.email} already exists`);
   let practiceId: number | null = null;
   if (checked.data.role === "staff" && wanted !== undefined) {
-    const practice = existing ?? store.addPractice(wanted);
+    const practice = existing ?? (await store.addPractice(wanted));
     if (practice === "name_taken") fail(`--practice: ${wanted} was added by someone else meanwhile; run again`);
     practiceId = practice.id;
   }
-  const user = store.addUser(
+  const user = await store.addUser(
     { ...checked.data, practiceId, passwordHash: await hashPassword(checked.data.password) },
     new Date(),
   );
@@ -73,5 +75,5 @@ try {
     `Created ${user.role} ${user.email}${user.practiceName !== null ? ` (${user.practiceName})` : ""} in ${config.DATABASE_FILE}`,
   );
 } finally {
-  store.close();
+  await store.close();
 }

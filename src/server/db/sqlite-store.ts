@@ -1,4 +1,4 @@
-/** The Store on the embedded SQLite database. Plain SQL, prepared once. */
+/** The Store on the embedded SQLite database. Plain SQL, prepared once; `sqliteStore` gives the async Store routes use. */
 import { randomBytes } from "node:crypto";
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import type {
@@ -29,8 +29,10 @@ import type {
   StoredRequest,
   StoredSession,
   Store,
+  StoreMethods,
   UserUpdate,
 } from "./store";
+import { promised } from "./store";
 
 type Row = Record<string, SQLInputValue>;
 
@@ -59,7 +61,7 @@ const PRACTICE_COLUMNS = `pr.id, pr.name,
 const REQUEST_COLUMNS = `r.id, r.reference, r.practice_id, p.name AS practice_name, r.submitted_by, r.status, r.expedited,
   r.member_id, r.member_name, r.outcome, r.received_at, r.due_at, r.current_version, r.row_version`;
 
-export class SqliteStore implements Store {
+export class SqliteDatabase implements StoreMethods {
   private readonly db: DatabaseSync;
   private readonly statements = new Map<string, StatementSync>();
   /** Bumped by every change to requests this store makes; with data_version, it dates `counts`. */
@@ -611,4 +613,9 @@ export class SqliteStore implements Store {
   close(): void {
     this.db.close();
   }
+}
+
+/** The Store routes use, on the SQLite file (created, with every migration applied, when new). */
+export function sqliteStore(file: string): Store {
+  return promised(new SqliteDatabase(file));
 }

@@ -1,6 +1,11 @@
 /**
  * The data layer's contract. Routes talk to a Store, never to SQL, so a second engine
  * (PostgreSQL for a plan running several instances) is a new implementation of this interface.
+ * `StoreMethods` says what each method takes and gives; a `Store` gives it as a promise, as a
+ * network database's driver does, so routes already await every call. Each method that changes
+ * more than one row is one transaction, and what concurrent writers could race (a decision, an
+ * amendment, a repeated submit, a taken email or practice name) is settled inside the database,
+ * not by a read before the write.
  */
 import type {
   AdminPractice,
@@ -100,7 +105,7 @@ export interface ListPage {
 
 export type ChangeResult = { ok: true; rowVersion: number } | { ok: false; reason: "stale" | "wrong_status" };
 
-export interface Store {
+export interface StoreMethods {
   createPractice(name: string): number;
   findPracticeByName(name: string): { id: number; name: string } | undefined;
   createUser(user: NewUser): SessionUser;
@@ -161,4 +166,32 @@ export interface Store {
   accountHistory(accountId: number, limit: number): AuditRecord[];
   integrityCheck(): string;
   close(): void;
+}
+
+/** Every method of `T`, answering with a promise. */
+export type Promised<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+};
+
+/** What routes use: the store's methods, each answering with a promise. */
+export type Store = Promised<StoreMethods>;
+
+/**
+ * A Store over an engine that answers at once (node:sqlite): each call runs now, in its own
+ * transaction where it has one, and its answer (or its throw) comes back as a settled promise.
+ */
+export function promised(methods: StoreMethods): Store {
+  const call =
+    (method: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]) =>
+      new Promise((resolve) => {
+        resolve(method.apply(methods, args));
+      });
+  // A Proxy rather than a hand-written wrapper per method: one place, and a new method needs nothing here.
+  return new Proxy(methods, {
+    get: (target, key, receiver) => {
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === "function" ? call(value as (...args: unknown[]) => unknown) : value;
+    },
+  }) as unknown as Store;
 }

@@ -43,36 +43,42 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     requireUser(sessions, request, reply, ["admin"]);
 
   app.get("/api/admin/users", async (request, reply): Promise<{ users: AdminUser[] }> => {
-    admin(request, reply);
-    return { users: store.listUsers() };
+    await admin(request, reply);
+    return { users: await store.listUsers() };
   });
 
   app.get<IdParams>("/api/admin/users/:id", async (request, reply): Promise<AdminUserDetail> => {
-    admin(request, reply);
-    const account = store.findAccount(idOf(request.params.id, "account"));
+    await admin(request, reply);
+    const account = await store.findAccount(idOf(request.params.id, "account"));
     if (account === undefined) throw new HttpError(404, "No account with that id");
-    return { ...account, history: store.accountHistory(account.id, HISTORY_LENGTH) };
+    return { ...account, history: await store.accountHistory(account.id, HISTORY_LENGTH) };
   });
 
   app.post("/api/admin/users", async (request, reply) => {
-    const auth = admin(request, reply);
+    const auth = await admin(request, reply);
     const body = parseWithOwnMessages(newUserSchema, request.body);
-    if (body.practiceId !== null && store.findPractice(body.practiceId) === undefined)
+    if (body.practiceId !== null && (await store.findPractice(body.practiceId)) === undefined)
       throw fieldError("practiceId", NO_SUCH_PRACTICE);
-    if (store.findUserByEmail(body.email) !== undefined) throw fieldError("email", EMAIL_TAKEN);
+    if ((await store.findUserByEmail(body.email)) !== undefined) throw fieldError("email", EMAIL_TAKEN);
     const passwordHash = await hashPassword(body.password);
     // The insert itself refuses a duplicate too: another admin may have added the address meanwhile.
-    const created = store.addUser({ ...body, passwordHash }, now());
+    const created = await store.addUser({ ...body, passwordHash }, now());
     if (created === "email_taken") throw fieldError("email", EMAIL_TAKEN);
     const where = created.practiceName === null ? "" : ` at ${created.practiceName}`;
-    store.recordAccountEvent(created.id, auth.user.id, "account added", `${ROLE_LABELS[created.role]}${where}`, now());
+    await store.recordAccountEvent(
+      created.id,
+      auth.user.id,
+      "account added",
+      `${ROLE_LABELS[created.role]}${where}`,
+      now(),
+    );
     return reply.code(201).send(created);
   });
 
   app.patch<IdParams>("/api/admin/users/:id", async (request, reply): Promise<AdminUser> => {
-    const auth = admin(request, reply);
+    const auth = await admin(request, reply);
     const id = idOf(request.params.id, "account");
-    const account = store.findAccount(id);
+    const account = await store.findAccount(id);
     if (account === undefined) throw new HttpError(404, "No account with that id");
     const change = parseWithOwnMessages(userChangeSchema, request.body);
     const self = id === auth.user.id;
@@ -88,7 +94,7 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
       change.practiceId !== undefined ? change.practiceId : role === "staff" ? account.practiceId : null;
     if ((role === "staff") !== (practiceId !== null))
       errors.push({ path: "practiceId", message: practiceRuleMessage(role) });
-    else if (practiceId !== null && store.findPractice(practiceId) === undefined)
+    else if (practiceId !== null && (await store.findPractice(practiceId)) === undefined)
       errors.push({ path: "practiceId", message: NO_SUCH_PRACTICE });
     if (errors.length > 0) throw new BadRequest(errors);
 
@@ -104,7 +110,7 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     }
     if (practiceId !== account.practiceId) {
       update.practiceId = practiceId;
-      const to = practiceId === null ? "none" : (store.findPractice(practiceId)?.name ?? "none");
+      const to = practiceId === null ? "none" : ((await store.findPractice(practiceId))?.name ?? "none");
       changed.push(`practice ${account.practiceName ?? "none"} → ${to}`);
     }
     if (change.password !== undefined) {
@@ -121,42 +127,43 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
       update.passwordHash !== undefined ||
       update.role !== undefined ||
       update.practiceId !== undefined;
-    const updated = store.updateUser(id, update, { endSessions, keepSession: self ? auth.idHash : null });
+    const updated = await store.updateUser(id, update, { endSessions, keepSession: self ? auth.idHash : null });
     if (updated === undefined) throw new HttpError(404, "No account with that id");
-    if (changed.length > 0) store.recordAccountEvent(id, auth.user.id, "account changed", changed.join(", "), now());
+    if (changed.length > 0)
+      await store.recordAccountEvent(id, auth.user.id, "account changed", changed.join(", "), now());
     return updated;
   });
 
   app.get("/api/admin/practices", async (request, reply): Promise<{ practices: AdminPractice[] }> => {
-    admin(request, reply);
-    return { practices: store.listPractices() };
+    await admin(request, reply);
+    return { practices: await store.listPractices() };
   });
 
   app.get<IdParams>("/api/admin/practices/:id", async (request, reply): Promise<AdminPractice> => {
-    admin(request, reply);
-    const practice = store.findPractice(idOf(request.params.id, "practice"));
+    await admin(request, reply);
+    const practice = await store.findPractice(idOf(request.params.id, "practice"));
     if (practice === undefined) throw new HttpError(404, "No practice with that id");
     return practice;
   });
 
   app.post("/api/admin/practices", async (request, reply) => {
-    const auth = admin(request, reply);
+    const auth = await admin(request, reply);
     const { name } = parseWithOwnMessages(practiceSchema, request.body);
-    const created = store.addPractice(name);
+    const created = await store.addPractice(name);
     if (created === "name_taken") throw fieldError("name", PRACTICE_TAKEN);
-    store.recordAudit(null, auth.user.id, "practice added", `practice ${created.id}`, now());
+    await store.recordAudit(null, auth.user.id, "practice added", `practice ${created.id}`, now());
     return reply.code(201).send(created);
   });
 
   app.patch<IdParams>("/api/admin/practices/:id", async (request, reply): Promise<AdminPractice> => {
-    const auth = admin(request, reply);
+    const auth = await admin(request, reply);
     const id = idOf(request.params.id, "practice");
-    if (store.findPractice(id) === undefined) throw new HttpError(404, "No practice with that id");
+    if ((await store.findPractice(id)) === undefined) throw new HttpError(404, "No practice with that id");
     const { name } = parseWithOwnMessages(practiceSchema, request.body);
-    const renamed = store.renamePractice(id, name);
+    const renamed = await store.renamePractice(id, name);
     if (renamed === "not_found") throw new HttpError(404, "No practice with that id");
     if (renamed === "name_taken") throw fieldError("name", PRACTICE_TAKEN);
-    store.recordAudit(null, auth.user.id, "practice renamed", `practice ${id}`, now());
+    await store.recordAudit(null, auth.user.id, "practice renamed", `practice ${id}`, now());
     return renamed;
   });
 }

@@ -20,14 +20,14 @@ function depthWithin(value: unknown, limit: number): boolean {
 
 export function draftRoutes(app: FastifyInstance, { store, sessions, now }: Services): void {
   app.get("/api/draft", async (request, reply) => {
-    const { user } = requireUser(sessions, request, reply, ["staff"]);
-    const draft = store.getDraft(user.id);
+    const { user } = await requireUser(sessions, request, reply, ["staff"]);
+    const draft = await store.getDraft(user.id);
     if (draft === undefined) return reply.code(204).send();
     return { draft: JSON.parse(draft.content) as unknown, updatedAt: draft.updatedAt };
   });
 
   app.put("/api/draft", async (request, reply) => {
-    const { user } = requireUser(sessions, request, reply, ["staff"]);
+    const { user } = await requireUser(sessions, request, reply, ["staff"]);
     const body = request.body as { draft?: unknown } | undefined;
     if (typeof body?.draft !== "object" || body.draft === null || Array.isArray(body.draft)) {
       throw new HttpError(400, "The draft must be an object");
@@ -35,7 +35,7 @@ export function draftRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     if (!depthWithin(body.draft, MAX_DRAFT_DEPTH)) throw new HttpError(400, "The draft is nested too deeply");
     const content = JSON.stringify(body.draft);
     if (content.length > MAX_DRAFT_BYTES) throw new HttpError(413, "The draft is too large");
-    store.putDraft(user.id, content, now());
+    await store.putDraft(user.id, content, now());
     return reply.code(204).send();
   });
 }

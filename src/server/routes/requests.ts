@@ -44,13 +44,16 @@ const conflict = (result: Extract<ChangeResult, { ok: false }>, stored: StoredRe
 export function requestRoutes(app: FastifyInstance, services: Services): void {
   const { store, sessions, now } = services;
 
-  function load(request: FastifyRequest<{ Params: { reference: string } }>, auth: AuthContext): StoredRequest {
-    const stored = store.findRequest(request.params.reference.toUpperCase(), scopeOf(auth), now());
+  async function load(
+    request: FastifyRequest<{ Params: { reference: string } }>,
+    auth: AuthContext,
+  ): Promise<StoredRequest> {
+    const stored = await store.findRequest(request.params.reference.toUpperCase(), scopeOf(auth), now());
     if (stored === undefined) throw new HttpError(404, "No request with that reference");
     return stored;
   }
 
-  function detail(stored: StoredRequest, auth: AuthContext): RequestDetail {
+  async function detail(stored: StoredRequest, auth: AuthContext): Promise<RequestDetail> {
     const evaluation = evaluate(stored.document);
     const { id, practiceId: _p, submittedBy: _s, evaluation: atSubmission, ...summary } = stored;
     const canAudit = auth.user.role !== "staff";
@@ -59,20 +62,20 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       evaluationAtSubmission: atSubmission,
       evaluation,
       evaluationChanged: JSON.stringify(evaluation) !== JSON.stringify(atSubmission),
-      versions: store.versions(id),
-      decisions: store.decisions(id),
-      ...(canAudit && { audit: store.audit(id) }),
+      versions: await store.versions(id),
+      decisions: await store.decisions(id),
+      ...(canAudit && { audit: await store.audit(id) }),
     };
   }
 
   app.post("/api/requests", async (request, reply) => {
-    const auth = requireUser(sessions, request, reply, ["staff"]);
+    const auth = await requireUser(sessions, request, reply, ["staff"]);
     const body = parseWith(submitSchema, request.body);
     const document = parseDocument(body.document);
     const practiceId = auth.user.practiceId;
     if (practiceId === null) throw new HttpError(403, "Your account belongs to no practice");
     const at = now();
-    const result = store.submit({
+    const result = await store.submit({
       practiceId,
       userId: auth.user.id,
       idempotencyKey: body.idempotencyKey,
@@ -86,12 +89,12 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
   });
 
   app.get("/api/requests", async (request, reply): Promise<RequestPage> => {
-    const auth = requireUser(sessions, request, reply, ["staff", "reviewer", "admin"]);
+    const auth = await requireUser(sessions, request, reply, ["staff", "reviewer", "admin"]);
     const { cursor, page, pageSize = 25, sort = "received", ...filters } = parseWith(queueQuerySchema, request.query);
     // The schema has already checked the cursor (decodable, made for this sort, no page beside it).
     const seek = cursor === undefined ? undefined : decodeCursor(cursor);
-    const result = store.listRequests({ ...filters, sort, pageSize, page, cursor: seek }, scopeOf(auth), now());
-    store.recordAudit(
+    const result = await store.listRequests({ ...filters, sort, pageSize, page, cursor: seek }, scopeOf(auth), now());
+    await store.recordAudit(
       null,
       auth.user.id,
       "listed requests",
@@ -109,35 +112,42 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
   });
 
   app.get<{ Params: { reference: string } }>("/api/requests/:reference", async (request, reply) => {
-    const auth = requireUser(sessions, request, reply, ["staff", "reviewer", "admin"]);
-    const stored = load(request, auth);
-    store.recordAudit(stored.id, auth.user.id, "viewed", `version ${stored.version}`, now());
-    return detail(stored, auth);
+    const auth = await requireUser(sessions, request, reply, ["staff", "reviewer", "admin"]);
+    const stored = await load(request, auth);
+    await store.recordAudit(stored.id, auth.user.id, "viewed", `version ${stored.version}`, now());
+    return await detail(stored, auth);
   });
 
   app.post<{ Params: { reference: string } }>("/api/requests/:reference/versions", async (request, reply) => {
-    const auth = requireUser(sessions, request, reply, ["staff"]);
-    const stored = load(request, auth);
+    const auth = await requireUser(sessions, request, reply, ["staff"]);
+    const stored = await load(request, auth);
     const body = parseWith(amendSchema, request.body);
     const document = parseDocument(body.document);
-    const result = store.amend(stored.id, body.expectedRowVersion, auth.user.id, document, evaluate(document), now());
-    if (!result.ok) throw conflict(result, store.findRequest(stored.reference, scopeOf(auth)));
+    const result = await store.amend(
+      stored.id,
+      body.expectedRowVersion,
+      auth.user.id,
+      document,
+      evaluate(document),
+      now(),
+    );
+    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
     return { reference: stored.reference, rowVersion: result.rowVersion };
   });
 
   app.post<{ Params: { reference: string } }>("/api/requests/:reference/start-review", async (request, reply) => {
-    const auth = requireUser(sessions, request, reply, ["reviewer"]);
-    const stored = load(request, auth);
+    const auth = await requireUser(sessions, request, reply, ["reviewer"]);
+    const stored = await load(request, auth);
     const { expectedRowVersion } = parseWith(startReviewSchema, request.body);
-    const result = store.startReview(stored.id, expectedRowVersion);
-    if (!result.ok) throw conflict(result, store.findRequest(stored.reference, scopeOf(auth)));
-    store.recordAudit(stored.id, auth.user.id, "review started", "", now());
+    const result = await store.startReview(stored.id, expectedRowVersion);
+    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
+    await store.recordAudit(stored.id, auth.user.id, "review started", "", now());
     return { rowVersion: result.rowVersion };
   });
 
   app.post<{ Params: { reference: string } }>("/api/requests/:reference/decision", async (request, reply) => {
-    const auth = requireUser(sessions, request, reply, ["reviewer"]);
-    const stored = load(request, auth);
+    const auth = await requireUser(sessions, request, reply, ["reviewer"]);
+    const stored = await load(request, auth);
     const body = parseWith(decisionSchema, request.body);
     // First whether the reviewer decides on what is there now: a stale view is refused as such.
     if (body.expectedRowVersion !== stored.rowVersion) throw conflict({ ok: false, reason: "stale" }, stored);
@@ -179,7 +189,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: services.config.TIME_ZONE }).format(at);
     const status: RequestStatus =
       body.kind === "approve" ? "approved" : body.kind === "deny" ? "denied" : "more_info_requested";
-    const result = store.decide(stored.id, body.expectedRowVersion, {
+    const result = await store.decide(stored.id, body.expectedRowVersion, {
       kind: body.kind,
       criteria: body.kind === "deny" ? criteria : [],
       message,
@@ -190,7 +200,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       authorizedThrough: body.kind === "approve" ? addDays(addMonths(today, 3), -1) : null,
       newStatus: status,
     });
-    if (!result.ok) throw conflict(result, store.findRequest(stored.reference, scopeOf(auth)));
+    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
     return { rowVersion: result.rowVersion, status };
   });
 }

@@ -20,7 +20,7 @@ export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLim
     // a correct sign-in is then forgiven, so colleagues behind one address never lock each other out.
     signInLimits.byIp.fail(request.ip);
     signInLimits.byEmail.fail(email);
-    const user = store.findUserByEmail(email);
+    const user = await store.findUserByEmail(email);
     const valid = await verifyPassword(body.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (user === undefined || !valid) throw new HttpError(401, "The email address or password is not right");
     // Said only to someone who knows the password: it tells them whom to ask, and an attacker nothing.
@@ -28,24 +28,24 @@ export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLim
     signInLimits.byIp.forgive(request.ip);
     signInLimits.byEmail.reset(email);
     const { passwordHash: _hash, active: _active, ...publicUser } = user;
-    const auth = sessions.start(reply, publicUser);
-    store.recordAccountEvent(user.id, user.id, "signed in", "", now());
+    const auth = await sessions.start(reply, publicUser);
+    await store.recordAccountEvent(user.id, user.id, "signed in", "", now());
     return { user: auth.user, csrfToken: auth.csrfToken };
   });
 
   // Signed out is an answer, not an error: 204 (a 401 here would be logged as a failure in every browser console).
   app.get("/api/session", async (request, reply) => {
-    const auth = sessions.current(request, reply);
+    const auth = await sessions.current(request, reply);
     if (auth === undefined) return reply.code(204).send();
     const info: SessionInfo = { user: auth.user, csrfToken: auth.csrfToken };
     return info;
   });
 
   app.delete("/api/session", async (request, reply) => {
-    const auth = sessions.current(request, reply);
+    const auth = await sessions.current(request, reply);
     if (auth !== undefined && !csrfValid(request, auth))
       throw new HttpError(403, "The form is out of date: reload the page and try again");
-    sessions.end(reply, auth);
+    await sessions.end(reply, auth);
     return reply.code(204).send();
   });
 
