@@ -43,7 +43,7 @@ function Account({ account, self }: { account: AdminUserDetail; self: boolean })
       <FlashBanner />
       <h1 className="mb-6 text-3xl font-bold">
         {account.name}
-        {self && <span className="ml-3 text-xl font-normal text-slate-600">(you)</span>}
+        {self && <span className="ml-3 text-xl font-normal text-slate-600"> (you)</span>}
       </h1>
       <dl className="mb-8 border-t border-slate-300">
         <Row label="Full name" value={account.name} change={{ to: `${base}/details`, text: "Change" }} />
