@@ -86,12 +86,17 @@ export const userChangeSchema = z
       practiceId: z.optional(practiceId),
       password: z.optional(password),
       active: z.optional(z.boolean("Active must be true or false")),
+      expectedRowVersion: z.optional(
+        z
+          .int("expectedRowVersion must be the account's rowVersion, a whole number")
+          .check(z.refine((v) => v >= 1, "expectedRowVersion must be the account's rowVersion, 1 or more")),
+      ),
     },
     "The body must be a JSON object",
   )
   .check(
     z.refine(
-      (change) => Object.values(change).some((v) => v !== undefined),
+      ({ expectedRowVersion: _version, ...change }) => Object.values(change).some((v) => v !== undefined),
       "Say what to change: name, role, practiceId, password or active",
     ),
   );
@@ -116,11 +121,14 @@ export const practiceSchema = z.object(
 export interface AdminUser extends SessionUser {
   active: boolean;
   createdAt: string;
+  /** Sent back with a change: a change to an account someone else has just changed is refused. */
+  rowVersion: number;
 }
 
-/** One account as its page shows it: with its history, newest first (the latest 50 events). */
+/** One account as its page shows it: its latest changes (newest first) and its last sign-in. */
 export interface AdminUserDetail extends AdminUser {
   history: AuditRecord[];
+  lastSignedInAt: string | null;
 }
 
 export interface AdminPractice {

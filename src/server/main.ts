@@ -13,7 +13,15 @@ const app = await buildApp(createServices(config, store));
 // Sessions idle past the limit are refused anyway; purging them keeps the table small.
 const purgeIdleSessions = () => store.deleteSessionsIdleSince(Date.now() - config.SESSION_IDLE_MINUTES * 60_000);
 await purgeIdleSessions();
-setInterval(() => void purgeIdleSessions(), 60 * 60_000).unref();
+// A failed purge (a busy database) is tried again next hour; it must not take the server down.
+setInterval(() => {
+  purgeIdleSessions().catch((error: unknown) => {
+    app.log.warn(
+      { err: { type: error instanceof Error ? error.constructor.name : typeof error } },
+      "session purge failed",
+    );
+  });
+}, 60 * 60_000).unref();
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -64,6 +64,12 @@ describe("npm run user:add", () => {
     expect(second.status).toBe(0);
     expect(second.out).toContain("(Oak Clinic)");
     expect(rows("SELECT name FROM practices")).toEqual([{ name: "Oak Clinic" }]);
+    // No admin made them: the account's history says where they came from.
+    expect(
+      rows(
+        "SELECT a.action, a.detail FROM audit_events a JOIN users u ON u.id = a.account_id WHERE u.email = 'ann@clinic.test'",
+      ),
+    ).toEqual([{ action: "account added", detail: "Office staff at Oak Clinic, by npm run user:add" }]);
   });
 
   it("adds an admin without a practice", () => {

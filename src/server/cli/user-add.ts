@@ -7,7 +7,7 @@
  */
 import { text } from "node:stream/consumers";
 import { parseArgs } from "node:util";
-import { newUserSchema, practiceSchema } from "@/criteria";
+import { ROLE_LABELS, newUserSchema, practiceSchema } from "@/criteria";
 import { hashPassword } from "../auth/passwords";
 import { loadConfig } from "../config";
 import { sqliteStore } from "../db/sqlite-store";
@@ -34,7 +34,8 @@ const OPTION: Readonly<Record<string, string>> = {
   password: "the password (standard input or HGX_PASSWORD)",
 };
 
-const password = (process.env.HGX_PASSWORD ?? (await text(process.stdin))).trim();
+// Only the line ending a terminal or `echo` adds is dropped: spaces are part of a passphrase, as on the screens.
+const password = (process.env.HGX_PASSWORD ?? (await text(process.stdin))).replace(/\r?\n$/, "");
 const practiceName = values.practice === undefined ? undefined : practiceSchema.safeParse({ name: values.practice });
 if (practiceName?.success === false) fail(`--practice: ${practiceName.error.issues[0]?.message ?? "invalid"}`);
 
@@ -60,17 +61,20 @@ try {
   }
   if ((await store.findUserByEmail(checked.data.email)) !== undefined)
     fail(`--email: an account with the email ${checked.data.email} already exists`);
+  const passwordHash = await hashPassword(checked.data.password);
   let practiceId: number | null = null;
-  if (checked.data.role === "staff" && wanted !== undefined) {
-    const practice = existing ?? (await store.addPractice(wanted));
-    if (practice === "name_taken") fail(`--practice: ${wanted} was added by someone else meanwhile; run again`);
-    practiceId = practice.id;
-  }
-  const user = await store.addUser(
-    { ...checked.data, practiceId, passwordHash: await hashPassword(checked.data.password) },
+  if (checked.data.role === "staff" && wanted !== undefined)
+    practiceId = existing?.id ?? (await store.createPractice(wanted));
+  const user = await store.createUser({ ...checked.data, practiceId, passwordHash });
+  const where = user.practiceName === null ? "" : ` at ${user.practiceName}`;
+  // No admin made it: the account's history says where it came from.
+  await store.recordAccountEvent(
+    user.id,
+    user.id,
+    "account added",
+    `${ROLE_LABELS[user.role]}${where}, by npm run user:add`,
     new Date(),
   );
-  if (user === "email_taken") fail(`--email: an account with the email ${checked.data.email} already exists`);
   console.log(
     `Created ${user.role} ${user.email}${user.practiceName !== null ? ` (${user.practiceName})` : ""} in ${config.DATABASE_FILE}`,
   );

@@ -130,4 +130,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_account ON audit_events (account_id, id);
     `,
   },
+  {
+    version: 6,
+    name: "account row versions",
+    // Two admins changing one account at once: the second change is refused, never merged.
+    sql: `ALTER TABLE users ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];

@@ -1,6 +1,7 @@
 /** The Store on the embedded SQLite database. Plain SQL, prepared once; `sqliteStore` gives the async Store routes use. */
 import { randomBytes } from "node:crypto";
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
+import { ROLE_LABELS } from "@/criteria";
 import type {
   AdminPractice,
   AdminUser,
@@ -31,6 +32,7 @@ import type {
   Store,
   StoreMethods,
   UserUpdate,
+  AdminAct,
 } from "./store";
 import { promised } from "./store";
 
@@ -54,7 +56,7 @@ function newReference(): string {
 const ACTIVE: readonly RequestStatus[] = ["submitted", "in_review"];
 
 const USER_COLUMNS =
-  "u.id, u.email, u.name, u.role, u.practice_id, p.name AS practice_name, u.password_hash, u.active, u.created_at";
+  "u.id, u.email, u.name, u.role, u.practice_id, p.name AS practice_name, u.password_hash, u.active, u.created_at, u.row_version";
 const PRACTICE_COLUMNS = `pr.id, pr.name,
   (SELECT COUNT(*) FROM users u WHERE u.practice_id = pr.id AND u.active = 1) AS users,
   (SELECT COUNT(*) FROM requests r WHERE r.practice_id = pr.id) AS requests`;
@@ -167,27 +169,48 @@ export class SqliteDatabase implements StoreMethods {
     return row === undefined ? undefined : this.toPractice(row);
   }
 
-  // Names are unique regardless of case ("Riverside Clinic" and "riverside clinic" are one practice to a person).
-  addPractice(name: string): AdminPractice | "name_taken" {
-    const result = this.sql(
-      `INSERT INTO practices (name) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM practices WHERE name = ? COLLATE NOCASE)`,
-    ).run(name, name);
-    if (result.changes === 0) return "name_taken";
-    return this.findPractice(num(result.lastInsertRowid)) ?? "name_taken";
+  /** Whether `adminId` is (still) an active admin: checked inside each administrative transaction. */
+  private isActiveAdmin(adminId: number): boolean {
+    return (
+      this.sql("SELECT 1 AS ok FROM users WHERE id = ? AND role = 'admin' AND active = 1").get(adminId) !== undefined
+    );
   }
 
-  renamePractice(id: number, name: string): AdminPractice | "name_taken" | "not_found" {
-    if (this.findPractice(id) === undefined) return "not_found";
-    const result = this.sql(
-      `UPDATE practices SET name = ? WHERE id = ?
-       AND NOT EXISTS (SELECT 1 FROM practices WHERE name = ? COLLATE NOCASE AND id <> ?)`,
-    ).run(name, id, name, id);
-    if (result.changes === 0) return "name_taken";
-    return this.findPractice(id) ?? "not_found";
+  // Names are unique regardless of case ("Riverside Clinic" and "riverside clinic" are one practice to a person).
+  addPractice(name: string, by: AdminAct): AdminPractice | "name_taken" | "not_admin" {
+    return transaction(this.db, () => {
+      if (!this.isActiveAdmin(by.adminId)) return "not_admin";
+      const result = this.sql(
+        `INSERT INTO practices (name) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM practices WHERE name = ? COLLATE NOCASE)`,
+      ).run(name, name);
+      if (result.changes === 0) return "name_taken";
+      const id = num(result.lastInsertRowid);
+      this.recordAudit(null, by.adminId, "practice added", `practice ${id}`, by.now);
+      return this.findPractice(id) ?? "name_taken";
+    });
+  }
+
+  renamePractice(id: number, name: string, by: AdminAct): AdminPractice | "name_taken" | "not_found" | "not_admin" {
+    return transaction(this.db, () => {
+      if (!this.isActiveAdmin(by.adminId)) return "not_admin";
+      if (this.findPractice(id) === undefined) return "not_found";
+      const result = this.sql(
+        `UPDATE practices SET name = ? WHERE id = ?
+         AND NOT EXISTS (SELECT 1 FROM practices WHERE name = ? COLLATE NOCASE AND id <> ?)`,
+      ).run(name, id, name, id);
+      if (result.changes === 0) return "name_taken";
+      this.recordAudit(null, by.adminId, "practice renamed", `practice ${id}`, by.now);
+      return this.findPractice(id) ?? "not_found";
+    });
   }
 
   private toAccount(row: Row): AdminUser {
-    return { ...this.toUser(row), active: num(row.active) === 1, createdAt: str(row.created_at) };
+    return {
+      ...this.toUser(row),
+      active: num(row.active) === 1,
+      createdAt: str(row.created_at),
+      rowVersion: num(row.row_version),
+    };
   }
 
   listUsers(): AdminUser[] {
@@ -206,20 +229,29 @@ export class SqliteDatabase implements StoreMethods {
     return row === undefined ? undefined : this.toAccount(row);
   }
 
-  addUser(user: NewUser, now: Date): AdminUser | "email_taken" {
-    const result = this.sql(
-      `INSERT INTO users (email, name, role, practice_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (email) DO NOTHING`,
-    ).run(user.email, user.name, user.role, user.practiceId, user.passwordHash, now.toISOString());
-    if (result.changes === 0) return "email_taken";
-    return this.findAccount(num(result.lastInsertRowid)) ?? "email_taken";
+  addUser(user: NewUser, by: AdminAct): AdminUser | "email_taken" | "not_admin" {
+    return transaction(this.db, () => {
+      if (!this.isActiveAdmin(by.adminId)) return "not_admin";
+      const result = this.sql(
+        `INSERT INTO users (email, name, role, practice_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (email) DO NOTHING`,
+      ).run(user.email, user.name, user.role, user.practiceId, user.passwordHash, by.now.toISOString());
+      if (result.changes === 0) return "email_taken";
+      const created = this.findAccount(num(result.lastInsertRowid));
+      if (created === undefined) throw new Error("Account was not stored");
+      const where = created.practiceName === null ? "" : ` at ${created.practiceName}`;
+      this.recordAccountEvent(created.id, by.adminId, "account added", `${ROLE_LABELS[created.role]}${where}`, by.now);
+      return created;
+    });
   }
 
   updateUser(
     id: number,
+    expectedRowVersion: number,
     update: UserUpdate,
-    { endSessions, keepSession }: { endSessions: boolean; keepSession: string | null },
-  ): AdminUser | undefined {
+    effects: { endSessions: boolean; keepSession: string | null; detail: string },
+    by: AdminAct,
+  ): AdminUser | "stale" | "not_found" | "not_admin" {
     const columns: [string, SQLInputValue][] = [];
     if (update.name !== undefined) columns.push(["name", update.name]);
     if (update.role !== undefined) columns.push(["role", update.role]);
@@ -227,13 +259,21 @@ export class SqliteDatabase implements StoreMethods {
     if (update.passwordHash !== undefined) columns.push(["password_hash", update.passwordHash]);
     if (update.active !== undefined) columns.push(["active", update.active ? 1 : 0]);
     return transaction(this.db, () => {
-      if (columns.length > 0) {
-        this.db
-          .prepare(`UPDATE users SET ${columns.map(([column]) => `${column} = ?`).join(", ")} WHERE id = ?`)
-          .run(...columns.map(([, value]) => value), id);
-      }
-      if (endSessions) this.sql("DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?").run(id, keepSession);
-      return this.findAccount(id);
+      if (!this.isActiveAdmin(by.adminId)) return "not_admin";
+      const current = this.findAccount(id);
+      if (current === undefined) return "not_found";
+      if (current.rowVersion !== expectedRowVersion) return "stale";
+      if (columns.length === 0) return current;
+      this.db
+        .prepare(
+          `UPDATE users SET ${columns.map(([column]) => `${column} = ?`).join(", ")}, row_version = row_version + 1
+           WHERE id = ? AND row_version = ?`,
+        )
+        .run(...columns.map(([, value]) => value), id, expectedRowVersion);
+      if (effects.endSessions)
+        this.sql("DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?").run(id, effects.keepSession);
+      this.recordAccountEvent(id, by.adminId, "account changed", effects.detail, by.now);
+      return this.findAccount(id) ?? "not_found";
     });
   }
 
@@ -590,10 +630,17 @@ export class SqliteDatabase implements StoreMethods {
   accountHistory(accountId: number, limit: number): AuditRecord[] {
     return this.sql(
       `SELECT a.at, COALESCE(u.name, '') AS name, a.action, a.detail FROM audit_events a LEFT JOIN users u ON u.id = a.user_id
-       WHERE a.account_id = ? ORDER BY a.id DESC LIMIT ?`,
+       WHERE a.account_id = ? AND a.action <> 'signed in' ORDER BY a.id DESC LIMIT ?`,
     )
       .all(accountId, limit)
       .map((row) => ({ at: str(row.at), user: str(row.name), action: str(row.action), detail: str(row.detail) }));
+  }
+
+  lastSignIn(accountId: number): string | null {
+    const row = this.sql(
+      "SELECT at FROM audit_events WHERE account_id = ? AND action = 'signed in' ORDER BY id DESC LIMIT 1",
+    ).get(accountId);
+    return row === undefined ? null : str(row.at);
   }
 
   recordAudit(requestId: number | null, userId: number, action: string, detail: string, now: Date): void {

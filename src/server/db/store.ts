@@ -42,6 +42,12 @@ export interface UserUpdate {
   active?: boolean;
 }
 
+/** Who makes an administrative change, and when. */
+export interface AdminAct {
+  adminId: number;
+  now: Date;
+}
+
 export interface StoredSession {
   userId: number;
   csrfToken: string;
@@ -115,20 +121,29 @@ export interface StoreMethods {
   findUserById(id: number): SessionUser | undefined;
   countUsers(): number;
 
-  // Administration. Names are unique; the answers say so instead of throwing.
+  // Administration. Each change is one transaction that first checks the acting admin is still an
+  // active admin, then writes the change and its audit event together. Refusals are answers.
   listPractices(): AdminPractice[];
   findPractice(id: number): AdminPractice | undefined;
-  addPractice(name: string): AdminPractice | "name_taken";
-  renamePractice(id: number, name: string): AdminPractice | "name_taken" | "not_found";
+  addPractice(name: string, by: AdminAct): AdminPractice | "name_taken" | "not_admin";
+  renamePractice(id: number, name: string, by: AdminAct): AdminPractice | "name_taken" | "not_found" | "not_admin";
   listUsers(): AdminUser[];
   findAccount(id: number): AdminUser | undefined;
-  addUser(user: NewUser, now: Date): AdminUser | "email_taken";
-  /** Applies the change in one transaction, ending the account's sessions (but `keepSession`) when `endSessions`. */
+  addUser(user: NewUser, by: AdminAct): AdminUser | "email_taken" | "not_admin";
+  /**
+   * Applies the change if the account is still at `expectedRowVersion` ("stale" otherwise), ending
+   * its sessions (but `keepSession`) when `endSessions`, and records `detail` as the change.
+   */
   updateUser(
     id: number,
+    expectedRowVersion: number,
     update: UserUpdate,
-    sessions: { endSessions: boolean; keepSession: string | null },
-  ): AdminUser | undefined;
+    effects: { endSessions: boolean; keepSession: string | null; detail: string },
+    by: AdminAct,
+  ): AdminUser | "stale" | "not_found" | "not_admin";
+  /** Changes to an account (its sign-ins left out), newest first. */
+  accountHistory(accountId: number, limit: number): AuditRecord[];
+  lastSignIn(accountId: number): string | null;
 
   createSession(idHash: string, userId: number, csrfToken: string, now: number): void;
   findSession(idHash: string): StoredSession | undefined;
@@ -162,8 +177,6 @@ export interface StoreMethods {
   recordAudit(requestId: number | null, userId: number, action: string, detail: string, now: Date): void;
   /** An event about an account (added, changed, signed in), done by `userId`. */
   recordAccountEvent(accountId: number, userId: number, action: string, detail: string, now: Date): void;
-  /** The newest `limit` events about an account, newest first. */
-  accountHistory(accountId: number, limit: number): AuditRecord[];
   integrityCheck(): string;
   close(): void;
 }

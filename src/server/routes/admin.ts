@@ -1,9 +1,11 @@
 /**
  * Administration: accounts and practices (admins only). Accounts are deactivated, never deleted,
  * so the requests and decisions they made keep their names. An admin cannot lock themselves out:
- * their own account can be neither deactivated nor moved out of the admin role. Every change is
- * audited (who, what, when) and shown as the account's history; a new name or password is
- * recorded as changed, never by its value.
+ * their own account can be neither deactivated nor moved out of the admin role, and every change
+ * re-checks, inside its transaction, that its admin still is one, so two admins deactivating each
+ * other at once cannot leave none. A change to an account someone else has just changed is refused
+ * (409), never merged. Every change is recorded with it, in the same transaction, and shown as the
+ * account's history; a new name or password is recorded as changed, never by its value.
  */
 import type { FastifyInstance } from "fastify";
 import {
@@ -31,6 +33,11 @@ const EMAIL_TAKEN = "An account with this email address already exists: change t
 const PRACTICE_TAKEN = "A practice with this name already exists";
 const NO_SUCH_PRACTICE = "Practice must be chosen from the list of practices";
 const HISTORY_LENGTH = 50;
+const staleAccount = () =>
+  new HttpError(409, "Someone else changed this account meanwhile. Reload it to see the change; nothing was saved.");
+// The admin's session was valid when the call arrived, but the account was deactivated or moved
+// out of the admin role before the change was written (checked inside the change's transaction).
+const notAdminNow = () => new HttpError(403, "Your account is no longer an active administrator; nothing was saved");
 
 function idOf(raw: string, what: string): number {
   const id = /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : Number.NaN;
@@ -51,7 +58,11 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     await admin(request, reply);
     const account = await store.findAccount(idOf(request.params.id, "account"));
     if (account === undefined) throw new HttpError(404, "No account with that id");
-    return { ...account, history: await store.accountHistory(account.id, HISTORY_LENGTH) };
+    return {
+      ...account,
+      history: await store.accountHistory(account.id, HISTORY_LENGTH),
+      lastSignedInAt: await store.lastSignIn(account.id),
+    };
   });
 
   app.post("/api/admin/users", async (request, reply) => {
@@ -62,16 +73,9 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     if ((await store.findUserByEmail(body.email)) !== undefined) throw fieldError("email", EMAIL_TAKEN);
     const passwordHash = await hashPassword(body.password);
     // The insert itself refuses a duplicate too: another admin may have added the address meanwhile.
-    const created = await store.addUser({ ...body, passwordHash }, now());
+    const created = await store.addUser({ ...body, passwordHash }, { adminId: auth.user.id, now: now() });
     if (created === "email_taken") throw fieldError("email", EMAIL_TAKEN);
-    const where = created.practiceName === null ? "" : ` at ${created.practiceName}`;
-    await store.recordAccountEvent(
-      created.id,
-      auth.user.id,
-      "account added",
-      `${ROLE_LABELS[created.role]}${where}`,
-      now(),
-    );
+    if (created === "not_admin") throw notAdminNow();
     return reply.code(201).send(created);
   });
 
@@ -80,7 +84,11 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     const id = idOf(request.params.id, "account");
     const account = await store.findAccount(id);
     if (account === undefined) throw new HttpError(404, "No account with that id");
-    const change = parseWithOwnMessages(userChangeSchema, request.body);
+    const { expectedRowVersion, ...change } = parseWithOwnMessages(userChangeSchema, request.body);
+    // The version the admin saw, or (from a script that sent none) the one read just now: either
+    // way a change made meanwhile by someone else is refused below, never merged with this one.
+    const basis = expectedRowVersion ?? account.rowVersion;
+    if (basis !== account.rowVersion) throw staleAccount();
     const self = id === auth.user.id;
     const errors: FieldError[] = [];
     if (self && change.active === false)
@@ -127,10 +135,16 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
       update.passwordHash !== undefined ||
       update.role !== undefined ||
       update.practiceId !== undefined;
-    const updated = await store.updateUser(id, update, { endSessions, keepSession: self ? auth.idHash : null });
-    if (updated === undefined) throw new HttpError(404, "No account with that id");
-    if (changed.length > 0)
-      await store.recordAccountEvent(id, auth.user.id, "account changed", changed.join(", "), now());
+    const updated = await store.updateUser(
+      id,
+      basis,
+      update,
+      { endSessions, keepSession: self ? auth.idHash : null, detail: changed.join(", ") },
+      { adminId: auth.user.id, now: now() },
+    );
+    if (updated === "not_found") throw new HttpError(404, "No account with that id");
+    if (updated === "stale") throw staleAccount();
+    if (updated === "not_admin") throw notAdminNow();
     return updated;
   });
 
@@ -149,9 +163,9 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
   app.post("/api/admin/practices", async (request, reply) => {
     const auth = await admin(request, reply);
     const { name } = parseWithOwnMessages(practiceSchema, request.body);
-    const created = await store.addPractice(name);
+    const created = await store.addPractice(name, { adminId: auth.user.id, now: now() });
     if (created === "name_taken") throw fieldError("name", PRACTICE_TAKEN);
-    await store.recordAudit(null, auth.user.id, "practice added", `practice ${created.id}`, now());
+    if (created === "not_admin") throw notAdminNow();
     return reply.code(201).send(created);
   });
 
@@ -160,10 +174,10 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     const id = idOf(request.params.id, "practice");
     if ((await store.findPractice(id)) === undefined) throw new HttpError(404, "No practice with that id");
     const { name } = parseWithOwnMessages(practiceSchema, request.body);
-    const renamed = await store.renamePractice(id, name);
+    const renamed = await store.renamePractice(id, name, { adminId: auth.user.id, now: now() });
     if (renamed === "not_found") throw new HttpError(404, "No practice with that id");
     if (renamed === "name_taken") throw fieldError("name", PRACTICE_TAKEN);
-    await store.recordAudit(null, auth.user.id, "practice renamed", `practice ${id}`, now());
+    if (renamed === "not_admin") throw notAdminNow();
     return renamed;
   });
 }

@@ -4,6 +4,7 @@ import type { AdminUser, AdminUserDetail, UserChange } from "@/criteria";
 import { api } from "@/web/lib/api-client";
 import { adminPracticesKey } from "./admin-practices";
 import { adminUsersKey } from "./admin-users";
+import { sessionQuery } from "./session";
 
 export const adminUserQuery = (id: number) =>
   queryOptions({
@@ -22,6 +23,8 @@ export function useChangeUser(id: number) {
       Promise.all([
         client.invalidateQueries({ queryKey: adminUsersKey }),
         client.invalidateQueries({ queryKey: adminPracticesKey }),
+        // An admin renaming themselves sees the new name in the header at once.
+        client.invalidateQueries({ queryKey: sessionQuery.queryKey }),
       ]),
   });
 }

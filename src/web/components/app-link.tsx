@@ -11,7 +11,7 @@ export function AppLink({
   to: string;
   children: ReactNode;
   className?: string;
-  "aria-current"?: "page";
+  "aria-current"?: "page" | "true";
 }) {
   return (
     <a

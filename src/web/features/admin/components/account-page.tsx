@@ -8,6 +8,8 @@ import { navigate } from "@/web/app/router";
 import { useSession } from "@/web/api/session";
 import { AppLink } from "@/web/components/app-link";
 import { AuditTable } from "@/web/components/audit-table";
+import { Loading } from "@/web/components/query-state";
+import { formatDateTime } from "@/web/components/request-status";
 import { BackLink } from "@/web/components/buttons";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { AdminNav, FlashBanner } from "./admin-chrome";
@@ -38,7 +40,7 @@ function Account({ account, self }: { account: AdminUserDetail; self: boolean })
   const base = `/admin/users/${account.id}`;
   return (
     <div className="max-w-4xl">
-      <AdminNav current="accounts" />
+      <AdminNav current="accounts" onSubPage />
       <BackLink onClick={() => navigate("/admin/users")}>Accounts</BackLink>
       <FlashBanner />
       <h1 className="mb-6 text-3xl font-bold">
@@ -69,6 +71,10 @@ function Account({ account, self }: { account: AdminUserDetail; self: boolean })
           })}
         />
         <Row label="Added" value={dateOf(account.createdAt)} />
+        <Row
+          label="Last signed in"
+          value={account.lastSignedInAt === null ? "Never" : formatDateTime(account.lastSignedInAt)}
+        />
       </dl>
       <p className="mb-10 text-slate-700">
         An email address cannot be changed: add an account with the new address and deactivate this one.
@@ -80,7 +86,7 @@ function Account({ account, self }: { account: AdminUserDetail; self: boolean })
         {account.history.length === 0 ? (
           <p>Nothing recorded yet.</p>
         ) : (
-          <AuditTable events={account.history} caption="Changes to this account and its sign-ins, newest first" />
+          <AuditTable events={account.history} caption="Changes to this account, newest first" />
         )}
       </section>
     </div>
@@ -89,6 +95,8 @@ function Account({ account, self }: { account: AdminUserDetail; self: boolean })
 
 export function AccountPage({ id }: { id: number }) {
   const session = useSession();
+  // Whose account it is decides what is offered: wait to know who is signed in.
+  if (session.isPending) return <Loading what="your account" />;
   return (
     <WithAccount id={id}>{(account) => <Account account={account} self={session.data?.user.id === id} />}</WithAccount>
   );

@@ -3,13 +3,14 @@ import { useEffect, useRef, useState } from "react";
 import { AppLink } from "@/web/components/app-link";
 import { clearFlash, peekFlash } from "../flash";
 
-export function AdminNav({ current }: { current: "accounts" | "practices" }) {
+/** `onSubPage`: the page is inside the current section (an account), not the section's own page. */
+export function AdminNav({ current, onSubPage = false }: { current: "accounts" | "practices"; onSubPage?: boolean }) {
   const item = (key: typeof current, to: string, label: string) => (
     <li>
       <AppLink
         to={to}
         className={`inline-block border-b-4 px-1 pb-1 text-lg ${key === current ? "border-blue-800 font-bold" : "border-transparent underline"}`}
-        {...(key === current && { "aria-current": "page" as const })}
+        {...(key === current && { "aria-current": onSubPage ? ("true" as const) : ("page" as const) })}
       >
         {label}
       </AppLink>

@@ -8,6 +8,8 @@ import { useChangeUser } from "@/web/api/admin-user";
 import { useSession } from "@/web/api/session";
 import { BackLink } from "@/web/components/buttons";
 import { TextField } from "@/web/components/form-fields";
+import { Loading } from "@/web/components/query-state";
+import { useDocumentTitle } from "@/web/components/use-document-title";
 import { AdminForm, useAdminForm } from "../admin-form";
 import { setFlash } from "../flash";
 import { AccountFields, practiceOf, type AccountValues } from "./account-fields";
@@ -16,7 +18,8 @@ import { WithAccount, WithPractices } from "./with-account";
 function useSaveAndReturn(account: AdminUser) {
   const change = useChangeUser(account.id);
   return async (body: UserChange, done: (updated: AdminUser) => string) => {
-    const updated = await change.mutateAsync(body);
+    // The version this page was read at: a change someone else made meanwhile is refused (409), not merged.
+    const updated = await change.mutateAsync({ ...body, expectedRowVersion: account.rowVersion });
     setFlash(done(updated));
     navigate(`/admin/users/${account.id}`);
   };
@@ -155,10 +158,22 @@ function StatusForm({ account }: { account: AdminUser }) {
   );
 }
 
+function OwnStatus() {
+  useDocumentTitle("Your account's status");
+  return (
+    <>
+      <h1 className="mb-6 text-3xl font-bold">Your account&apos;s status</h1>
+      <p className="text-lg">You cannot deactivate your own account: ask another administrator.</p>
+    </>
+  );
+}
+
 type Which = "details" | "password" | "status";
 
 export function ChangeAccountPage({ id, which }: { id: number; which: Which }) {
   const session = useSession();
+  // Whose account it is decides what is offered: wait to know who is signed in.
+  if (session.isPending) return <Loading what="your account" />;
   const self = session.data?.user.id === id;
   return (
     <WithAccount id={id}>
@@ -170,7 +185,7 @@ export function ChangeAccountPage({ id, which }: { id: number; which: Which }) {
           ) : which === "password" ? (
             <PasswordForm account={account} self={self} />
           ) : self ? (
-            <p className="text-lg">You cannot deactivate your own account: ask another administrator.</p>
+            <OwnStatus />
           ) : (
             <StatusForm account={account} />
           )}
