@@ -6,6 +6,7 @@ import { lazy, Suspense } from "react";
 import { AccountPlaceholder } from "@/web/components/account-placeholder";
 import { AppLink } from "@/web/components/app-link";
 import { IntakePage } from "@/web/features/intake/components/intake-page";
+import { useFocusMainAfterNavigation } from "./focus-after-navigation";
 import { useLocation } from "./router";
 
 const RequestSummary = lazy(() =>
@@ -23,6 +24,8 @@ const loading = <p role="status">Loading…</p>;
 
 export function App() {
   const path = useLocation().split("?")[0] ?? "/";
+  // The wizard manages its own focus (question pages, error summary); the signed-in pages get this.
+  useFocusMainAfterNavigation(path, !isIntakePath(path));
   return (
     <div className="min-h-screen bg-white text-slate-900">
       <a
@@ -43,7 +46,7 @@ export function App() {
           </nav>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-8 print:max-w-none print:p-0">
+      <main id="main" className="mx-auto max-w-7xl px-4 py-8 focus:outline-none print:max-w-none print:p-0">
         {isIntakePath(path) ? (
           <IntakePage
             formExtras={
