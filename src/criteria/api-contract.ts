@@ -74,7 +74,17 @@ export interface QueueCursor {
   page: number;
 }
 
-const CURSOR_VERSION = 1;
+/**
+ * The filters a cursor was made under, as a short tag: the status, the outcome, and whether there
+ * was a search (not what was searched for: a member ID must not travel in an address). A cursor
+ * is refused under other filters, where it would start at an arbitrary row.
+ */
+export function queueFilterTag(query: { status?: string; outcome?: string; q?: string }): string {
+  const searched = query.q !== undefined && query.q.trim() !== "";
+  return `${query.status ?? "-"}/${query.outcome ?? "-"}/${searched ? "searched" : "-"}`;
+}
+
+const CURSOR_VERSION = 2;
 const MAX_PAGE = 100000;
 const cursorTuple = z.tuple([
   z.literal(CURSOR_VERSION),
@@ -82,7 +92,9 @@ const cursorTuple = z.tuple([
   z.enum(["next", "previous"]),
   z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)),
   z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER)),
-  z.int().check(z.gte(1), z.lte(MAX_PAGE)),
+  // Walking by cursor has no page limit (only jumping by offset has one); the number is for display.
+  z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER)),
+  z.string().check(z.regex(/^[a-z_-]+\/[a-z_-]+\/[a-z-]+$/)),
 ]);
 
 const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -119,14 +131,15 @@ function fromBase64Url(code: string): string | undefined {
   return toBase64Url(out) === code ? out : undefined;
 }
 
-export function encodeCursor(cursor: QueueCursor): string {
+/** The wire form of a cursor made under the filters tagged `filter` (see `queueFilterTag`). */
+export function encodeCursor(cursor: QueueCursor, filter: string): string {
   return toBase64Url(
-    JSON.stringify([CURSOR_VERSION, cursor.sort, cursor.direction, cursor.key, cursor.id, cursor.page]),
+    JSON.stringify([CURSOR_VERSION, cursor.sort, cursor.direction, cursor.key, cursor.id, cursor.page, filter]),
   );
 }
 
 /** The cursor in a `cursor` parameter, or undefined when it is not one this server makes. */
-export function decodeCursor(code: string): QueueCursor | undefined {
+export function decodeCursor(code: string): (QueueCursor & { filter: string }) | undefined {
   if (code.length > MAX_CURSOR_LENGTH) return undefined;
   const text = fromBase64Url(code);
   if (text === undefined) return undefined;
@@ -138,9 +151,9 @@ export function decodeCursor(code: string): QueueCursor | undefined {
   }
   const parsed = cursorTuple.safeParse(json);
   if (!parsed.success) return undefined;
-  const [, sort, direction, key, id, page] = parsed.data;
+  const [, sort, direction, key, id, page, filter] = parsed.data;
   if (Number.isNaN(Date.parse(key))) return undefined;
-  return { sort, direction, key, id, page };
+  return { sort, direction, key, id, page, filter };
 }
 
 const MAX_CURSOR_LENGTH = 200;
@@ -181,6 +194,17 @@ export const queueQuerySchema = z
       {
         path: ["cursor"],
         error: "cursor belongs to another sort order: keep the sort the cursor was made with, or leave the cursor out",
+      },
+    ),
+    z.refine(
+      (query) => {
+        const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+        return cursor === undefined || cursor.filter === queueFilterTag(query);
+      },
+      {
+        path: ["cursor"],
+        error:
+          "cursor belongs to other filters: keep the status, outcome and search the cursor was made with, or leave the cursor out",
       },
     ),
   );

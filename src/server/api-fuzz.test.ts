@@ -283,8 +283,15 @@ describe("fuzzed queries and references", () => {
       "0x10",
       " 7 ",
       "",
-      encodeCursor({ sort: "received", direction: "next", key: "2026-11-27T12:00:00.000Z", id: 3, page: 2 }),
-      encodeCursor({ sort: "due", direction: "previous", key: "2026-11-27T12:00:00.000Z", id: 9, page: 4 }),
+      encodeCursor({ sort: "received", direction: "next", key: "2026-11-27T12:00:00.000Z", id: 3, page: 2 }, "-/-/-"),
+      encodeCursor(
+        { sort: "due", direction: "previous", key: "2026-11-27T12:00:00.000Z", id: 9, page: 4 },
+        "submitted/-/-",
+      ),
+      encodeCursor(
+        { sort: "received", direction: "next", key: "2026-11-27T12:00:00.000Z", id: 3, page: 2 },
+        "-/-/searched",
+      ),
       Buffer.from('[1,"due","next","2026-13-45T12:00:00.000Z",1,2]').toString("base64url"),
     ),
     fc.integer({ min: -5, max: 200_000 }).map(String),

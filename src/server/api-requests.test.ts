@@ -796,7 +796,7 @@ describe("the queue", () => {
   it("refuses a cursor that is not one it made, or that does not fit the query, with 400 naming cursor", async () => {
     const first = await list(qr, "?pageSize=2&sort=due");
     const good = first.next ?? "";
-    const forged = Buffer.from(JSON.stringify([1, "due", "next", "2026-11-27T12:00:00.000Z", -1, 2])).toString(
+    const forged = Buffer.from(JSON.stringify([2, "due", "next", "2026-11-27T12:00:00.000Z", -1, 2, "-/-/-"])).toString(
       "base64url",
     );
     for (const [query, says] of [
@@ -809,6 +809,10 @@ describe("the queue", () => {
       [`?cursor=${good}`, "another sort"],
       [`?sort=received&cursor=${good}`, "another sort"],
       [`?sort=due&page=2&cursor=${good}`, "cannot be used together"],
+      // Made without filters: refused under a status, an outcome or a search.
+      [`?sort=due&status=submitted&cursor=${good}`, "other filters"],
+      [`?sort=due&outcome=incomplete&cursor=${good}`, "other filters"],
+      [`?sort=due&q=U1234567&cursor=${good}`, "other filters"],
     ] as const) {
       const res = await call<{ errors: { path: string; message: string }[] }>(
         q.app,

@@ -11,6 +11,7 @@ import {
   decisionSchema,
   decodeCursor,
   encodeCursor,
+  queueFilterTag,
   evaluate,
   queueQuerySchema,
   startReviewSchema,
@@ -106,8 +107,8 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       total: result.total,
       page: result.page,
       pageSize,
-      next: result.next === null ? null : encodeCursor(result.next),
-      previous: result.previous === null ? null : encodeCursor(result.previous),
+      next: result.next === null ? null : encodeCursor(result.next, queueFilterTag(filters)),
+      previous: result.previous === null ? null : encodeCursor(result.previous, queueFilterTag(filters)),
     };
   });
 

@@ -1,5 +1,5 @@
 /** "My requests": the practice's submitted requests with their status and dates, newest first. */
-import { decodeCursor } from "@/criteria";
+import { decodeCursor, queueFilterTag } from "@/criteria";
 import { useLocation } from "@/web/app/router";
 import { useRequestList } from "@/web/api/request-list";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";
@@ -10,7 +10,9 @@ export function MyRequestsPage() {
   useDocumentTitle("My requests");
   // The page is in the address (a cursor: dates and an internal id, no patient data), so Back works.
   const given = new URLSearchParams(useLocation().split("?")[1] ?? "").get("cursor") ?? undefined;
-  const cursor = given !== undefined && decodeCursor(given)?.sort === "received" ? given : undefined;
+  const decoded = given === undefined ? undefined : decodeCursor(given);
+  // An edited or foreign cursor (another sort or filter) starts again at the first page.
+  const cursor = decoded?.sort === "received" && decoded.filter === queueFilterTag({}) ? given : undefined;
   const list = useRequestList({ cursor, pageSize: 20, sort: "received" });
   return (
     <div>
