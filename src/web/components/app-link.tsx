@@ -12,6 +12,7 @@ export function AppLink({
   children: ReactNode;
   className?: string;
   "aria-current"?: "page" | "true";
+  rel?: "prev" | "next";
 }) {
   return (
     <a

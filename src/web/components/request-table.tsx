@@ -5,22 +5,14 @@
  */
 import type { ReactNode } from "react";
 import type { RequestPage } from "@/criteria";
-import { navigate } from "@/web/app/router";
+import { AppLink } from "./app-link";
 import { StatusTag, formatDateTime, outcomeShort } from "./request-status";
 
 function PageLink({ href, rel, children }: { href: string; rel: "prev" | "next"; children: ReactNode }) {
   return (
-    <a
-      href={href}
-      rel={rel}
-      className="text-lg font-bold underline"
-      onClick={(event) => {
-        event.preventDefault();
-        navigate(href);
-      }}
-    >
+    <AppLink to={href} rel={rel} className="text-lg font-bold underline">
       {children}
-    </a>
+    </AppLink>
   );
 }
 
@@ -71,16 +63,9 @@ export function RequestTable({
               className={`border-b border-slate-200 align-top ${item.overdue ? "bg-red-50" : ""}`}
             >
               <th scope="row" className="py-2 pr-3">
-                <a
-                  href={linkTo(item.reference)}
-                  className="font-bold underline"
-                  onClick={(event) => {
-                    event.preventDefault();
-                    navigate(linkTo(item.reference));
-                  }}
-                >
+                <AppLink to={linkTo(item.reference)} className="font-bold underline">
                   {item.reference}
-                </a>
+                </AppLink>
                 {item.expedited && <span className="block text-sm font-bold">Expedited</span>}
               </th>
               <td className="py-2 pr-3">
