@@ -406,7 +406,23 @@ test("an admin setting their own password stays signed in; their other browser i
   await here.getByRole("link", { name: "Set a new password (password)" }).click();
   await expect(here.getByText("Every session of this account ends except this one.")).toBeVisible();
   await expectNoAxeViolations(here);
-  await here.getByLabel(`Set a new password for ${ines.name}`).fill(fresh);
+  await expect(here.getByRole("heading", { level: 1, name: `Set a new password for ${ines.name}` })).toBeVisible();
+  await here.getByLabel("New password").fill(fresh);
+  // An administrator's password needs the acting admin's own: missing, then wrong, each on its field.
+  await here.getByRole("button", { name: "Set password" }).click();
+  await expect(
+    problem(here).getByRole("link", {
+      name: "Enter your own current password: setting an administrator's password needs it",
+    }),
+  ).toBeVisible();
+  await expect(here.getByLabel("New password")).toHaveValue(fresh);
+  await expectNoAxeViolations(here);
+  await here.getByLabel("Your current password").fill("not my password at all");
+  await here.getByRole("button", { name: "Set password" }).click();
+  await expect(problem(here).getByRole("link", { name: "Your current password is not right" })).toBeVisible();
+  await problem(here).getByRole("link", { name: "Your current password is not right" }).click();
+  await expect(here.getByLabel("Your current password")).toBeFocused();
+  await here.getByLabel("Your current password").fill(ines.password);
   await here.getByRole("button", { name: "Set password" }).click();
   await expect(
     success(here, "Password set. You stay signed in here; any other session of yours was signed out."),

@@ -86,6 +86,12 @@ export const userChangeSchema = z
       practiceId: z.optional(practiceId),
       password: z.optional(password),
       active: z.optional(z.boolean("Active must be true or false")),
+      /** The acting admin's own password: needed to set an administrator's password (theirs or another's). */
+      currentPassword: z.optional(
+        z
+          .string("Your current password must be text")
+          .check(z.refine((v) => v.length <= MAX_PASSWORD_LENGTH, "Your current password is not right")),
+      ),
       expectedRowVersion: z.optional(
         z
           .int("expectedRowVersion must be the account's rowVersion, a whole number")
@@ -96,7 +102,8 @@ export const userChangeSchema = z
   )
   .check(
     z.refine(
-      ({ expectedRowVersion: _version, ...change }) => Object.values(change).some((v) => v !== undefined),
+      ({ expectedRowVersion: _version, currentPassword: _current, ...change }) =>
+        Object.values(change).some((v) => v !== undefined),
       "Say what to change: name, role, practiceId, password or active",
     ),
   );

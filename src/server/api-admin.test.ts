@@ -19,6 +19,7 @@ import {
 } from "@/criteria";
 import {
   ADMIN,
+  DEMO_PASSWORD,
   REVIEWER,
   STAFF_A,
   STAFF_B,
@@ -384,7 +385,11 @@ describe("changing an account", () => {
       { path: "role", message: "You cannot change your own role: ask another administrator" },
     ]);
     expect(server.fingerprint()).toBe(before);
-    const renamed = await change(own.id, { name: "Ada Again", password: "my own new passphrase" }, session);
+    const renamed = await change(
+      own.id,
+      { name: "Ada Again", password: "my own new passphrase", currentPassword: PASSWORD },
+      session,
+    );
     expect(renamed.status).toBe(200);
     // The admin's own session stays; their other sessions end with the password.
     expect(await stillSignedIn(session)).toBe(true);
@@ -589,6 +594,30 @@ it("never answers with a password hash, on any admin route", async () => {
   }
 });
 
+describe("setting an administrator's password", () => {
+  it("needs the acting admin's own password (a stolen session cannot take admin accounts over); staff's does not", async () => {
+    const other = await addUser({ role: "admin", practiceId: null, name: "Other Admin" });
+    const before = server.fingerprint();
+    const missing = await change(other.id, { password: "taken over passphrase" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([
+      {
+        path: "currentPassword",
+        message: "Enter your own current password: setting an administrator's password needs it",
+      },
+    ]);
+    const wrong = await change(other.id, { password: "taken over passphrase", currentPassword: "not my password" });
+    expect(wrong.body.errors).toEqual([{ path: "currentPassword", message: "Your current password is not right" }]);
+    expect(server.fingerprint()).toBe(before);
+    const right = await change(other.id, { password: "agreed new passphrase", currentPassword: DEMO_PASSWORD });
+    expect(right.status).toBe(200);
+    await expect(signIn(server.app, other.email, "agreed new passphrase")).resolves.toBeDefined();
+    // Office staff's password is reset without it (the admin is the one they ask).
+    const staff = await addUser();
+    expect((await change(staff.id, { password: "staff new passphrase" })).status).toBe(200);
+  });
+});
+
 describe("two changes at once", () => {
   it("two admins deactivating each other: one wins, the other is refused, an admin remains", async () => {
     const b = await addUser({ role: "admin", practiceId: null, name: "Admin B" });
@@ -597,7 +626,7 @@ describe("two changes at once", () => {
     const asC = await signIn(server.app, c.email, PASSWORD);
     // B's change waits for a password hash, so C's lands first while B's session was valid.
     const [byB, byC] = await Promise.all([
-      change(c.id, { active: false, password: "b sets c's passphrase" }, asB),
+      change(c.id, { active: false, password: "b sets c's passphrase", currentPassword: PASSWORD }, asB),
       change(b.id, { active: false }, asC),
     ]);
     expect([byB.status, byC.status].sort()).toEqual([200, 403]);

@@ -19,7 +19,7 @@ import {
   type AdminUserDetail,
   type FieldError,
 } from "@/criteria";
-import { hashPassword } from "../auth/passwords";
+import { hashPassword, verifyPassword } from "../auth/passwords";
 import { HttpError, requireUser } from "../auth/sessions";
 import type { UserUpdate } from "../db/store";
 import { BadRequest, parseWithOwnMessages } from "../parse";
@@ -45,7 +45,7 @@ function idOf(raw: string, what: string): number {
   return id;
 }
 
-export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Services): void {
+export function adminRoutes(app: FastifyInstance, { store, sessions, signInLimits, now }: Services): void {
   const admin = (request: Parameters<typeof requireUser>[1], reply: Parameters<typeof requireUser>[2]) =>
     requireUser(sessions, request, reply, ["admin"]);
 
@@ -84,7 +84,7 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     const id = idOf(request.params.id, "account");
     const account = await store.findAccount(id);
     if (account === undefined) throw new HttpError(404, "No account with that id");
-    const { expectedRowVersion, ...change } = parseWithOwnMessages(userChangeSchema, request.body);
+    const { expectedRowVersion, currentPassword, ...change } = parseWithOwnMessages(userChangeSchema, request.body);
     // The version the admin saw, or (from a script that sent none) the one read just now: either
     // way a change made meanwhile by someone else is refused below, never merged with this one.
     const basis = expectedRowVersion ?? account.rowVersion;
@@ -105,6 +105,10 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     else if (practiceId !== null && (await store.findPractice(practiceId)) === undefined)
       errors.push({ path: "practiceId", message: NO_SUCH_PRACTICE });
     if (errors.length > 0) throw new BadRequest(errors);
+    // A stolen admin session must not be able to take over administrator accounts: setting an
+    // administrator's password (one's own or another's) needs the acting admin's own password.
+    if (change.password !== undefined && (self || account.role === "admin"))
+      await confirmOwnPassword(auth.user.email, currentPassword);
 
     const update: UserUpdate = {};
     const changed: string[] = [];
@@ -147,6 +151,21 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     if (updated === "not_admin") throw notAdminNow();
     return updated;
   });
+
+  async function confirmOwnPassword(email: string, password: string | undefined): Promise<void> {
+    if (password === undefined || password === "")
+      throw fieldError(
+        "currentPassword",
+        "Enter your own current password: setting an administrator's password needs it",
+      );
+    const wait = signInLimits.byEmail.retryAfter(email);
+    if (wait > 0) throw new HttpError(429, `Too many wrong passwords. Try again in ${Math.ceil(wait / 60)} minutes.`);
+    signInLimits.byEmail.fail(email);
+    const own = await store.findUserByEmail(email);
+    if (own === undefined || !(await verifyPassword(password, own.passwordHash)))
+      throw fieldError("currentPassword", "Your current password is not right");
+    signInLimits.byEmail.reset(email);
+  }
 
   app.get("/api/admin/practices", async (request, reply): Promise<{ practices: AdminPractice[] }> => {
     await admin(request, reply);

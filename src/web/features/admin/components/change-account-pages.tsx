@@ -71,16 +71,23 @@ function DetailsForm({ account, self }: { account: AdminUser; self: boolean }) {
 
 interface PasswordValues {
   password: string;
+  currentPassword: string;
 }
 
 function PasswordForm({ account, self }: { account: AdminUser; self: boolean }) {
   const save = useSaveAndReturn(account);
-  const toBody = (values: PasswordValues): UserChange => ({ password: values.password });
+  // An administrator's password (one's own or another's) needs the acting admin's own (server rule).
+  const needsOwn = self || account.role === "admin";
+  const toBody = (values: PasswordValues): UserChange => ({
+    password: values.password,
+    ...(needsOwn && { currentPassword: values.currentPassword }),
+  });
   const form = useAdminForm<PasswordValues, UserChange>({
     schema: userChangeSchema,
-    defaultValues: { password: "" },
+    defaultValues: { password: "", currentPassword: "" },
     toBody,
   });
+  const hint = `At least ${MIN_PASSWORD_LENGTH} characters. Every session of this account ends${self ? " except this one" : ""}.`;
   return (
     <AdminForm
       form={form}
@@ -96,14 +103,28 @@ function PasswordForm({ account, self }: { account: AdminUser; self: boolean }) 
         )
       }
     >
-      <TextField
-        name="password"
-        type="password"
-        labelSize="page"
-        label={`Set a new password for ${account.name}`}
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Every session of this account ends${self ? " except this one" : ""}.`}
-        autoComplete="new-password"
-      />
+      {needsOwn ? (
+        <>
+          <h1 className="mb-6 text-3xl font-bold">Set a new password for {account.name}</h1>
+          <TextField name="password" type="password" label="New password" hint={hint} autoComplete="new-password" />
+          <TextField
+            name="currentPassword"
+            type="password"
+            label="Your current password"
+            hint="Setting an administrator's password needs your own, so a session left open cannot be used to take accounts over."
+            autoComplete="current-password"
+          />
+        </>
+      ) : (
+        <TextField
+          name="password"
+          type="password"
+          labelSize="page"
+          label={`Set a new password for ${account.name}`}
+          hint={hint}
+          autoComplete="new-password"
+        />
+      )}
     </AdminForm>
   );
 }
