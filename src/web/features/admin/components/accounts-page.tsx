@@ -10,6 +10,8 @@ import { AdminNav, FlashBanner } from "./admin-chrome";
 const matches = (user: AdminUser, text: string): boolean =>
   [user.name, user.email, user.practiceName ?? "", ROLE_LABELS[user.role]].some((v) => v.toLowerCase().includes(text));
 
+const accounts = (n: number): string => `${n} ${n === 1 ? "account" : "accounts"}`;
+
 export function AccountsPage() {
   useDocumentTitle("Accounts");
   const users = useAdminUsers();
@@ -52,8 +54,8 @@ export function AccountsPage() {
           </div>
           <p role="status" className="mb-2">
             {shown.length === users.data.users.length
-              ? `${shown.length} accounts`
-              : `${shown.length} of ${users.data.users.length} accounts`}
+              ? accounts(shown.length)
+              : `${shown.length} of ${accounts(users.data.users.length)}`}
           </p>
           {shown.length === 0 ? (
             <Empty>No account matches “{filter.trim()}”.</Empty>
