@@ -97,7 +97,7 @@ test("an admin adds a practice and its staff; deactivating the account signs the
   await expect(nina.getByText(`Nina Northside (staff, ${practice})`)).toBeVisible();
 
   // Deactivated: signed out at once, and told whom to ask when signing in.
-  await admin.getByRole("button", { name: "Accounts" }).click();
+  await admin.getByRole("link", { name: "Back to Accounts" }).click();
   await admin.getByRole("link", { name: "Nina Northside" }).click();
   await expect(admin.getByRole("heading", { level: 1, name: "Nina Northside" })).toBeVisible();
   await expectNoAxeViolations(admin);

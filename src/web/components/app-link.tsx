@@ -29,3 +29,15 @@ export function AppLink({
     </a>
   );
 }
+
+/** The GOV.UK back link, as a real link: to the page above this one ("Back to Accounts"). */
+export function BackTo({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <p className="mb-6 print:hidden">
+      <AppLink to={to} className="text-base underline hover:no-underline">
+        <span aria-hidden="true">‹ </span>
+        Back to {children}
+      </AppLink>
+    </p>
+  );
+}

@@ -4,13 +4,11 @@
  */
 import type { ReactNode } from "react";
 import { ROLE_LABELS, type AdminUserDetail } from "@/criteria";
-import { navigate } from "@/web/app/router";
 import { useSession } from "@/web/api/session";
-import { AppLink } from "@/web/components/app-link";
+import { AppLink, BackTo } from "@/web/components/app-link";
 import { AuditTable } from "@/web/components/audit-table";
 import { Loading } from "@/web/components/query-state";
 import { formatDateTime } from "@/web/components/request-status";
-import { BackLink } from "@/web/components/buttons";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { AdminNav, FlashBanner } from "./admin-chrome";
 import { WithAccount } from "./with-account";
@@ -41,7 +39,7 @@ function Account({ account, self }: { account: AdminUserDetail; self: boolean })
   return (
     <div className="max-w-4xl">
       <AdminNav current="accounts" onSubPage />
-      <BackLink onClick={() => navigate("/admin/users")}>Accounts</BackLink>
+      <BackTo to="/admin/users">Accounts</BackTo>
       <FlashBanner />
       <h1 className="mb-6 text-3xl font-bold">
         {account.name}

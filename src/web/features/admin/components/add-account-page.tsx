@@ -1,9 +1,9 @@
 /** Add an account: who, which role, which practice for office staff, and a first password. */
 import { MIN_PASSWORD_LENGTH, newUserSchema, type NewUserInput, type Role } from "@/criteria";
 import { navigate } from "@/web/app/router";
+import { BackTo } from "@/web/components/app-link";
 import { useAddUser } from "@/web/api/admin-users";
 import { useAdminPractices } from "@/web/api/admin-practices";
-import { BackLink } from "@/web/components/buttons";
 import { TextField } from "@/web/components/form-fields";
 import { LoadError, Loading } from "@/web/components/query-state";
 import { AdminForm, useAdminForm } from "../admin-form";
@@ -34,7 +34,7 @@ export function AddAccountPage() {
 
   return (
     <div className="max-w-2xl">
-      <BackLink onClick={() => navigate("/admin/users")}>Accounts</BackLink>
+      <BackTo to="/admin/users">Accounts</BackTo>
       {practices.isPending ? (
         <Loading what="the practices" />
       ) : practices.isError ? (

@@ -4,9 +4,9 @@
  */
 import { MIN_PASSWORD_LENGTH, userChangeSchema, type AdminUser, type Role, type UserChange } from "@/criteria";
 import { navigate } from "@/web/app/router";
+import { BackTo } from "@/web/components/app-link";
 import { useChangeUser } from "@/web/api/admin-user";
 import { useSession } from "@/web/api/session";
-import { BackLink } from "@/web/components/buttons";
 import { TextField } from "@/web/components/form-fields";
 import { Loading } from "@/web/components/query-state";
 import { useDocumentTitle } from "@/web/components/use-document-title";
@@ -25,9 +25,7 @@ function useSaveAndReturn(account: AdminUser) {
   };
 }
 
-const back = (account: AdminUser) => (
-  <BackLink onClick={() => navigate(`/admin/users/${account.id}`)}>{account.name}</BackLink>
-);
+const back = (account: AdminUser) => <BackTo to={`/admin/users/${account.id}`}>{account.name}</BackTo>;
 
 function DetailsForm({ account, self }: { account: AdminUser; self: boolean }) {
   const save = useSaveAndReturn(account);

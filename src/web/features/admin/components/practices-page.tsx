@@ -4,8 +4,7 @@ import { practiceSchema, type AdminPractice } from "@/criteria";
 import { navigate } from "@/web/app/router";
 import { useAddPractice } from "@/web/api/admin-practices";
 import { useRenamePractice, useAdminPractice } from "@/web/api/admin-practice";
-import { AppLink } from "@/web/components/app-link";
-import { BackLink } from "@/web/components/buttons";
+import { AppLink, BackTo } from "@/web/components/app-link";
 import { TextField } from "@/web/components/form-fields";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";
 import { AdminForm, useAdminForm } from "../admin-form";
@@ -143,7 +142,7 @@ export function RenamePracticePage({ id }: { id: number }) {
   const practice = useAdminPractice(id);
   return (
     <div className="max-w-2xl">
-      <BackLink onClick={() => navigate("/admin/practices")}>Practices</BackLink>
+      <BackTo to="/admin/practices">Practices</BackTo>
       {practice.isPending ? (
         <Loading what="the practice" />
       ) : practice.isError ? (
