@@ -4,10 +4,21 @@
  * reviewer approves → staff see the approval. Every new screen is checked with axe, and text typed
  * into a free-text field is shown as text, never run as markup.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { fixturePath } from "@fixtures";
 import { expectNoAxeViolations, signedIn } from "./support/accounts";
 import { IMPORT_LABEL } from "./support/app";
+
+/** Staff import the eligible example, submit it from the summary, and read its reference number. */
+async function submitEligibleRequest(staff: Page): Promise<string> {
+  await staff.goto("/");
+  await staff.getByLabel(IMPORT_LABEL).setInputFiles(fixturePath("eligible"));
+  await expect(staff.getByText("Imported eligible.json")).toBeVisible();
+  await staff.goto("/summary");
+  await staff.getByRole("button", { name: "Submit request" }).click();
+  const confirmation = staff.getByRole("status").filter({ hasText: "Your reference number" });
+  return (await confirmation.locator("strong").textContent())?.trim() ?? "";
+}
 
 test("staff submit, the reviewer asks for more, staff resubmit, the reviewer approves, staff see it", async ({
   browser,
@@ -93,14 +104,7 @@ test("staff submit, the reviewer asks for more, staff resubmit, the reviewer app
 test("staff of another practice cannot open the request, and a signed-out visitor is asked to sign in", async ({
   browser,
 }) => {
-  const staff = await signedIn(browser, "staff@demo.test");
-  await staff.goto("/");
-  await staff.getByLabel(IMPORT_LABEL).setInputFiles(fixturePath("eligible"));
-  await expect(staff.getByText("Imported eligible.json")).toBeVisible();
-  await staff.goto("/summary");
-  await staff.getByRole("button", { name: "Submit request" }).click();
-  const confirmation = staff.getByRole("status").filter({ hasText: "Your reference number" });
-  const reference = (await confirmation.locator("strong").textContent())?.trim() ?? "";
+  const reference = await submitEligibleRequest(await signedIn(browser, "staff@demo.test"));
 
   const other = await signedIn(browser, "other-staff@demo.test");
   await other.goto(`/requests/${reference}`);
@@ -116,16 +120,7 @@ test("staff of another practice cannot open the request, and a signed-out visito
 test("a decision on a request another reviewer just decided is refused, and nothing is overwritten", async ({
   browser,
 }) => {
-  const staff = await signedIn(browser, "staff@demo.test");
-  await staff.goto("/");
-  await staff.getByLabel(IMPORT_LABEL).setInputFiles(fixturePath("eligible"));
-  await expect(staff.getByText("Imported eligible.json")).toBeVisible();
-  await staff.goto("/summary");
-  await staff.getByRole("button", { name: "Submit request" }).click();
-  const reference =
-    (
-      await staff.getByRole("status").filter({ hasText: "Your reference number" }).locator("strong").textContent()
-    )?.trim() ?? "";
+  const reference = await submitEligibleRequest(await signedIn(browser, "staff@demo.test"));
 
   const first = await signedIn(browser, "reviewer@demo.test");
   const second = await signedIn(browser, "reviewer@demo.test");

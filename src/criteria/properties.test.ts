@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { eligible } from "@fixtures";
+import { eligible, npiFrom } from "@fixtures";
 import { evaluate, validateRequestDocument, type Evaluation, type RequestDocument } from "@/criteria";
 
 const NUM_RUNS = 300;
@@ -92,21 +92,6 @@ function fullYears(dateOfBirth: string, asOf: string): number {
   const [by, bm, bd] = ymd(dateOfBirth);
   const [ny, nm, nd] = ymd(asOf);
   return ny - by - (nm > bm || (nm === bm && nd >= bd) ? 0 : 1);
-}
-
-/** A valid NPI from nine digits: Luhn over "80840" + the nine digits (spec). */
-function npiFrom(nine: string): string {
-  const digits = `80840${nine}`;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return `${nine}${(10 - (sum % 10)) % 10}`;
 }
 
 // ---------------------------------------------------------------------------------------------

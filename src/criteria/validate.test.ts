@@ -5,7 +5,7 @@
  * message that names the field and says what would be accepted; valid edge values must pass.
  */
 import { describe, expect, it } from "vitest";
-import { eligible } from "@fixtures";
+import { eligible, npiFrom } from "@fixtures";
 import { validateRequestDocument, type FieldError, type RequestDocument } from "@/criteria";
 
 const REQUEST_DATE = "2026-11-27";
@@ -65,22 +65,6 @@ function accepted(input: unknown): RequestDocument {
   expect(result.ok ? [] : result.errors).toEqual([]);
   if (!result.ok) throw new Error("rejected");
   return result.document;
-}
-
-/** Computes a valid NPI from nine digits: Luhn over "80840" + the nine, as the spec describes. */
-function npiFrom(nine: string): string {
-  const digits = `80840${nine}`;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    // The check digit will be appended on the right, so the rightmost of these doubles.
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return `${nine}${(10 - (sum % 10)) % 10}`;
 }
 
 describe("the eligible example and the minimal document", () => {

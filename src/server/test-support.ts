@@ -6,7 +6,6 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -16,6 +15,7 @@ import type { RequestDocument, SessionInfo, SessionUser } from "@/criteria";
 import { eligible } from "@fixtures";
 import { buildApp } from "./app";
 import { SESSION_COOKIE } from "./auth/sessions";
+import { freePort } from "./free-port";
 import { loadConfig } from "./config";
 import type { Store } from "./db/store";
 import { sqliteStore } from "./db/sqlite-store";
@@ -266,21 +266,6 @@ export async function rowVersionOf(app: FastifyInstance, who: Session, reference
 /* ----------------------------------------------------------------------------------------------
  * The real server process (durability, logging, benchmark).
  * -------------------------------------------------------------------------------------------- */
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 export interface ServerProcess {
   child: ChildProcess;

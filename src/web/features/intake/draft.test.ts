@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { document, eligible, fixtureNames } from "@fixtures";
+import { document, eligible, fixtureNames, npiFrom } from "@fixtures";
 import {
   BLEED_SITES,
   FACTOR_IX_PRODUCTS,
@@ -112,21 +112,6 @@ describe("fromDocument then toDocument (import, then export)", () => {
 const DAY_MS = 86_400_000;
 const daysBefore = (iso: string, days: number): string =>
   new Date(Date.parse(`${iso}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
-
-/** A valid NPI from nine digits: Luhn over "80840" + the nine digits (spec). */
-function npiFrom(nine: string): string {
-  const digits = `80840${nine}`;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return `${nine}${(10 - (sum % 10)) % 10}`;
-}
 
 /** Numbers as found in real requests: up to `decimals` decimal places. */
 const decimal = (min: number, max: number, decimals: number): fc.Arbitrary<number> => {

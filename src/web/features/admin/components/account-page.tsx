@@ -11,7 +11,7 @@ import { Loading } from "@/web/components/query-state";
 import { formatDateTime } from "@/web/components/request-status";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { AdminNav, FlashBanner } from "./admin-chrome";
-import { WithAccount } from "./with-account";
+import { WithAccount } from "./with-data";
 
 function Row({ label, value, change }: { label: string; value: ReactNode; change?: { to: string; text: string } }) {
   return (

@@ -13,7 +13,7 @@ import { useDocumentTitle } from "@/web/components/use-document-title";
 import { AdminForm, useAdminForm } from "../admin-form";
 import { setFlash } from "../flash";
 import { AccountFields, practiceOf, type AccountValues } from "./account-fields";
-import { WithAccount, WithPractices } from "./with-account";
+import { WithAccount, WithPractices } from "./with-data";
 
 function useSaveAndReturn(account: AdminUser) {
   const change = useChangeUser(account.id);

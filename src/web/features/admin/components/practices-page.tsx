@@ -10,7 +10,7 @@ import { Empty, LoadError, Loading } from "@/web/components/query-state";
 import { AdminForm, useAdminForm } from "../admin-form";
 import { setFlash } from "../flash";
 import { AdminNav, FlashBanner } from "./admin-chrome";
-import { WithPractices } from "./with-account";
+import { WithPractices } from "./with-data";
 
 interface NameValues {
   name: string;

@@ -1,4 +1,4 @@
-/** Loads one account (and, when asked, the practices) with the usual loading and error states. */
+/** Loads one account, or the practices, with the usual loading and error states, then renders with the data. */
 import type { ReactNode } from "react";
 import type { AdminPractice, AdminUserDetail } from "@/criteria";
 import { useAdminPractices } from "@/web/api/admin-practices";
