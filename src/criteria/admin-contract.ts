@@ -61,9 +61,16 @@ export const practiceRuleMessage = (value: Role): string =>
 const practiceFitsRole = (user: { role: Role; practiceId: number | null }): boolean =>
   (user.role === "staff") === (user.practiceId !== null);
 
+/** The acting admin's own password: needed for any change that makes or arms an administrator. */
+const currentPassword = z.optional(
+  z
+    .string("Your current password must be text")
+    .check(z.refine((v) => v.length <= MAX_PASSWORD_LENGTH, "Your current password is not right")),
+);
+
 export const newUserSchema = z
   .object(
-    { name: personName, email, role, practiceId: z._default(practiceId, null), password },
+    { name: personName, email, role, practiceId: z._default(practiceId, null), password, currentPassword },
     "The body must be a JSON object",
   )
   .check(
@@ -73,6 +80,24 @@ export const newUserSchema = z
     }),
   );
 export type NewUserInput = z.infer<typeof newUserSchema>;
+
+/**
+ * Whether a change needs the acting admin's own current password: anything that creates an
+ * administrator, makes an account one, or sets the password of an account that is or will be one
+ * (or the admin's own). A stolen admin session alone then cannot mint or take over an admin account,
+ * not even in two steps (demote, then promote with a new password).
+ */
+export function needsOwnPassword(change: {
+  self: boolean;
+  roleBefore: Role | null;
+  roleAfter: Role;
+  settingPassword: boolean;
+}): boolean {
+  const becomesAdmin = change.roleAfter === "admin" && change.roleBefore !== "admin";
+  const adminPassword =
+    change.settingPassword && (change.self || change.roleAfter === "admin" || change.roleBefore === "admin");
+  return becomesAdmin || adminPassword;
+}
 
 /**
  * A change to an account: any of its parts. Role and practice are checked together on the
@@ -86,12 +111,7 @@ export const userChangeSchema = z
       practiceId: z.optional(practiceId),
       password: z.optional(password),
       active: z.optional(z.boolean("Active must be true or false")),
-      /** The acting admin's own password: needed to set an administrator's password (theirs or another's). */
-      currentPassword: z.optional(
-        z
-          .string("Your current password must be text")
-          .check(z.refine((v) => v.length <= MAX_PASSWORD_LENGTH, "Your current password is not right")),
-      ),
+      currentPassword,
       expectedRowVersion: z.optional(
         z
           .int("expectedRowVersion must be the account's rowVersion, a whole number")

@@ -164,29 +164,37 @@ const CURSOR_HELP =
  * The queue's query. Pages are walked with `cursor` (keyset: as fast on page 4,000 as on page 1);
  * `page` jumps to a page number by offset instead (slower deep down). Not both.
  */
-export const queueQuerySchema = z
-  .object({
-    status: z.optional(z.enum(REQUEST_STATUSES)),
-    outcome: z.optional(z.enum(["meets_criteria", "does_not_meet", "incomplete", "not_authorized", "refer"])),
-    q: z.optional(z.string().check(z.maxLength(64))),
-    sort: z.optional(z.enum(QUEUE_SORTS)),
-    page: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE))),
-    pageSize: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
-    cursor: z.optional(
-      z.string().check(
-        z.maxLength(MAX_CURSOR_LENGTH),
-        z.refine((code) => code.length > MAX_CURSOR_LENGTH || decodeCursor(code) !== undefined, {
-          error: `${CURSOR_HELP}; this one is not`,
-        }),
-      ),
+const queueFields = {
+  status: z.optional(z.enum(REQUEST_STATUSES)),
+  outcome: z.optional(z.enum(["meets_criteria", "does_not_meet", "incomplete", "not_authorized", "refer"])),
+  q: z.optional(z.string().check(z.maxLength(64))),
+  sort: z.optional(z.enum(QUEUE_SORTS)),
+  page: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE))),
+  pageSize: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
+  cursor: z.optional(
+    z.string().check(
+      z.maxLength(MAX_CURSOR_LENGTH),
+      z.refine((code) => code.length > MAX_CURSOR_LENGTH || decodeCursor(code) !== undefined, {
+        error: `${CURSOR_HELP}; this one is not`,
+      }),
     ),
-  })
-  .check(
-    z.refine((query) => query.cursor === undefined || query.page === undefined, {
+  ),
+};
+
+type QueueFilters = {
+  cursor?: string | undefined;
+  page?: number | undefined;
+  sort?: QueueSort | undefined;
+} & Parameters<typeof queueFilterTag>[0];
+
+/** Cursor and page together make no sense; a cursor must fit the sort and filters it is sent with. */
+const queueChecks = <T extends QueueFilters>() =>
+  [
+    z.refine<T>((query) => query.cursor === undefined || query.page === undefined, {
       path: ["cursor"],
       error: "cursor and page cannot be used together: a cursor already says which page it leads to",
     }),
-    z.refine(
+    z.refine<T>(
       (query) => {
         const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
         return cursor === undefined || cursor.sort === (query.sort ?? "received");
@@ -196,7 +204,7 @@ export const queueQuerySchema = z
         error: "cursor belongs to another sort order: keep the sort the cursor was made with, or leave the cursor out",
       },
     ),
-    z.refine(
+    z.refine<T>(
       (query) => {
         const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
         return cursor === undefined || cursor.filter === queueFilterTag(query);
@@ -207,8 +215,18 @@ export const queueQuerySchema = z
           "cursor belongs to other filters: keep the status, outcome and search the cursor was made with, or leave the cursor out",
       },
     ),
-  );
+  ] as const;
+
+export const queueQuerySchema = z.object(queueFields).check(...queueChecks());
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
+
+/**
+ * A search of the queue: the same filters, with the search text required. It travels in the body
+ * of POST /api/requests/search, never in an address (a member ID there lands in caches and logs).
+ */
+export const queueSearchSchema = z
+  .object({ ...queueFields, q: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)) })
+  .check(...queueChecks());
 
 export interface SessionUser {
   id: number;

@@ -218,9 +218,9 @@ describe("required fields", () => {
 });
 
 describe("impossible dates", () => {
-  it('says "2026-02-30 is not a real date" at member.dateOfBirth, and nothing else', () => {
+  it('says "Date of birth must be a real date" at member.dateOfBirth, and nothing else (never the value)', () => {
     const error = rejectedAt(withValue("member.dateOfBirth", "2026-02-30"), "member.dateOfBirth");
-    expect(error.message).toContain("2026-02-30 is not a real date");
+    expect(error.message).toBe("Date of birth must be a real date (written YYYY-MM-DD)");
   });
 
   it.each([
@@ -235,14 +235,15 @@ describe("impossible dates", () => {
     ["liver.enzymes.date", "2026-11-32"],
     ["liver.ultrasound.date", "2026-02-29"],
     ["liver.elastography.date", "2026-04-31"],
-  ])("rejects %s = %s as not a real date", (path, value) => {
+  ])("rejects %s = %s as not a real date, without quoting it", (path, value) => {
     const error = rejectedAt(withValue(path, value), path);
-    expect(error.message).toContain(`${value} is not a real date`);
+    expect(error.message).toMatch(/ must be a real date \(written YYYY-MM-DD\)$/);
+    expect(error.message).not.toContain(value);
   });
 
   it("rejects an impossible request date without judging other dates against it", () => {
     const error = rejectedAt(withValue("requestDate", "2026-11-31"), "requestDate");
-    expect(error.message).toContain("2026-11-31 is not a real date");
+    expect(error.message).toMatch(/must be a real date/);
   });
 
   it("accepts 29 February in leap years", () => {
@@ -526,5 +527,32 @@ describe("absent versus null", () => {
     expect(parsed.bleeds).toEqual([]);
     expect(parsed.inhibitor?.assays).toEqual([]);
     expect(parsed.priorGeneTherapy).toBe(false);
+  });
+});
+
+describe("messages never quote what was sent (it may be patient data)", () => {
+  const SECRET = "Jane Patient 1980-02-30";
+  it.each([
+    ["member.dateOfBirth", SECRET],
+    ["member.dateOfBirth", "1980-02-30"],
+    ["member.memberId", 424242424242],
+    ["member.weight.value", SECRET],
+    ["member.weight.value", 98765],
+    ["member.weight.unit", SECRET],
+    ["prescriber.npi", "1234567890"],
+    ["prescriber.npi", SECRET],
+    ["lineOfBusiness", SECRET],
+    ["bleeds.0.date", SECRET],
+    ["liver.enzymes.alt", -31337],
+    ["requestDate", "2026-11-31"],
+  ] as const)("%s = %j is refused by field name and what is accepted", (path, value) => {
+    const error = rejectedAt(withValue(path, value), path);
+    expect(error.message).not.toContain(String(value));
+    expect(error.message).not.toContain("Jane");
+  });
+
+  it("names the kind of a whole document that is not an object, not its content", () => {
+    expect(errorsOf(SECRET)).toEqual([{ path: "", message: "The request document must be a JSON object; got text" }]);
+    expect(errorsOf([SECRET])[0]?.message).toBe("The request document must be a JSON object; got a list");
   });
 });

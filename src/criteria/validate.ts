@@ -69,15 +69,21 @@ function datesAfterRequestDate(input: unknown): FieldError[] {
 }
 
 /** How a value looks to a person: "text \"abc\"", "a list", "nothing (null)". */
+/**
+ * What kind of value was sent: never the value itself, which may be patient data and which the
+ * sender already has ("got text", "got a list").
+ */
 export function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   switch (typeof value) {
     case "string":
-      return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+      return "text";
     case "number":
+    case "bigint":
+      return "a number";
     case "boolean":
-      return String(value);
+      return "true or false";
     case "object":
       return "an object";
     default:
@@ -94,18 +100,19 @@ const EXPECTED: Readonly<Record<string, string>> = {
   object: "an object",
 };
 
-function customMessage(label: string, kind: CustomIssueKind, input: unknown, params: Record<string, unknown>): string {
-  const got = describeValue(input);
+// Messages name the field and say what is accepted; they never quote what was sent (it may be
+// patient data, and it ends up in error summaries, API answers and the evaluator's output).
+function customMessage(label: string, kind: CustomIssueKind): string {
   switch (kind) {
     case "date_shape":
-      return `${label} must be a date written YYYY-MM-DD; got ${got}`;
+      return `${label} must be a date written YYYY-MM-DD`;
     case "unreal_date":
-      return `${typeof input === "string" ? input : got} is not a real date; enter a date that exists, written YYYY-MM-DD`;
+      return `${label} must be a real date (written YYYY-MM-DD)`;
     case "npi":
-      return `${label} must be 10 digits with a valid NPI check digit; got ${got}`;
+      return `${label} must be 10 digits with a valid NPI check digit`;
     case "too_heavy": {
       const maxLb = Math.floor((MAX_WEIGHT_KG / KG_PER_LB) * 10) / 10;
-      return `${label} must be at most ${MAX_WEIGHT_KG} kg (${maxLb} lb); got ${got} ${String(params.unit)}`;
+      return `${label} must be at most ${MAX_WEIGHT_KG} kg (${maxLb} lb)`;
     }
     case "blank":
       return `${label} must not be blank; leave it out until it is known`;
@@ -122,30 +129,28 @@ function bound(value: unknown): string {
 export function issueMessage(issue: $ZodIssue): string {
   const label = fieldLabel(issue.path);
   const input = (issue as { input?: unknown }).input;
-  const got = describeValue(input);
   switch (issue.code) {
     case "invalid_type":
       if (input === undefined) return `${label} is required`;
-      return `${label} must be ${EXPECTED[issue.expected] ?? issue.expected}; got ${got}`;
+      return `${label} must be ${EXPECTED[issue.expected] ?? issue.expected}; got ${describeValue(input)}`;
     case "invalid_value":
       if (input === undefined)
         return `${label} is required: ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
-      if (issue.values.length === 1) return `${label} must be ${JSON.stringify(issue.values[0])}; got ${got}`;
-      return `${label} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}; got ${got}`;
+      if (issue.values.length === 1) return `${label} must be ${JSON.stringify(issue.values[0])}`;
+      return `${label} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "too_small":
       if (issue.origin === "array") return `${label} must have at least ${bound(issue.minimum)} items`;
       if (issue.origin === "string") return `${label} must not be empty`;
-      return `${label} must be ${issue.inclusive ? "at least" : "more than"} ${bound(issue.minimum)}; got ${got}`;
+      return `${label} must be ${issue.inclusive ? "at least" : "more than"} ${bound(issue.minimum)}`;
     case "too_big":
       if (issue.origin === "array") return `${label} can have at most ${bound(issue.maximum)} items`;
       if (issue.origin === "string") return `${label} must be at most ${bound(issue.maximum)} characters long`;
-      return `${label} must be ${issue.inclusive ? "at most" : "less than"} ${bound(issue.maximum)}; got ${got}`;
+      return `${label} must be ${issue.inclusive ? "at most" : "less than"} ${bound(issue.maximum)}`;
     case "invalid_format":
-      return `${label} is not in the expected format; got ${got}`;
+      return `${label} is not in the expected format`;
     case "custom": {
-      const params = issue.params ?? {};
-      const kind = params.kind as CustomIssueKind | undefined;
-      return kind === undefined ? issue.message : customMessage(label, kind, input, params);
+      const kind = issue.params?.kind as CustomIssueKind | undefined;
+      return kind === undefined ? issue.message : customMessage(label, kind);
     }
     case "unrecognized_keys":
     case "invalid_union":

@@ -72,8 +72,10 @@ const newAccount = (change: Record<string, unknown> = {}) => ({
   ...change,
 });
 
+/** Adds an account as the demo admin (who confirms with their own password when it is an admin). */
 async function addUser(body: Record<string, unknown> = {}): Promise<AdminUser> {
-  const res = await call<AdminUser>(server.app, admin, "POST", "/api/admin/users", newAccount(body));
+  const confirm = body.role === "admin" ? { currentPassword: DEMO_PASSWORD } : {};
+  const res = await call<AdminUser>(server.app, admin, "POST", "/api/admin/users", newAccount({ ...confirm, ...body }));
   if (res.status !== 201) throw new Error(`adding a user gave ${res.status}: ${res.text}`);
   return res.body;
 }
@@ -594,18 +596,16 @@ it("never answers with a password hash, on any admin route", async () => {
   }
 });
 
+const NEEDS_OWN_PASSWORD =
+  "Enter your own current password: making an administrator or setting an administrator's password needs it";
+
 describe("setting an administrator's password", () => {
   it("needs the acting admin's own password (a stolen session cannot take admin accounts over); staff's does not", async () => {
     const other = await addUser({ role: "admin", practiceId: null, name: "Other Admin" });
     const before = server.fingerprint();
     const missing = await change(other.id, { password: "taken over passphrase" });
     expect(missing.status).toBe(400);
-    expect(missing.body.errors).toEqual([
-      {
-        path: "currentPassword",
-        message: "Enter your own current password: setting an administrator's password needs it",
-      },
-    ]);
+    expect(missing.body.errors).toEqual([{ path: "currentPassword", message: NEEDS_OWN_PASSWORD }]);
     const wrong = await change(other.id, { password: "taken over passphrase", currentPassword: "not my password" });
     expect(wrong.body.errors).toEqual([{ path: "currentPassword", message: "Your current password is not right" }]);
     expect(server.fingerprint()).toBe(before);
@@ -615,6 +615,92 @@ describe("setting an administrator's password", () => {
     // Office staff's password is reset without it (the admin is the one they ask).
     const staff = await addUser();
     expect((await change(staff.id, { password: "staff new passphrase" })).status).toBe(200);
+  });
+});
+
+describe("making an administrator needs the acting admin's own password, on every path", () => {
+  const newAdmin = (extra: Record<string, unknown> = {}) =>
+    newAccount({ role: "admin", practiceId: null, name: "Ada Admin", ...extra });
+
+  it("adding an administrator: refused without it or with a wrong one (nothing stored), accepted with it", async () => {
+    const before = server.fingerprint();
+    const missing = await call<{ errors: FieldError[] }>(server.app, admin, "POST", "/api/admin/users", newAdmin());
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([{ path: "currentPassword", message: NEEDS_OWN_PASSWORD }]);
+    const wrong = await call<{ errors: FieldError[] }>(
+      server.app,
+      admin,
+      "POST",
+      "/api/admin/users",
+      newAdmin({ currentPassword: "not my password" }),
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual([{ path: "currentPassword", message: "Your current password is not right" }]);
+    expect(server.fingerprint()).toBe(before);
+    const right = await call(
+      server.app,
+      admin,
+      "POST",
+      "/api/admin/users",
+      newAdmin({ currentPassword: DEMO_PASSWORD }),
+    );
+    expect(right.status).toBe(201);
+  });
+
+  it("adding office staff or a reviewer needs no password", async () => {
+    expect((await call(server.app, admin, "POST", "/api/admin/users", newAccount())).status).toBe(201);
+    const asReviewer = newAccount({ role: "reviewer", practiceId: null });
+    expect((await call(server.app, admin, "POST", "/api/admin/users", asReviewer)).status).toBe(201);
+  });
+
+  it("promoting an account to administrator: refused without it, nothing changed; accepted with it", async () => {
+    const reviewerAccount = await addUser({ role: "reviewer", practiceId: null });
+    const before = server.fingerprint();
+    const missing = await change(reviewerAccount.id, { role: "admin" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([{ path: "currentPassword", message: NEEDS_OWN_PASSWORD }]);
+    expect(server.fingerprint()).toBe(before);
+    const right = await change(reviewerAccount.id, { role: "admin", currentPassword: DEMO_PASSWORD });
+    expect(right.status).toBe(200);
+    expect(right.body.role).toBe("admin");
+  });
+
+  it("the two-step takeover (demote, then promote with a new password in one call) is refused", async () => {
+    const target = await addUser({ role: "admin", practiceId: null, name: "Target Admin" });
+    // A stolen session can demote (an admin can be restored by another admin; no account is taken over)…
+    const demoted = await change(target.id, { role: "reviewer" });
+    expect(demoted.status).toBe(200);
+    const before = server.fingerprint();
+    // …but not make it an admin again with a password of its choosing.
+    const takeover = await change(target.id, {
+      role: "admin",
+      password: "attacker chosen passphrase",
+      expectedRowVersion: demoted.body.rowVersion,
+    });
+    expect(takeover.status).toBe(400);
+    expect(takeover.body.errors).toEqual([{ path: "currentPassword", message: NEEDS_OWN_PASSWORD }]);
+    expect(server.fingerprint()).toBe(before);
+    await expect(signIn(server.app, target.email, "attacker chosen passphrase")).rejects.toThrow(/401/);
+    // Nor by setting the demoted account's password first and promoting it afterwards.
+    const password = await change(target.id, { password: "attacker chosen passphrase" });
+    expect(password.status).toBe(200);
+    expect((await change(target.id, { role: "admin" })).status).toBe(400);
+  });
+
+  it("wrong current passwords count against the sign-in limit of the acting admin", async () => {
+    // A server of its own: the limit it reaches would hold the shared admin back in later tests.
+    const own = await startServer();
+    try {
+      const ownAdmin = await signIn(own.app, ADMIN);
+      const add = (currentPassword: string) =>
+        call(own.app, ownAdmin, "POST", "/api/admin/users", newAdmin({ currentPassword }));
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i++) statuses.push((await add(`not it ${i}`)).status);
+      expect(statuses).toEqual(Array<number>(10).fill(400));
+      expect((await add(DEMO_PASSWORD)).status).toBe(429);
+    } finally {
+      await own.close();
+    }
   });
 });
 

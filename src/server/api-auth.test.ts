@@ -115,6 +115,12 @@ const ROUTES: RouteCase[] = [
     expected: { "signed out": 401, "staff A": 200, "staff B": 200, reviewer: 200, admin: 200 },
   },
   {
+    name: "POST /api/requests/search",
+    method: "POST",
+    target: async () => ({ url: "/api/requests/search", body: { q: "HGX-ZZZZ-ZZZZ" } }),
+    expected: { "signed out": 401, "staff A": 200, "staff B": 200, reviewer: 200, admin: 200 },
+  },
+  {
     name: "GET /api/requests/:reference of practice A",
     method: "GET",
     target: async () => ({ url: `/api/requests/${await requestIn("submitted")}` }),
@@ -226,8 +232,9 @@ describe("every route × every role", () => {
       const b = await call<{ items: { reference: string }[]; total: number }>(
         app,
         sessions["staff B"],
-        "GET",
-        `/api/requests?q=${q}`,
+        "POST",
+        "/api/requests/search",
+        { q },
       );
       expect(b.status).toBe(200);
       expect(b.body.total).toBe(0);
@@ -235,8 +242,9 @@ describe("every route × every role", () => {
       const a = await call<{ items: { reference: string }[]; total: number }>(
         app,
         sessions["staff A"],
-        "GET",
-        `/api/requests?q=${q}`,
+        "POST",
+        "/api/requests/search",
+        { q },
       );
       expect(a.body.items.map((i) => i.reference)).toEqual([reference]);
     }

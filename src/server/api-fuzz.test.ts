@@ -12,6 +12,7 @@ import {
   decisionSchema,
   encodeCursor,
   queueQuerySchema,
+  queueSearchSchema,
   signInSchema,
   startReviewSchema,
   submitSchema,
@@ -297,7 +298,7 @@ describe("fuzzed queries and references", () => {
     fc.integer({ min: -5, max: 200_000 }).map(String),
   );
 
-  it("GET /api/requests: 200 exactly when the query is valid, otherwise 400 with errors, never a 500; a refused query is not audited", async () => {
+  it("GET /api/requests: 200 exactly when the query is valid (and has no search text), otherwise 400 with errors, never a 500; a refused query is not audited", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...KEYS), VALUES), { maxLength: 5 }), async (pairs) => {
         const search = new URLSearchParams(pairs);
@@ -306,7 +307,8 @@ describe("fuzzed queries and references", () => {
           const had = parsed[key];
           parsed[key] = had === undefined ? value : [had, value].flat();
         }
-        const valid = queueQuerySchema.safeParse(parsed).success;
+        // Search text is refused in an address whatever else is there (it goes in POST /api/requests/search).
+        const valid = !("q" in parsed) && queueQuerySchema.safeParse(parsed).success;
         const audits = server.count("audit_events");
         const res = await call(server.app, reviewer, "GET", `/api/requests?${search.toString()}`);
         if (valid) {
@@ -314,6 +316,27 @@ describe("fuzzed queries and references", () => {
           expect(server.count("audit_events")).toBe(audits + 1);
         } else {
           expectExplainedRefusal(res, `?${search.toString()}`);
+          expect(server.count("audit_events")).toBe(audits);
+        }
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it("POST /api/requests/search: 200 exactly when the body is valid, otherwise 400 with errors, never a 500; a refused search is not audited", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...KEYS), VALUES), { maxLength: 5 }), async (pairs) => {
+        const body: Record<string, string | number> = {};
+        for (const [key, value] of pairs)
+          body[key] = (key === "page" || key === "pageSize") && /^\d+$/.test(value) ? Number(value) : value;
+        const valid = queueSearchSchema.safeParse(body).success;
+        const audits = server.count("audit_events");
+        const res = await call(server.app, reviewer, "POST", "/api/requests/search", body);
+        if (valid) {
+          expect(res.status, `${JSON.stringify(body)}: ${res.text.slice(0, 200)}`).toBe(200);
+          expect(server.count("audit_events")).toBe(audits + 1);
+        } else {
+          expectExplainedRefusal(res, JSON.stringify(body));
           expect(server.count("audit_events")).toBe(audits);
         }
       }),

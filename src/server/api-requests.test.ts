@@ -567,7 +567,7 @@ describe("the audit trail", () => {
     const { app } = server;
     const before = server.count("audit_events", "action = 'listed requests'");
     for (const who of [staffA, reviewer, admin])
-      expect((await call(app, who, "GET", "/api/requests?q=SECRET-MEMBER-42")).status).toBe(200);
+      expect((await call(app, who, "POST", "/api/requests/search", { q: "SECRET-MEMBER-42" })).status).toBe(200);
     expect(server.count("audit_events", "action = 'listed requests'")).toBe(before + 3);
     expect(server.count("audit_events", "detail LIKE '%SECRET-MEMBER-42%'")).toBe(0);
   });
@@ -652,8 +652,28 @@ describe("the queue", () => {
     await q.close();
   });
 
+  /** GET /api/requests with `query`; a query with search text goes as the body of POST /api/requests/search. */
+  const queueCall = (who: Session, query: string) => {
+    const params = new URLSearchParams(query);
+    if (!params.has("q"))
+      return call<RequestPage & { errors: { path: string; message: string }[] }>(
+        q.app,
+        who,
+        "GET",
+        `/api/requests${query}`,
+      );
+    const body: Record<string, string | number> = {};
+    for (const [key, value] of params) body[key] = key === "page" || key === "pageSize" ? Number(value) : value;
+    return call<RequestPage & { errors: { path: string; message: string }[] }>(
+      q.app,
+      who,
+      "POST",
+      "/api/requests/search",
+      body,
+    );
+  };
   const list = async (who: Session, query: string): Promise<RequestPage> => {
-    const res = await call<RequestPage>(q.app, who, "GET", `/api/requests${query}`);
+    const res = await queueCall(who, query);
     expect(res.status, `${query}: ${res.text}`).toBe(200);
     return res.body;
   };
@@ -814,12 +834,7 @@ describe("the queue", () => {
       [`?sort=due&outcome=incomplete&cursor=${good}`, "other filters"],
       [`?sort=due&q=U1234567&cursor=${good}`, "other filters"],
     ] as const) {
-      const res = await call<{ errors: { path: string; message: string }[] }>(
-        q.app,
-        qr,
-        "GET",
-        `/api/requests${query}`,
-      );
+      const res = await queueCall(qr, query);
       expect(res.status, query).toBe(400);
       expect(res.body.errors, query).toEqual([{ path: "cursor", message: expect.stringContaining(says) as string }]);
     }
@@ -838,7 +853,7 @@ describe("the queue", () => {
       `?q=${"x".repeat(65)}`,
       "?page=abc",
     ]) {
-      const res = await call<{ errors: { path: string }[] }>(q.app, qr, "GET", `/api/requests${query}`);
+      const res = await queueCall(qr, query);
       expect(res.status, query).toBe(400);
       expect(res.body.errors.length, query).toBeGreaterThan(0);
       expect(query).toContain(res.body.errors[0]?.path ?? "nothing");

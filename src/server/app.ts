@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { HttpError } from "./auth/sessions";
 import { BadRequest } from "./parse";
 import { adminRoutes } from "./routes/admin";
@@ -15,12 +15,48 @@ import type { Services } from "./services";
 
 const BODY_LIMIT_BYTES = 256 * 1024;
 
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The signed-in account making this request, once its session is known (for the request log). */
+    userId: number | null;
+  }
+}
+
+/**
+ * The line logged when a request completes also says which account (if signed in) and which client
+ * address made it, for investigating incidents. Never the path, query or body (see the serializers).
+ */
+class AccountableLogController extends LogController {
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
+    const who = { userId: request.userId, ip: request.ip };
+    if (error) reply.log.error({ res: reply, err: error, responseTime: reply.elapsedTime, ...who }, "request errored");
+    else reply.log.info({ res: reply, responseTime: reply.elapsedTime, ...who }, "request completed");
+  }
+}
+
+/**
+ * Fastify's own 4xx (bad JSON, too large, wrong content type), in words that say what is accepted.
+ * Its messages can quote what was sent (a fragment of the body), so they are never passed on.
+ */
+function clientErrorMessage(status: number, error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (status === 413) return "The request is too large";
+  if (status === 415) return "Send the body as JSON, with Content-Type: application/json";
+  if (code === "FST_ERR_CTP_EMPTY_JSON_BODY") return "The body is empty: send a JSON object";
+  if (status === 400 && typeof code === "string" && code.startsWith("FST_ERR_CTP"))
+    return "The body is not valid JSON: send a JSON object";
+  if (status === 400) return "The request is not valid JSON";
+  return "The request was refused";
+}
+
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy:
       config.TRUST_PROXY_HOPS === 0 ? false : (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS,
+    logController: new AccountableLogController(),
     logger: {
       level: config.LOG_LEVEL,
       // Bodies, query strings and paths can carry patient data: log method, route pattern and status only.
@@ -34,7 +70,11 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       },
     },
   });
-  addSecurityHeaders(app);
+  addSecurityHeaders(app, { production: config.MODE === "production" });
+  // JSON only (and multipart where a route says so): a text/plain body is what a cross-site form
+  // can send without a preflight, and nothing here reads text.
+  app.removeContentTypeParser("text/plain");
+  app.decorateRequest("userId", null);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof BadRequest) return reply.code(400).send({ errors: error.errors });
@@ -43,10 +83,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       typeof (error as { statusCode?: unknown }).statusCode === "number"
         ? (error as { statusCode: number }).statusCode
         : 500;
-    if (status < 500) {
-      // Fastify's own 4xx (bad JSON, too large, wrong content type): its message names no patient data.
-      return reply.code(status).send({ error: status === 413 ? "The request is too large" : (error as Error).message });
-    }
+    if (status < 500) return reply.code(status).send({ error: clientErrorMessage(status, error) });
     // The type and stack say where it failed; the message could quote patient data, so it is left out.
     const type = error instanceof Error ? error.constructor.name : typeof error;
     const frames = error instanceof Error ? error.stack?.split("\n").slice(1).join("\n") : undefined;

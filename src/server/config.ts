@@ -15,6 +15,13 @@ const configSchema = z
       .min(1)
       .max(24 * 60)
       .default(30),
+    /** Sessions end this long after sign-in whatever the activity (a stolen cookie does not live on). */
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 7)
+      .default(12),
     /** The https origin users reach the product at; required in production (cookies are Secure there). */
     PUBLIC_ORIGIN: z.url().optional(),
     /** Proxies in front of the server whose X-Forwarded-For is believed (hop count); none by default. */

@@ -74,7 +74,12 @@ describe("the server's logs", () => {
     });
     expect(submitted.status).toBe(201);
     const { reference } = JSON.parse(submitted.text) as { reference: string };
-    expect((await send(`/api/requests?q=${MEMBER_ID}`, { who: reviewer })).status).toBe(200);
+    expect(
+      (await send("/api/requests/search", { method: "POST", who: reviewer, body: JSON.stringify({ q: MEMBER_ID }) }))
+        .status,
+    ).toBe(200);
+    // Search text in an address is refused (and the address is not logged either).
+    expect((await send(`/api/requests?q=${MEMBER_ID}`, { who: reviewer })).status).toBe(400);
     expect((await send(`/api/requests/${reference}`, { who: reviewer })).status).toBe(200);
     expect((await send(`/api/requests/${MEMBER_ID}`, { who: reviewer })).status).toBe(404);
     expect((await send(`/api/${LAST}/${DOB}`)).status).toBe(404);
@@ -132,6 +137,19 @@ describe("the server's logs", () => {
       expect.arrayContaining([400, 201, 200, 404, 415, 413, 401, 204]),
     );
     expect(output).toContain('"route":"/api/requests/:reference"');
+  });
+
+  it("say which account made each signed-in request, and from which address", () => {
+    const completed = output
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as { msg?: string; userId?: number | null; ip?: string; res?: { statusCode?: number } })
+      .filter((l) => l.msg === "request completed");
+    expect(completed.every((l) => l.ip === "127.0.0.1")).toBe(true);
+    // The reviewer's and the staff member's calls carry their account ids; anonymous ones carry none.
+    const ids = new Set(completed.map((l) => l.userId).filter((id) => typeof id === "number"));
+    expect(ids.size).toBeGreaterThanOrEqual(2);
+    expect(completed.some((l) => l.userId === null)).toBe(true);
   });
 
   for (const secret of SECRETS) {

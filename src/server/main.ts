@@ -10,8 +10,12 @@ const store = sqliteStore(config.DATABASE_FILE);
 if (config.MODE === "demo") await seedDemo(store);
 const app = await buildApp(createServices(config, store));
 
-// Sessions idle past the limit are refused anyway; purging them keeps the table small.
-const purgeIdleSessions = () => store.deleteSessionsIdleSince(Date.now() - config.SESSION_IDLE_MINUTES * 60_000);
+// Sessions idle or older than their limits are refused anyway; purging them keeps the table small.
+const purgeIdleSessions = () =>
+  store.deleteExpiredSessions(
+    Date.now() - config.SESSION_IDLE_MINUTES * 60_000,
+    Date.now() - config.SESSION_MAX_HOURS * 60 * 60_000,
+  );
 await purgeIdleSessions();
 // A failed purge (a busy database) is tried again next hour; it must not take the server down.
 setInterval(() => {

@@ -15,16 +15,23 @@ export class BadRequest extends Error {
   }
 }
 
-export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): z.infer<S> {
+/**
+ * `expected` says, for this endpoint, what the body (or query) must be: it is the answer when the
+ * whole of it is the wrong kind of thing (a list, a string), instead of a sentence about another
+ * endpoint's body.
+ */
+export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown, expected: string): z.infer<S> {
   const result = schema.safeParse(input ?? {}, { reportInput: true });
   if (result.success) return result.data;
   throw new BadRequest(
     result.error.issues.map((issue) => ({
       path: formatPath(issue.path),
       message:
-        issue.code === "invalid_type" && issue.input === undefined
-          ? `${fieldLabel(issue.path)} is required`
-          : issueMessage(issue),
+        issue.path.length === 0 && issue.code === "invalid_type"
+          ? expected
+          : issue.code === "invalid_type" && issue.input === undefined
+            ? `${fieldLabel(issue.path)} is required`
+            : issueMessage(issue),
     })),
   );
 }

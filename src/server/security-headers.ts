@@ -1,4 +1,9 @@
-/** Security headers for every response: a CSP without inline scripts, no framing, no sniffing. */
+/**
+ * Headers on every response: a CSP without inline scripts, no framing, no sniffing, no powerful
+ * browser features, HTTPS pinned in production, and caching that keeps patient data out of every
+ * cache (API answers are never stored; the app's content-hashed files are kept for a year; the
+ * page itself is revalidated so a new release is picked up at once).
+ */
 import type { FastifyInstance } from "fastify";
 
 const CSP = [
@@ -13,12 +18,58 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-export function addSecurityHeaders(app: FastifyInstance): void {
-  app.addHook("onSend", async (_request, reply) => {
+/** Browser features the app never uses, denied to it and to anything it could ever embed. */
+export const PERMISSIONS_POLICY = [
+  "accelerometer",
+  "autoplay",
+  "camera",
+  "display-capture",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "serial",
+  "usb",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
+
+/** Two years, subdomains included: browsers then never reach the product over plain http. */
+export const HSTS = "max-age=63072000; includeSubDomains";
+
+/** Vite writes the built app's scripts and styles under /assets/ with a content hash in each name. */
+const HASHED_ASSET = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
+
+export type CachePolicy = "no-store" | "immutable" | "revalidate";
+
+/** How a response to `path` may be cached. */
+export function cachePolicyFor(path: string, status: number): CachePolicy {
+  if (path === "/api" || path.startsWith("/api/")) return "no-store";
+  return status === 200 && HASHED_ASSET.test(path) ? "immutable" : "revalidate";
+}
+
+const CACHE_CONTROL: Record<CachePolicy, string> = {
+  "no-store": "no-store",
+  immutable: "public, max-age=31536000, immutable",
+  revalidate: "no-cache",
+};
+
+export function addSecurityHeaders(app: FastifyInstance, options: { production: boolean }): void {
+  app.addHook("onSend", async (request, reply) => {
     reply.header("content-security-policy", CSP);
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "no-referrer");
     reply.header("x-frame-options", "DENY");
     reply.header("cross-origin-opener-policy", "same-origin");
+    reply.header("permissions-policy", PERMISSIONS_POLICY);
+    if (options.production) reply.header("strict-transport-security", HSTS);
+    const policy = cachePolicyFor(request.url.split("?")[0] ?? "", reply.statusCode);
+    reply.header("cache-control", CACHE_CONTROL[policy]);
+    // For HTTP/1.0 proxies, which know no Cache-Control.
+    if (policy === "no-store") reply.header("pragma", "no-cache");
+    else reply.removeHeader("pragma");
   });
 }

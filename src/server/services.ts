@@ -1,6 +1,6 @@
 /** What every route needs, built once at start-up and passed in (no globals, easy to test). */
 import type { Config } from "./config";
-import { RateLimiter } from "./auth/rate-limit";
+import { SignInLimiter } from "./auth/rate-limit";
 import { Sessions } from "./auth/sessions";
 import type { Store } from "./db/store";
 
@@ -8,7 +8,7 @@ export interface Services {
   config: Config;
   store: Store;
   sessions: Sessions;
-  signInLimits: { byIp: RateLimiter; byEmail: RateLimiter };
+  signInLimits: SignInLimiter;
   now: () => Date;
 }
 
@@ -18,9 +18,10 @@ export function createServices(config: Config, store: Store, now: () => Date = (
     store,
     sessions: new Sessions(store, {
       idleMs: config.SESSION_IDLE_MINUTES * 60_000,
+      maxAgeMs: config.SESSION_MAX_HOURS * 60 * 60_000,
       secureCookie: config.MODE === "production",
     }),
-    signInLimits: { byIp: new RateLimiter(50, 15 * 60_000), byEmail: new RateLimiter(10, 15 * 60_000) },
+    signInLimits: new SignInLimiter(),
     now,
   };
 }

@@ -246,14 +246,23 @@ describe("sessions and drafts", () => {
   it("finds, touches, deletes and expires sessions by the hash of their token", () => {
     store.createSession("hash-1", staffA, "csrf-1", 1000);
     store.createSession("hash-2", staffB, "csrf-2", 5000);
-    expect(store.findSession("hash-1")).toEqual({ userId: staffA, csrfToken: "csrf-1", lastSeenAt: 1000 });
+    expect(store.findSession("hash-1")).toEqual({
+      userId: staffA,
+      csrfToken: "csrf-1",
+      createdAt: 1000,
+      lastSeenAt: 1000,
+    });
     store.touchSession("hash-1", 9000);
-    expect(store.findSession("hash-1")?.lastSeenAt).toBe(9000);
-    store.deleteSessionsIdleSince(6000);
+    expect(store.findSession("hash-1")).toMatchObject({ createdAt: 1000, lastSeenAt: 9000 });
+    store.deleteExpiredSessions(6000, 0);
     expect(store.findSession("hash-2")).toBeUndefined();
     expect(store.findSession("hash-1")).toBeDefined();
-    store.deleteSession("hash-1");
+    // Active, but started before the absolute limit: gone too.
+    store.deleteExpiredSessions(0, 1001);
     expect(store.findSession("hash-1")).toBeUndefined();
+    store.createSession("hash-3", staffA, "csrf-3", 7000);
+    store.deleteSession("hash-3");
+    expect(store.findSession("hash-3")).toBeUndefined();
   });
 
   it("keeps one draft per user, replaced on every save", () => {

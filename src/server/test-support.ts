@@ -14,7 +14,7 @@ import type { FastifyInstance } from "fastify";
 import type { RequestDocument, SessionInfo, SessionUser } from "@/criteria";
 import { eligible } from "@fixtures";
 import { buildApp } from "./app";
-import { SESSION_COOKIE } from "./auth/sessions";
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./auth/sessions";
 import { freePort } from "./free-port";
 import { loadConfig } from "./config";
 import type { Store } from "./db/store";
@@ -160,7 +160,7 @@ function expectNoSeed(seeded: boolean): void {
 }
 
 export interface Session {
-  /** `hgx_session=…`, ready for a Cookie header. */
+  /** `hgx_session=…` (`__Host-hgx_session=…` in production), ready for a Cookie header. */
   cookie: string;
   csrf: string;
   user: SessionUser;
@@ -169,7 +169,7 @@ export interface Session {
 /** The `name=value` part of the session cookie in a response, if it set one. */
 export function sessionCookieOf(setCookie: string | string[] | number | undefined): string | undefined {
   const all = setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [String(setCookie)];
-  const ours = all.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  const ours = all.find((c) => c.startsWith(`${SESSION_COOKIE}=`) || c.startsWith(`${SECURE_SESSION_COOKIE}=`));
   return ours?.split(";")[0];
 }
 

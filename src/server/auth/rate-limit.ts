@@ -1,43 +1,126 @@
 /**
- * Sign-in attempts per key (IP, email) in a fixed window; in memory, per process. Attempts are
- * counted when they start and forgiven when they succeed, so only failures add up.
+ * How many wrong passwords may be tried, and from where, so that guessing stays hopeless without
+ * letting a stranger lock a colleague out (the rule, with its numbers, is in the README).
+ *
+ * Failures are counted in a 15-minute window per address, per email and address together, and per
+ * email. An attempt is counted when it starts (so parallel guesses cannot all slip through before
+ * the slow password check) and forgiven when it succeeds.
+ *
+ * - One address: 50 failures for any emails, then it waits out the window.
+ * - One address against one email: 10 failures, then it waits out the window for that email.
+ * - One email from everywhere (guessing spread over addresses): past 10 failures each further
+ *   attempt waits a delay that doubles with every failure (1 s, 2 s, 4 s … up to 15 minutes)
+ *   after the last one. Addresses that have not failed this email are let through, so the owner
+ *   signing in from their own desk is never held back by someone else's guesses; only when the
+ *   failures reach 100 (an attack from many addresses) does the delay apply to everyone.
+ *
+ * In memory, per process; several instances need a shared home for these counts.
  */
-export class RateLimiter {
-  private readonly failures = new Map<string, { count: number; resetAt: number }>();
+export const SIGN_IN_RULES = {
+  windowMs: 15 * 60_000,
+  perAddress: 50,
+  perEmailAndAddress: 10,
+  /** Failures of one email before the growing delay starts. */
+  emailDelayAfter: 10,
+  /** Failures of one email after which the delay applies to every address. */
+  emailEveryone: 100,
+  maxDelayMs: 15 * 60_000,
+} as const;
 
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
+interface Window {
+  count: number;
+  resetAt: number;
+  lastAt: number;
+}
 
-  /** Seconds to wait before another attempt for `key`, or 0 when it may try now. */
-  retryAfter(key: string, now = Date.now()): number {
-    const entry = this.failures.get(key);
-    if (entry === undefined || entry.resetAt <= now || entry.count < this.limit) return 0;
-    return Math.ceil((entry.resetAt - now) / 1000);
+/** Failures per key in a fixed window. */
+class Counter {
+  private readonly windows = new Map<string, Window>();
+
+  constructor(private readonly windowMs: number) {}
+
+  get(key: string, now: number): Window | undefined {
+    const window = this.windows.get(key);
+    return window === undefined || window.resetAt <= now ? undefined : window;
   }
 
-  fail(key: string, now = Date.now()): void {
-    const entry = this.failures.get(key);
-    if (entry === undefined || entry.resetAt <= now) {
-      this.failures.set(key, { count: 1, resetAt: now + this.windowMs });
-      if (this.failures.size > 10_000) this.prune(now);
+  add(key: string, now: number): void {
+    const window = this.get(key, now);
+    if (window === undefined) {
+      this.windows.set(key, { count: 1, resetAt: now + this.windowMs, lastAt: now });
+      if (this.windows.size > 10_000) this.prune(now);
       return;
     }
-    entry.count += 1;
+    window.count += 1;
+    window.lastAt = now;
   }
 
   /** Takes back one counted attempt (it succeeded). */
   forgive(key: string): void {
-    const entry = this.failures.get(key);
-    if (entry !== undefined) entry.count = Math.max(0, entry.count - 1);
+    const window = this.windows.get(key);
+    if (window !== undefined) window.count = Math.max(0, window.count - 1);
   }
 
   reset(key: string): void {
-    this.failures.delete(key);
+    this.windows.delete(key);
   }
 
   private prune(now: number): void {
-    for (const [key, entry] of this.failures) if (entry.resetAt <= now) this.failures.delete(key);
+    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
   }
 }
+
+export class SignInLimiter {
+  private readonly byAddress: Counter;
+  private readonly byPair: Counter;
+  private readonly byEmail: Counter;
+
+  constructor(private readonly rules: typeof SIGN_IN_RULES = SIGN_IN_RULES) {
+    this.byAddress = new Counter(rules.windowMs);
+    this.byPair = new Counter(rules.windowMs);
+    this.byEmail = new Counter(rules.windowMs);
+  }
+
+  /** Seconds `address` must wait before trying a password for `email`; 0 when it may try now. */
+  retryAfter(email: string, address: string, now = Date.now()): number {
+    const { rules } = this;
+    const waits: number[] = [0];
+    const fromAddress = this.byAddress.get(address, now);
+    if (fromAddress !== undefined && fromAddress.count >= rules.perAddress) waits.push(fromAddress.resetAt - now);
+    const pair = this.byPair.get(pairKey(email, address), now);
+    if (pair !== undefined && pair.count >= rules.perEmailAndAddress) waits.push(pair.resetAt - now);
+    const forEmail = this.byEmail.get(email, now);
+    if (
+      forEmail !== undefined &&
+      forEmail.count >= rules.emailDelayAfter &&
+      ((pair?.count ?? 0) > 0 || forEmail.count >= rules.emailEveryone)
+    ) {
+      const delay = Math.min(rules.maxDelayMs, 1000 * 2 ** (forEmail.count - rules.emailDelayAfter));
+      waits.push(Math.min(forEmail.lastAt + delay, forEmail.resetAt) - now);
+    }
+    return Math.ceil(Math.max(...waits) / 1000);
+  }
+
+  /** An attempt starts: counted as a failure until `succeeded` says otherwise. */
+  attempt(email: string, address: string, now = Date.now()): void {
+    this.byAddress.add(address, now);
+    this.byPair.add(pairKey(email, address), now);
+    this.byEmail.add(email, now);
+  }
+
+  /** The password was right: this address is trusted for this email again; other failures stand. */
+  succeeded(email: string, address: string): void {
+    this.byAddress.forgive(address);
+    this.byPair.reset(pairKey(email, address));
+    this.byEmail.forgive(email);
+  }
+}
+
+/** "3 minutes", "1 minute", "20 seconds". */
+export function waitInWords(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+}
+
+const pairKey = (email: string, address: string): string => `${email}\n${address}`;

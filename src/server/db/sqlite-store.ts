@@ -55,6 +55,12 @@ function newReference(): string {
 
 const ACTIVE: readonly RequestStatus[] = ["submitted", "in_review"];
 
+/**
+ * A retired submission key: unique still (the row id), and never equal to a key a browser sends
+ * (those are letters, digits, "_" and "-" only).
+ */
+const RETIRED_KEY_SQL = "'retired:' || id";
+
 const USER_COLUMNS =
   "u.id, u.email, u.name, u.role, u.practice_id, p.name AS practice_name, u.password_hash, u.active, u.created_at, u.row_version";
 const PRACTICE_COLUMNS = `pr.id, pr.name,
@@ -272,6 +278,14 @@ export class SqliteDatabase implements StoreMethods {
         .run(...columns.map(([, value]) => value), id, expectedRowVersion);
       if (effects.endSessions)
         this.sql("DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?").run(id, effects.keepSession);
+      // Work in progress belongs to the practice it was started for: a move (or deactivation) ends
+      // the draft, and retires the submission keys so a retry cannot return the old practice's request.
+      if (update.practiceId !== undefined || update.active === false) {
+        this.sql("DELETE FROM drafts WHERE user_id = ?").run(id);
+        this.sql(
+          `UPDATE requests SET idempotency_key = ${RETIRED_KEY_SQL} WHERE submitted_by = ? AND idempotency_key NOT LIKE 'retired:%'`,
+        ).run(id);
+      }
       this.recordAccountEvent(id, by.adminId, "account changed", effects.detail, by.now);
       return this.findAccount(id) ?? "not_found";
     });
@@ -288,10 +302,17 @@ export class SqliteDatabase implements StoreMethods {
   }
 
   findSession(idHash: string): StoredSession | undefined {
-    const row = this.sql("SELECT user_id, csrf_token, last_seen_at FROM sessions WHERE id_hash = ?").get(idHash);
+    const row = this.sql("SELECT user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE id_hash = ?").get(
+      idHash,
+    );
     return row === undefined
       ? undefined
-      : { userId: num(row.user_id), csrfToken: str(row.csrf_token), lastSeenAt: num(row.last_seen_at) };
+      : {
+          userId: num(row.user_id),
+          csrfToken: str(row.csrf_token),
+          createdAt: num(row.created_at),
+          lastSeenAt: num(row.last_seen_at),
+        };
   }
 
   touchSession(idHash: string, now: number): void {
@@ -302,8 +323,8 @@ export class SqliteDatabase implements StoreMethods {
     this.sql("DELETE FROM sessions WHERE id_hash = ?").run(idHash);
   }
 
-  deleteSessionsIdleSince(before: number): void {
-    this.sql("DELETE FROM sessions WHERE last_seen_at < ?").run(before);
+  deleteExpiredSessions(idleBefore: number, createdBefore: number): void {
+    this.sql("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?").run(idleBefore, createdBefore);
   }
 
   getDraft(userId: number) {

@@ -51,6 +51,7 @@ export interface AdminAct {
 export interface StoredSession {
   userId: number;
   csrfToken: string;
+  createdAt: number;
   lastSeenAt: number;
 }
 
@@ -132,7 +133,9 @@ export interface StoreMethods {
   addUser(user: NewUser, by: AdminAct): AdminUser | "email_taken" | "not_admin";
   /**
    * Applies the change if the account is still at `expectedRowVersion` ("stale" otherwise), ending
-   * its sessions (but `keepSession`) when `endSessions`, and records `detail` as the change.
+   * its sessions (but `keepSession`) when `endSessions`, and records `detail` as the change. A new
+   * practice or a deactivation also ends the account's server draft and retires its submission
+   * keys (a retry of an old key files a new request instead of returning the old practice's).
    */
   updateUser(
     id: number,
@@ -149,7 +152,8 @@ export interface StoreMethods {
   findSession(idHash: string): StoredSession | undefined;
   touchSession(idHash: string, now: number): void;
   deleteSession(idHash: string): void;
-  deleteSessionsIdleSince(before: number): void;
+  /** Sessions idle since `idleBefore` or started before `createdBefore` (both are refused anyway). */
+  deleteExpiredSessions(idleBefore: number, createdBefore: number): void;
 
   getDraft(userId: number): { content: string; updatedAt: string } | undefined;
   putDraft(userId: number, content: string, now: Date): void;

@@ -10,6 +10,7 @@
 import type { FastifyInstance } from "fastify";
 import {
   ROLE_LABELS,
+  needsOwnPassword,
   newUserSchema,
   practiceRuleMessage,
   practiceSchema,
@@ -20,6 +21,7 @@ import {
   type FieldError,
 } from "@/criteria";
 import { hashPassword, verifyPassword } from "../auth/passwords";
+import { waitInWords } from "../auth/rate-limit";
 import { HttpError, requireUser } from "../auth/sessions";
 import type { UserUpdate } from "../db/store";
 import { BadRequest, parseWithOwnMessages } from "../parse";
@@ -67,7 +69,9 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, signInLimit
 
   app.post("/api/admin/users", async (request, reply) => {
     const auth = await admin(request, reply);
-    const body = parseWithOwnMessages(newUserSchema, request.body);
+    const { currentPassword, ...body } = parseWithOwnMessages(newUserSchema, request.body);
+    if (needsOwnPassword({ self: false, roleBefore: null, roleAfter: body.role, settingPassword: true }))
+      await confirmOwnPassword(auth.user.email, currentPassword, request.ip);
     if (body.practiceId !== null && (await store.findPractice(body.practiceId)) === undefined)
       throw fieldError("practiceId", NO_SUCH_PRACTICE);
     if ((await store.findUserByEmail(body.email)) !== undefined) throw fieldError("email", EMAIL_TAKEN);
@@ -105,10 +109,16 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, signInLimit
     else if (practiceId !== null && (await store.findPractice(practiceId)) === undefined)
       errors.push({ path: "practiceId", message: NO_SUCH_PRACTICE });
     if (errors.length > 0) throw new BadRequest(errors);
-    // A stolen admin session must not be able to take over administrator accounts: setting an
-    // administrator's password (one's own or another's) needs the acting admin's own password.
-    if (change.password !== undefined && (self || account.role === "admin"))
-      await confirmOwnPassword(auth.user.email, currentPassword);
+    // A stolen admin session must not be able to mint or take over administrator accounts.
+    if (
+      needsOwnPassword({
+        self,
+        roleBefore: account.role,
+        roleAfter: role,
+        settingPassword: change.password !== undefined,
+      })
+    )
+      await confirmOwnPassword(auth.user.email, currentPassword, request.ip);
 
     const update: UserUpdate = {};
     const changed: string[] = [];
@@ -152,19 +162,20 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, signInLimit
     return updated;
   });
 
-  async function confirmOwnPassword(email: string, password: string | undefined): Promise<void> {
+  /** The acting admin's own password, counted against the same limits as sign-in. */
+  async function confirmOwnPassword(email: string, password: string | undefined, address: string): Promise<void> {
     if (password === undefined || password === "")
       throw fieldError(
         "currentPassword",
-        "Enter your own current password: setting an administrator's password needs it",
+        "Enter your own current password: making an administrator or setting an administrator's password needs it",
       );
-    const wait = signInLimits.byEmail.retryAfter(email);
-    if (wait > 0) throw new HttpError(429, `Too many wrong passwords. Try again in ${Math.ceil(wait / 60)} minutes.`);
-    signInLimits.byEmail.fail(email);
+    const wait = signInLimits.retryAfter(email, address);
+    if (wait > 0) throw new HttpError(429, `Too many wrong passwords. Try again in ${waitInWords(wait)}.`);
+    signInLimits.attempt(email, address);
     const own = await store.findUserByEmail(email);
     if (own === undefined || !(await verifyPassword(password, own.passwordHash)))
       throw fieldError("currentPassword", "Your current password is not right");
-    signInLimits.byEmail.reset(email);
+    signInLimits.succeeded(email, address);
   }
 
   app.get("/api/admin/practices", async (request, reply): Promise<{ practices: AdminPractice[] }> => {

@@ -14,6 +14,8 @@ import {
   queueFilterTag,
   evaluate,
   queueQuerySchema,
+  queueSearchSchema,
+  type QueueQuery,
   startReviewSchema,
   submitSchema,
   type RequestDetail,
@@ -22,12 +24,18 @@ import {
 } from "@/criteria";
 import { requireUser, HttpError, type AuthContext } from "../auth/sessions";
 import type { ChangeResult, Scope, StoredRequest } from "../db/store";
-import { parseDocument, parseWith } from "../parse";
+import { BadRequest, parseDocument, parseWith } from "../parse";
 import type { Services } from "../services";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const STANDARD_TURNAROUND_MS = 7 * DAY_MS;
 const EXPEDITED_TURNAROUND_MS = 72 * 60 * 60 * 1000;
+
+const QUEUE_QUERY = "The query takes status, outcome, sort, page, pageSize and cursor";
+const QUEUE_SEARCH =
+  "Search with a JSON object holding q and, as needed, status, outcome, sort, page, pageSize and cursor";
+const SEARCH_IN_BODY =
+  "Search text is not accepted in the address: send it as q in the body of POST /api/requests/search";
 
 const scopeOf = ({ user }: AuthContext): Scope => ({ practiceId: user.role === "staff" ? user.practiceId : null });
 
@@ -71,7 +79,11 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
 
   app.post("/api/requests", async (request, reply) => {
     const auth = await requireUser(sessions, request, reply, ["staff"]);
-    const body = parseWith(submitSchema, request.body);
+    const body = parseWith(
+      submitSchema,
+      request.body,
+      "Submit a JSON object holding document, expedited and idempotencyKey",
+    );
     const document = parseDocument(body.document);
     const practiceId = auth.user.practiceId;
     if (practiceId === null) throw new HttpError(403, "Your account belongs to no practice");
@@ -89,9 +101,9 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     return reply.code(result.created ? 201 : 200).send({ reference: result.reference });
   });
 
-  app.get("/api/requests", async (request, reply): Promise<RequestPage> => {
-    const auth = await requireUser(sessions, request, reply, ["staff", "reviewer", "admin"]);
-    const { cursor, page, pageSize = 25, sort = "received", ...filters } = parseWith(queueQuerySchema, request.query);
+  /** A page of the queue (or of a practice's requests) under `query`, audited as a read. */
+  async function listPage(auth: AuthContext, query: QueueQuery): Promise<RequestPage> {
+    const { cursor, page, pageSize = 25, sort = "received", ...filters } = query;
     // The schema has already checked the cursor (decodable, made for this sort, no page beside it).
     const seek = cursor === undefined ? undefined : decodeCursor(cursor);
     const result = await store.listRequests({ ...filters, sort, pageSize, page, cursor: seek }, scopeOf(auth), now());
@@ -110,6 +122,22 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       next: result.next === null ? null : encodeCursor(result.next, queueFilterTag(filters)),
       previous: result.previous === null ? null : encodeCursor(result.previous, queueFilterTag(filters)),
     };
+  }
+
+  const LIST_ROLES = ["staff", "reviewer", "admin"] as const;
+
+  app.get("/api/requests", async (request, reply): Promise<RequestPage> => {
+    const auth = await requireUser(sessions, request, reply, LIST_ROLES);
+    // A member ID in an address ends up in browser caches and proxy logs: search text travels in a body.
+    if (typeof request.query === "object" && request.query !== null && "q" in request.query)
+      throw new BadRequest([{ path: "q", message: SEARCH_IN_BODY }]);
+    return listPage(auth, parseWith(queueQuerySchema, request.query, QUEUE_QUERY));
+  });
+
+  // A search reads, but is a POST so that its text is in the body, never in the address.
+  app.post("/api/requests/search", async (request, reply): Promise<RequestPage> => {
+    const auth = await requireUser(sessions, request, reply, LIST_ROLES);
+    return listPage(auth, parseWith(queueSearchSchema, request.body, QUEUE_SEARCH));
   });
 
   app.get<{ Params: { reference: string } }>("/api/requests/:reference", async (request, reply) => {
@@ -122,7 +150,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
   app.post<{ Params: { reference: string } }>("/api/requests/:reference/versions", async (request, reply) => {
     const auth = await requireUser(sessions, request, reply, ["staff"]);
     const stored = await load(request, auth);
-    const body = parseWith(amendSchema, request.body);
+    const body = parseWith(amendSchema, request.body, "Send a JSON object holding document and expectedRowVersion");
     const document = parseDocument(body.document);
     const result = await store.amend(
       stored.id,
@@ -139,7 +167,11 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
   app.post<{ Params: { reference: string } }>("/api/requests/:reference/start-review", async (request, reply) => {
     const auth = await requireUser(sessions, request, reply, ["reviewer"]);
     const stored = await load(request, auth);
-    const { expectedRowVersion } = parseWith(startReviewSchema, request.body);
+    const { expectedRowVersion } = parseWith(
+      startReviewSchema,
+      request.body,
+      "Send a JSON object holding expectedRowVersion",
+    );
     const result = await store.startReview(stored.id, expectedRowVersion);
     if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
     await store.recordAudit(stored.id, auth.user.id, "review started", "", now());
@@ -149,7 +181,11 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
   app.post<{ Params: { reference: string } }>("/api/requests/:reference/decision", async (request, reply) => {
     const auth = await requireUser(sessions, request, reply, ["reviewer"]);
     const stored = await load(request, auth);
-    const body = parseWith(decisionSchema, request.body);
+    const body = parseWith(
+      decisionSchema,
+      request.body,
+      "Send a JSON object holding kind, expectedRowVersion and, as needed, criteria and message",
+    );
     // First whether the reviewer decides on what is there now: a stale view is refused as such.
     if (body.expectedRowVersion !== stored.rowVersion) throw conflict({ ok: false, reason: "stale" }, stored);
     if (stored.status !== "submitted" && stored.status !== "in_review")

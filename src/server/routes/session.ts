@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { signInSchema, type SessionInfo } from "@/criteria";
 import { DUMMY_HASH_PROMISE, verifyPassword } from "../auth/passwords";
+import { waitInWords } from "../auth/rate-limit";
 import { HttpError, csrfValid } from "../auth/sessions";
 import { DEMO_USERS } from "../demo";
 import { parseWith } from "../parse";
@@ -9,26 +10,25 @@ import type { Services } from "../services";
 
 export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLimits, config, now }: Services): void {
   app.post("/api/session", async (request, reply): Promise<SessionInfo> => {
-    const body = parseWith(signInSchema, request.body);
+    const body = parseWith(signInSchema, request.body, "Sign in with a JSON object holding email and password");
     const email = body.email.trim().toLowerCase();
-    const wait = Math.max(signInLimits.byIp.retryAfter(request.ip), signInLimits.byEmail.retryAfter(email));
+    const wait = signInLimits.retryAfter(email, request.ip);
     if (wait > 0) {
       reply.header("retry-after", String(wait));
-      throw new HttpError(429, `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`);
+      throw new HttpError(429, `Too many sign-in attempts. Try again in ${waitInWords(wait)}.`);
     }
     // Counted before the (slow) password check, so parallel guesses cannot all slip through;
     // a correct sign-in is then forgiven, so colleagues behind one address never lock each other out.
-    signInLimits.byIp.fail(request.ip);
-    signInLimits.byEmail.fail(email);
+    signInLimits.attempt(email, request.ip);
     const user = await store.findUserByEmail(email);
     const valid = await verifyPassword(body.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (user === undefined || !valid) throw new HttpError(401, "The email address or password is not right");
     // Said only to someone who knows the password: it tells them whom to ask, and an attacker nothing.
     if (!user.active) throw new HttpError(403, "This account is deactivated. Ask your administrator to reactivate it.");
-    signInLimits.byIp.forgive(request.ip);
-    signInLimits.byEmail.reset(email);
+    signInLimits.succeeded(email, request.ip);
     const { passwordHash: _hash, active: _active, ...publicUser } = user;
     const auth = await sessions.start(reply, publicUser);
+    request.userId = user.id;
     await store.recordAccountEvent(user.id, user.id, "signed in", "", now());
     return { user: auth.user, csrfToken: auth.csrfToken };
   });

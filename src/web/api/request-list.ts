@@ -1,15 +1,28 @@
-/** GET /api/requests: a page of requests (staff: their practice; reviewers and admins: all). */
+/**
+ * A page of requests (staff: their practice; reviewers and admins: all): GET /api/requests, or
+ * POST /api/requests/search when there is search text, so a member ID never goes in an address
+ * (where browser caches and proxy logs would keep it).
+ */
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import type { QueueQuery, RequestPage } from "@/criteria";
 import { api } from "@/web/lib/api-client";
 
-export function requestListQuery(query: QueueQuery) {
+function fetchPage(query: QueueQuery): Promise<RequestPage> {
+  const { q, ...filters } = query;
+  const search = q?.trim() ?? "";
+  if (search !== "")
+    return api<RequestPage>("/api/requests/search", { method: "POST", body: { ...filters, q: search } });
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
+  for (const [key, value] of Object.entries(filters))
     if (value !== undefined && value !== "") params.set(key, String(value));
+  const address = params.size === 0 ? "/api/requests" : `/api/requests?${params.toString()}`;
+  return api<RequestPage>(address);
+}
+
+export function requestListQuery(query: QueueQuery) {
   return queryOptions({
     queryKey: ["requests", "list", query],
-    queryFn: () => api<RequestPage>(`/api/requests?${params.toString()}`),
+    queryFn: () => fetchPage(query),
     placeholderData: keepPreviousData,
   });
 }

@@ -29,7 +29,7 @@ function renderPage(step: StepId, questions: ReactNode, draft = commercialDraft(
   return { onContinue, onBack, user };
 }
 
-const BAD_NPI_MESSAGE = 'Prescriber NPI must be 10 digits with a valid NPI check digit; got "1234567890"';
+const BAD_NPI_MESSAGE = "Prescriber NPI must be 10 digits with a valid NPI check digit";
 
 describe("StepPage", () => {
   it("shows the page's place, title and questions, and no error summary before Continue", () => {
