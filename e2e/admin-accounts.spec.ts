@@ -8,7 +8,7 @@
  * checked with axe.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoAxeViolations, signedIn } from "./support/accounts";
+import { DEMO_PASSWORD, expectNoAxeViolations, signedIn } from "./support/accounts";
 import { chooseOption, chooseRadio, pressEnterOn, tabTo, typeInto } from "./support/keyboard";
 
 // Unique per test run: the database is shared by every spec file, and a repeat must not collide.
@@ -35,6 +35,9 @@ const person = (key: string, role: RoleLabel, practice?: string): Person => ({
   ...(practice !== undefined && { practice }),
 });
 
+const NEEDS_OWN_PASSWORD =
+  "Enter your own current password: making an administrator or setting an administrator's password needs it";
+
 const problem = (page: Page) => page.getByRole("alert").filter({ hasText: "There is a problem" });
 const success = (page: Page, text: string) => page.getByRole("alert").filter({ hasText: text });
 const practiceSelect = (page: Page) => page.getByLabel("Practice", { exact: true });
@@ -57,6 +60,13 @@ async function addAccount(admin: Page, who: Person): Promise<void> {
   if (who.practice !== undefined) await practiceSelect(admin).selectOption({ label: who.practice });
   await admin.getByLabel("Email address").fill(who.email);
   await admin.getByLabel("First password").fill(who.password);
+  if (who.role === "Administrator") {
+    // Making an administrator needs the acting admin's own password: asked, then given.
+    await admin.getByRole("button", { name: "Add account" }).click();
+    await expect(problem(admin).getByRole("link", { name: NEEDS_OWN_PASSWORD })).toBeVisible();
+    await expect(admin.getByLabel("First password")).toHaveValue(who.password);
+    await admin.getByLabel("Your current password").fill(DEMO_PASSWORD);
+  }
   await admin.getByRole("button", { name: "Add account" }).click();
   await expect(success(admin, `Account added for ${who.name}`)).toBeVisible();
 }
@@ -410,11 +420,7 @@ test("an admin setting their own password stays signed in; their other browser i
   await here.getByLabel("New password").fill(fresh);
   // An administrator's password needs the acting admin's own: missing, then wrong, each on its field.
   await here.getByRole("button", { name: "Set password" }).click();
-  await expect(
-    problem(here).getByRole("link", {
-      name: "Enter your own current password: setting an administrator's password needs it",
-    }),
-  ).toBeVisible();
+  await expect(problem(here).getByRole("link", { name: NEEDS_OWN_PASSWORD })).toBeVisible();
   await expect(here.getByLabel("New password")).toHaveValue(fresh);
   await expectNoAxeViolations(here);
   await here.getByLabel("Your current password").fill("not my password at all");

@@ -1,12 +1,16 @@
 /** GET/POST/DELETE /api/session: who is signed in, sign in, sign out. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { SessionInfo } from "@/criteria";
-import { api, setCsrfToken } from "@/web/lib/api-client";
+import { api, reportSessionEnded, setCsrfToken } from "@/web/lib/api-client";
+import { markSignedInHere, wasSignedInHere } from "@/web/lib/signed-in-here";
 
 /** The signed-in session, or null when signed out (the server answers 204). */
 async function fetchSession(): Promise<SessionInfo | null> {
   const session = (await api<SessionInfo | undefined>("/api/session")) ?? null;
   setCsrfToken(session?.csrfToken);
+  if (session !== null) markSignedInHere();
+  // Signed in here before, signed out now without signing out: the session ended by itself.
+  else if (wasSignedInHere()) reportSessionEnded();
   return session;
 }
 
@@ -21,6 +25,7 @@ export function useSignIn() {
       api<SessionInfo>("/api/session", { method: "POST", body: credentials }),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
+      markSignedInHere();
       client.setQueryData(sessionQuery.queryKey, session);
     },
   });

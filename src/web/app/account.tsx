@@ -1,15 +1,15 @@
 /** Lazy pieces of the intake that use server state: the header's account bar, the submit panel, the server draft. */
 import type { Evaluation, RequestDocument } from "@/criteria";
 import { AccountBar } from "@/web/features/auth/components/account-bar";
-import { clearDraft } from "@/web/features/intake/draft-storage";
 import { ServerDraftSync } from "@/web/features/intake/components/server-draft-sync";
 import { SubmitPanel } from "@/web/features/submissions/components/submit-panel";
 import { ServerState } from "./server-state";
+import { forgetSignedInData } from "./session-end";
 
 export function LazyAccountBar() {
   return (
     <ServerState>
-      <AccountBar forgetLocalData={clearDraft} />
+      <AccountBar forgetLocalData={forgetSignedInData} />
     </ServerState>
   );
 }

@@ -16,6 +16,19 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | undefined;
+let sessionEnded: (() => void) | undefined;
+
+/**
+ * Called when the server answers 401 to a call that needed a session: the session is over (idle,
+ * too old, or ended by an administrator). A wrong password at sign-in is not that.
+ */
+export function onSessionEnded(handler: () => void): void {
+  sessionEnded = handler;
+}
+
+export function reportSessionEnded(): void {
+  sessionEnded?.();
+}
 
 /** Set from the session answer; sent with every state-changing request. */
 export function setCsrfToken(token: string | undefined): void {
@@ -41,6 +54,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (response.status === 204) return undefined as T;
   const payload = (await response.json().catch(() => ({}))) as { error?: string; errors?: FieldError[] };
   if (!response.ok) {
+    if (response.status === 401 && !(path === "/api/session" && method === "POST")) reportSessionEnded();
     const errors = payload.errors ?? [];
     throw new ApiError(
       response.status,

@@ -1,6 +1,6 @@
 /** The questions about an account, shared by "add an account" and "change details". */
 import { useFormContext, useWatch } from "react-hook-form";
-import { ROLE_LABELS, ROLES, type AdminPractice, type Role } from "@/criteria";
+import { ROLE_LABELS, ROLES, needsOwnPassword, type AdminPractice, type Role } from "@/criteria";
 import { Radios, Select, TextField } from "@/web/components/form-fields";
 
 const ROLE_HINTS: Readonly<Record<Role, string>> = {
@@ -13,19 +13,30 @@ export interface AccountValues {
   name: string;
   role: Role | "";
   practiceId: string;
+  /** The acting admin's own password: asked only when this makes someone an administrator. */
+  currentPassword: string;
 }
 
 /** The practice only matters (and is only sent) for office staff. */
 export const practiceOf = (values: AccountValues): number | null =>
   values.role === "staff" && values.practiceId !== "" ? Number(values.practiceId) : null;
 
+/** The confirmation the server asks for when the answers make someone an administrator (`from`: their role now). */
+export const ownPasswordIfMakingAdmin = (values: AccountValues, from: Role | null): { currentPassword?: string } =>
+  needsOwnPassword({ self: false, roleBefore: from, roleAfter: values.role as Role, settingPassword: from === null })
+    ? { currentPassword: values.currentPassword }
+    : {};
+
 export function AccountFields({
   practices,
   roleLocked = false,
+  roleNow = null,
 }: {
   practices: readonly AdminPractice[];
   /** An admin's own role: shown, not changeable (they would lock themselves out). */
   roleLocked?: boolean;
+  /** The account's role now (null for a new account): choosing "admin" for anyone else asks for your password. */
+  roleNow?: Role | null;
 }) {
   const { control } = useFormContext<AccountValues>();
   const role = useWatch({ control, name: "role" });
@@ -50,6 +61,15 @@ export function AccountFields({
           label="Practice"
           hint="Office staff see only their practice's requests. Not listed? Add it under Practices first."
           options={practices.map((p) => ({ value: String(p.id), label: p.name }))}
+        />
+      )}
+      {!roleLocked && role === "admin" && roleNow !== "admin" && (
+        <TextField
+          name="currentPassword"
+          type="password"
+          label="Your current password"
+          hint="Making someone an administrator needs your own password, so a session left open cannot be used to create one."
+          autoComplete="current-password"
         />
       )}
     </>

@@ -8,7 +8,7 @@ import { TextField } from "@/web/components/form-fields";
 import { LoadError, Loading } from "@/web/components/query-state";
 import { AdminForm, useAdminForm } from "../admin-form";
 import { setFlash } from "../flash";
-import { AccountFields, practiceOf, type AccountValues } from "./account-fields";
+import { AccountFields, ownPasswordIfMakingAdmin, practiceOf, type AccountValues } from "./account-fields";
 
 interface NewAccountValues extends AccountValues {
   email: string;
@@ -21,6 +21,7 @@ const toBody = (values: NewAccountValues): NewUserInput => ({
   role: values.role as Role,
   practiceId: practiceOf(values),
   password: values.password,
+  ...ownPasswordIfMakingAdmin(values, null),
 });
 
 export function AddAccountPage() {
@@ -28,7 +29,7 @@ export function AddAccountPage() {
   const addUser = useAddUser();
   const form = useAdminForm<NewAccountValues, NewUserInput>({
     schema: newUserSchema,
-    defaultValues: { name: "", email: "", role: "", practiceId: "", password: "" },
+    defaultValues: { name: "", email: "", role: "", practiceId: "", password: "", currentPassword: "" },
     toBody,
   });
 

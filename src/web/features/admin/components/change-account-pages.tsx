@@ -12,7 +12,7 @@ import { Loading } from "@/web/components/query-state";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { AdminForm, useAdminForm } from "../admin-form";
 import { setFlash } from "../flash";
-import { AccountFields, practiceOf, type AccountValues } from "./account-fields";
+import { AccountFields, ownPasswordIfMakingAdmin, practiceOf, type AccountValues } from "./account-fields";
 import { WithAccount, WithPractices } from "./with-data";
 
 function useSaveAndReturn(account: AdminUser) {
@@ -31,7 +31,11 @@ function DetailsForm({ account, self }: { account: AdminUser; self: boolean }) {
   const save = useSaveAndReturn(account);
   const toBody = (values: AccountValues): UserChange => ({
     name: values.name,
-    ...(!self && { role: values.role as Role, practiceId: practiceOf(values) }),
+    ...(!self && {
+      role: values.role as Role,
+      practiceId: practiceOf(values),
+      ...ownPasswordIfMakingAdmin(values, account.role),
+    }),
   });
   const form = useAdminForm<AccountValues, UserChange>({
     schema: userChangeSchema,
@@ -39,6 +43,7 @@ function DetailsForm({ account, self }: { account: AdminUser; self: boolean }) {
       name: account.name,
       role: account.role,
       practiceId: account.practiceId === null ? "" : String(account.practiceId),
+      currentPassword: "",
     },
     toBody,
   });
@@ -60,7 +65,7 @@ function DetailsForm({ account, self }: { account: AdminUser; self: boolean }) {
           }
         >
           <h1 className="mb-6 text-3xl font-bold">Change details</h1>
-          <AccountFields practices={practices} roleLocked={self} />
+          <AccountFields practices={practices} roleLocked={self} roleNow={account.role} />
         </AdminForm>
       )}
     </WithPractices>

@@ -6,6 +6,7 @@ import { ErrorSummary, type SummaryError } from "@/web/components/error-summary"
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { useDemoUsers } from "@/web/api/demo-users";
 import { useSignIn } from "@/web/api/session";
+import { sessionEndedNoted } from "@/web/lib/signed-in-here";
 
 export const homeOf = (role: string): string =>
   role === "staff" ? "/requests" : role === "admin" ? "/admin/users" : "/review";
@@ -17,6 +18,8 @@ export function SignInPage() {
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [attempt, setAttempt] = useState(0);
+  // Read once: the notice stays while this page does, and is gone after the next sign-in.
+  const [sessionEnded] = useState(sessionEndedNoted);
   useDocumentTitle("Sign in", errors.length > 0);
 
   const submit = (event: SyntheticEvent) => {
@@ -41,9 +44,10 @@ export function SignInPage() {
 
   const fieldError = (id: string) => errors.find((e) => e.fieldId === id)?.message;
   return (
-    <div className="grid gap-10 lg:grid-cols-[minmax(0,28rem)_1fr]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-10 lg:grid-cols-[minmax(0,28rem)_1fr]">
       <form noValidate onSubmit={submit}>
         <ErrorSummary errors={errors} focusKey={attempt} />
+        {sessionEnded && <SessionEndedBanner />}
         <h1 className="mb-6 text-3xl font-bold">Sign in</h1>
         <p className="mb-6">
           Office staff sign in to submit requests, medical-director reviewers to review them, administrators to manage
@@ -101,7 +105,7 @@ export function SignInPage() {
                     {user.role}
                     {user.email.startsWith("other") ? " (another practice)" : ""}
                   </td>
-                  <td className="py-1 pr-3">
+                  <td className="py-1 pr-3 break-all">
                     <code>{user.email}</code>
                   </td>
                   <td className="py-1">
@@ -113,6 +117,25 @@ export function SignInPage() {
           </table>
         </section>
       )}
+    </div>
+  );
+}
+
+/** GOV.UK "important" notification banner: why this person is on the sign-in page again. */
+function SessionEndedBanner() {
+  return (
+    <div role="region" aria-labelledby="session-ended-title" className="mb-8 border-4 border-blue-800">
+      <h2 id="session-ended-title" className="bg-blue-800 px-4 py-1 text-base font-bold text-white">
+        Important
+      </h2>
+      <div className="px-4 py-4">
+        <p className="text-lg font-bold">Your session ended, so you were signed out.</p>
+        <p className="mt-2">
+          Sessions end after a time without activity, 12 hours after signing in, or when an administrator changes the
+          account. To protect the patient&apos;s details, the request kept in this browser was cleared. A draft saved on
+          the server is still there once you sign in again.
+        </p>
+      </div>
     </div>
   );
 }
