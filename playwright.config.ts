@@ -1,28 +1,28 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { LAUNCH_ARGS } from "./e2e/support/browser";
 
 const PORT = Number(process.env.E2E_PORT ?? 4310);
 
 export default defineConfig({
   testDir: "e2e",
+  // Browser tests are *.spec.ts; e2e/support/*.test.ts are Vitest tests of the helpers.
+  testMatch: "**/*.spec.ts",
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "reports/e2e.json" }]],
+  // Finds the browser (CHROMIUM_PATH, a system Chromium, or the npm one) and says which runs.
+  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      // Set by the global setup before any worker starts.
+      executablePath: process.env.E2E_CHROMIUM_PATH,
+      args: LAUNCH_ARGS,
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],

@@ -13,7 +13,7 @@ export default defineConfig({
   build: { outDir: "dist/web", sourcemap: true },
   server: { proxy: { "/api": "http://localhost:3000" } },
   test: {
-    include: ["src/**/*.test.{ts,tsx}", "fixtures/**/*.test.ts"],
+    include: ["src/**/*.test.{ts,tsx}", "fixtures/**/*.test.ts", "e2e/support/**/*.test.ts"],
     environment: "node",
     setupFiles: ["src/web/test-setup.ts"],
     restoreMocks: true,

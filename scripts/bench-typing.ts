@@ -19,6 +19,7 @@ import { resolve } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { ROOT, startBuiltServer } from "./support/server";
+import { LAUNCH_ARGS, findChromium } from "../e2e/support/browser";
 
 const FIXTURE = resolve(ROOT, "fixtures/requests/eligible.json");
 const CPU_SLOWDOWN = 4;
@@ -174,10 +175,10 @@ async function main(): Promise<void> {
   const base = server.url;
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox"],
-    });
+    const found = await findChromium();
+    Object.assign(process.env, found.env);
+    browser = await chromium.launch({ executablePath: found.path, args: LAUNCH_ARGS });
+    console.log(`Chromium ${browser.version()} (${found.source})`);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
 

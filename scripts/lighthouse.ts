@@ -13,6 +13,7 @@ import { resolve } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from "lighthouse";
 import { ROOT, startBuiltServer } from "./support/server";
+import { findChromium } from "../e2e/support/browser";
 
 const REPORTS = resolve(ROOT, "reports/lighthouse");
 const PAGES = [
@@ -96,8 +97,13 @@ async function main(): Promise<void> {
   const server = await startBuiltServer();
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   try {
+    const found = await findChromium({
+      ...process.env,
+      CHROMIUM_PATH: process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH,
+    });
+    Object.assign(process.env, found.env);
     chrome = await chromeLauncher.launch({
-      chromePath: process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      chromePath: found.path,
       chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
     });
     await mkdir(REPORTS, { recursive: true });
