@@ -55,7 +55,7 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
     const path = await Chromium.executablePath();
     return { path, source: "npm @sparticuz/chromium", env: { FONTCONFIG_PATH: join(tmpdir(), "fonts") } };
   } catch (error) {
-    throw new Error(`${NO_BROWSER} (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`${NO_BROWSER} (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
 }
 
