@@ -11,13 +11,14 @@ import {
   type CriterionStatus,
 } from "@/criteria";
 import { eligible } from "@/web/test-support/eligible";
-import { commercialDraft, renderInForm } from "@/web/test-support/render-in-form";
+import { commercialDraft, renderInForm, testDraft } from "@/web/test-support/render-in-form";
 import { fromDocument, toDocument, type Draft } from "../draft";
 import { EligibilityPanel } from "./eligibility-panel";
 import { DiagnosisStep } from "./steps/diagnosis-step";
 import { ExposureDaysStep } from "./steps/exposure-days-step";
 import { GeneTherapyStep } from "./steps/gene-therapy-step";
 import { RequestStep } from "./steps/request-step";
+import { datePartsFromIso } from "@/web/lib/date-parts";
 
 function renderPanel(draft?: Draft) {
   return renderInForm(
@@ -80,10 +81,15 @@ describe("EligibilityPanel", () => {
     expect(within(panel()).queryByRole("list")).not.toBeInTheDocument();
   });
 
+  it("shows no problem on a fresh request: a blank answer is not answered yet, never 'needs correcting'", () => {
+    renderPanel(testDraft());
+    expect(within(panel()).queryByText(/needs? correcting/)).not.toBeInTheDocument();
+  });
+
   it("explains what to answer while a required answer is invalid, and counts the answers to correct", () => {
     renderPanel(
       commercialDraft((d) => {
-        d.requestDate = "2026-02-30";
+        d.requestDate = datePartsFromIso("2026-02-30");
       }),
     );
     expect(liveRegion()).toHaveTextContent(
@@ -161,7 +167,7 @@ describe("EligibilityPanel", () => {
     await expectPanelToMatch(form);
     expect(liveRegion().textContent).toBe(OUTCOME_LABELS.meets_criteria);
     expect(panel()).not.toHaveTextContent(/\bapproved\b/i);
-    expect(within(panel()).getByText("Valid until 2027-01-20")).toBeInTheDocument();
+    expect(within(panel()).getByText("Valid until 20 Jan 2027")).toBeInTheDocument();
   });
 
   it("links each criterion to its question", () => {

@@ -4,7 +4,7 @@
  * outcome, so screen readers hear it when the outcome changes and not on every keystroke.
  */
 import type { Control } from "react-hook-form";
-import { CRITERIA, OUTCOME_LABELS, STATUS_LABELS, type CriterionStatus, type Outcome } from "@/criteria";
+import { CRITERIA, OUTCOME_LABELS, STATUS_LABELS, formatDate, type CriterionStatus, type Outcome } from "@/criteria";
 import type { Draft } from "../draft";
 import { useLiveEvaluation } from "../hooks/live-evaluation";
 import { questionOf } from "../steps";
@@ -56,8 +56,8 @@ export function EligibilityPanel({ control }: { control: Control<Draft> }) {
       )}
       {evaluation?.validThrough !== undefined && (
         <p className="mt-3">
-          <span className="font-bold">Valid until {evaluation.validThrough}</span>: after this date a lab result or
-          study in the request is too old.
+          <span className="font-bold">Valid until {formatDate(evaluation.validThrough)}</span>: after this date a lab
+          result or study in the request is too old.
         </p>
       )}
       {evaluation?.referral !== undefined && (
