@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate } from "@/criteria";
+import { formatDate, formatDatesIn } from "@/criteria";
 
 describe("formatDate", () => {
   it.each([
@@ -15,5 +15,14 @@ describe("formatDate", () => {
     expect(formatDate("")).toBe("");
     expect(formatDate("1990-13-01")).toBe("1990-13-01");
     expect(formatDate("tomorrow")).toBe("tomorrow");
+  });
+});
+
+describe("formatDatesIn", () => {
+  it("writes every date of a sentence readably and leaves the rest alone", () => {
+    expect(formatDatesIn("Spontaneous joint bleed on 2025-09-14, on prophylaxis since 2023-06-01")).toBe(
+      "Spontaneous joint bleed on 14 Sep 2025, on prophylaxis since 1 Jun 2023",
+    );
+    expect(formatDatesIn("ALT 25 (upper limit 40)")).toBe("ALT 25 (upper limit 40)");
   });
 });

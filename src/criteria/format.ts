@@ -42,3 +42,6 @@ export function formatDate(iso: string): string {
   if (match === null || month === undefined) return iso;
   return `${Number(match[3])} ${month} ${match[1]}`;
 }
+
+/** Every `YYYY-MM-DD` date inside a sentence (a criterion's reason) written the readable way. */
+export const formatDatesIn = (text: string): string => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, formatDate);

@@ -8,7 +8,7 @@ export type { Evaluation, CriterionResult, CriterionStatus, Outcome, DoseBlock }
 export { calculateDose, weightInKg, kitVials } from "./dose";
 export { referral, referralKind } from "./referral";
 export { FIELD_LABELS, fieldLabel, formatPath } from "./field-labels";
-export { formatDate, formatGenomeCopies, formatTiter, roundTo } from "./format";
+export { formatDate, formatDatesIn, formatGenomeCopies, formatTiter, roundTo } from "./format";
 export { isValidNpi } from "./npi";
 export * from "./dates";
 export * from "./policy";

@@ -149,3 +149,14 @@ export function isBlankAnswer(draft: Draft, path: string): boolean {
 /** The problems with something typed (blanks left out): what "needs correcting" counts. */
 export const answeredErrors = (errors: readonly FieldError[], draft: Draft): FieldError[] =>
   errors.filter((error) => !isBlankAnswer(draft, error.path));
+
+/**
+ * The problems with what was typed for a criterion's fields (`fields` as in CRITERIA, list entries
+ * as `[]`): while there are any, the criterion is not "not answered", its answer needs correcting.
+ */
+export function problemsOf(fields: readonly string[], errors: readonly FieldError[]): FieldError[] {
+  return errors.filter((error) => {
+    const key = keyOf(error.path);
+    return fields.some((field) => key === field || key.startsWith(`${field}.`) || key.startsWith(`${field}[]`));
+  });
+}
