@@ -115,10 +115,17 @@ function dateMessage(path: string, draft: Draft, document: Record<string, unknow
     : `${label} must be the same as or before the request date`;
 }
 
-/** One problem in the wizard's words (`libraryMessage` is the fallback for anything unforeseen). */
-export function wizardMessage(path: string, draft: Draft, libraryMessage: string): string {
+/**
+ * One problem in the wizard's words (`libraryMessage` is the fallback for anything unforeseen);
+ * `document` is the draft's request document, when the caller already has it.
+ */
+export function wizardMessage(
+  path: string,
+  draft: Draft,
+  libraryMessage: string,
+  document: Record<string, unknown> = toDocument(draft),
+): string {
   const key = keyOf(path);
-  const document = toDocument(draft);
   if (DATE_KEYS.has(key)) return dateMessage(path, draft, document);
   const numberWords = NUMBERS[key];
   if (numberWords !== undefined) return typeof get(document, path) === "string" ? numberWords.enter : numberWords.range;
@@ -130,8 +137,14 @@ export function wizardMessage(path: string, draft: Draft, libraryMessage: string
   return libraryMessage.replace(/; got .*$/, "");
 }
 
-export const rewordErrors = (errors: readonly FieldError[], draft: Draft): FieldError[] =>
-  errors.map((error) => ({ path: error.path, message: wizardMessage(error.path, draft, error.message) }));
+export function rewordErrors(errors: readonly FieldError[], draft: Draft): FieldError[] {
+  if (errors.length === 0) return [];
+  const document = toDocument(draft);
+  return errors.map((error) => ({
+    path: error.path,
+    message: wizardMessage(error.path, draft, error.message, document),
+  }));
+}
 
 /** Every problem of the draft, in the wizard's words. */
 export function draftErrors(draft: Draft): FieldError[] {
