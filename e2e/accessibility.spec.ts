@@ -46,8 +46,8 @@ const STEPS: { title: string; shows: string; field: string; invalid: string }[] 
   {
     title: "Prophylaxis and bleeds",
     shows: "#f-bleeds-0-site",
-    field: "#f-prophylaxis-startDate",
-    invalid: "2026-12-01",
+    field: "#f-prophylaxis-startDate", // the Day box of the date: day 99 makes no real date
+    invalid: "99",
   },
   { title: "Exposure days", shows: "#f-exposureDays", field: "#f-exposureDays", invalid: "12.5" },
   {

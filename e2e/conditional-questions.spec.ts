@@ -13,6 +13,8 @@ import {
   radio,
   readPanel,
   startWith,
+  fillDate,
+  expectDate,
 } from "./support/app";
 
 test("'Was a hematologist consulted?' is asked only for another specialty, and keeps its answer", async ({ page }) => {
@@ -195,12 +197,12 @@ test("the hepatologist attestation is asked only while a recent liver result is 
   await expect(attestation).toHaveCount(0);
 
   // An abnormal result that is too old (before 2026-08-27) fails on its own; it brings in no attestation.
-  await page.getByLabel("Date drawn").fill("2026-08-26");
+  await fillDate(page, "f-liver-enzymes-date", "2026-08-26");
   await alt.fill("80");
   await expectPanelStatus(page, "I.A.8.a", "Not met");
   await expect(attestation).toHaveCount(0);
   await expectPanelStatus(page, "I.A.8.c", "Not applicable");
-  await page.getByLabel("Date drawn").fill("2026-08-27"); // exactly 3 months: recent again
+  await fillDate(page, "f-liver-enzymes-date", "2026-08-27"); // exactly 3 months: recent again
   await expect(attestation).toBeVisible();
   await expect(radio(page, "liver.hepatologistAttestation", "no")).toBeChecked();
   await expectPanelStatus(page, "I.A.8.c", "Not met");
@@ -232,11 +234,11 @@ test("the bleed list is shown only when bleeds are on record, and keeps every en
   const addBleed = page.getByRole("button", { name: "Add a bleeding episode" });
   const episode = (n: number) => page.getByRole("group", { name: `Bleeding episode ${n}`, exact: true });
   await expect(episode(1)).toBeVisible();
-  await expect(page.locator("#f-bleeds-0-date")).toHaveValue("2025-09-14");
+  await expectDate(page, "f-bleeds-0-date", "2025-09-14");
 
   await addBleed.click();
   await expect(page.locator("#f-bleeds-1-date")).toBeFocused();
-  await page.locator("#f-bleeds-1-date").fill("2026-02-03");
+  await fillDate(page, "f-bleeds-1-date", "2026-02-03");
   await page.locator("#f-bleeds-1-site").selectOption("intracranial");
   await radio(page, "bleeds.1.spontaneous", "no").check();
 
@@ -248,10 +250,10 @@ test("the bleed list is shown only when bleeds are on record, and keeps every en
 
   await radio(page, "bleedsOnRecord", "yes").check();
   await expect(addBleed).toBeVisible();
-  await expect(page.locator("#f-bleeds-0-date")).toHaveValue("2025-09-14");
+  await expectDate(page, "f-bleeds-0-date", "2025-09-14");
   await expect(page.locator("#f-bleeds-0-site")).toHaveValue("joint");
   await expect(radio(page, "bleeds.0.spontaneous", "yes")).toBeChecked();
-  await expect(page.locator("#f-bleeds-1-date")).toHaveValue("2026-02-03");
+  await expectDate(page, "f-bleeds-1-date", "2026-02-03");
   await expect(page.locator("#f-bleeds-1-site")).toHaveValue("intracranial");
   await expect(radio(page, "bleeds.1.spontaneous", "no")).toBeChecked();
   await expectPanelToShow(
@@ -270,7 +272,7 @@ test("the assay list is shown only when assays are on record, and keeps every en
 
   await addAssay.click();
   await expect(page.locator("#f-inhibitor-assays-1-date")).toBeFocused();
-  await page.locator("#f-inhibitor-assays-1-date").fill("2026-09-01");
+  await fillDate(page, "f-inhibitor-assays-1-date", "2026-09-01");
   await page.locator("#f-inhibitor-assays-1-bethesdaUnits").fill("0.9");
   await expectPanelStatus(page, "I.A.7.c", "Not met"); // a positive test with no negative retest after it
 
@@ -282,9 +284,9 @@ test("the assay list is shown only when assays are on record, and keeps every en
 
   await radio(page, "inhibitor.assaysOnRecord", "yes").check();
   await expect(page.getByRole("group", { name: /^Assay \d/ })).toHaveCount(2);
-  await expect(page.locator("#f-inhibitor-assays-0-date")).toHaveValue("2026-10-02");
+  await expectDate(page, "f-inhibitor-assays-0-date", "2026-10-02");
   await expect(page.locator("#f-inhibitor-assays-0-bethesdaUnits")).toHaveValue("0.2");
-  await expect(page.locator("#f-inhibitor-assays-1-date")).toHaveValue("2026-09-01");
+  await expectDate(page, "f-inhibitor-assays-1-date", "2026-09-01");
   await expect(page.locator("#f-inhibitor-assays-1-bethesdaUnits")).toHaveValue("0.9");
   await expectPanelToShow(
     page,

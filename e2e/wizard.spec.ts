@@ -16,6 +16,8 @@ import {
   readSummary,
   startWith,
   storedDraft,
+  fillDate,
+  expectDate,
 } from "./support/app";
 import { typeEligibleRequestWithKeyboard } from "./support/eligible";
 import { pressEnterOn } from "./support/keyboard";
@@ -65,14 +67,14 @@ test("a reload in the middle of the inhibitor step keeps everything typed on eve
   await page.goto("/");
   await page.getByRole("button", { name: "Start now" }).click();
 
-  await page.getByLabel("Request date").fill("2026-11-27");
+  await fillDate(page, "f-requestDate", "2026-11-27");
   await radio(page, "lineOfBusiness", "medicaid").check();
   await clickContinue(page);
 
   await page.getByLabel("First name").fill("Grace");
   await page.getByLabel("Last name").fill("Hopper");
   await page.getByLabel("Member ID").fill("M7654321");
-  await page.getByLabel("Date of birth").fill("1990-02-15");
+  await fillDate(page, "f-member-dateOfBirth", "1990-02-15");
   await page.getByLabel("Weight value").fill("176");
   await radio(page, "member.weight.unit", "lb").check();
   await clickContinue(page);
@@ -88,11 +90,11 @@ test("a reload in the middle of the inhibitor step keeps everything typed on eve
   await clickContinue(page);
 
   await page.getByLabel("Factor IX product used for routine prophylaxis").selectOption("BeneFIX");
-  await page.getByLabel("Start of continuous routine prophylaxis").fill("2024-01-10");
+  await fillDate(page, "f-prophylaxis-startDate", "2024-01-10");
   await radio(page, "prophylaxis.adherenceDocumented", "yes").check();
   await radio(page, "bleedsOnRecord", "yes").check();
   await page.getByRole("button", { name: "Add a bleeding episode" }).click();
-  await page.locator("#f-bleeds-0-date").fill("2025-03-02");
+  await fillDate(page, "f-bleeds-0-date", "2025-03-02");
   await page.locator("#f-bleeds-0-site").selectOption("muscle");
   await radio(page, "bleeds.0.spontaneous", "yes").check();
   await clickContinue(page);
@@ -105,10 +107,10 @@ test("a reload in the middle of the inhibitor step keeps everything typed on eve
   await radio(page, "inhibitor.historyOfInhibitor", "no").check();
   await radio(page, "inhibitor.assaysOnRecord", "yes").check();
   await page.getByRole("button", { name: "Add an assay" }).click();
-  await page.locator("#f-inhibitor-assays-0-date").fill("2026-09-01");
+  await fillDate(page, "f-inhibitor-assays-0-date", "2026-09-01");
   await page.locator("#f-inhibitor-assays-0-bethesdaUnits").fill("0.7");
   await page.getByRole("button", { name: "Add an assay" }).click();
-  await page.locator("#f-inhibitor-assays-1-date").fill("2026-09-10");
+  await fillDate(page, "f-inhibitor-assays-1-date", "2026-09-10");
   await page.locator("#f-inhibitor-assays-1-bethesdaUnits").fill("0.1");
 
   const typed: RequestDocument = {
@@ -146,21 +148,21 @@ test("a reload in the middle of the inhibitor step keeps everything typed on eve
   await expect(page.locator("#step-title")).toHaveText("Inhibitor");
   await expect(radio(page, "inhibitor.historyOfInhibitor", "no")).toBeChecked();
   await expect(radio(page, "inhibitor.assaysOnRecord", "yes")).toBeChecked();
-  await expect(page.locator("#f-inhibitor-assays-0-date")).toHaveValue("2026-09-01");
+  await expectDate(page, "f-inhibitor-assays-0-date", "2026-09-01");
   await expect(page.locator("#f-inhibitor-assays-0-bethesdaUnits")).toHaveValue("0.7");
-  await expect(page.locator("#f-inhibitor-assays-1-date")).toHaveValue("2026-09-10");
+  await expectDate(page, "f-inhibitor-assays-1-date", "2026-09-10");
   await expect(page.locator("#f-inhibitor-assays-1-bethesdaUnits")).toHaveValue("0.1");
   expect(await readPanel(page)).toEqual(before);
 
   await openStep(page, "Request");
-  await expect(page.getByLabel("Request date")).toHaveValue("2026-11-27");
+  await expectDate(page, "f-requestDate", "2026-11-27");
   await expect(radio(page, "lineOfBusiness", "medicaid")).toBeChecked();
 
   await openStep(page, "Member");
   await expect(page.getByLabel("First name")).toHaveValue("Grace");
   await expect(page.getByLabel("Last name")).toHaveValue("Hopper");
   await expect(page.getByLabel("Member ID")).toHaveValue("M7654321");
-  await expect(page.getByLabel("Date of birth")).toHaveValue("1990-02-15");
+  await expectDate(page, "f-member-dateOfBirth", "1990-02-15");
   await expect(page.getByLabel("Weight value")).toHaveValue("176");
   await expect(radio(page, "member.weight.unit", "lb")).toBeChecked();
 
@@ -170,8 +172,8 @@ test("a reload in the middle of the inhibitor step keeps everything typed on eve
 
   await openStep(page, "Prophylaxis and bleeds");
   await expect(page.getByLabel("Factor IX product used for routine prophylaxis")).toHaveValue("BeneFIX");
-  await expect(page.getByLabel("Start of continuous routine prophylaxis")).toHaveValue("2024-01-10");
-  await expect(page.locator("#f-bleeds-0-date")).toHaveValue("2025-03-02");
+  await expectDate(page, "f-prophylaxis-startDate", "2024-01-10");
+  await expectDate(page, "f-bleeds-0-date", "2025-03-02");
   await expect(page.locator("#f-bleeds-0-site")).toHaveValue("muscle");
   await expect(radio(page, "bleeds.0.spontaneous", "yes")).toBeChecked();
 

@@ -147,3 +147,36 @@ export async function clickContinue(page: Page): Promise<void> {
 /** The GOV.UK error summary ("There is a problem"). */
 export const errorSummary = (page: Page): Locator =>
   page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
+
+/** A date's day, month and year as a person types them into the three boxes ("2025-09-04" → 4, 9, 2025). */
+export function dateParts(iso: string): { day: string; month: string; year: string } {
+  const [year = "", month = "", day = ""] = iso.split("-");
+  return iso === ""
+    ? { day: "", month: "", year: "" }
+    : { day: String(Number(day)), month: String(Number(month)), year };
+}
+
+/** The boxes of a date question (GOV.UK date input) by the question's id, which the Day box carries. */
+export const dateBoxes = (page: Page, id: string): { day: Locator; month: Locator; year: Locator } => ({
+  day: page.locator(`#${id}`),
+  month: page.locator(`#${id}-month`),
+  year: page.locator(`#${id}-year`),
+});
+
+/** Fills a date question's day, month and year (`iso` YYYY-MM-DD, or "" to empty it). */
+export async function fillDate(page: Page, id: string, iso: string): Promise<void> {
+  const boxes = dateBoxes(page, id);
+  const parts = dateParts(iso);
+  await boxes.day.fill(parts.day);
+  await boxes.month.fill(parts.month);
+  await boxes.year.fill(parts.year);
+}
+
+/** Expects a date question to show `iso`'s day, month and year. */
+export async function expectDate(page: Page, id: string, iso: string): Promise<void> {
+  const boxes = dateBoxes(page, id);
+  const parts = dateParts(iso);
+  await expect(boxes.day).toHaveValue(parts.day);
+  await expect(boxes.month).toHaveValue(parts.month);
+  await expect(boxes.year).toHaveValue(parts.year);
+}

@@ -2,7 +2,7 @@
  * Types the spec's eligible request (fixtures/requests/eligible.json) into the wizard with the
  * keyboard only, page by page, from the start page to "Check your answers". No `fill`, `click` or
  * `focus()`: Tab moves focus, Space and arrow keys answer radios and selects, Enter presses buttons,
- * and dates are typed into Chromium's date inputs as MMDDYYYY digits (see ./keyboard.ts).
+ * and dates are typed box by box: day, month, year (see ./keyboard.ts).
  */
 import { expect, type Page } from "@playwright/test";
 import { BLEED_SITE_LABELS } from "@/criteria";
@@ -46,7 +46,7 @@ export async function typeEligibleRequestWithKeyboard(page: Page): Promise<void>
 
   await expectStep(page, "Request");
   await chooseRadio(page, "requestType", doc.requestType);
-  await typeDate(page, page.getByLabel("Request date"), doc.requestDate);
+  await typeDate(page, "f-requestDate", doc.requestDate);
   await chooseRadio(page, "lineOfBusiness", doc.lineOfBusiness);
   await continueWithKeyboard(page);
 
@@ -54,7 +54,7 @@ export async function typeEligibleRequestWithKeyboard(page: Page): Promise<void>
   await typeInto(page, page.getByLabel("First name"), member.firstName ?? "");
   await typeInto(page, page.getByLabel("Last name"), member.lastName ?? "");
   await typeInto(page, page.getByLabel("Member ID"), member.memberId ?? "");
-  await typeDate(page, page.getByLabel("Date of birth"), member.dateOfBirth ?? "");
+  await typeDate(page, "f-member-dateOfBirth", member.dateOfBirth ?? "");
   await typeInto(page, page.getByLabel("Weight value"), String(member.weight.value));
   await chooseRadio(page, "member.weight.unit", member.weight.unit ?? "kg");
   await continueWithKeyboard(page);
@@ -77,12 +77,12 @@ export async function typeEligibleRequestWithKeyboard(page: Page): Promise<void>
     page.getByLabel("Factor IX product used for routine prophylaxis"),
     prophylaxis.product ?? "",
   );
-  await typeDate(page, page.getByLabel("Start of continuous routine prophylaxis"), prophylaxis.startDate ?? "");
+  await typeDate(page, "f-prophylaxis-startDate", prophylaxis.startDate ?? "");
   await chooseRadio(page, "prophylaxis.adherenceDocumented", yes(prophylaxis.adherenceDocumented));
   await chooseRadio(page, "bleedsOnRecord", "yes");
   await pressEnterOn(page, page.getByRole("button", { name: "Add a bleeding episode" }));
   // The app moves focus to the new episode's date, so the user types straight away.
-  await typeDateHere(page, page.locator("#f-bleeds-0-date"), bleed.date ?? "");
+  await typeDateHere(page, "f-bleeds-0-date", bleed.date ?? "");
   await chooseOption(
     page,
     page.locator("#f-bleeds-0-site"),
@@ -99,20 +99,20 @@ export async function typeEligibleRequestWithKeyboard(page: Page): Promise<void>
   await chooseRadio(page, "inhibitor.historyOfInhibitor", yes(inhibitor.historyOfInhibitor));
   await chooseRadio(page, "inhibitor.assaysOnRecord", "yes");
   await pressEnterOn(page, page.getByRole("button", { name: "Add an assay" }));
-  await typeDateHere(page, page.locator("#f-inhibitor-assays-0-date"), assay.date ?? "");
+  await typeDateHere(page, "f-inhibitor-assays-0-date", assay.date ?? "");
   await typeInto(page, page.locator("#f-inhibitor-assays-0-bethesdaUnits"), String(assay.bethesdaUnits));
   await continueWithKeyboard(page);
 
   await expectStep(page, "Liver workup");
   const enzymes = liver.enzymes;
-  await typeDate(page, page.locator("#f-liver-enzymes-date"), enzymes.date ?? "");
+  await typeDate(page, "f-liver-enzymes-date", enzymes.date ?? "");
   for (const key of ["alt", "ast", "alp", "totalBilirubin"] as const) {
     await typeInto(page, page.locator(`#f-liver-enzymes-${key}-value`), String(enzymes[key]?.value));
     await typeInto(page, page.locator(`#f-liver-enzymes-${key}-upperLimit`), String(enzymes[key]?.upperLimit));
   }
-  await typeDate(page, page.getByLabel("Hepatic ultrasound date"), liver.ultrasound?.date ?? "");
+  await typeDate(page, "f-liver-ultrasound-date", liver.ultrasound?.date ?? "");
   await chooseRadio(page, "liver.ultrasound.result", liver.ultrasound?.result ?? "");
-  await typeDate(page, page.getByLabel("Elastography date"), liver.elastography?.date ?? "");
+  await typeDate(page, "f-liver-elastography-date", liver.elastography?.date ?? "");
   await chooseRadio(page, "liver.elastography.result", liver.elastography?.result ?? "");
   await continueWithKeyboard(page);
 

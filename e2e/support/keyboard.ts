@@ -1,9 +1,10 @@
 /**
  * Keyboard-only input, as a user without a mouse works: Tab moves focus (never `focus()` or a
  * click), Space and the arrow keys answer radios and selects, typing fills inputs, Enter presses
- * buttons and follows links. Date inputs take typed digits in Chromium as MMDDYYYY segments.
+ * buttons and follows links. A date is typed box by box: day, Tab, month, Tab, year.
  */
 import { expect, type Locator, type Page } from "@playwright/test";
+import { dateBoxes, dateParts, expectDate } from "./app";
 
 const MAX_TABS = 150;
 
@@ -34,18 +35,28 @@ export async function typeInto(page: Page, target: Locator, text: string): Promi
   await expect(target).toHaveValue(text);
 }
 
-/** Tabs to a date input (focus lands on its month segment) and types the date as MMDDYYYY. */
-export async function typeDate(page: Page, target: Locator, iso: string): Promise<void> {
-  await tabTo(page, target);
-  await typeDateHere(page, target, iso);
+/** Tabs to a date question's Day box (`id` is the question's id, which the Day box carries) and types the date. */
+export async function typeDate(page: Page, id: string, iso: string): Promise<void> {
+  await tabTo(page, page.locator(`#${id}`));
+  await typeDateHere(page, id, iso);
 }
 
-/** Types a date into the date input that already has focus (for example one the app just focused). */
-export async function typeDateHere(page: Page, target: Locator, iso: string): Promise<void> {
-  await expect(target).toBeFocused();
-  const [year, month, day] = iso.split("-");
-  await page.keyboard.type(`${month}${day}${year}`);
-  await expect(target).toHaveValue(iso);
+/**
+ * Types a date into a date question whose Day box already has focus (for example one the app just
+ * focused): the day, Tab, the month, Tab, the year, as a person fills the GOV.UK date input.
+ */
+export async function typeDateHere(page: Page, id: string, iso: string): Promise<void> {
+  const boxes = dateBoxes(page, id);
+  await expect(boxes.day).toBeFocused();
+  const parts = dateParts(iso);
+  await page.keyboard.type(parts.day);
+  await page.keyboard.press("Tab");
+  await expect(boxes.month).toBeFocused();
+  await page.keyboard.type(parts.month);
+  await page.keyboard.press("Tab");
+  await expect(boxes.year).toBeFocused();
+  await page.keyboard.type(parts.year);
+  await expectDate(page, id, iso);
 }
 
 /** Tabs into a radio group, then Space or arrow keys until the option with `value` is chosen. */

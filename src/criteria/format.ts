@@ -16,3 +16,32 @@ export function formatGenomeCopies(value: number): string {
 }
 
 export const formatTiter = (titer: number): string => `1:${titer}`;
+
+const MONTH_ABBREVIATIONS = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+] as const;
+
+/**
+ * "2026-11-10" → "10 Nov 2026": the one readable date format of every screen and printout. Text
+ * that is not a `YYYY-MM-DD` date comes back unchanged (never throws while a page renders).
+ */
+export function formatDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = match === null ? undefined : MONTH_ABBREVIATIONS[Number(match[2]) - 1];
+  if (match === null || month === undefined) return iso;
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+/** Every `YYYY-MM-DD` date inside a sentence (a criterion's reason) written the readable way. */
+export const formatDatesIn = (text: string): string => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, formatDate);

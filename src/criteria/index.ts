@@ -8,7 +8,7 @@ export type { Evaluation, CriterionResult, CriterionStatus, Outcome, DoseBlock }
 export { calculateDose, weightInKg, kitVials } from "./dose";
 export { referral, referralKind } from "./referral";
 export { FIELD_LABELS, fieldLabel, formatPath } from "./field-labels";
-export { formatGenomeCopies, formatTiter, roundTo } from "./format";
+export { formatDate, formatDatesIn, formatGenomeCopies, formatTiter, roundTo } from "./format";
 export { isValidNpi } from "./npi";
 export * from "./dates";
 export * from "./policy";
@@ -25,6 +25,17 @@ export function checkRequest(input: unknown): Evaluation | { errors: FieldError[
 export { evaluatePartial } from "./partial";
 export type { PartialEvaluation } from "./partial";
 export { recentAbnormalities } from "./rules/liver";
-export { STATUS_LABELS, OUTCOME_LABELS } from "./labels";
+export {
+  STATUS_LABELS,
+  OUTCOME_LABELS,
+  REQUEST_TYPE_LABELS,
+  SPECIALTY_LABELS,
+  CONDITION_LABELS,
+  FACTOR_IX_PRODUCT_LABELS,
+  STUDY_RESULT_LABELS,
+  AAV5_RESULT_LABELS,
+  BLEED_CAUSE_LABELS,
+  LIVER_TEST_UNITS,
+} from "./labels";
 export * from "./api-contract";
 export * from "./admin-contract";

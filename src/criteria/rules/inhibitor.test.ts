@@ -165,6 +165,14 @@ describe("I.A.7.b negative inhibitor assay (< 0.6 BU) within the last 12 months"
       expect(c.reason).toMatch(/date|result/i);
     });
 
+    it.each<[InhibitorAssay, string]>([
+      [{ bethesdaUnits: 0.2 }, "Assay 1 needs its date;"],
+      [{ date: "2026-10-02" }, "Assay 1 needs its result;"],
+      [{}, "Assay 1 needs its date and its result;"],
+    ])("the reason names exactly what is lacking: %j", (assay, reason) => {
+      expect(criterion(withAssays([assay]), "I.A.7.b").reason.startsWith(reason)).toBe(true);
+    });
+
     it.each<[string, InhibitorAssay[]]>([
       ["a positive result without a date", [{ bethesdaUnits: 0.9 }]],
       ["a stale date without a result", [{ date: "2025-11-26" }]],

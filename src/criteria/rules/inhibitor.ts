@@ -10,6 +10,12 @@ const isComplete = (assay: InhibitorAssay): assay is CompleteAssay =>
   assay.date !== undefined && assay.bethesdaUnits !== undefined;
 const isNegative = (assay: CompleteAssay): boolean => assay.bethesdaUnits < NEGATIVE_INHIBITOR_BELOW_BU;
 
+/** Exactly what an incomplete assay lacks. */
+function missingOfAssay(assay: InhibitorAssay): string {
+  if (assay.date === undefined) return assay.bethesdaUnits === undefined ? "its date and its result" : "its date";
+  return "its result";
+}
+
 export function noInhibitorHistory(doc: RequestDocument): RuleResult {
   switch (doc.inhibitor?.historyOfInhibitor) {
     case undefined:
@@ -49,7 +55,7 @@ export function recentNegativeAssay(doc: RequestDocument): RuleResult {
       (a.bethesdaUnits === undefined || a.bethesdaUnits < NEGATIVE_INHIBITOR_BELOW_BU),
   );
   if (open >= 0)
-    return { status: "missing", reason: `Assay ${open + 1} needs both its date and its result; ${needed}` };
+    return { status: "missing", reason: `Assay ${open + 1} needs ${missingOfAssay(assays[open] ?? {})}; ${needed}` };
   if (assays.length === 0) return { status: "not_met", reason: `No inhibitor assays on record; ${needed}` };
   if (latest !== undefined) {
     return {

@@ -179,6 +179,18 @@ describe("I.A.5.b a serious spontaneous bleed while on prophylaxis", () => {
     expect(criterion(doc, "I.A.5.b").status).toBe("missing");
   });
 
+  it.each<[Bleed, string]>([
+    [{ date: "2025-01-10", spontaneous: true }, "Bleed 1 needs its site;"],
+    [{ site: "joint", spontaneous: true }, "Bleed 1 needs its date;"],
+    [{ date: "2025-01-10", site: "joint" }, "Bleed 1 needs whether it was spontaneous;"],
+    [{ site: "joint" }, "Bleed 1 needs its date and whether it was spontaneous;"],
+    [{}, "Bleed 1 needs its date, its site and whether it was spontaneous;"],
+  ])("names exactly what an unfinished bleed lacks: %j", (bleed, reason) => {
+    const result = criterion(onBleeds([bleed]), "I.A.5.b");
+    expect(result.status).toBe("missing");
+    expect(result.reason.startsWith(reason)).toBe(true);
+  });
+
   it("is not met for an empty list (no bleeds on record)", () => {
     const result = criterion(onBleeds([]), "I.A.5.b");
     expect(result.status).toBe("not_met");

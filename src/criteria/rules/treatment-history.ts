@@ -66,6 +66,16 @@ const mightQualify = (bleed: Bleed, startDate: string): boolean =>
 const NEEDED =
   "at least one spontaneous bleed at a serious site (Appendix D) on or after the prophylaxis start date is needed";
 
+/** Exactly what an open bleed lacks: "its site", "its date and whether it was spontaneous". */
+function missingOfBleed(bleed: Bleed): string {
+  const missing = [
+    bleed.date === undefined ? "its date" : undefined,
+    bleed.site === undefined ? "its site" : undefined,
+    bleed.spontaneous === undefined ? "whether it was spontaneous" : undefined,
+  ].filter((part): part is string => part !== undefined);
+  return missing.length <= 1 ? (missing[0] ?? "") : `${missing.slice(0, -1).join(", ")} and ${missing.at(-1) ?? ""}`;
+}
+
 function whyNot(bleed: Bleed, startDate: string): string {
   if (bleed.date !== undefined && bleed.date < startDate) return "before prophylaxis started";
   if (bleed.spontaneous === false) return "traumatic";
@@ -98,7 +108,7 @@ export function seriousSpontaneousBleed(doc: RequestDocument): RuleResult {
   if (open >= 0) {
     return {
       status: "missing",
-      reason: `Bleed ${open + 1} needs its date, site and whether it was spontaneous; ${NEEDED}`,
+      reason: `Bleed ${open + 1} needs ${missingOfBleed(bleeds[open] ?? {})}; ${NEEDED}`,
     };
   }
   if (bleeds.length === 0) return { status: "not_met", reason: `No bleeding episodes on record; ${NEEDED}` };

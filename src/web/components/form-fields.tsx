@@ -8,17 +8,17 @@ import type { ReactNode } from "react";
 
 export const inputId = (name: string): string => `f-${name.replace(/[.[\]]+/g, "-").replace(/-$/, "")}`;
 
-function useFieldError(name: string): string | undefined {
+export function useFieldError(name: string): string | undefined {
   const { control } = useFormContext();
   const { errors } = useFormState({ control, name });
   const error = get<typeof errors, { message?: unknown } | undefined>(errors, name);
   return typeof error?.message === "string" ? error.message : undefined;
 }
 
-const describedBy = (...ids: (string | false | undefined)[]): string | undefined =>
+export const describedBy = (...ids: (string | false | undefined)[]): string | undefined =>
   ids.filter((id): id is string => typeof id === "string").join(" ") || undefined;
 
-function Hint({ id, children }: { id: string; children: ReactNode }) {
+export function Hint({ id, children }: { id: string; children: ReactNode }) {
   return (
     <div id={id} className="mb-2 text-slate-600">
       {children}
@@ -26,7 +26,7 @@ function Hint({ id, children }: { id: string; children: ReactNode }) {
   );
 }
 
-function ErrorMessage({ id, message }: { id: string; message: string }) {
+export function ErrorMessage({ id, message }: { id: string; message: string }) {
   return (
     <p id={id} className="mb-2 font-bold text-red-700">
       <span className="sr-only">Error:</span> {message}
@@ -34,10 +34,10 @@ function ErrorMessage({ id, message }: { id: string; message: string }) {
   );
 }
 
-const inputClass = (hasError: boolean): string =>
+export const inputClass = (hasError: boolean): string =>
   `block rounded-none border-2 ${hasError ? "border-red-700" : "border-slate-900"} px-2 py-1.5 text-lg focus:outline-none`;
 
-function FieldWrapper({ hasError, children }: { hasError: boolean; children: ReactNode }) {
+export function FieldWrapper({ hasError, children }: { hasError: boolean; children: ReactNode }) {
   return <div className={`mb-6 ${hasError ? "border-l-4 border-red-700 pl-4" : ""}`}>{children}</div>;
 }
 
@@ -45,7 +45,7 @@ interface TextFieldProps {
   name: string;
   label: ReactNode;
   hint?: ReactNode;
-  type?: "text" | "date" | "email" | "password";
+  type?: "text" | "email" | "password";
   inputMode?: "text" | "numeric" | "decimal";
   autoComplete?: string;
   width?: "w-24" | "w-32" | "w-48" | "w-full max-w-md";

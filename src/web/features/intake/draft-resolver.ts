@@ -1,16 +1,12 @@
 /**
  * react-hook-form's resolver over the shared schema: the draft becomes a candidate request
- * document, the criteria library validates it, and each error lands on the input of its path.
+ * document, the criteria library validates it, and each error lands on the input of its path,
+ * in the wizard's words (`draft-messages.ts`).
  */
 import type { FieldErrors, Resolver } from "react-hook-form";
-import { validateRequestDocument, type FieldError } from "@/criteria";
-import { toDocument, type Draft } from "./draft";
-
-/** Error messages worded for an input that differs from the document field (the dose is typed in 10^13 units). */
-const DRAFT_MESSAGES: Readonly<Record<string, string>> = {
-  "dose.requestedGcPerKg":
-    "Requested dose must be a number more than 0, in units of 10^13 genome copies per kg (the maximum is 2)",
-};
+import type { FieldError } from "@/criteria";
+import type { Draft } from "./draft";
+import { draftErrors } from "./draft-messages";
 
 /**
  * Nests "a.0.b" errors the way react-hook-form expects: arrays for list indices (it drops an
@@ -23,7 +19,7 @@ function nest(errors: readonly FieldError[]): FieldErrors<Draft> {
     let node: Record<string, unknown> = root;
     keys.forEach((key, i) => {
       if (i === keys.length - 1) {
-        node[key] ??= { type: "schema", message: DRAFT_MESSAGES[path] ?? message };
+        node[key] ??= { type: "schema", message };
         return;
       }
       const existing = node[key];
@@ -38,6 +34,6 @@ function nest(errors: readonly FieldError[]): FieldErrors<Draft> {
 }
 
 export const draftResolver: Resolver<Draft> = (values) => {
-  const result = validateRequestDocument(toDocument(values));
-  return result.ok ? { values, errors: {} } : { values: {}, errors: nest(result.errors) };
+  const errors = draftErrors(values);
+  return errors.length === 0 ? { values, errors: {} } : { values: {}, errors: nest(errors) };
 };

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { emptyDraft } from "./draft";
 import { clearDraft, loadDraft, saveDraft } from "./draft-storage";
+import { datePartsFromIso } from "@/web/lib/date-parts";
 
 const KEY = "hemgenix-pa:draft:v1";
 const empty = emptyDraft("2026-11-27");
@@ -23,10 +24,17 @@ describe("draft storage", () => {
     const draft = emptyDraft("2026-11-27");
     draft.member.firstName = "Ada";
     draft.bleedsOnRecord = "yes";
-    draft.bleeds = [{ date: "2025-09-14", site: "joint", spontaneous: "yes" }];
+    draft.bleeds = [{ date: datePartsFromIso("2025-09-14"), site: "joint", spontaneous: "yes" }];
     saveDraft(draft);
     expect(JSON.parse(localStorage.getItem(KEY) ?? "null")).toEqual(draft);
     expect(loadDraft(empty)).toEqual(draft);
+  });
+
+  it("keeps an impossible date as typed across a reload (the raw day, month and year are stored)", () => {
+    const draft = emptyDraft("2026-11-27");
+    draft.member.dateOfBirth = { day: "30", month: "2", year: "1990" };
+    saveDraft(draft);
+    expect(loadDraft(empty)?.member.dateOfBirth).toEqual({ day: "30", month: "2", year: "1990" });
   });
 
   it("lays a stored draft over the empty one, ignoring what does not fit", () => {
@@ -34,7 +42,7 @@ describe("draft storage", () => {
     const loaded = loadDraft(empty);
     expect(loaded?.member.firstName).toBe("Ada");
     expect(loaded?.member.lastName).toBe("");
-    expect(loaded?.requestDate).toBe("2026-11-27");
+    expect(loaded?.requestDate).toEqual({ day: "27", month: "11", year: "2026" });
     expect(loaded).not.toHaveProperty("extra");
   });
 

@@ -10,6 +10,7 @@ import {
   type RequestDocument,
 } from "@/criteria";
 import { emptyDraft, fromDocument, restoreDraft, toDocument, type Draft } from "./draft";
+import { datePartsFromIso } from "@/web/lib/date-parts";
 
 const REQUEST_DATE = "2026-11-27";
 
@@ -308,7 +309,7 @@ describe("toDocument", () => {
   });
 
   it("leaves out a blank required answer too, so validation says it is required", () => {
-    const doc = toDocument(draftWith((d) => (d.requestDate = "")));
+    const doc = toDocument(draftWith((d) => (d.requestDate = datePartsFromIso(""))));
     expect(doc).not.toHaveProperty("requestDate");
     expect(errorsOf(doc)).toEqual([{ path: "requestDate", message: "Request date is required" }]);
   });
@@ -346,7 +347,7 @@ describe("toDocument", () => {
   });
 
   it('records "no bleeds on record" as an empty list and a blank answer as absent, whatever the list holds', () => {
-    const bleed = { date: "2025-09-14", site: "joint", spontaneous: "yes" } as const;
+    const bleed = { date: datePartsFromIso("2025-09-14"), site: "joint", spontaneous: "yes" } as const;
     expect(toDocument(draftWith((d) => ((d.bleedsOnRecord = "no"), (d.bleeds = [{ ...bleed }])))).bleeds).toEqual([]);
     expect(toDocument(draftWith((d) => (d.bleeds = [{ ...bleed }])))).not.toHaveProperty("bleeds");
     expect(toDocument(draftWith((d) => ((d.bleedsOnRecord = "yes"), (d.bleeds = [{ ...bleed }])))).bleeds).toEqual([
@@ -368,8 +369,8 @@ describe("toDocument", () => {
 
   it("records assays the same way: no is an empty list, blank is absent, a blank entry is an empty one", () => {
     const assays = [
-      { date: "2026-10-02", bethesdaUnits: "0.2" },
-      { date: "", bethesdaUnits: "" },
+      { date: datePartsFromIso("2026-10-02"), bethesdaUnits: "0.2" },
+      { date: datePartsFromIso(""), bethesdaUnits: "" },
     ];
     const withAssays = (onRecord: "" | "yes" | "no") =>
       toDocument(
@@ -458,7 +459,7 @@ describe("toDocument", () => {
         d.exposureDays = "about 200";
         d.member.weight.value = "80kg";
         d.inhibitor.assaysOnRecord = "yes";
-        d.inhibitor.assays = [{ date: "2026-10-02", bethesdaUnits: "0x1" }];
+        d.inhibitor.assays = [{ date: datePartsFromIso("2026-10-02"), bethesdaUnits: "0x1" }];
         d.dose.requestedGcPerKg = "two";
         d.liver.enzymes.alt = { value: "1e999", upperLimit: "56" };
       }),
@@ -479,7 +480,7 @@ describe("toDocument", () => {
     expect(errors.find((e) => e.path === "dose.requestedGcPerKg")?.message).not.toContain("two");
   });
 
-  it("reads numbers with spaces, signs and exponents, and refuses a comma (1,5 must never become 15)", () => {
+  it("reads numbers with spaces and signs, and refuses a comma (1,5 must never become 15) and exponent notation", () => {
     expect(errorsOf(toDocument(draftWith((d) => (d.exposureDays = "1,200")))).map((e) => e.path)).toEqual([
       "exposureDays",
     ]);
@@ -488,7 +489,7 @@ describe("toDocument", () => {
         d.exposureDays = " 1200 ";
         d.diagnosis.condition = "congenital_hemophilia_b";
         d.diagnosis.factorIxActivityPercent = ".5";
-        d.member.weight.value = "8e1";
+        d.member.weight.value = "80";
       }),
     );
     expect(doc.exposureDays).toBe(1200);
@@ -497,6 +498,13 @@ describe("toDocument", () => {
     expect(errorsOf(toDocument(draftWith((d) => (d.exposureDays = "-3")))).map((e) => e.path)).toEqual([
       "exposureDays",
     ]);
+    // "2e13" typed into a field already in units of 10^13 would be 2 × 10^26: refused, never read.
+    for (const typed of ["2e13", "2E0", "8e1", "1e-1"]) {
+      expect(toDocument(draftWith((d) => (d.dose.requestedGcPerKg = typed))).dose).toEqual({ requestedGcPerKg: typed });
+      expect(errorsOf(toDocument(draftWith((d) => (d.member.weight.value = typed)))).map((e) => e.path)).toEqual([
+        "member.weight.value",
+      ]);
+    }
   });
 
   it.each(["1:300", "300", " 1 : 300 ", "1:300 "])("reads the titer %j as 300", (typed) => {
@@ -566,7 +574,7 @@ describe("restoreDraft", () => {
     const restored = restoreDraft(stored, base);
     expect(restored.member).toEqual({ ...base.member, firstName: "Ada", weight: { value: "80", unit: "kg" } });
     expect(restored.bleedsOnRecord).toBe("no");
-    expect(restored.requestDate).toBe(REQUEST_DATE);
+    expect(restored.requestDate).toEqual(datePartsFromIso(REQUEST_DATE));
     expect(restored.liver).toEqual(base.liver);
   });
 
@@ -586,9 +594,47 @@ describe("restoreDraft", () => {
   });
 
   it("keeps the stored list entries that are objects", () => {
-    const bleed = { date: "2025-09-14", site: "joint", spontaneous: "yes" };
+    const bleed = { date: { day: "30", month: "2", year: "2025" }, site: "joint", spontaneous: "yes" };
     const restored = restoreDraft({ bleedsOnRecord: "yes", bleeds: [bleed, "junk", null, 3] }, base);
     expect(restored.bleeds).toEqual([bleed]);
+  });
+
+  it("keeps an impossible date exactly as typed (30 February), and converts it to no real date", () => {
+    const typed = { day: "30", month: "2", year: "1990" };
+    const stored: unknown = JSON.parse(
+      JSON.stringify({ lineOfBusiness: "commercial", member: { dateOfBirth: typed } }),
+    );
+    const restored = restoreDraft(stored, base);
+    expect(restored.member.dateOfBirth).toEqual(typed);
+    expect(errorsOf(toDocument(restored)).map((e) => e.path)).toEqual(["member.dateOfBirth"]);
+  });
+
+  it("reads a draft saved before dates had three boxes (YYYY-MM-DD strings) into day, month and year", () => {
+    const restored = restoreDraft(
+      {
+        requestDate: "2026-11-27",
+        member: { dateOfBirth: "1985-04-12" },
+        prophylaxis: { startDate: "2023-06-01" },
+        bleedsOnRecord: "yes",
+        bleeds: [{ date: "2025-09-14", site: "joint", spontaneous: "yes" }],
+        inhibitor: { assaysOnRecord: "yes", assays: [{ date: "2026-10-02", bethesdaUnits: "0.2" }] },
+        liver: { enzymes: { date: "2026-10-20" }, ultrasound: { date: "" }, elastography: { date: "2026-10-21" } },
+      },
+      emptyDraft(""),
+    );
+    expect(restored.requestDate).toEqual({ day: "27", month: "11", year: "2026" });
+    expect(restored.member.dateOfBirth).toEqual({ day: "12", month: "4", year: "1985" });
+    expect(restored.bleeds[0]?.date).toEqual({ day: "14", month: "9", year: "2025" });
+    expect(restored.liver.ultrasound.date).toEqual({ day: "", month: "", year: "" });
+    const doc = toDocument(restored);
+    expect(doc).toMatchObject({
+      requestDate: "2026-11-27",
+      member: { dateOfBirth: "1985-04-12" },
+      prophylaxis: { startDate: "2023-06-01" },
+      bleeds: [{ date: "2025-09-14" }],
+      inhibitor: { assays: [{ date: "2026-10-02" }] },
+      liver: { enzymes: { date: "2026-10-20" }, elastography: { date: "2026-10-21" } },
+    });
   });
 
   it("fills the missing keys of a stored list entry, so the draft still converts", () => {
@@ -597,8 +643,8 @@ describe("restoreDraft", () => {
       base,
     );
     expect(() => toDocument(restored)).not.toThrow();
-    expect(restored.bleeds).toEqual([{ date: "2025-09-14", site: "", spontaneous: "" }]);
-    expect(restored.inhibitor.assays).toEqual([{ date: "", bethesdaUnits: "" }]);
+    expect(restored.bleeds).toEqual([{ date: datePartsFromIso("2025-09-14"), site: "", spontaneous: "" }]);
+    expect(restored.inhibitor.assays).toEqual([{ date: datePartsFromIso(""), bethesdaUnits: "" }]);
   });
 
   it("ignores values of the wrong type inside a stored list entry", () => {
@@ -607,7 +653,7 @@ describe("restoreDraft", () => {
       base,
     );
     expect(() => toDocument(restored)).not.toThrow();
-    expect(restored.bleeds).toEqual([{ date: "", site: "joint", spontaneous: "" }]);
+    expect(restored.bleeds).toEqual([{ date: datePartsFromIso(""), site: "joint", spontaneous: "" }]);
   });
 
   it("restores a whole draft unchanged", () => {

@@ -1,9 +1,11 @@
 /**
  * The wizard's form state ("draft"): what the user typed, as typed. Field names follow the
- * request document's paths, so the shared schema's errors land on the right input. `toDocument`
+ * request document's paths, so the shared schema's errors land on the right input. Dates are kept
+ * as the day, month and year typed (`DateParts`); the document gets `YYYY-MM-DD`. `toDocument`
  * turns a draft into a candidate request document (blank → absent); `fromDocument` goes back.
  */
 import type { BleedSite, LineOfBusiness, RequestDocument } from "@/criteria";
+import { datePartsFromIso, emptyDateParts, isoFromDateParts, type DateParts } from "@/web/lib/date-parts";
 
 export type YesNo = "" | "yes" | "no";
 
@@ -13,25 +15,25 @@ interface LabDraft {
 }
 
 export interface BleedDraft {
-  date: string;
+  date: DateParts;
   site: "" | BleedSite;
   spontaneous: YesNo;
 }
 
 export interface AssayDraft {
-  date: string;
+  date: DateParts;
   bethesdaUnits: string;
 }
 
 export interface Draft {
   requestType: "" | RequestDocument["requestType"];
-  requestDate: string;
+  requestDate: DateParts;
   lineOfBusiness: "" | LineOfBusiness;
   member: {
     firstName: string;
     lastName: string;
     memberId: string;
-    dateOfBirth: string;
+    dateOfBirth: DateParts;
     weight: { value: string; unit: "" | "kg" | "lb" };
   };
   prescriber: {
@@ -51,7 +53,7 @@ export interface Draft {
   };
   prophylaxis: {
     product: "" | NonNullable<NonNullable<RequestDocument["prophylaxis"]>["product"]>;
-    startDate: string;
+    startDate: DateParts;
     adherenceDocumented: YesNo;
   };
   /** "no" records an empty list; blank leaves bleeds unanswered. */
@@ -64,9 +66,9 @@ export interface Draft {
     assays: AssayDraft[];
   };
   liver: {
-    enzymes: { date: string; alt: LabDraft; ast: LabDraft; alp: LabDraft; totalBilirubin: LabDraft };
-    ultrasound: { date: string; result: "" | "normal" | "abnormal" };
-    elastography: { date: string; result: "" | "normal" | "abnormal" };
+    enzymes: { date: DateParts; alt: LabDraft; ast: LabDraft; alp: LabDraft; totalBilirubin: LabDraft };
+    ultrasound: { date: DateParts; result: "" | "normal" | "abnormal" };
+    elastography: { date: DateParts; result: "" | "normal" | "abnormal" };
     hepatologistAttestation: YesNo;
   };
   priorGeneTherapy: YesNo;
@@ -80,12 +82,19 @@ export const DOSE_INPUT_EXPONENT = 13;
 
 const lab = (): LabDraft => ({ value: "", upperLimit: "" });
 
+/** An empty draft whose request date is `today` (`YYYY-MM-DD`; "" leaves it blank). */
 export function emptyDraft(today: string): Draft {
   return {
     requestType: "initial",
-    requestDate: today,
+    requestDate: datePartsFromIso(today),
     lineOfBusiness: "",
-    member: { firstName: "", lastName: "", memberId: "", dateOfBirth: "", weight: { value: "", unit: "kg" } },
+    member: {
+      firstName: "",
+      lastName: "",
+      memberId: "",
+      dateOfBirth: emptyDateParts(),
+      weight: { value: "", unit: "kg" },
+    },
     prescriber: { name: "", npi: "", specialty: "", hematologistConsulted: "" },
     diagnosis: {
       condition: "",
@@ -95,15 +104,15 @@ export function emptyDraft(today: string): Draft {
       recentLabelChange: "",
       onFormulary: "",
     },
-    prophylaxis: { product: "", startDate: "", adherenceDocumented: "" },
+    prophylaxis: { product: "", startDate: emptyDateParts(), adherenceDocumented: "" },
     bleedsOnRecord: "",
     bleeds: [],
     exposureDays: "",
     inhibitor: { historyOfInhibitor: "", assaysOnRecord: "", assays: [] },
     liver: {
-      enzymes: { date: "", alt: lab(), ast: lab(), alp: lab(), totalBilirubin: lab() },
-      ultrasound: { date: "", result: "" },
-      elastography: { date: "", result: "" },
+      enzymes: { date: emptyDateParts(), alt: lab(), ast: lab(), alp: lab(), totalBilirubin: lab() },
+      ultrasound: { date: emptyDateParts(), result: "" },
+      elastography: { date: emptyDateParts(), result: "" },
       hepatologistAttestation: "",
     },
     priorGeneTherapy: "",
@@ -122,17 +131,20 @@ function compact(object: Candidate): Candidate | undefined {
 
 const text = (value: string): string | undefined => (value.trim() === "" ? undefined : value.trim());
 
+/** A number as a person types it: digits with an optional sign and decimal point ("80", "-1", ".5"). */
+export const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/;
+
 /**
- * A number as typed; text that is not a number (including "1,5": a decimal comma must not become
- * 15) passes through so the schema can name the problem. `exponent` shifts the decimal point
- * exactly, in the text, before parsing ("2" with exponent 13 is exactly 2e13).
+ * A number as typed; text that is not a plain number passes through so the schema refuses it and
+ * the wizard names the problem: a decimal comma ("1,5" must not become 15) and exponent notation
+ * ("2e13" in a field already in units of 10^13 would mean 2 × 10^26). `exponent` shifts the
+ * decimal point exactly, in the text, before parsing ("2" with exponent 13 is exactly 2e13).
  */
 function number(value: string, exponent = 0): number | string | undefined {
   const trimmed = value.trim();
   if (trimmed === "") return undefined;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return value;
-  const [mantissa = trimmed, power = "0"] = trimmed.toLowerCase().split("e");
-  const parsed = Number(`${mantissa}e${Number(power) + exponent}`);
+  if (!PLAIN_NUMBER.test(trimmed)) return value;
+  const parsed = Number(`${trimmed}e${exponent}`);
   return Number.isFinite(parsed) ? parsed : value;
 }
 
@@ -152,13 +164,13 @@ export function toDocument(draft: Draft): Candidate {
     compact({
       schemaVersion: 1,
       requestType: choice(draft.requestType),
-      requestDate: text(draft.requestDate),
+      requestDate: isoFromDateParts(draft.requestDate),
       lineOfBusiness: choice(draft.lineOfBusiness),
       member: compact({
         firstName: text(member.firstName),
         lastName: text(member.lastName),
         memberId: text(member.memberId),
-        dateOfBirth: text(member.dateOfBirth),
+        dateOfBirth: isoFromDateParts(member.dateOfBirth),
         weight:
           weightValue === undefined ? undefined : compact({ value: weightValue, unit: choice(member.weight.unit) }),
       }),
@@ -180,7 +192,7 @@ export function toDocument(draft: Draft): Candidate {
       }),
       prophylaxis: compact({
         product: choice(prophylaxis.product),
-        startDate: text(prophylaxis.startDate),
+        startDate: isoFromDateParts(prophylaxis.startDate),
         adherenceDocumented: yesNo(prophylaxis.adherenceDocumented),
       }),
       bleeds:
@@ -188,7 +200,12 @@ export function toDocument(draft: Draft): Candidate {
           ? []
           : draft.bleedsOnRecord === "yes" && draft.bleeds.length > 0
             ? draft.bleeds.map(
-                (b) => compact({ date: text(b.date), site: choice(b.site), spontaneous: yesNo(b.spontaneous) }) ?? {},
+                (b) =>
+                  compact({
+                    date: isoFromDateParts(b.date),
+                    site: choice(b.site),
+                    spontaneous: yesNo(b.spontaneous),
+                  }) ?? {},
               )
             : undefined,
       exposureDays: number(draft.exposureDays),
@@ -199,20 +216,23 @@ export function toDocument(draft: Draft): Candidate {
             ? []
             : inhibitor.assaysOnRecord === "yes" && inhibitor.assays.length > 0
               ? inhibitor.assays.map(
-                  (a) => compact({ date: text(a.date), bethesdaUnits: number(a.bethesdaUnits) }) ?? {},
+                  (a) => compact({ date: isoFromDateParts(a.date), bethesdaUnits: number(a.bethesdaUnits) }) ?? {},
                 )
               : undefined,
       }),
       liver: compact({
         enzymes: compact({
-          date: text(liver.enzymes.date),
+          date: isoFromDateParts(liver.enzymes.date),
           alt: labResult(liver.enzymes.alt),
           ast: labResult(liver.enzymes.ast),
           alp: labResult(liver.enzymes.alp),
           totalBilirubin: labResult(liver.enzymes.totalBilirubin),
         }),
-        ultrasound: compact({ date: text(liver.ultrasound.date), result: choice(liver.ultrasound.result) }),
-        elastography: compact({ date: text(liver.elastography.date), result: choice(liver.elastography.result) }),
+        ultrasound: compact({ date: isoFromDateParts(liver.ultrasound.date), result: choice(liver.ultrasound.result) }),
+        elastography: compact({
+          date: isoFromDateParts(liver.elastography.date),
+          result: choice(liver.elastography.result),
+        }),
         hepatologistAttestation: yesNo(liver.hepatologistAttestation),
       }),
       priorGeneTherapy: yesNo(draft.priorGeneTherapy),
@@ -225,15 +245,22 @@ export function toDocument(draft: Draft): Candidate {
   );
 }
 
-/** gc/kg → the dose field's units, exactly: plain ("2") when that survives the way back, else exponent form. */
-function doseInInputUnits(gcPerKg: number): string {
-  const [digits = "0", power = "0"] = gcPerKg.toExponential().split("e");
-  const exact = `${digits}e${Number(power) - DOSE_INPUT_EXPONENT}`;
-  const plain = String(Number(exact));
-  return number(plain, DOSE_INPUT_EXPONENT) === gcPerKg ? plain : exact;
+/** A number written out in plain decimals (1e-7 → "0.0000001", 1e21 → "1000000000000000000000"), shifted by 10^-shift. */
+function plainDecimal(value: number, shift = 0): string {
+  const [mantissa = "0", power = "0"] = Math.abs(value).toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const point = Number(power) - shift + 1; // digits before the decimal point
+  const whole = point <= 0 ? "0" : digits.slice(0, point).padEnd(point, "0");
+  const fraction = point < 0 ? `${"0".repeat(-point)}${digits}` : digits.slice(point);
+  const trimmed = fraction.replace(/0+$/, "");
+  return `${value < 0 ? "-" : ""}${whole}${trimmed === "" ? "" : `.${trimmed}`}`;
 }
 
-const str = (value: number | string | undefined): string => (value === undefined ? "" : String(value));
+/** gc/kg → the dose field's units, exactly and in plain decimals (the field refuses exponent notation). */
+const doseInInputUnits = (gcPerKg: number): string => plainDecimal(gcPerKg, DOSE_INPUT_EXPONENT);
+
+const str = (value: number | string | undefined): string =>
+  value === undefined ? "" : typeof value === "number" ? plainDecimal(value) : value;
 const fromBool = (value: boolean | undefined): YesNo => (value === undefined ? "" : value ? "yes" : "no");
 const fromLab = (value: { value?: number; upperLimit?: number } | undefined): LabDraft => ({
   value: str(value?.value),
@@ -245,13 +272,13 @@ export function fromDocument(doc: RequestDocument): Draft {
   const requested = doc.dose?.requestedGcPerKg;
   return {
     requestType: doc.requestType,
-    requestDate: doc.requestDate,
+    requestDate: datePartsFromIso(doc.requestDate),
     lineOfBusiness: doc.lineOfBusiness,
     member: {
       firstName: doc.member?.firstName ?? "",
       lastName: doc.member?.lastName ?? "",
       memberId: doc.member?.memberId ?? "",
-      dateOfBirth: doc.member?.dateOfBirth ?? "",
+      dateOfBirth: datePartsFromIso(doc.member?.dateOfBirth ?? ""),
       weight: {
         value: str(doc.member?.weight?.value),
         unit: doc.member?.weight?.unit ?? (doc.member?.weight === undefined ? "kg" : ""),
@@ -273,12 +300,12 @@ export function fromDocument(doc: RequestDocument): Draft {
     },
     prophylaxis: {
       product: doc.prophylaxis?.product ?? "",
-      startDate: doc.prophylaxis?.startDate ?? "",
+      startDate: datePartsFromIso(doc.prophylaxis?.startDate ?? ""),
       adherenceDocumented: fromBool(doc.prophylaxis?.adherenceDocumented),
     },
     bleedsOnRecord: doc.bleeds === undefined ? "" : doc.bleeds.length === 0 ? "no" : "yes",
     bleeds: (doc.bleeds ?? []).map((b) => ({
-      date: b.date ?? "",
+      date: datePartsFromIso(b.date ?? ""),
       site: b.site ?? "",
       spontaneous: fromBool(b.spontaneous),
     })),
@@ -286,18 +313,27 @@ export function fromDocument(doc: RequestDocument): Draft {
     inhibitor: {
       historyOfInhibitor: fromBool(doc.inhibitor?.historyOfInhibitor),
       assaysOnRecord: doc.inhibitor?.assays === undefined ? "" : doc.inhibitor.assays.length === 0 ? "no" : "yes",
-      assays: (doc.inhibitor?.assays ?? []).map((a) => ({ date: a.date ?? "", bethesdaUnits: str(a.bethesdaUnits) })),
+      assays: (doc.inhibitor?.assays ?? []).map((a) => ({
+        date: datePartsFromIso(a.date ?? ""),
+        bethesdaUnits: str(a.bethesdaUnits),
+      })),
     },
     liver: {
       enzymes: {
-        date: doc.liver?.enzymes?.date ?? "",
+        date: datePartsFromIso(doc.liver?.enzymes?.date ?? ""),
         alt: fromLab(doc.liver?.enzymes?.alt),
         ast: fromLab(doc.liver?.enzymes?.ast),
         alp: fromLab(doc.liver?.enzymes?.alp),
         totalBilirubin: fromLab(doc.liver?.enzymes?.totalBilirubin),
       },
-      ultrasound: { date: doc.liver?.ultrasound?.date ?? "", result: doc.liver?.ultrasound?.result ?? "" },
-      elastography: { date: doc.liver?.elastography?.date ?? "", result: doc.liver?.elastography?.result ?? "" },
+      ultrasound: {
+        date: datePartsFromIso(doc.liver?.ultrasound?.date ?? ""),
+        result: doc.liver?.ultrasound?.result ?? "",
+      },
+      elastography: {
+        date: datePartsFromIso(doc.liver?.elastography?.date ?? ""),
+        result: doc.liver?.elastography?.result ?? "",
+      },
       hepatologistAttestation: fromBool(doc.liver?.hepatologistAttestation),
     },
     priorGeneTherapy: fromBool(doc.priorGeneTherapy),
@@ -306,6 +342,12 @@ export function fromDocument(doc: RequestDocument): Draft {
       requestedGcPerKg: requested === undefined ? "" : doseInInputUnits(requested),
     },
   };
+}
+
+/** True when a draft holds any answer beyond an empty one's (the request date, always filled in, aside). */
+export function hasAnswers(draft: Draft): boolean {
+  const empty = emptyDraft("");
+  return JSON.stringify({ ...draft, requestDate: empty.requestDate }) !== JSON.stringify(empty);
 }
 
 /**
@@ -318,11 +360,16 @@ export function restoreDraft(stored: unknown, base: Draft): Draft {
 
 /** What one entry of each list looks like when empty: stored entries are laid over it. */
 const LIST_ITEMS: Readonly<Record<string, () => unknown>> = {
-  bleeds: (): BleedDraft => ({ date: "", site: "", spontaneous: "" }),
-  "inhibitor.assays": (): AssayDraft => ({ date: "", bethesdaUnits: "" }),
+  bleeds: (): BleedDraft => ({ date: emptyDateParts(), site: "", spontaneous: "" }),
+  "inhibitor.assays": (): AssayDraft => ({ date: emptyDateParts(), bethesdaUnits: "" }),
 };
 
+const isDateParts = (value: unknown): boolean =>
+  typeof value === "object" && value !== null && Object.keys(value).join() === "day,month,year";
+
 function overlay(base: unknown, stored: unknown, path: string): unknown {
+  // Drafts saved before dates had three boxes hold "YYYY-MM-DD" (or "" for a date the browser refused).
+  if (isDateParts(base) && typeof stored === "string") return stored === "" ? base : datePartsFromIso(stored);
   if (Array.isArray(base)) {
     const empty = LIST_ITEMS[path];
     if (!Array.isArray(stored) || empty === undefined) return base;

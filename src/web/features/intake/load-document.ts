@@ -1,13 +1,12 @@
 /** Puts a request document into the wizard (used to amend a request sent back for more information). */
 import type { RequestDocument } from "@/criteria";
-import { emptyDraft, fromDocument } from "./draft";
+import { emptyDraft, fromDocument, hasAnswers } from "./draft";
 import { clearDraft, loadDraft, saveDraft } from "./draft-storage";
 
 /** True when this browser holds answers that loading another document would replace. */
 export function hasUnsavedAnswers(): boolean {
-  const empty = emptyDraft("");
-  const stored = loadDraft(empty);
-  return stored !== undefined && JSON.stringify({ ...stored, requestDate: "" }) !== JSON.stringify(empty);
+  const stored = loadDraft(emptyDraft(""));
+  return stored !== undefined && hasAnswers(stored);
 }
 
 export function loadDocumentIntoWizard(document: RequestDocument): void {

@@ -4,6 +4,7 @@ import { evaluatePartial } from "@/criteria";
 import { emptyDraft, fromDocument, toDocument, type Draft } from "./draft";
 import { STEP_STATUS_LABELS, stepStatuses, type StepStatus } from "./step-status";
 import { STEP_IDS, type StepId } from "./steps";
+import { datePartsFromIso } from "@/web/lib/date-parts";
 
 const statusesOf = (draft: Draft): Record<StepId, StepStatus> =>
   stepStatuses(draft, evaluatePartial(toDocument(draft)));
@@ -119,12 +120,12 @@ describe("stepStatuses", () => {
     it("the page of every invalid answer, and only those", () => {
       const statuses = statusesOf(
         eligibleDraft((d) => {
-          d.member.dateOfBirth = "2026-02-30";
-          d.bleeds = [{ date: "2025-13-01", site: "joint", spontaneous: "yes" }];
+          d.member.dateOfBirth = datePartsFromIso("2026-02-30");
+          d.bleeds = [{ date: datePartsFromIso("2025-13-01"), site: "joint", spontaneous: "yes" }];
           d.exposureDays = "lots";
           d.inhibitor.assays = [
-            { date: "2026-10-02", bethesdaUnits: "0.2" },
-            { date: "2026-10-03", bethesdaUnits: "-1" },
+            { date: datePartsFromIso("2026-10-02"), bethesdaUnits: "0.2" },
+            { date: datePartsFromIso("2026-10-03"), bethesdaUnits: "-1" },
           ];
         }),
       );
@@ -149,11 +150,13 @@ describe("stepStatuses", () => {
     });
 
     it("a date after the request date", () => {
-      expect(statusesOf(eligibleDraft((d) => (d.liver.enzymes.date = "2026-11-28"))).liver).toBe("has_problem");
+      expect(statusesOf(eligibleDraft((d) => (d.liver.enzymes.date = datePartsFromIso("2026-11-28")))).liver).toBe(
+        "has_problem",
+      );
     });
 
     it("an invalid request date gives the request page the problem", () => {
-      const statuses = statusesOf(eligibleDraft((d) => (d.requestDate = "27/11/2026")));
+      const statuses = statusesOf(eligibleDraft((d) => (d.requestDate = { day: "31", month: "11", year: "2026" })));
       expect(statuses.request).toBe("has_problem");
     });
   });

@@ -2,6 +2,7 @@
 import { get } from "react-hook-form";
 import { CRITERION_IDS, type PartialEvaluation } from "@/criteria";
 import { emptyDraft, toDocument, type Draft } from "./draft";
+import { answeredErrors } from "./draft-messages";
 import { STEP_IDS, STEPS, questionOf, stepIndex, stepOfPath, type StepId } from "./steps";
 
 export type StepStatus = "not_started" | "in_progress" | "complete" | "has_problem" | "not_needed";
@@ -37,13 +38,10 @@ function touched(draft: Draft, step: StepId): boolean {
   );
 }
 
-const isBlank = (value: unknown): boolean =>
-  value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
-
 export function stepStatuses(draft: Draft, live: PartialEvaluation): Record<StepId, StepStatus> {
   const document = toDocument(draft);
   // A required answer left blank is "not answered yet", not a problem; a wrong answer is.
-  const problems = new Set(live.errors.filter((e) => !isBlank(get(draft, e.path))).map((e) => stepOfPath(e.path)));
+  const problems = new Set(answeredErrors(live.errors, draft).map((e) => stepOfPath(e.path)));
   const open = new Set(
     CRITERION_IDS.filter((id) => live.evaluation?.criteria.find((c) => c.id === id)?.status === "missing").map(
       (id) => questionOf(id).step,

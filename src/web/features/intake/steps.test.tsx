@@ -16,6 +16,7 @@ import { PrescriberStep } from "./components/steps/prescriber-step";
 import { ProphylaxisStep } from "./components/steps/prophylaxis-step";
 import { RequestStep } from "./components/steps/request-step";
 import { STEPS, STEP_IDS, isStepId, questionOf, stepIndex, stepOfPath, type StepId } from "./steps";
+import { datePartsFromIso } from "@/web/lib/date-parts";
 
 const PAGES: Record<StepId, ComponentType> = {
   request: RequestStep,
@@ -35,7 +36,7 @@ function everyQuestionDraft(): Draft {
   const draft = fromDocument(eligible());
   draft.prescriber.specialty = "other";
   draft.prescriber.hematologistConsulted = "yes";
-  draft.liver.ultrasound = { date: "2026-10-21", result: "abnormal" };
+  draft.liver.ultrasound = { date: datePartsFromIso("2026-10-21"), result: "abnormal" };
   draft.liver.hepatologistAttestation = "";
   draft.aav5 = { result: "detected", titer: "300" };
   return draft;

@@ -3,11 +3,26 @@
  * and comes back here. Problems are listed first; the summary opens once there are none.
  */
 import { useFormContext, useWatch } from "react-hook-form";
-import { BLEED_SITE_LABELS, LINE_OF_BUSINESS_LABELS, validateRequestDocument, type FieldError } from "@/criteria";
+import {
+  AAV5_RESULT_LABELS,
+  BLEED_CAUSE_LABELS,
+  BLEED_SITE_LABELS,
+  CONDITION_LABELS,
+  FACTOR_IX_PRODUCT_LABELS,
+  FIELD_LABELS,
+  LINE_OF_BUSINESS_LABELS,
+  LIVER_TEST_UNITS,
+  REQUEST_TYPE_LABELS,
+  SPECIALTY_LABELS,
+  STUDY_RESULT_LABELS,
+  type FieldError,
+} from "@/criteria";
 import { BackLink, Button } from "@/web/components/buttons";
 import { inputId } from "@/web/components/form-fields";
 import { useDocumentTitle } from "@/web/components/use-document-title";
-import { toDocument, type Draft, type YesNo } from "../draft";
+import { dateProblem, dateProblemMessage, formatDateParts, isBlankDate, type DateParts } from "@/web/lib/date-parts";
+import type { Draft, YesNo } from "../draft";
+import { draftErrors } from "../draft-messages";
 import { STEP_IDS, STEPS, stepOfPath, type StepId } from "../steps";
 import { ImportExport } from "./import-export";
 import { QuestionLink } from "./question-link";
@@ -17,10 +32,35 @@ interface Row {
   /** The input the Change link focuses. */
   field: string;
   value: string;
+  /** Something typed that cannot be shown as an answer yet (an impossible date): what to correct. */
+  problem?: string;
 }
 
 const yesNo = (v: YesNo): string => (v === "yes" ? "Yes" : v === "no" ? "No" : "");
 const or = (value: string, unit = ""): string => (value.trim() === "" ? "" : `${value.trim()}${unit}`);
+const choice = <T extends string>(value: "" | T, labels: Readonly<Record<T, string>>): string =>
+  value === "" ? "" : labels[value];
+
+/** A date row: "27 Mar 2007", blank, or what needs correcting (never "Not answered" for what was typed). */
+function dateRow(label: string, field: string, parts: DateParts): Row {
+  const problem = dateProblem(parts);
+  const name = FIELD_LABELS[field] ?? label;
+  return problem === undefined
+    ? { label, field, value: formatDateParts(parts) }
+    : { label, field, value: "", problem: dateProblemMessage(name, problem) };
+}
+
+/** A date inside a list entry: readable, or said to need correcting. */
+const dateInList = (parts: DateParts): string =>
+  isBlankDate(parts) ? "" : dateProblem(parts) === undefined ? formatDateParts(parts) : "date needs correcting";
+
+function labValue(d: Draft, key: keyof typeof LIVER_TEST_UNITS): string {
+  const { value, upperLimit } = d.liver.enzymes[key];
+  if (value.trim() === "") return "";
+  const unit = LIVER_TEST_UNITS[key];
+  const limit = upperLimit.trim() === "" ? "not entered" : `${upperLimit.trim()} ${unit}`;
+  return `${value.trim()} ${unit} (upper limit of normal ${limit})`;
+}
 
 function rows(d: Draft): Record<StepId, Row[]> {
   const other = d.diagnosis.condition === "other";
@@ -29,19 +69,15 @@ function rows(d: Draft): Record<StepId, Row[]> {
       {
         label: "Request type",
         field: "requestType",
-        value: d.requestType === "initial" ? "Initial" : d.requestType === "continuation" ? "Continuation" : "",
+        value: choice(d.requestType, REQUEST_TYPE_LABELS),
       },
-      { label: "Request date", field: "requestDate", value: d.requestDate },
-      {
-        label: "Line of business",
-        field: "lineOfBusiness",
-        value: d.lineOfBusiness === "" ? "" : LINE_OF_BUSINESS_LABELS[d.lineOfBusiness],
-      },
+      dateRow("Request date", "requestDate", d.requestDate),
+      { label: "Line of business", field: "lineOfBusiness", value: choice(d.lineOfBusiness, LINE_OF_BUSINESS_LABELS) },
     ],
     member: [
       { label: "Name", field: "member.firstName", value: `${d.member.firstName} ${d.member.lastName}`.trim() },
       { label: "Member ID", field: "member.memberId", value: d.member.memberId },
-      { label: "Date of birth", field: "member.dateOfBirth", value: d.member.dateOfBirth },
+      dateRow("Date of birth", "member.dateOfBirth", d.member.dateOfBirth),
       { label: "Weight", field: "member.weight.value", value: or(d.member.weight.value, ` ${d.member.weight.unit}`) },
     ],
     prescriber: [
@@ -50,12 +86,7 @@ function rows(d: Draft): Record<StepId, Row[]> {
       {
         label: "Specialty",
         field: "prescriber.specialty",
-        value:
-          d.prescriber.specialty === "hematology"
-            ? "Hematology"
-            : d.prescriber.specialty === "other"
-              ? "Another specialty"
-              : "",
+        value: choice(d.prescriber.specialty, SPECIALTY_LABELS),
       },
       ...(d.prescriber.specialty === "other"
         ? [
@@ -71,12 +102,7 @@ function rows(d: Draft): Record<StepId, Row[]> {
       {
         label: "Diagnosis",
         field: "diagnosis.condition",
-        value:
-          d.diagnosis.condition === "congenital_hemophilia_b"
-            ? "Congenital hemophilia B"
-            : other
-              ? "Another diagnosis or use"
-              : "",
+        value: choice(d.diagnosis.condition, CONDITION_LABELS),
       },
       ...(d.diagnosis.condition !== ""
         ? [
@@ -110,9 +136,9 @@ function rows(d: Draft): Record<StepId, Row[]> {
       {
         label: "Product",
         field: "prophylaxis.product",
-        value: d.prophylaxis.product === "other" ? "Another factor IX product" : d.prophylaxis.product,
+        value: choice(d.prophylaxis.product, FACTOR_IX_PRODUCT_LABELS),
       },
-      { label: "Prophylaxis since", field: "prophylaxis.startDate", value: d.prophylaxis.startDate },
+      dateRow("Prophylaxis since", "prophylaxis.startDate", d.prophylaxis.startDate),
       {
         label: "Adherence documented",
         field: "prophylaxis.adherenceDocumented",
@@ -128,9 +154,13 @@ function rows(d: Draft): Record<StepId, Row[]> {
               ? d.bleeds
                   .map((b) =>
                     [
-                      b.date,
+                      dateInList(b.date),
                       b.site === "" ? "" : BLEED_SITE_LABELS[b.site],
-                      b.spontaneous === "yes" ? "spontaneous" : b.spontaneous === "no" ? "traumatic" : "",
+                      b.spontaneous === "yes"
+                        ? BLEED_CAUSE_LABELS.spontaneous.toLowerCase()
+                        : b.spontaneous === "no"
+                          ? BLEED_CAUSE_LABELS.traumatic.toLowerCase()
+                          : "",
                     ]
                       .filter(Boolean)
                       .join(", "),
@@ -154,31 +184,24 @@ function rows(d: Draft): Record<StepId, Row[]> {
             ? "None on record"
             : d.inhibitor.assaysOnRecord === "yes"
               ? d.inhibitor.assays
-                  .map((a) => [a.date, or(a.bethesdaUnits, " BU")].filter(Boolean).join(": "))
+                  .map((a) => [dateInList(a.date), or(a.bethesdaUnits, " BU")].filter(Boolean).join(": "))
                   .join("; ") || "None entered"
               : "",
       },
     ],
     liver: [
-      { label: "Enzymes drawn", field: "liver.enzymes.date", value: d.liver.enzymes.date },
+      dateRow("Enzymes drawn", "liver.enzymes.date", d.liver.enzymes.date),
       ...(["alt", "ast", "alp", "totalBilirubin"] as const).map((key) => ({
         label: key === "totalBilirubin" ? "Total bilirubin" : key.toUpperCase(),
         field: `liver.enzymes.${key}.value`,
-        value:
-          d.liver.enzymes[key].value === ""
-            ? ""
-            : `${d.liver.enzymes[key].value} (upper limit ${d.liver.enzymes[key].upperLimit || "?"})`,
+        value: labValue(d, key),
       })),
-      {
-        label: "Ultrasound",
-        field: "liver.ultrasound.date",
-        value: [d.liver.ultrasound.date, d.liver.ultrasound.result].filter(Boolean).join(", "),
-      },
-      {
-        label: "Elastography",
-        field: "liver.elastography.date",
-        value: [d.liver.elastography.date, d.liver.elastography.result].filter(Boolean).join(", "),
-      },
+      ...(["ultrasound", "elastography"] as const).map((study) => {
+        const label = study === "ultrasound" ? "Ultrasound" : "Elastography";
+        const date = dateRow(label, `liver.${study}.date`, d.liver[study].date);
+        const result = choice(d.liver[study].result, STUDY_RESULT_LABELS);
+        return { ...date, value: [date.value, result].filter(Boolean).join(", ") };
+      }),
       ...(d.liver.hepatologistAttestation === ""
         ? []
         : [
@@ -195,11 +218,9 @@ function rows(d: Draft): Record<StepId, Row[]> {
         label: "AAV5 antibodies",
         field: "aav5.result",
         value:
-          d.aav5.result === "not_detected"
-            ? "Not detected"
-            : d.aav5.result === "detected"
-              ? `Detected${d.aav5.titer === "" ? "" : `, titer 1:${d.aav5.titer}`}`
-              : "",
+          d.aav5.result === "detected" && d.aav5.titer.trim() !== ""
+            ? `${AAV5_RESULT_LABELS.detected}, titer 1:${d.aav5.titer.trim()}`
+            : choice(d.aav5.result, AAV5_RESULT_LABELS),
       },
     ],
     dose: [
@@ -236,8 +257,7 @@ function Problems({ errors }: { errors: readonly FieldError[] }) {
 export function CheckAnswers({ onBack, onContinue }: { onBack: () => void; onContinue: () => void }) {
   const { control } = useFormContext<Draft>();
   const draft = useWatch({ control }) as Draft;
-  const validation = validateRequestDocument(toDocument(draft));
-  const errors = validation.ok ? [] : validation.errors;
+  const errors = draftErrors(draft);
   useDocumentTitle("Check your answers", errors.length > 0);
   const all = rows(draft);
   const steps = draft.diagnosis.condition === "other" ? STEP_IDS.slice(0, STEP_IDS.indexOf("diagnosis") + 1) : STEP_IDS;
@@ -258,8 +278,16 @@ export function CheckAnswers({ onBack, onContinue }: { onBack: () => void; onCon
                 className="grid grid-cols-1 gap-1 border-b border-slate-300 py-3 sm:grid-cols-[14rem_1fr_auto] sm:gap-4"
               >
                 <dt className="font-bold">{row.label}</dt>
-                <dd className={row.value === "" ? "text-slate-600" : ""}>
-                  {row.value === "" ? "Not answered" : row.value}
+                <dd
+                  className={
+                    row.problem !== undefined ? "font-bold text-red-700" : row.value === "" ? "text-slate-600" : ""
+                  }
+                >
+                  {row.problem !== undefined
+                    ? `Needs correcting: ${row.problem}`
+                    : row.value === ""
+                      ? "Not answered"
+                      : row.value}
                 </dd>
                 <dd>
                   <QuestionLink step={step} fieldId={inputId(row.field)} returnToCheck className="underline">

@@ -4,6 +4,7 @@ import type { UseFormReturn } from "react-hook-form";
 import { describe, expect, it } from "vitest";
 import {
   CRITERION_IDS,
+  formatDatesIn,
   OUTCOME_LABELS,
   STATUS_LABELS,
   evaluatePartial,
@@ -11,13 +12,14 @@ import {
   type CriterionStatus,
 } from "@/criteria";
 import { eligible } from "@/web/test-support/eligible";
-import { commercialDraft, renderInForm } from "@/web/test-support/render-in-form";
+import { commercialDraft, renderInForm, testDraft } from "@/web/test-support/render-in-form";
 import { fromDocument, toDocument, type Draft } from "../draft";
 import { EligibilityPanel } from "./eligibility-panel";
 import { DiagnosisStep } from "./steps/diagnosis-step";
 import { ExposureDaysStep } from "./steps/exposure-days-step";
 import { GeneTherapyStep } from "./steps/gene-therapy-step";
 import { RequestStep } from "./steps/request-step";
+import { datePartsFromIso } from "@/web/lib/date-parts";
 
 function renderPanel(draft?: Draft) {
   return renderInForm(
@@ -59,15 +61,15 @@ function shownStatus(id: CriterionId): CriterionStatus | undefined {
 }
 
 /** The panel shows exactly the library's evaluation of the current values. */
-async function expectPanelToMatch(form: UseFormReturn<Draft>): Promise<void> {
+async function expectPanelToMatch(form: UseFormReturn<Draft>, except: readonly CriterionId[] = []): Promise<void> {
   const evaluation = evaluatePartial(toDocument(form.getValues())).evaluation;
   if (evaluation === undefined) throw new Error("expected an evaluation");
   await waitFor(() =>
     expect(liveRegion()).toHaveTextContent(OUTCOME_LABELS[evaluation.outcome], { normalizeWhitespace: true }),
   );
-  for (const criterion of evaluation.criteria) {
+  for (const criterion of evaluation.criteria.filter((c) => !except.includes(c.id))) {
     expect(shownStatus(criterion.id), criterion.id).toBe(criterion.status);
-    expect(within(criterionItem(criterion.id)).getByText(criterion.reason)).toBeInTheDocument();
+    expect(within(criterionItem(criterion.id)).getByText(formatDatesIn(criterion.reason))).toBeInTheDocument();
   }
 }
 
@@ -80,10 +82,15 @@ describe("EligibilityPanel", () => {
     expect(within(panel()).queryByRole("list")).not.toBeInTheDocument();
   });
 
+  it("shows no problem on a fresh request: a blank answer is not answered yet, never 'needs correcting'", () => {
+    renderPanel(testDraft());
+    expect(within(panel()).queryByText(/needs? correcting/)).not.toBeInTheDocument();
+  });
+
   it("explains what to answer while a required answer is invalid, and counts the answers to correct", () => {
     renderPanel(
       commercialDraft((d) => {
-        d.requestDate = "2026-02-30";
+        d.requestDate = datePartsFromIso("2026-02-30");
       }),
     );
     expect(liveRegion()).toHaveTextContent(
@@ -141,9 +148,13 @@ describe("EligibilityPanel", () => {
     const { user, form } = renderPanel();
     await user.click(screen.getByRole("radio", { name: "Commercial" }));
     await user.type(screen.getByLabelText("Cumulative factor IX exposure days"), "lots");
-    await expectPanelToMatch(form);
-    expect(shownStatus("I.A.6")).toBe("missing");
+    await expectPanelToMatch(form, ["I.A.6"]);
     expect(within(panel()).getByText("1 answer needs correcting; it is left out until then.")).toBeInTheDocument();
+    // Typed but invalid is never "not answered": the criterion says its answer needs correcting, and how.
+    const item = criterionItem("I.A.6");
+    expect(within(item).queryByText(STATUS_LABELS.missing)).not.toBeInTheDocument();
+    expect(within(item).getByText("Needs correcting")).toBeInTheDocument();
+    expect(within(item).getByText("Enter the exposure days as a whole number, like 150")).toBeInTheDocument();
   });
 
   it("holds only the outcome in its live region", async () => {
@@ -161,7 +172,7 @@ describe("EligibilityPanel", () => {
     await expectPanelToMatch(form);
     expect(liveRegion().textContent).toBe(OUTCOME_LABELS.meets_criteria);
     expect(panel()).not.toHaveTextContent(/\bapproved\b/i);
-    expect(within(panel()).getByText("Valid until 2027-01-20")).toBeInTheDocument();
+    expect(within(panel()).getByText("Valid until 20 Jan 2027")).toBeInTheDocument();
   });
 
   it("links each criterion to its question", () => {

@@ -4,8 +4,17 @@
  * outcome, so screen readers hear it when the outcome changes and not on every keystroke.
  */
 import type { Control } from "react-hook-form";
-import { CRITERIA, OUTCOME_LABELS, STATUS_LABELS, type CriterionStatus, type Outcome } from "@/criteria";
+import {
+  CRITERIA,
+  OUTCOME_LABELS,
+  STATUS_LABELS,
+  formatDate,
+  formatDatesIn,
+  type CriterionStatus,
+  type Outcome,
+} from "@/criteria";
 import type { Draft } from "../draft";
+import { problemsOf } from "../draft-messages";
 import { useLiveEvaluation } from "../hooks/live-evaluation";
 import { questionOf } from "../steps";
 import { QuestionLink } from "./question-link";
@@ -56,8 +65,8 @@ export function EligibilityPanel({ control }: { control: Control<Draft> }) {
       )}
       {evaluation?.validThrough !== undefined && (
         <p className="mt-3">
-          <span className="font-bold">Valid until {evaluation.validThrough}</span>: after this date a lab result or
-          study in the request is too old.
+          <span className="font-bold">Valid until {formatDate(evaluation.validThrough)}</span>: after this date a lab
+          result or study in the request is too old.
         </p>
       )}
       {evaluation?.referral !== undefined && (
@@ -70,18 +79,23 @@ export function EligibilityPanel({ control }: { control: Control<Draft> }) {
         <ol className="mt-4 space-y-2">
           {evaluation.criteria.map((criterion) => {
             const question = questionOf(criterion.id);
+            // Something typed for it is invalid (left out of the evaluation): say so, never "not answered".
+            const problems = problemsOf(CRITERIA[criterion.id].fields, errors);
+            const correcting = criterion.status === "missing" && problems.length > 0;
             return (
               <li key={criterion.id} className="border-b border-slate-200 pb-2">
                 <div className="flex items-start gap-2">
                   <span className={`shrink-0 border px-1.5 text-sm font-bold ${STATUS_STYLE[criterion.status]}`}>
                     <span aria-hidden="true">{STATUS_MARK[criterion.status]} </span>
-                    {STATUS_LABELS[criterion.status]}
+                    {correcting ? "Needs correcting" : STATUS_LABELS[criterion.status]}
                   </span>
                   <QuestionLink step={question.step} fieldId={question.fieldId} className="font-bold underline">
                     {criterion.id} {CRITERIA[criterion.id].title}
                   </QuestionLink>
                 </div>
-                <p className="mt-1 text-sm text-slate-700">{criterion.reason}</p>
+                <p className="mt-1 text-sm text-slate-700">
+                  {correcting ? problems.map((p) => p.message).join("; ") : formatDatesIn(criterion.reason)}
+                </p>
               </li>
             );
           })}

@@ -4,7 +4,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { POLICY_ID } from "@/criteria";
 import { Button } from "@/web/components/buttons";
 import { useDocumentTitle } from "@/web/components/use-document-title";
-import { emptyDraft, type Draft } from "../draft";
+import { emptyDraft, hasAnswers as draftHasAnswers, type Draft } from "../draft";
 import { clearDraft } from "../draft-storage";
 import { localToday } from "../hooks/use-intake-form";
 import { ImportExport } from "./import-export";
@@ -12,7 +12,7 @@ import { ImportExport } from "./import-export";
 export function StartPage({ onStart }: { onStart: () => void }) {
   const { reset, control } = useFormContext<Draft>();
   const values = useWatch({ control }) as Draft;
-  const hasAnswers = JSON.stringify({ ...values, requestDate: "" }) !== JSON.stringify(emptyDraft(""));
+  const hasAnswers = draftHasAnswers(values);
   const [confirming, setConfirming] = useState(false);
   const [cleared, setCleared] = useState(false);
   useDocumentTitle("Request prior authorization for Hemgenix");

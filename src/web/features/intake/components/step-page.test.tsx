@@ -10,6 +10,8 @@ import { MemberStep } from "./steps/member-step";
 import { PrescriberStep } from "./steps/prescriber-step";
 import { InhibitorStep } from "./steps/inhibitor-step";
 import { ProphylaxisStep } from "./steps/prophylaxis-step";
+import { DoseStep } from "./steps/dose-step";
+import { datePartsFromIso } from "@/web/lib/date-parts";
 
 stubScrollIntoView();
 
@@ -29,7 +31,7 @@ function renderPage(step: StepId, questions: ReactNode, draft = commercialDraft(
   return { onContinue, onBack, user };
 }
 
-const BAD_NPI_MESSAGE = "Prescriber NPI must be 10 digits with a valid NPI check digit";
+const BAD_NPI_MESSAGE = "Prescriber's NPI must be 10 digits with a correct check digit";
 
 describe("StepPage", () => {
   it("shows the page's place, title and questions, and no error summary before Continue", () => {
@@ -65,7 +67,7 @@ describe("StepPage", () => {
     expect(npi).toHaveAttribute("id", "f-prescriber-npi");
     expect(npi).toHaveValue("1234567890");
     expect(npi).toHaveAttribute("aria-invalid", "true");
-    expect(npi).toHaveAccessibleDescription(/10 digits Error: ?Prescriber NPI must be 10 digits/);
+    expect(npi).toHaveAccessibleDescription(/10 digits Error: ?Prescriber's NPI must be 10 digits/);
     expect(onContinue).not.toHaveBeenCalled();
 
     await user.click(link);
@@ -147,8 +149,8 @@ describe("StepPage", () => {
       commercialDraft((d) => {
         d.inhibitor.assaysOnRecord = "yes";
         d.inhibitor.assays = [
-          { date: "2026-10-02", bethesdaUnits: "0.2" },
-          { date: "2026-10-09", bethesdaUnits: "-1" },
+          { date: datePartsFromIso("2026-10-02"), bethesdaUnits: "0.2" },
+          { date: datePartsFromIso("2026-10-09"), bethesdaUnits: "-1" },
         ];
       }),
     );
@@ -167,17 +169,79 @@ describe("StepPage", () => {
       commercialDraft((d) => {
         d.bleedsOnRecord = "yes";
         d.bleeds = [
-          { date: "2025-09-14", site: "joint", spontaneous: "yes" },
-          { date: "2026-11-28", site: "muscle", spontaneous: "no" },
+          { date: datePartsFromIso("2025-09-14"), site: "joint", spontaneous: "yes" },
+          { date: datePartsFromIso("2026-11-28"), site: "muscle", spontaneous: "no" },
         ];
       }),
     );
     await user.click(screen.getByRole("button", { name: "Continue" }));
     const summary = await screen.findByRole("alert");
-    const link = within(summary).getByRole("link", { name: /after the request date/ });
+    const link = within(summary).getByRole("link", {
+      name: "Bleed date must be the same as or before the request date, 27 Nov 2026",
+    });
     expect(link).toHaveAttribute("href", "#f-bleeds-1-date");
     await user.click(link);
     expect(document.getElementById("f-bleeds-1-date")).toHaveFocus();
+  });
+
+  it("stops Continue on an impossible date (30 2 1990), keeps it as typed, and links to its Day box", async () => {
+    const { user, onContinue } = renderPage("member", <MemberStep />);
+    const dateOfBirth = screen.getByRole("group", { name: "Date of birth" });
+    const day = within(dateOfBirth).getByRole("textbox", { name: "Day" });
+    await user.type(day, "30");
+    await user.type(within(dateOfBirth).getByRole("textbox", { name: "Month" }), "2");
+    await user.type(within(dateOfBirth).getByRole("textbox", { name: "Year" }), "1990");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+
+    const summary = await screen.findByRole("alert", { name: "There is a problem" });
+    const link = within(summary).getByRole("link", { name: "Date of birth must be a real date" });
+    expect(link).toHaveAttribute("href", "#f-member-dateOfBirth");
+    expect(dateOfBirth).toHaveAccessibleDescription(/For example, 27 3 2007 Error: ?Date of birth must be a real date/);
+    expect(onContinue).not.toHaveBeenCalled();
+    expect(day).toHaveValue("30");
+    expect(day).toHaveAttribute("aria-invalid", "true");
+    await user.click(link);
+    expect(day).toHaveFocus();
+  });
+
+  it.each([
+    [["30", "2", ""], "Date of birth must include a year", ["Year"]],
+    [["", "", "1990"], "Date of birth must include a day and month", ["Day", "Month"]],
+    [["30", "", "1990"], "Date of birth must include a month", ["Month"]],
+    [["12", "4", "85"], "Date of birth must include a year of 4 numbers, like 2007", ["Day", "Month", "Year"]],
+    [["12", "13", "1985"], "Date of birth must be a real date", ["Month"]],
+    [["29", "2", "2027"], "Date of birth must be a real date", ["Day"]],
+  ])("names what a partly typed date lacks: %j → %s, marking only those boxes", async (typed, message, marked) => {
+    const { user } = renderPage("member", <MemberStep />);
+    const dateOfBirth = screen.getByRole("group", { name: "Date of birth" });
+    const boxes = ["Day", "Month", "Year"].map((name) => within(dateOfBirth).getByRole("textbox", { name }));
+    for (const [i, text] of typed.entries()) if (text !== "") await user.type(boxes[i] ?? document.body, text);
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    const summary = await screen.findByRole("alert", { name: "There is a problem" });
+    expect(within(summary).getByRole("link", { name: message })).toHaveAttribute("href", "#f-member-dateOfBirth");
+    const invalid = boxes.filter((box) => box.getAttribute("aria-invalid") === "true").map((box) => box.id);
+    expect(invalid).toEqual(
+      marked.map((name) => (name === "Day" ? "f-member-dateOfBirth" : `f-member-dateOfBirth-${name.toLowerCase()}`)),
+    );
+  });
+
+  it("lets a blank date through: Continue never demands an answer", async () => {
+    const { user, onContinue } = renderPage("member", <MemberStep />);
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await waitFor(() => expect(onContinue).toHaveBeenCalledTimes(1));
+  });
+
+  it("refuses a dose in exponent notation (2e13 would be 2 × 10^26) and shows the accepted form", async () => {
+    const { user, onContinue } = renderPage("dose", <DoseStep />);
+    const dose = screen.getByLabelText("Requested dose");
+    await user.clear(dose);
+    await user.type(dose, "2e13");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    const summary = await screen.findByRole("alert", { name: "There is a problem" });
+    const message = "Enter the dose as a number of 10^13 genome copies per kg, like 2";
+    expect(within(summary).getByRole("link", { name: message })).toHaveAttribute("href", "#f-dose-requestedGcPerKg");
+    expect(dose).toHaveValue("2e13");
+    expect(onContinue).not.toHaveBeenCalled();
   });
 
   it("goes back with the back link", async () => {

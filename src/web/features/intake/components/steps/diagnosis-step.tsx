@@ -1,4 +1,5 @@
 import { useFormContext, useWatch } from "react-hook-form";
+import { CONDITION_LABELS, ICD10_HEMOPHILIA_B } from "@/criteria";
 import { Radios, TextField, YES_NO } from "@/web/components/form-fields";
 import type { Draft } from "../../draft";
 import { useLiveEvaluation } from "../../hooks/live-evaluation";
@@ -25,8 +26,12 @@ export function DiagnosisStep() {
         name="diagnosis.condition"
         legend="Diagnosis"
         options={[
-          { value: "congenital_hemophilia_b", label: "Congenital hemophilia B (factor IX deficiency), ICD-10 D67" },
-          { value: "other", label: "Another diagnosis or use" },
+          {
+            value: "congenital_hemophilia_b",
+            label: CONDITION_LABELS.congenital_hemophilia_b,
+            hint: `ICD-10 ${ICD10_HEMOPHILIA_B}`,
+          },
+          { value: "other", label: CONDITION_LABELS.other },
         ]}
       />
       {condition !== "" && (

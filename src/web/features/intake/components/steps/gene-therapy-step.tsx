@@ -1,4 +1,5 @@
 import { useFormContext, useWatch } from "react-hook-form";
+import { AAV5_RESULT_LABELS } from "@/criteria";
 import { Radios, TextField, YES_NO } from "@/web/components/form-fields";
 import type { Draft } from "../../draft";
 
@@ -12,8 +13,8 @@ export function GeneTherapyStep() {
         name="aav5.result"
         legend="AAV5 neutralizing antibody result"
         options={[
-          { value: "not_detected", label: "Not detected" },
-          { value: "detected", label: "Detected" },
+          { value: "not_detected", label: AAV5_RESULT_LABELS.not_detected },
+          { value: "detected", label: AAV5_RESULT_LABELS.detected },
         ]}
       />
       {result === "detected" && (

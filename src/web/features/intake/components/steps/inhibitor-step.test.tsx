@@ -34,7 +34,8 @@ describe("InhibitorStep", () => {
     if (button === null) throw new Error("no add button");
     await user.click(button);
     const assay = screen.getByRole("group", { name: "Assay 1" });
-    await waitFor(() => expect(within(assay).getByLabelText("Date drawn")).toHaveFocus());
+    const drawn = within(assay).getByRole("group", { name: "Date drawn" });
+    await waitFor(() => expect(within(drawn).getByLabelText("Day")).toHaveFocus());
     await user.type(within(assay).getByLabelText("Result"), "0.2");
     expect(toDocument(form.getValues()).inhibitor).toEqual({ assays: [{ bethesdaUnits: 0.2 }] });
     await user.click(screen.getByRole("button", { name: "Remove assay 1" }));

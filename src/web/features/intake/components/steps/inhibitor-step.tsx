@@ -1,6 +1,8 @@
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/web/components/buttons";
+import { DateInput } from "@/web/components/date-input";
 import { Radios, TextField, YES_NO, inputId } from "@/web/components/form-fields";
+import { emptyDateParts } from "@/web/lib/date-parts";
 import type { Draft } from "../../draft";
 import { focusWhenPresent } from "../question-link";
 
@@ -12,7 +14,7 @@ function Assays() {
       {fields.map((field, index) => (
         <fieldset key={field.id} className="mb-4 border-2 border-slate-300 p-4">
           <legend className="px-1 text-lg font-bold">Assay {index + 1}</legend>
-          <TextField name={`inhibitor.assays.${index}.date`} type="date" label="Date drawn" width="w-48" />
+          <DateInput name={`inhibitor.assays.${index}.date`} legend="Date drawn" />
           <TextField
             name={`inhibitor.assays.${index}.bethesdaUnits`}
             label="Result"
@@ -29,7 +31,7 @@ function Assays() {
       <Button
         variant="secondary"
         onClick={() => {
-          append({ date: "", bethesdaUnits: "" }, { shouldFocus: false });
+          append({ date: emptyDateParts(), bethesdaUnits: "" }, { shouldFocus: false });
           focusWhenPresent(inputId(`inhibitor.assays.${fields.length}.date`));
         }}
       >

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { commercialDraft, renderInForm } from "@/web/test-support/render-in-form";
 import type { Draft } from "../../draft";
 import { LiverStep } from "./liver-step";
+import { datePartsFromIso } from "@/web/lib/date-parts";
 
 const renderStep = (change?: (draft: Draft) => void) => renderInForm(<LiverStep />, commercialDraft(change));
 
@@ -16,7 +17,7 @@ const analyte = (name: string, field: "Result" | "Upper limit of normal") =>
 
 const NORMAL_ENZYMES = (d: Draft) => {
   d.liver.enzymes = {
-    date: "2026-10-20",
+    date: datePartsFromIso("2026-10-20"),
     alt: { value: "30", upperLimit: "56" },
     ast: { value: "25", upperLimit: "40" },
     alp: { value: "80", upperLimit: "129" },
@@ -27,7 +28,10 @@ const NORMAL_ENZYMES = (d: Draft) => {
 describe("LiverStep", () => {
   it("asks for the enzymes, each with its upper limit, and both studies", () => {
     renderStep();
-    expect(screen.getByLabelText("Date drawn")).toHaveAttribute("type", "date");
+    const drawn = screen.getByRole("group", { name: "Date drawn" });
+    expect(within(drawn).getByLabelText("Day")).toHaveAttribute("id", "f-liver-enzymes-date");
+    for (const study of ["Hepatic ultrasound date", "Elastography date"])
+      expect(screen.getByRole("group", { name: study })).toBeInTheDocument();
     for (const name of [
       "ALT (alanine aminotransferase)",
       "AST (aspartate aminotransferase)",
@@ -37,15 +41,13 @@ describe("LiverStep", () => {
       expect(analyte(name, "Result")).toBeInTheDocument();
       expect(analyte(name, "Upper limit of normal")).toBeInTheDocument();
     }
-    expect(screen.getByLabelText("Hepatic ultrasound date")).toBeInTheDocument();
-    expect(screen.getByLabelText("Elastography date")).toBeInTheDocument();
   });
 
   it("does not ask for the hepatologist's attestation with nothing entered or all results normal", async () => {
     const { user } = renderStep((d) => {
       NORMAL_ENZYMES(d);
-      d.liver.ultrasound.date = "2026-10-21";
-      d.liver.elastography.date = "2026-10-21";
+      d.liver.ultrasound.date = datePartsFromIso("2026-10-21");
+      d.liver.elastography.date = datePartsFromIso("2026-10-21");
     });
     expect(attestation()).not.toBeInTheDocument();
     await user.click(resultOf("Hepatic ultrasound result", "Normal"));
@@ -55,7 +57,7 @@ describe("LiverStep", () => {
 
   it("asks for the attestation while a recent imaging result is abnormal, and not after it is corrected", async () => {
     const { user } = renderStep((d) => {
-      d.liver.ultrasound.date = "2026-10-21";
+      d.liver.ultrasound.date = datePartsFromIso("2026-10-21");
     });
     await user.click(resultOf("Hepatic ultrasound result", "Abnormal"));
     expect(attestation()).toBeInTheDocument();
@@ -75,7 +77,7 @@ describe("LiverStep", () => {
 
   it("does not ask for the attestation for an abnormal result older than 3 months", async () => {
     const { user } = renderStep((d) => {
-      d.liver.elastography.date = "2026-08-26";
+      d.liver.elastography.date = datePartsFromIso("2026-08-26");
     });
     await user.click(resultOf("Elastography result", "Abnormal"));
     expect(attestation()).not.toBeInTheDocument();
@@ -84,7 +86,7 @@ describe("LiverStep", () => {
   it("does not ask for the attestation before the line of business allows an evaluation", async () => {
     const { user } = renderStep((d) => {
       d.lineOfBusiness = "";
-      d.liver.ultrasound.date = "2026-10-21";
+      d.liver.ultrasound.date = datePartsFromIso("2026-10-21");
     });
     await user.click(resultOf("Hepatic ultrasound result", "Abnormal"));
     expect(attestation()).not.toBeInTheDocument();

@@ -1,18 +1,20 @@
 import { useFormContext } from "react-hook-form";
+import { LIVER_TEST_UNITS, STUDY_RESULT_LABELS } from "@/criteria";
+import { DateInput } from "@/web/components/date-input";
 import { Radios, TextField, YES_NO } from "@/web/components/form-fields";
 import type { Draft } from "../../draft";
 import { useLiveEvaluation } from "../../hooks/live-evaluation";
 
 const ANALYTES = [
-  ["alt", "ALT (alanine aminotransferase)", "U/L"],
-  ["ast", "AST (aspartate aminotransferase)", "U/L"],
-  ["alp", "ALP (alkaline phosphatase)", "U/L"],
-  ["totalBilirubin", "Total bilirubin", "mg/dL"],
+  ["alt", "ALT (alanine aminotransferase)", LIVER_TEST_UNITS.alt],
+  ["ast", "AST (aspartate aminotransferase)", LIVER_TEST_UNITS.ast],
+  ["alp", "ALP (alkaline phosphatase)", LIVER_TEST_UNITS.alp],
+  ["totalBilirubin", "Total bilirubin", LIVER_TEST_UNITS.totalBilirubin],
 ] as const;
 
 const RESULT = [
-  { value: "normal", label: "Normal" },
-  { value: "abnormal", label: "Abnormal" },
+  { value: "normal", label: STUDY_RESULT_LABELS.normal },
+  { value: "abnormal", label: STUDY_RESULT_LABELS.abnormal },
 ] as const;
 
 /** Shown only while a recent liver result is abnormal (the library decides: I.A.8.c applies). */
@@ -35,13 +37,7 @@ export function LiverStep() {
   return (
     <>
       <h2 className="mb-4 text-2xl font-bold">Liver enzymes</h2>
-      <TextField
-        name="liver.enzymes.date"
-        type="date"
-        label="Date drawn"
-        hint="Within the last 3 months (I.A.8.a)"
-        width="w-48"
-      />
+      <DateInput name="liver.enzymes.date" legend="Date drawn" hint="Within the last 3 months (I.A.8.a)." />
       {ANALYTES.map(([key, name, unit]) => (
         <fieldset key={key} className="mb-2">
           <legend className="mb-2 text-lg font-bold">{name}</legend>
@@ -64,9 +60,9 @@ export function LiverStep() {
         </fieldset>
       ))}
       <h2 className="mb-4 text-2xl font-bold">Imaging</h2>
-      <TextField name="liver.ultrasound.date" type="date" label="Hepatic ultrasound date" width="w-48" />
+      <DateInput name="liver.ultrasound.date" legend="Hepatic ultrasound date" />
       <Radios name="liver.ultrasound.result" legend="Hepatic ultrasound result" inline options={RESULT} />
-      <TextField name="liver.elastography.date" type="date" label="Elastography date" width="w-48" />
+      <DateInput name="liver.elastography.date" legend="Elastography date" />
       <Radios name="liver.elastography.result" legend="Elastography result" inline options={RESULT} />
       <Attestation />
     </>

@@ -9,8 +9,12 @@ const renderStep = () => renderInForm(<MemberStep />);
 describe("MemberStep", () => {
   it("asks who the member is and their weight", () => {
     renderStep();
-    for (const label of ["First name", "Last name", "Member ID", "Date of birth", "Weight value"])
+    for (const label of ["First name", "Last name", "Member ID", "Weight value"])
       expect(screen.getByLabelText(label)).toBeInTheDocument();
+    const dateOfBirth = screen.getByRole("group", { name: "Date of birth" });
+    expect(dateOfBirth).toHaveAccessibleDescription("For example, 27 3 2007");
+    for (const part of ["Day", "Month", "Year"])
+      expect(within(dateOfBirth).getByRole("textbox", { name: part })).toHaveAttribute("inputmode", "numeric");
     expect(within(screen.getByRole("group", { name: "Unit" })).getByRole("radio", { name: "kg" })).toBeChecked();
   });
 

@@ -1,5 +1,6 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import { weightInKg } from "@/criteria";
+import { DateInput } from "@/web/components/date-input";
 import { Radios, TextField } from "@/web/components/form-fields";
 import type { Draft } from "../../draft";
 
@@ -22,7 +23,7 @@ export function MemberStep() {
         hint="As shown on the member's health plan card"
         width="w-48"
       />
-      <TextField name="member.dateOfBirth" type="date" label="Date of birth" width="w-48" />
+      <DateInput name="member.dateOfBirth" legend="Date of birth" />
       <fieldset className="mb-2">
         <legend className="mb-2 text-lg font-bold">Weight</legend>
         <div className="flex flex-wrap items-start gap-6">

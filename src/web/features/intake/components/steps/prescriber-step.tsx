@@ -1,5 +1,5 @@
 import { useFormContext, useWatch } from "react-hook-form";
-import { isValidNpi } from "@/criteria";
+import { SPECIALTY_LABELS, isValidNpi } from "@/criteria";
 import { Radios, TextField, YES_NO } from "@/web/components/form-fields";
 import type { Draft } from "../../draft";
 
@@ -29,8 +29,8 @@ export function PrescriberStep() {
         name="prescriber.specialty"
         legend="Prescriber's specialty"
         options={[
-          { value: "hematology", label: "Hematology" },
-          { value: "other", label: "Another specialty" },
+          { value: "hematology", label: SPECIALTY_LABELS.hematology },
+          { value: "other", label: SPECIALTY_LABELS.other },
         ]}
       />
       {specialty === "other" && (

@@ -5,6 +5,7 @@ import { stubScrollIntoView } from "@/web/test-support/scroll-into-view";
 import { commercialDraft, renderInForm } from "@/web/test-support/render-in-form";
 import { toDocument, type Draft } from "../../draft";
 import { ProphylaxisStep } from "./prophylaxis-step";
+import { datePartsFromIso } from "@/web/lib/date-parts";
 
 stubScrollIntoView();
 
@@ -22,7 +23,8 @@ describe("ProphylaxisStep", () => {
     expect(
       screen.getByRole("combobox", { name: "Factor IX product used for routine prophylaxis" }),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText("Start of continuous routine prophylaxis")).toHaveAttribute("type", "date");
+    const start = screen.getByRole("group", { name: "Start of continuous routine prophylaxis" });
+    expect(within(start).getByRole("textbox", { name: "Day" })).toHaveAttribute("id", "f-prophylaxis-startDate");
     expect(
       screen.getByRole("group", { name: "Does the prescriber document adherence to prophylaxis?" }),
     ).toBeInTheDocument();
@@ -47,8 +49,9 @@ describe("ProphylaxisStep", () => {
     await user.click(button);
     const first = episode(1);
     if (first === null) throw new Error("no episode");
-    const date = within(first).getByLabelText("Date");
+    const date = within(first).getByLabelText("Day");
     expect(date).toHaveAttribute("id", "f-bleeds-0-date");
+    expect(within(first).getByRole("group", { name: "Date of the bleed" })).toContainElement(date);
     expect(within(first).getByRole("combobox", { name: "Site" })).toBeInTheDocument();
     expect(within(first).getByRole("group", { name: "Was it spontaneous?" })).toBeInTheDocument();
     await waitFor(() => expect(date).toHaveFocus());
@@ -60,32 +63,37 @@ describe("ProphylaxisStep", () => {
     await user.click(button);
     const second = episode(2);
     if (second === null) throw new Error("no second episode");
-    await waitFor(() => expect(within(second).getByLabelText("Date")).toHaveFocus());
+    await waitFor(() => expect(within(second).getByLabelText("Day")).toHaveFocus());
   });
 
   it("removes an episode", async () => {
     const { user, form } = renderStep((d) => {
       d.bleedsOnRecord = "yes";
       d.bleeds = [
-        { date: "2025-09-14", site: "joint", spontaneous: "yes" },
-        { date: "2025-10-01", site: "muscle", spontaneous: "no" },
+        { date: datePartsFromIso("2025-09-14"), site: "joint", spontaneous: "yes" },
+        { date: datePartsFromIso("2025-10-01"), site: "muscle", spontaneous: "no" },
       ];
     });
     await user.click(screen.getByRole("button", { name: "Remove bleeding episode 1" }));
     expect(episode(2)).not.toBeInTheDocument();
-    expect(form.getValues("bleeds")).toEqual([{ date: "2025-10-01", site: "muscle", spontaneous: "no" }]);
+    expect(form.getValues("bleeds")).toEqual([
+      { date: { day: "1", month: "10", year: "2025" }, site: "muscle", spontaneous: "no" },
+    ]);
   });
 
   it("keeps the episodes while they are hidden and sends an empty list for 'no'", async () => {
     const { user, form } = renderStep((d) => {
       d.bleedsOnRecord = "yes";
-      d.bleeds = [{ date: "2025-09-14", site: "joint", spontaneous: "yes" }];
+      d.bleeds = [{ date: datePartsFromIso("2025-09-14"), site: "joint", spontaneous: "yes" }];
     });
     expect(episode(1)).toBeInTheDocument();
     await user.click(onRecord("No"));
     expect(episode(1)).not.toBeInTheDocument();
     expect(toDocument(form.getValues()).bleeds).toEqual([]);
     await user.click(onRecord("Yes"));
-    expect(within(episode(1) ?? document.body).getByLabelText("Date")).toHaveValue("2025-09-14");
+    const shown = within(episode(1) ?? document.body);
+    expect(shown.getByLabelText("Day")).toHaveValue("14");
+    expect(shown.getByLabelText("Month")).toHaveValue("9");
+    expect(shown.getByLabelText("Year")).toHaveValue("2025");
   });
 });

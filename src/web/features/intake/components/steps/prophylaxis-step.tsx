@@ -1,7 +1,15 @@
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
-import { BLEED_SITE_LABELS, BLEED_SITES, FACTOR_IX_PRODUCTS } from "@/criteria";
+import {
+  BLEED_CAUSE_LABELS,
+  BLEED_SITE_LABELS,
+  BLEED_SITES,
+  FACTOR_IX_PRODUCT_LABELS,
+  FACTOR_IX_PRODUCTS,
+} from "@/criteria";
 import { Button } from "@/web/components/buttons";
-import { Radios, Select, TextField, YES_NO, inputId } from "@/web/components/form-fields";
+import { DateInput } from "@/web/components/date-input";
+import { Radios, Select, YES_NO, inputId } from "@/web/components/form-fields";
+import { emptyDateParts } from "@/web/lib/date-parts";
 import type { Draft } from "../../draft";
 import { focusWhenPresent } from "../question-link";
 
@@ -34,7 +42,7 @@ function Bleeds() {
       {fields.map((field, index) => (
         <fieldset key={field.id} className="mb-4 border-2 border-slate-300 p-4">
           <legend className="px-1 text-lg font-bold">Bleeding episode {index + 1}</legend>
-          <TextField name={`bleeds.${index}.date`} type="date" label="Date" width="w-48" />
+          <DateInput name={`bleeds.${index}.date`} legend="Date of the bleed" />
           <Select
             name={`bleeds.${index}.site`}
             label="Site"
@@ -45,8 +53,8 @@ function Bleeds() {
             legend="Was it spontaneous?"
             inline
             options={[
-              { value: "yes", label: "Spontaneous" },
-              { value: "no", label: "Traumatic" },
+              { value: "yes", label: BLEED_CAUSE_LABELS.spontaneous },
+              { value: "no", label: BLEED_CAUSE_LABELS.traumatic },
             ]}
           />
           <Button variant="secondary" onClick={() => remove(index)}>
@@ -57,7 +65,7 @@ function Bleeds() {
       <Button
         variant="secondary"
         onClick={() => {
-          append({ date: "", site: "", spontaneous: "" }, { shouldFocus: false });
+          append({ date: emptyDateParts(), site: "", spontaneous: "" }, { shouldFocus: false });
           focusWhenPresent(inputId(`bleeds.${fields.length}.date`));
         }}
       >
@@ -76,14 +84,12 @@ export function ProphylaxisStep() {
         name="prophylaxis.product"
         label="Factor IX product used for routine prophylaxis"
         hint="Appendix B lists the preferred products"
-        options={FACTOR_IX_PRODUCTS.map((p) => ({ value: p, label: p === "other" ? "Another factor IX product" : p }))}
+        options={FACTOR_IX_PRODUCTS.map((p) => ({ value: p, label: FACTOR_IX_PRODUCT_LABELS[p] }))}
       />
-      <TextField
+      <DateInput
         name="prophylaxis.startDate"
-        type="date"
-        label="Start of continuous routine prophylaxis"
-        hint="At least 12 months before the request date (I.A.5.a)"
-        width="w-48"
+        legend="Start of continuous routine prophylaxis"
+        hint="At least 12 months before the request date (I.A.5.a)."
       />
       <Radios
         name="prophylaxis.adherenceDocumented"

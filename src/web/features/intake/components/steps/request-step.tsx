@@ -1,5 +1,6 @@
-import { LINE_OF_BUSINESS_LABELS, LINES_OF_BUSINESS } from "@/criteria";
-import { Radios, TextField } from "@/web/components/form-fields";
+import { LINE_OF_BUSINESS_LABELS, LINES_OF_BUSINESS, REQUEST_TYPE_LABELS } from "@/criteria";
+import { DateInput } from "@/web/components/date-input";
+import { Radios } from "@/web/components/form-fields";
 
 export function RequestStep() {
   return (
@@ -8,21 +9,15 @@ export function RequestStep() {
         name="requestType"
         legend="Is this an initial request or a request to continue therapy?"
         options={[
-          { value: "initial", label: "Initial request" },
+          { value: "initial", label: REQUEST_TYPE_LABELS.initial },
           {
             value: "continuation",
-            label: "Continuation",
+            label: REQUEST_TYPE_LABELS.continuation,
             hint: "Hemgenix is given once, so continued therapy is not authorized (II.A)",
           },
         ]}
       />
-      <TextField
-        name="requestDate"
-        type="date"
-        label="Request date"
-        hint="Every time window is counted back from this date"
-        width="w-48"
-      />
+      <DateInput name="requestDate" legend="Request date" hint="Every time window is counted back from this date." />
       <Radios
         name="lineOfBusiness"
         legend="Line of business"
