@@ -21,7 +21,9 @@ export function focusWithoutTabStop(element: HTMLElement): void {
   element.focus({ preventScroll: true });
 }
 
-const isGone = (element: Element): boolean => !element.isConnected || !element.checkVisibility();
+// checkVisibility: every current browser (not jsdom), hence the guard.
+const isGone = (element: Element): boolean =>
+  !element.isConnected || (typeof element.checkVisibility === "function" && !element.checkVisibility());
 const focusIsOnNothing = (): boolean => document.activeElement === null || document.activeElement === document.body;
 /** Focus is on <body>, or still on an element that was removed or hidden (the browser has not moved it yet). */
 const focusIsLost = (): boolean => focusIsOnNothing() || isGone(document.activeElement as Element);
