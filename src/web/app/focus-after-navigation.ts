@@ -80,21 +80,22 @@ export function focusOnMount(element: HTMLElement | null): void {
  * focus where the browser puts it (the skip link is then the first Tab).
  */
 export function useFocusHeadingAfterNavigation(path: string): void {
-  const firstRender = useRef(true);
+  // The path focus was last placed for (not a first-render flag: StrictMode runs effects twice),
+  // and the frame still waiting for the heading (cancelled by the next navigation, or on unmount).
+  const placedFor = useRef(path);
+  const frame = useRef(0);
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return undefined;
-    }
-    let frame = 0;
+    if (placedFor.current === path) return;
+    placedFor.current = path;
+    cancelAnimationFrame(frame.current);
     let framesLeft = 60;
     const tryFocus = () => {
       if (!focusIsLost()) return;
       const heading = pageHeading();
       if (heading !== null) focusWithoutTabStop(heading);
-      else if (framesLeft-- > 0) frame = requestAnimationFrame(tryFocus);
+      else if (framesLeft-- > 0) frame.current = requestAnimationFrame(tryFocus);
     };
     tryFocus();
-    return () => cancelAnimationFrame(frame);
   }, [path]);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
 }
