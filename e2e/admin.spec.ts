@@ -27,8 +27,8 @@ test("an admin adds a practice and its staff; deactivating the account signs the
   // A practice: a blank name is named in the error summary, whose link moves focus to the field.
   await section(admin, "Practices").click();
   await expect(admin.getByRole("heading", { level: 1, name: "Practices" })).toBeVisible();
-  // The link pressed is gone with the old page: focus moves to the new page's main region.
-  await expect(admin.locator("main")).toBeFocused();
+  // The link pressed is gone with the old page: focus moves to the new page's heading.
+  await expect(admin.getByRole("heading", { level: 1, name: "Practices" })).toBeFocused();
   await admin.getByRole("button", { name: "Add practice" }).click();
   const summary = admin.getByRole("alert").filter({ hasText: "There is a problem" });
   await expect(summary).toBeFocused();

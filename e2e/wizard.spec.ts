@@ -37,7 +37,7 @@ test("a full request typed with the keyboard only meets the criteria, and a chan
   expect(await readSummary(page)).toEqual(expectedShown(eligible));
 
   // Back to "Check your answers", then the Change link of exposure days.
-  await pressEnterOn(page, page.getByRole("button", { name: "Back to check your answers" }));
+  await pressEnterOn(page, page.getByRole("link", { name: "Back to check your answers" }));
   await expect(page.getByRole("heading", { level: 1, name: "Check your answers" })).toBeVisible();
   await pressEnterOn(page, page.getByRole("link", { name: "Change exposure days" }));
   await expect(page).toHaveURL(/\/request\/exposure-days\?return=check$/);

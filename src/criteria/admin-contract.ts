@@ -165,3 +165,8 @@ export interface AdminPractice {
   users: number;
   requests: number;
 }
+
+/** One practice as its page shows it: with its history (added, renamed), newest first. */
+export interface AdminPracticeDetail extends AdminPractice {
+  history: AuditRecord[];
+}

@@ -13,6 +13,7 @@ import {
   practiceSchema,
   userChangeSchema,
   type AdminPractice,
+  type AdminPracticeDetail,
   type AdminUser,
   type AdminUserDetail,
   type FieldError,
@@ -506,17 +507,31 @@ describe("the audit of administration", () => {
     expect(detail.text).not.toMatch(/passwordHash|scrypt/);
   });
 
-  it("records practices added and renamed", async () => {
+  it("records practices added and renamed, and shows them on the practice (admins only)", async () => {
     const made = await call<AdminPractice>(server.app, admin, "POST", "/api/admin/practices", { name: "Audit Clinic" });
     await call(server.app, admin, "PATCH", `/api/admin/practices/${made.body.id}`, { name: "Audit Clinic II" });
     expect(
       server.db
-        .prepare("SELECT user_id, action FROM audit_events WHERE request_id IS NULL AND detail = ? ORDER BY id")
-        .all(`practice ${made.body.id}`),
+        .prepare("SELECT user_id, action, detail FROM audit_events WHERE practice_id = ? ORDER BY id")
+        .all(made.body.id),
     ).toEqual([
-      { user_id: admin.user.id, action: "practice added" },
-      { user_id: admin.user.id, action: "practice renamed" },
+      { user_id: admin.user.id, action: "practice added", detail: "Audit Clinic" },
+      { user_id: admin.user.id, action: "practice renamed", detail: "Audit Clinic → Audit Clinic II" },
     ]);
+
+    const detail = await call<AdminPracticeDetail>(server.app, admin, "GET", `/api/admin/practices/${made.body.id}`);
+    expect(detail.body).toMatchObject({ id: made.body.id, name: "Audit Clinic II" });
+    expect(detail.body.history.map((e) => [e.user, e.action, e.detail])).toEqual([
+      ["Ada Admin", "practice renamed", "Audit Clinic → Audit Clinic II"],
+      ["Ada Admin", "practice added", "Audit Clinic"],
+    ]);
+    expect(detail.body.history.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
+    // Another practice's history is its own; staff and reviewers read none.
+    const other = await call<AdminPracticeDetail>(server.app, admin, "GET", `/api/admin/practices/${otherPracticeId}`);
+    expect(other.body.history.map((e) => e.detail)).not.toContain("Audit Clinic");
+    for (const who of [staffA, reviewer]) {
+      expect((await call(server.app, who, "GET", `/api/admin/practices/${made.body.id}`)).status).toBe(403);
+    }
   });
 });
 

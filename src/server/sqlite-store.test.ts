@@ -134,6 +134,43 @@ describe("the schema", () => {
     }
   });
 
+  it("upgrades a database whose practice events named the practice only in their detail: they join its history", () => {
+    const old = tempDatabase("hemgenix-upgrade-practice-");
+    try {
+      const db = new DatabaseSync(old.file);
+      const before = MIGRATIONS.filter((m) => m.version < 7);
+      for (const migration of before) db.exec(migration.sql);
+      db.exec(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+      );
+      for (const migration of before) {
+        db.prepare("INSERT INTO schema_migrations VALUES (?, ?, '2026-01-01')").run(migration.version, migration.name);
+      }
+      db.exec(`
+        INSERT INTO practices (id, name) VALUES (7, 'Old Clinic');
+        INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES (1, 'a@x.test', 'Ann Admin', 'admin', 'h', 'x');
+        INSERT INTO audit_events (user_id, action, detail, at) VALUES (1, 'practice added', 'practice 7', '2026-01-02T10:00:00.000Z');
+        INSERT INTO audit_events (user_id, action, detail, at) VALUES (1, 'practice renamed', 'practice 7', '2026-01-03T10:00:00.000Z');
+        INSERT INTO audit_events (user_id, action, detail, at) VALUES (1, 'practice added', 'practice 8', '2026-01-04T10:00:00.000Z');
+      `);
+      db.close();
+      const upgraded = new SqliteDatabase(old.file);
+      try {
+        expect(upgraded.practiceHistory(7, 50)).toEqual([
+          { at: "2026-01-03T10:00:00.000Z", user: "Ann Admin", action: "practice renamed", detail: "" },
+          { at: "2026-01-02T10:00:00.000Z", user: "Ann Admin", action: "practice added", detail: "" },
+        ]);
+        // An event naming a practice that does not exist is left unlinked (the foreign key holds).
+        expect(upgraded.practiceHistory(8, 50)).toEqual([]);
+        expect(upgraded.integrityCheck()).toBe("ok");
+      } finally {
+        upgraded.close();
+      }
+    } finally {
+      old.remove();
+    }
+  });
+
   it("enforces foreign keys and checks: no request for a practice that does not exist, no staff without a practice", () => {
     expect(() => store.submit(newSubmission({ practiceId: 9999 }))).toThrow();
     expect(() =>

@@ -136,4 +136,17 @@ export const MIGRATIONS: readonly Migration[] = [
     // Two admins changing one account at once: the second change is refused, never merged.
     sql: `ALTER TABLE users ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;`,
   },
+  {
+    version: 7,
+    name: "audit events about a practice",
+    // A practice's history (added, renamed) is read by the practice, newest first. Events recorded
+    // before this named the practice only in their detail ("practice 3"): they are linked too.
+    sql: `
+      ALTER TABLE audit_events ADD COLUMN practice_id INTEGER REFERENCES practices (id);
+      CREATE INDEX audit_practice ON audit_events (practice_id, id);
+      UPDATE audit_events SET practice_id = CAST(substr(detail, 10) AS INTEGER)
+        WHERE request_id IS NULL AND account_id IS NULL AND action IN ('practice added', 'practice renamed')
+        AND detail GLOB 'practice [1-9]*' AND CAST(substr(detail, 10) AS INTEGER) IN (SELECT id FROM practices);
+    `,
+  },
 ];

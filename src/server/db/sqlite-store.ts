@@ -191,7 +191,7 @@ export class SqliteDatabase implements StoreMethods {
       ).run(name, name);
       if (result.changes === 0) return "name_taken";
       const id = num(result.lastInsertRowid);
-      this.recordAudit(null, by.adminId, "practice added", `practice ${id}`, by.now);
+      this.recordPracticeEvent(id, by.adminId, "practice added", name, by.now);
       return this.findPractice(id) ?? "name_taken";
     });
   }
@@ -199,13 +199,14 @@ export class SqliteDatabase implements StoreMethods {
   renamePractice(id: number, name: string, by: AdminAct): AdminPractice | "name_taken" | "not_found" | "not_admin" {
     return transaction(this.db, () => {
       if (!this.isActiveAdmin(by.adminId)) return "not_admin";
-      if (this.findPractice(id) === undefined) return "not_found";
+      const before = this.findPractice(id);
+      if (before === undefined) return "not_found";
       const result = this.sql(
         `UPDATE practices SET name = ? WHERE id = ?
          AND NOT EXISTS (SELECT 1 FROM practices WHERE name = ? COLLATE NOCASE AND id <> ?)`,
       ).run(name, id, name, id);
       if (result.changes === 0) return "name_taken";
-      this.recordAudit(null, by.adminId, "practice renamed", `practice ${id}`, by.now);
+      this.recordPracticeEvent(id, by.adminId, "practice renamed", `${before.name} → ${name}`, by.now);
       return this.findPractice(id) ?? "not_found";
     });
   }
@@ -655,6 +656,32 @@ export class SqliteDatabase implements StoreMethods {
     )
       .all(accountId, limit)
       .map((row) => ({ at: str(row.at), user: str(row.name), action: str(row.action), detail: str(row.detail) }));
+  }
+
+  // A practice's name is no one's personal data: its events say it (what it was called, what it became).
+  private recordPracticeEvent(practiceId: number, userId: number, action: string, detail: string, now: Date): void {
+    this.sql("INSERT INTO audit_events (practice_id, user_id, action, detail, at) VALUES (?, ?, ?, ?, ?)").run(
+      practiceId,
+      userId,
+      action,
+      detail,
+      now.toISOString(),
+    );
+  }
+
+  practiceHistory(practiceId: number, limit: number): AuditRecord[] {
+    return this.sql(
+      `SELECT a.at, COALESCE(u.name, '') AS name, a.action, a.detail FROM audit_events a LEFT JOIN users u ON u.id = a.user_id
+       WHERE a.practice_id = ? ORDER BY a.id DESC LIMIT ?`,
+    )
+      .all(practiceId, limit)
+      .map((row) => ({
+        at: str(row.at),
+        user: str(row.name),
+        action: str(row.action),
+        // Events from before migration 7 carry only the practice's id, which says nothing on its page.
+        detail: /^practice \d+$/.test(str(row.detail)) ? "" : str(row.detail),
+      }));
   }
 
   lastSignIn(accountId: number): string | null {

@@ -147,6 +147,8 @@ export interface StoreMethods {
   /** Changes to an account (its sign-ins left out), newest first. */
   accountHistory(accountId: number, limit: number): AuditRecord[];
   lastSignIn(accountId: number): string | null;
+  /** A practice's events (added, renamed), newest first. */
+  practiceHistory(practiceId: number, limit: number): AuditRecord[];
 
   createSession(idHash: string, userId: number, csrfToken: string, now: number): void;
   findSession(idHash: string): StoredSession | undefined;

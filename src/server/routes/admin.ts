@@ -16,6 +16,7 @@ import {
   practiceSchema,
   userChangeSchema,
   type AdminPractice,
+  type AdminPracticeDetail,
   type AdminUser,
   type AdminUserDetail,
   type FieldError,
@@ -183,11 +184,11 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, signInLimit
     return { practices: await store.listPractices() };
   });
 
-  app.get<IdParams>("/api/admin/practices/:id", async (request, reply): Promise<AdminPractice> => {
+  app.get<IdParams>("/api/admin/practices/:id", async (request, reply): Promise<AdminPracticeDetail> => {
     await admin(request, reply);
     const practice = await store.findPractice(idOf(request.params.id, "practice"));
     if (practice === undefined) throw new HttpError(404, "No practice with that id");
-    return practice;
+    return { ...practice, history: await store.practiceHistory(practice.id, HISTORY_LENGTH) };
   });
 
   app.post("/api/admin/practices", async (request, reply) => {

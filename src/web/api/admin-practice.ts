@@ -1,6 +1,6 @@
-/** GET and PATCH /api/admin/practices/:id (admins): one practice, and renaming it. */
+/** GET and PATCH /api/admin/practices/:id (admins): one practice with its history, and renaming it. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { AdminPractice } from "@/criteria";
+import type { AdminPractice, AdminPracticeDetail } from "@/criteria";
 import { api } from "@/web/lib/api-client";
 import { adminPracticesKey } from "./admin-practices";
 import { adminUsersKey } from "./admin-users";
@@ -8,7 +8,7 @@ import { adminUsersKey } from "./admin-users";
 export const adminPracticeQuery = (id: number) =>
   queryOptions({
     queryKey: [...adminPracticesKey, "one", id],
-    queryFn: () => api<AdminPractice>(`/api/admin/practices/${id}`),
+    queryFn: () => api<AdminPracticeDetail>(`/api/admin/practices/${id}`),
   });
 
 export const useAdminPractice = (id: number) => useQuery(adminPracticeQuery(id));
@@ -17,13 +17,11 @@ export function useRenamePractice(id: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { name: string }) => api<AdminPractice>(`/api/admin/practices/${id}`, { method: "PATCH", body }),
-    onSuccess: (renamed) => {
-      client.setQueryData(adminPracticeQuery(id).queryKey, renamed);
-      // Account lists show the practice's name.
-      return Promise.all([
+    // The practice (its name and history), the list and the account lists (they show the name) reload.
+    onSuccess: () =>
+      Promise.all([
         client.invalidateQueries({ queryKey: adminPracticesKey }),
         client.invalidateQueries({ queryKey: adminUsersKey }),
-      ]);
-    },
+      ]),
   });
 }

@@ -6,7 +6,8 @@ import { lazy, Suspense } from "react";
 import { AccountPlaceholder } from "@/web/components/account-placeholder";
 import { AppLink } from "@/web/components/app-link";
 import { IntakePage } from "@/web/features/intake/components/intake-page";
-import { useFocusMainAfterNavigation } from "./focus-after-navigation";
+import { MAIN_CONTENT_ID, useFocusHeadingAfterNavigation, useFocusNeverLost } from "./focus-after-navigation";
+import { MainContent } from "./main-content";
 import { useLocation } from "./router";
 
 const RequestSummary = lazy(() =>
@@ -24,18 +25,20 @@ const loading = <p role="status">Loading…</p>;
 
 export function App() {
   const path = useLocation().split("?")[0] ?? "/";
-  // The wizard manages its own focus (question pages, error summary); the signed-in pages get this.
-  useFocusMainAfterNavigation(path, !isIntakePath(path));
+  // Focus goes to the page's heading, never to <body>: after a page change, and whenever what had it goes away.
+  useFocusHeadingAfterNavigation(path);
+  useFocusNeverLost();
   return (
     <div className="min-h-screen bg-white text-slate-900">
+      {/* GOV.UK's skip link: the first Tab stop of every page, past the header (and the wizard's step list). */}
       <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-yellow-300 focus:p-2 print:hidden"
+        href={`#${MAIN_CONTENT_ID}`}
+        className="sr-only block bg-yellow-300 px-4 py-2 text-lg text-slate-900 underline focus:not-sr-only print:hidden"
       >
         Skip to main content
       </a>
       <header className="border-b-8 border-blue-700 bg-slate-900 text-white print:hidden">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-4">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 lg:gap-y-4 lg:py-4">
           <p className="text-lg font-bold">Hemgenix prior authorization</p>
           {/* The account links load after the page; the placeholder keeps the signed-out line's place. */}
           <nav aria-label="Account" className="flex min-h-7 flex-wrap items-center gap-4 text-base">
@@ -46,7 +49,8 @@ export function App() {
           </nav>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-8 focus:outline-none print:max-w-none print:p-0">
+      {/* The wizard puts its question column in <main>, after the step list; other pages are all main. */}
+      <div className="mx-auto max-w-7xl px-4 py-6 lg:py-8 print:max-w-none print:p-0">
         {isIntakePath(path) ? (
           <IntakePage
             formExtras={
@@ -62,11 +66,13 @@ export function App() {
             )}
           />
         ) : (
-          <Suspense fallback={loading}>
-            <SignedInPages path={path} />
-          </Suspense>
+          <MainContent>
+            <Suspense fallback={loading}>
+              <SignedInPages path={path} />
+            </Suspense>
+          </MainContent>
         )}
-      </main>
+      </div>
     </div>
   );
 }

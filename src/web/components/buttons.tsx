@@ -1,4 +1,5 @@
-import type { ButtonHTMLAttributes, ReactNode } from "react";
+import { createContext, use, type ComponentProps, type ReactNode } from "react";
+import { navigate } from "@/web/app/router";
 
 type Variant = "primary" | "secondary" | "warning";
 
@@ -13,7 +14,7 @@ export function Button({
   className = "",
   children,
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; children: ReactNode }) {
+}: ComponentProps<"button"> & { variant?: Variant; children: ReactNode }) {
   return (
     <button
       type="button"
@@ -25,11 +26,55 @@ export function Button({
   );
 }
 
-export function BackLink({ onClick, children = "Back" }: { onClick: () => void; children?: ReactNode }) {
-  return (
-    <button type="button" onClick={onClick} className="mb-6 text-base underline print:hidden">
+/**
+ * Where "Back" goes on the pages below. The wizard knows the previous page's address and provides
+ * it, so its pages' back links are real links (open in a new tab, copy) without each page knowing it.
+ */
+export const BackAddress = createContext<string | undefined>(undefined);
+
+/**
+ * The GOV.UK back link. With an address (given, or from `BackAddress`) it is a link: a plain click
+ * runs `onClick` (or goes there) without a page load; Ctrl/⌘/Shift-click and middle-click are the
+ * browser's. Without one it is a button that runs `onClick`.
+ */
+export function BackLink({
+  onClick,
+  href,
+  children = "Back",
+}: {
+  onClick?: () => void;
+  href?: string;
+  children?: ReactNode;
+}) {
+  const provided = use(BackAddress);
+  const to = href ?? provided;
+  const content = (
+    <>
       <span aria-hidden="true">‹ </span>
       {children}
-    </button>
+    </>
+  );
+  if (to === undefined) {
+    return (
+      <button type="button" onClick={onClick} className="mb-6 text-base underline print:hidden">
+        {content}
+      </button>
+    );
+  }
+  return (
+    <p className="mb-6 print:hidden">
+      <a
+        href={to}
+        className="text-base underline hover:no-underline"
+        onClick={(event) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+          event.preventDefault();
+          if (onClick === undefined) navigate(to);
+          else onClick();
+        }}
+      >
+        {content}
+      </a>
+    </p>
   );
 }

@@ -1,10 +1,11 @@
-/** Every practice with its active accounts and requests; adding one; renaming one. */
+/** Every practice with its active accounts and requests; adding one; a practice's page: renaming it, its history. */
 import { useState } from "react";
-import { practiceSchema, type AdminPractice } from "@/criteria";
+import { practiceSchema, type AdminPractice, type AdminPracticeDetail } from "@/criteria";
 import { navigate } from "@/web/app/router";
 import { useAddPractice } from "@/web/api/admin-practices";
 import { useRenamePractice, useAdminPractice } from "@/web/api/admin-practice";
 import { AppLink, BackTo } from "@/web/components/app-link";
+import { AuditTable } from "@/web/components/audit-table";
 import { TextField } from "@/web/components/form-fields";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";
 import { AdminForm, useAdminForm } from "../admin-form";
@@ -42,7 +43,9 @@ function PracticeTable({ practices }: { practices: readonly AdminPractice[] }) {
         <tbody>
           {practices.map((practice) => (
             <tr key={practice.id} className="border-b border-slate-300">
-              <td className="py-2 pr-4">{practice.name}</td>
+              <td className="py-2 pr-4">
+                <AppLink to={`/admin/practices/${practice.id}`}>{practice.name}</AppLink>
+              </td>
               <td className="py-2 pr-4 text-right tabular-nums">{practice.users}</td>
               <td className="py-2 pr-4 text-right tabular-nums">{practice.requests}</td>
               <td className="py-2 text-right">
@@ -148,8 +151,27 @@ export function RenamePracticePage({ id }: { id: number }) {
       ) : practice.isError ? (
         <LoadError error={practice.error} retry={() => void practice.refetch()} />
       ) : (
-        <RenameForm practice={practice.data} />
+        <>
+          <RenameForm practice={practice.data} />
+          <PracticeHistory practice={practice.data} />
+        </>
       )}
     </div>
+  );
+}
+
+/** Who added the practice and who renamed it (from what to what), newest first. */
+function PracticeHistory({ practice }: { practice: AdminPracticeDetail }) {
+  return (
+    <section aria-labelledby="practice-history-title" className="mt-10">
+      <h2 id="practice-history-title" className="mb-2 text-2xl font-bold">
+        History
+      </h2>
+      {practice.history.length === 0 ? (
+        <p>Nothing recorded yet.</p>
+      ) : (
+        <AuditTable events={practice.history} caption="Changes to this practice, newest first" />
+      )}
+    </section>
   );
 }

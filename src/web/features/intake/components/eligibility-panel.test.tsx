@@ -12,9 +12,10 @@ import {
   type CriterionStatus,
 } from "@/criteria";
 import { eligible } from "@/web/test-support/eligible";
+import { stubScrollIntoView } from "@/web/test-support/scroll-into-view";
 import { commercialDraft, renderInForm, testDraft } from "@/web/test-support/render-in-form";
 import { fromDocument, toDocument, type Draft } from "../draft";
-import { EligibilityPanel } from "./eligibility-panel";
+import { EligibilityPanel, OutcomeLine } from "./eligibility-panel";
 import { DiagnosisStep } from "./steps/diagnosis-step";
 import { ExposureDaysStep } from "./steps/exposure-days-step";
 import { GeneTherapyStep } from "./steps/gene-therapy-step";
@@ -193,5 +194,39 @@ describe("EligibilityPanel", () => {
     await user.click(screen.getByRole("radio", { name: "Commercial" }));
     await user.type(days, "200");
     expect(days).toHaveFocus();
+  });
+});
+
+describe("OutcomeLine (small screens)", () => {
+  stubScrollIntoView();
+  function renderLine(draft?: Draft) {
+    return renderInForm(
+      (form) => (
+        <>
+          <RequestStep />
+          <OutcomeLine control={form.control} />
+          <EligibilityPanel control={form.control} />
+        </>
+      ),
+      draft,
+    );
+  }
+  const line = (): HTMLElement => screen.getByRole("region", { name: "Eligibility outcome" });
+
+  it("says the outcome's first words, follows the answers, and is no live region of its own", async () => {
+    const { user } = renderLine();
+    expect(line()).toHaveTextContent("Eligibility: not yet known");
+    await user.click(screen.getByRole("radio", { name: "Commercial" }));
+    await waitFor(() => expect(line()).toHaveTextContent("Eligibility: Incomplete"));
+    expect(line().querySelector("[aria-live], [role=status], [role=alert]")).toBeNull();
+  });
+
+  it("leads to the full panel without taking focus by itself", async () => {
+    const { user } = renderLine(fromDocument(eligible()));
+    const link = within(line()).getByRole("link", { name: /All criteria/ });
+    expect(link).toHaveAttribute("href", "#eligibility-title");
+    expect(document.activeElement).toBe(document.body);
+    await user.click(link);
+    expect(screen.getByRole("heading", { name: "Eligibility so far" })).toHaveFocus();
   });
 });

@@ -4,6 +4,7 @@
  * outcome, so screen readers hear it when the outcome changes and not on every keystroke.
  */
 import type { Control } from "react-hook-form";
+import { focusWithoutTabStop } from "@/web/app/focus-after-navigation";
 import {
   CRITERIA,
   OUTCOME_LABELS,
@@ -41,11 +42,44 @@ const OUTCOME_STYLE: Readonly<Record<Outcome, string>> = {
   refer: "border-blue-800 bg-blue-50",
 };
 
+const PANEL_TITLE_ID = "eligibility-title";
+
+/**
+ * Small screens only: the outcome in one line, kept in view at the bottom of the screen while the
+ * question is answered (the full panel comes after the question there). It links to the full
+ * panel. It is not a live region (the panel's polite one says the outcome once) and never takes focus.
+ */
+export function OutcomeLine({ control }: { control: Control<Draft> }) {
+  const { evaluation } = useLiveEvaluation(control);
+  // The outcome's words before the dash ("Meets criteria"): one line; the panel says the rest.
+  const outcome = evaluation === undefined ? "not yet known" : OUTCOME_LABELS[evaluation.outcome].split(" — ")[0];
+  return (
+    <section aria-label="Eligibility outcome" className="sticky bottom-0 z-10 -mx-4 lg:hidden print:hidden">
+      <a
+        href={`#${PANEL_TITLE_ID}`}
+        className={`flex items-center justify-between gap-3 border-t-2 border-l-8 border-t-slate-400 px-4 py-2 shadow-[0_-2px_6px_rgb(0_0_0/0.15)] ${evaluation === undefined ? "border-l-slate-500 bg-slate-50" : OUTCOME_STYLE[evaluation.outcome]}`}
+        onClick={(event) => {
+          const title = document.getElementById(PANEL_TITLE_ID);
+          if (title === null || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+          event.preventDefault();
+          title.scrollIntoView({ block: "start" });
+          focusWithoutTabStop(title);
+        }}
+      >
+        <span>
+          Eligibility: <strong>{outcome}</strong>
+        </span>
+        <span className="shrink-0 underline">All criteria</span>
+      </a>
+    </section>
+  );
+}
+
 export function EligibilityPanel({ control }: { control: Control<Draft> }) {
   const { evaluation, errors } = useLiveEvaluation(control);
   return (
     <aside aria-labelledby="eligibility-title" className="border-2 border-slate-300 p-4">
-      <h2 id="eligibility-title" className="text-xl font-bold">
+      <h2 id={PANEL_TITLE_ID} className="text-xl font-bold focus:outline-none">
         Eligibility so far
       </h2>
       <div aria-live="polite" className="mt-3">

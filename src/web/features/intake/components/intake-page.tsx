@@ -5,14 +5,16 @@
 import { lazy, Suspense, useCallback, type ComponentType, type ReactNode } from "react";
 import { FormProvider, useWatch, type Control } from "react-hook-form";
 import { evaluatePartial, validateRequestDocument, type Evaluation, type RequestDocument } from "@/criteria";
+import { MainContent } from "@/web/app/main-content";
 import { navigate, useLocation } from "@/web/app/router";
+import { BackAddress } from "@/web/components/buttons";
 import { toDocument, type Draft } from "../draft";
 import { LiveEvaluationProvider, useLive } from "../hooks/live-evaluation";
 import { useIntakeForm } from "../hooks/use-intake-form";
 import { stepStatuses } from "../step-status";
 import type { StepId } from "../steps";
 import { fromPath, toPath, wizardReducer, type WizardAction, type WizardState } from "../wizard-state";
-import { EligibilityPanel } from "./eligibility-panel";
+import { EligibilityPanel, OutcomeLine } from "./eligibility-panel";
 import { StartPage } from "./start-page";
 import { StepList } from "./step-list";
 import { StepPage } from "./step-page";
@@ -100,12 +102,18 @@ export function IntakePage({ renderSummary, formExtras }: IntakePageProps) {
   const form = useIntakeForm();
   const state: WizardState = fromPath(useLocation());
   const dispatch = useCallback((action: WizardAction) => navigate(toPath(wizardReducer(state, action))), [state]);
+  // Every page's back link is a real link to the page "back" leads to.
+  const backHref = toPath(wizardReducer(state, { type: "back" }));
 
   if (state.kind === "summary") {
     return (
       <FormProvider {...form}>
-        {formExtras}
-        <Summary control={form.control} render={renderSummary} onBack={() => dispatch({ type: "back" })} />
+        <BackAddress value={backHref}>
+          <MainContent>
+            {formExtras}
+            <Summary control={form.control} render={renderSummary} onBack={() => dispatch({ type: "back" })} />
+          </MainContent>
+        </BackAddress>
       </FormProvider>
     );
   }
@@ -115,36 +123,42 @@ export function IntakePage({ renderSummary, formExtras }: IntakePageProps) {
   return (
     <FormProvider {...form}>
       <LiveEvaluationProvider control={form.control}>
-        {formExtras}
-        <div className="grid gap-8 lg:grid-cols-[13rem_minmax(0,1fr)_22rem]">
-          <div className="print:hidden">
-            <Steps control={form.control} current={current} />
+        <BackAddress value={backHref}>
+          {/* Small screens: one column, the step list folded to a line, the question first, the outcome
+              kept in view at the bottom. Wide screens: steps | question | panel. */}
+          <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[13rem_minmax(0,1fr)_22rem] lg:gap-8">
+            {/* The start page lists the steps itself: on a small screen its Start button comes first. */}
+            <div className={`print:hidden ${state.kind === "start" ? "hidden lg:block" : ""}`}>
+              <Steps control={form.control} current={current} />
+            </div>
+            <MainContent>
+              {formExtras}
+              {state.kind === "start" && <StartPage onStart={() => dispatch({ type: "start" })} />}
+              {state.kind === "editing" && StepQuestions !== undefined && (
+                <StepPage
+                  key={state.step}
+                  step={state.step}
+                  onContinue={() => dispatch({ type: "continue" })}
+                  backHref={backHref}
+                >
+                  <StepQuestions />
+                </StepPage>
+              )}
+              {state.kind === "checking" && (
+                <Suspense fallback={<Loading />}>
+                  <CheckAnswers
+                    onBack={() => dispatch({ type: "back" })}
+                    onContinue={() => dispatch({ type: "viewSummary" })}
+                  />
+                </Suspense>
+              )}
+            </MainContent>
+            {state.kind !== "start" && <OutcomeLine control={form.control} />}
+            <div className="print:hidden">
+              <EligibilityPanel control={form.control} />
+            </div>
           </div>
-          <div>
-            {state.kind === "start" && <StartPage onStart={() => dispatch({ type: "start" })} />}
-            {state.kind === "editing" && StepQuestions !== undefined && (
-              <StepPage
-                key={state.step}
-                step={state.step}
-                onContinue={() => dispatch({ type: "continue" })}
-                onBack={() => dispatch({ type: "back" })}
-              >
-                <StepQuestions />
-              </StepPage>
-            )}
-            {state.kind === "checking" && (
-              <Suspense fallback={<Loading />}>
-                <CheckAnswers
-                  onBack={() => dispatch({ type: "back" })}
-                  onContinue={() => dispatch({ type: "viewSummary" })}
-                />
-              </Suspense>
-            )}
-          </div>
-          <div className="print:hidden">
-            <EligibilityPanel control={form.control} />
-          </div>
-        </div>
+        </BackAddress>
       </LiveEvaluationProvider>
     </FormProvider>
   );

@@ -1,5 +1,6 @@
 /** The first page: what this is, start or continue, start a new request, import and export. */
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
+import { focusOnMount, focusWithoutTabStop } from "@/web/app/focus-after-navigation";
 import { useFormContext, useWatch } from "react-hook-form";
 import { POLICY_ID } from "@/criteria";
 import { Button } from "@/web/components/buttons";
@@ -14,24 +15,35 @@ export function StartPage({ onStart }: { onStart: () => void }) {
   const values = useWatch({ control }) as Draft;
   const hasAnswers = draftHasAnswers(values);
   const [confirming, setConfirming] = useState(false);
-  const [cleared, setCleared] = useState(false);
+  const [discards, setDiscards] = useState(0);
+  // After the question is answered its buttons are gone: focus goes to what happened ("discarded")
+  // or back to the button that asked, never to <body>.
+  const confirmation = useRef<HTMLParagraphElement>(null);
+  const askButton = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (discards > 0 && confirmation.current !== null) focusWithoutTabStop(confirmation.current);
+  }, [discards]);
   useDocumentTitle("Request prior authorization for Hemgenix");
 
   const startNew = () => {
     clearDraft();
     reset(emptyDraft(localToday()));
     setConfirming(false);
-    setCleared(true);
+    setDiscards((n) => n + 1);
+  };
+  const keep = () => {
+    setConfirming(false);
+    askButton.current?.focus();
   };
 
   return (
     <div>
-      <h1 className="text-4xl font-bold">Request prior authorization for Hemgenix</h1>
-      <p className="mt-4 max-w-2xl text-lg">
+      <h1 className="text-3xl font-bold lg:text-4xl">Request prior authorization for Hemgenix</h1>
+      <p className="mt-4 max-w-2xl lg:text-lg">
         Check whether a patient meets policy {POLICY_ID} for Hemgenix (etranacogene dezaparvovec-drlb), the one-time
         gene therapy for adults with congenital hemophilia B, and prepare a summary for submission.
       </p>
-      <ul className="mt-4 max-w-2xl list-disc space-y-1 pl-6 text-lg">
+      <ul className="mt-4 max-w-2xl list-disc space-y-1 pl-6 lg:text-lg">
         <li>
           10 short steps: request, member, prescriber, diagnosis, prophylaxis and bleeds, exposure days, inhibitor,
           liver, gene therapy and AAV5, dose.
@@ -44,18 +56,13 @@ export function StartPage({ onStart }: { onStart: () => void }) {
       </ul>
       <div className="mt-6 flex flex-wrap gap-4">
         <Button onClick={onStart}>{hasAnswers ? "Continue the request" : "Start now"}</Button>
-        <Button variant="secondary" onClick={() => setConfirming(true)}>
+        <Button ref={askButton} variant="secondary" onClick={() => setConfirming(true)}>
           Start a new request
         </Button>
       </div>
       {confirming && (
         <div role="alertdialog" aria-labelledby="discard-title" className="mt-6 max-w-2xl border-4 border-red-700 p-4">
-          <h2
-            id="discard-title"
-            ref={(heading) => heading?.focus()}
-            tabIndex={-1}
-            className="text-xl font-bold focus:outline-none"
-          >
+          <h2 id="discard-title" ref={focusOnMount} tabIndex={-1} className="text-xl font-bold focus:outline-none">
             Discard the current request?
           </h2>
           <p className="mt-2">Every answer in it will be deleted from this browser. Export it first to keep a copy.</p>
@@ -63,14 +70,14 @@ export function StartPage({ onStart }: { onStart: () => void }) {
             <Button variant="warning" onClick={startNew}>
               Yes, discard it
             </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
+            <Button variant="secondary" onClick={keep}>
               No, keep it
             </Button>
           </div>
         </div>
       )}
-      <p aria-live="polite" className="mt-4">
-        {cleared && "The previous request was discarded. A new request is ready."}
+      <p ref={confirmation} aria-live="polite" className="mt-4 focus:outline-none">
+        {discards > 0 && "The previous request was discarded. A new request is ready."}
       </p>
       <ImportExport />
     </div>

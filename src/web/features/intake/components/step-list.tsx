@@ -1,6 +1,12 @@
-/** The step indicator: every page with its status in words; the current one marked with aria-current. */
+/**
+ * The step indicator: every page with its status in words; the current one marked with
+ * aria-current. On a small screen it folds into one line ("Step 8 of 10: Liver workup"), a
+ * disclosure button that shows the list, so the page's question comes first; following a step
+ * folds it again. On a wide screen the list is always shown and the button is not there.
+ */
+import { useState } from "react";
 import { navigate } from "@/web/app/router";
-import { STEP_IDS, STEPS, type StepId } from "../steps";
+import { STEP_IDS, STEPS, stepIndex, type StepId } from "../steps";
 import { STEP_STATUS_LABELS, type StepStatus } from "../step-status";
 
 const STATUS_STYLE: Readonly<Record<StepStatus, string>> = {
@@ -11,6 +17,15 @@ const STATUS_STYLE: Readonly<Record<StepStatus, string>> = {
   not_needed: "text-slate-500",
 };
 
+const LIST_ID = "step-list";
+
+/** The folded list's one line: where the user is. */
+function whereAmI(current: StepId | "check" | undefined): string {
+  if (current === undefined) return `${STEP_IDS.length} steps`;
+  if (current === "check") return "Check your answers";
+  return `Step ${stepIndex(current) + 1} of ${STEP_IDS.length}: ${STEPS[current].title}`;
+}
+
 export function StepList({
   current,
   statuses,
@@ -18,9 +33,26 @@ export function StepList({
   current: StepId | "check" | undefined;
   statuses: Record<StepId, StepStatus>;
 }) {
+  // Open on the page where it was opened: moving to another page folds it without an effect.
+  const here = current ?? "start";
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === here;
   return (
     <nav aria-label="Steps of the request">
-      <ol className="space-y-1">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={LIST_ID}
+        onClick={() => setOpenOn(open ? null : here)}
+        className="flex w-full items-center justify-between gap-2 border-2 border-slate-400 bg-slate-50 px-3 py-2 text-left text-lg font-bold lg:hidden"
+      >
+        <span>{whereAmI(current)}</span>
+        {/* The state is aria-expanded's to say; the arrow only shows it. */}
+        <span aria-hidden="true" className="shrink-0">
+          {open ? "▴" : "▾"}
+        </span>
+      </button>
+      <ol id={LIST_ID} className={`mt-2 space-y-1 lg:mt-0 lg:block ${open ? "" : "hidden"}`}>
         {STEP_IDS.map((id, index) => {
           const isCurrent = id === current;
           return (
@@ -29,6 +61,7 @@ export function StepList({
                 href={`/request/${id}`}
                 aria-current={isCurrent ? "step" : undefined}
                 onClick={(event) => {
+                  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
                   event.preventDefault();
                   navigate(`/request/${id}`);
                 }}
@@ -49,6 +82,7 @@ export function StepList({
             href="/check"
             aria-current={current === "check" ? "step" : undefined}
             onClick={(event) => {
+              if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
               event.preventDefault();
               navigate("/check");
             }}

@@ -21,14 +21,13 @@ beforeEach(() => {
 
 function renderPage(step: StepId, questions: ReactNode, draft = commercialDraft()) {
   const onContinue = vi.fn();
-  const onBack = vi.fn();
   const { user } = renderInForm(
-    <StepPage step={step} onContinue={onContinue} onBack={onBack}>
+    <StepPage step={step} onContinue={onContinue} backHref="/request/previous">
       {questions}
     </StepPage>,
     draft,
   );
-  return { onContinue, onBack, user };
+  return { onContinue, user };
 }
 
 const BAD_NPI_MESSAGE = "Prescriber's NPI must be 10 digits with a correct check digit";
@@ -244,10 +243,15 @@ describe("StepPage", () => {
     expect(onContinue).not.toHaveBeenCalled();
   });
 
-  it("goes back with the back link", async () => {
-    const { user, onBack, onContinue } = renderPage("member", <MemberStep />);
-    await user.click(screen.getByRole("button", { name: "Back" }));
-    expect(onBack).toHaveBeenCalledTimes(1);
+  it("goes back with the back link, a real link to the previous page (not a button)", async () => {
+    window.history.replaceState(null, "", "/request/member");
+    vi.spyOn(window, "scrollTo").mockImplementation(() => undefined);
+    const { user, onContinue } = renderPage("member", <MemberStep />);
+    expect(screen.queryByRole("button", { name: "Back" })).not.toBeInTheDocument();
+    const back = screen.getByRole("link", { name: "Back" });
+    expect(back).toHaveAttribute("href", "/request/previous");
+    await user.click(back);
+    expect(window.location.pathname).toBe("/request/previous");
     expect(onContinue).not.toHaveBeenCalled();
   });
 });

@@ -28,11 +28,12 @@ export function flattenErrors(errors: FieldErrors, prefix = ""): SummaryError[] 
 interface StepPageProps {
   step: StepId;
   onContinue: () => void;
-  onBack: () => void;
+  /** The previous page's address: the back link is a real link to it. */
+  backHref: string;
   children: ReactNode;
 }
 
-export function StepPage({ step, onContinue, onBack, children }: StepPageProps) {
+export function StepPage({ step, onContinue, backHref, children }: StepPageProps) {
   const { trigger, control } = useFormContext<Draft>();
   const heading = useRef<HTMLHeadingElement>(null);
   const paths = STEPS[step].paths as readonly FieldPath<Draft>[];
@@ -64,7 +65,7 @@ export function StepPage({ step, onContinue, onBack, children }: StepPageProps) 
 
   return (
     <form noValidate onSubmit={submit} aria-labelledby="step-title">
-      <BackLink onClick={onBack} />
+      <BackLink href={backHref} />
       {showErrors && <ErrorSummary errors={stepErrors} focusKey={attempts} />}
       <p className="text-lg text-slate-600">
         Step {stepIndex(step) + 1} of {STEP_IDS.length}

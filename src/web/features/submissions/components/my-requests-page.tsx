@@ -2,6 +2,7 @@
 import { decodeCursor, queueFilterTag } from "@/criteria";
 import { useLocation } from "@/web/app/router";
 import { useRequestList } from "@/web/api/request-list";
+import { AppLink } from "@/web/components/app-link";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";
 import { RequestTable } from "@/web/components/request-table";
 import { useDocumentTitle } from "@/web/components/use-document-title";
@@ -22,7 +23,18 @@ export function MyRequestsPage() {
       ) : list.isError ? (
         <LoadError error={list.error} retry={() => void list.refetch()} />
       ) : list.data.total === 0 ? (
-        <Empty>No requests submitted yet. Fill in a request and submit it from its summary.</Empty>
+        <>
+          <Empty>No requests submitted yet. Fill in a request and submit it from its summary.</Empty>
+          {/* A link that looks like GOV.UK's start button: it goes to the start page, a place to go to. */}
+          <p className="mt-6">
+            <AppLink
+              to="/"
+              className="inline-block border-b-4 border-slate-900/40 bg-green-800 px-4 py-2 text-lg font-bold text-white hover:bg-green-900"
+            >
+              Start a request
+            </AppLink>
+          </p>
+        </>
       ) : (
         <RequestTable
           page={list.data}

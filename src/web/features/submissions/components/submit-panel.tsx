@@ -5,6 +5,7 @@
  */
 import { useState } from "react";
 import { OUTCOME_LABELS, type Evaluation, type RequestDocument } from "@/criteria";
+import { focusOnMount } from "@/web/app/focus-after-navigation";
 import { navigate } from "@/web/app/router";
 import { useSession } from "@/web/api/session";
 import { useAmendRequest, useSubmitRequest } from "@/web/api/submit-request";
@@ -64,7 +65,7 @@ export function SubmitPanel({
         className="mt-8 bg-green-800 p-6 text-white print:hidden"
         role="status"
       >
-        <h2 id="submitted-title" className="text-3xl font-bold">
+        <h2 id="submitted-title" ref={focusOnMount} className="text-3xl font-bold">
           {amending === undefined ? "Request submitted" : "Amended request submitted"}
         </h2>
         <p className="mt-2 text-xl">
