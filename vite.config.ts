@@ -6,11 +6,18 @@ import { defineConfig } from "vite";
 
 const src = fileURLToPath(new URL("./src", import.meta.url));
 const fixtures = fileURLToPath(new URL("./fixtures/index.ts", import.meta.url));
+const criteria = fileURLToPath(new URL("./src/criteria/", import.meta.url));
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   resolve: { alias: { "@fixtures": fixtures, "@": src } },
-  build: { outDir: "dist/web", sourcemap: true },
+  build: {
+    outDir: "dist/web",
+    sourcemap: true,
+    // The criteria library is pure (lint and its own tsconfig enforce it): a module of it whose
+    // exports the page does not use is left out, zod schemas built at load time included.
+    rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !id.startsWith(criteria) } },
+  },
   server: { proxy: { "/api": "http://localhost:3000" } },
   test: {
     include: ["src/**/*.test.{ts,tsx}", "fixtures/**/*.test.ts", "e2e/support/**/*.test.ts"],

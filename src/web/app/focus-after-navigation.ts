@@ -43,7 +43,17 @@ export function useFocusNeverLost(): void {
     const forget = () => {
       last = null;
     };
-    const restore = () => {
+    const restore = (records: MutationRecord[]) => {
+      const active = document.activeElement;
+      // The common case while typing (the live panel re-renders): focus sits on a connected element
+      // and nothing changed on it or around it. Skip the visibility check, which forces a style pass.
+      if (
+        active !== null &&
+        active !== document.body &&
+        active.isConnected &&
+        !records.some((r) => r.type === "attributes" && r.target instanceof Node && r.target.contains(active))
+      )
+        return;
       if (focusIsOnNothing() ? last === null || !isGone(last) : !focusIsLost()) return;
       const heading = pageHeading();
       if (heading !== null) focusWithoutTabStop(heading);
