@@ -113,10 +113,11 @@ export async function startWith(page: Page, doc: unknown): Promise<void> {
 /** Moves to a step through the step list (no reload), as a user clicking it would. */
 export async function openStep(page: Page, title: string): Promise<void> {
   const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  await page
-    .getByRole("navigation", { name: "Steps of the request" })
-    .getByRole("link", { name: new RegExp(`^\\d+\\. ${escaped}\\b`) })
-    .click();
+  const steps = page.getByRole("navigation", { name: "Steps of the request" });
+  const link = steps.getByRole("link", { name: new RegExp(`^\\d+\\. ${escaped}\\b`) });
+  // On a phone the list is folded into one line: unfold it first, as a person would.
+  if (!(await link.isVisible())) await steps.getByRole("button", { expanded: false }).click();
+  await link.click();
   await expect(page.locator("#step-title")).toHaveText(title);
 }
 
