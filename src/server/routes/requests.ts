@@ -18,7 +18,9 @@ import {
   submitSchema,
   type RequestDetail,
   type RequestPage,
+  type OpenRequestConflict,
   type RequestStatus,
+  type SubmitAnswer,
 } from "@/criteria";
 import { requireUser, HttpError, type AuthContext } from "../auth/sessions";
 import type { ChangeResult, Scope, StoredRequest } from "../db/store";
@@ -85,8 +87,18 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       evaluation: evaluate(document),
       now: at,
       dueAt: new Date(at.getTime() + (body.expedited ? EXPEDITED_TURNAROUND_MS : STANDARD_TURNAROUND_MS)),
+      acknowledgedOpen: body.confirmDuplicateOf ?? null,
     });
-    return reply.code(result.created ? 201 : 200).send({ reference: result.reference });
+    if ("open" in result) {
+      // The reference and date only: the member stays out of the answer (and of every log).
+      const conflict: OpenRequestConflict = {
+        error: `${result.open.reference} for this member is still open (received ${result.open.receivedAt.slice(0, 10)}). To file another request anyway, send confirmDuplicateOf: "${result.open.reference}".`,
+        openRequest: result.open,
+      };
+      return reply.code(409).send(conflict);
+    }
+    const answer: SubmitAnswer = { reference: result.reference, expedited: result.expedited, dueAt: result.dueAt };
+    return reply.code(result.created ? 201 : 200).send(answer);
   });
 
   app.get("/api/requests", async (request, reply): Promise<RequestPage> => {
