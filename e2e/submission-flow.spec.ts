@@ -17,6 +17,9 @@ import {
   submitRequest,
 } from "./support/submit";
 
+// Two or three browsers per test, and waits for the draft's save delay: more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 let members = 0;
 /** The eligible example for a member no other test files. */
 const eligibleFor = (change?: (doc: RequestDocument) => void): { doc: RequestDocument; memberId: string } => {
@@ -230,6 +233,20 @@ test("moving on right after typing shows no server-draft banner and does not mov
   await staff.reload();
   await staff.waitForTimeout(1000);
   await expect(offer(staff)).toHaveCount(0);
+
+  // Type, then straight on to the summary (which reads the server draft again while this
+  // browser's newest save is still on its way): still nothing offered.
+  const readAgain = draftRead(staff);
+  await staff.goto("/request/member?return=check");
+  await readAgain;
+  await staff.getByLabel("First name").fill("Cy");
+  await staff.getByRole("button", { name: "Continue", exact: true }).click();
+  await staff.getByRole("button", { name: "Continue to the summary" }).click();
+  await expect(staff.getByRole("heading", { name: "Prior authorization request summary" })).toBeVisible();
+  for (let i = 0; i < 8; i++) {
+    await expect(offer(staff)).toHaveCount(0);
+    await staff.waitForTimeout(250);
+  }
 });
 
 test("a different draft saved on another computer is offered without moving the page; resuming says what it replaces; discarding ends it for good", async ({
@@ -292,7 +309,6 @@ test("a different draft saved on another computer is offered without moving the 
 });
 
 test("while amending a request, an older draft is never offered in place of the amendment", async ({ browser }) => {
-  test.setTimeout(90_000);
   const computer = await ownStaffAccount(browser);
   const staff = await computer();
   const { doc } = eligibleFor();

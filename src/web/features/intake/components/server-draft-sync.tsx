@@ -4,8 +4,8 @@
  * moment after typing stops.
  *
  * A server draft is offered only when it is genuinely another one: decided once, when the wizard
- * opens, from the server's answer then. A draft carrying the stamp of this browser's own last save
- * (or of one it already chose about) is its own, however far behind the typing it is; while
+ * opens, from the server's answer then. A draft carrying the stamp of one of this browser's own
+ * recent saves (or of one it already chose about) is its own, however far behind the typing; while
  * amending, only a draft of that same amendment is offered; a request filed from this browser is
  * not saved again. The offer is a region fixed to the bottom of the window, so it never moves the
  * page; it lists the answers that resuming would replace and asks before replacing them. Until the
@@ -20,7 +20,7 @@ import { useSession } from "@/web/api/session";
 import { Button } from "@/web/components/buttons";
 import { formatDateTime } from "@/web/components/request-status";
 import { readAmending, startAmending, stopAmending } from "@/web/lib/amending";
-import { knownServerDraftStamp, newServerDraftStamp, rememberServerDraftStamp } from "@/web/lib/server-draft-stamp";
+import { isKnownServerDraftStamp, newServerDraftStamp, rememberServerDraftStamp } from "@/web/lib/server-draft-stamp";
 import { forgetSubmission, isFiled } from "@/web/lib/submission";
 import { emptyDraft, restoreDraft, type Draft } from "../draft";
 import { draftDifferences, type StepDifference } from "../draft-differences";
@@ -38,7 +38,7 @@ const hasAnswers = (draft: Draft): boolean =>
 
 /** The server's draft if it is one to offer this browser, else undefined. */
 function offerOf(server: DraftAnswer | null, current: Draft): Offer | undefined {
-  if (server === null || server.stamp === knownServerDraftStamp()) return undefined;
+  if (server === null || isKnownServerDraftStamp(server.stamp)) return undefined;
   const amending = readAmending();
   // While amending, an older draft is never offered in place of the amendment.
   if (amending !== undefined && server.amends?.reference !== amending.reference) return undefined;
