@@ -39,6 +39,15 @@ async function requestsFor(page: Page, memberId: string): Promise<number> {
   return ((await res.json()) as { total: number }).total;
 }
 
+/** axe at desktop and at phone size (the page's own size restored after). */
+async function expectAccessibleAtBothSizes(page: Page): Promise<void> {
+  const size = page.viewportSize();
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoAxeViolations(page);
+  if (size !== null) await page.setViewportSize(size);
+}
+
 const draftRead = (page: Page) =>
   page.waitForResponse((r) => r.url().endsWith("/api/draft") && r.request().method() === "GET");
 
@@ -102,7 +111,7 @@ test("Submit with neither standard nor expedited chosen asks and files nothing; 
   await expect(summary.getByRole("link")).toHaveText("Select whether the request is standard or expedited");
   const group = staff.getByRole("group", { name: "Is this request standard or expedited?" });
   await expect(group).toHaveAccessibleDescription(/Select whether the request is standard or expedited/);
-  await expectNoAxeViolations(staff);
+  await expectAccessibleAtBothSizes(staff);
   await summary.getByRole("link").click();
   await expect(staff.getByLabel("Standard", { exact: true })).toBeFocused();
   expect(posts).toEqual([]);
@@ -128,7 +137,7 @@ test("Submit with neither standard nor expedited chosen asks and files nothing; 
   }).format(new Date(dueAt));
   await expect(confirmation(staff)).toContainText(`Expedited: a decision is due by ${when}.`);
   expect(await requestsFor(staff, memberId)).toBe(1);
-  await expectNoAxeViolations(staff);
+  await expectAccessibleAtBothSizes(staff);
   // After a reload the confirmation still says so.
   await staff.reload();
   await expect(confirmation(staff)).toContainText(`Expedited: a decision is due by ${when}.`);
@@ -191,7 +200,7 @@ test("a second request for the same member warns with the open one's reference a
   );
   await expect(confirmation(staff)).toHaveCount(0);
   expect(await requestsFor(staff, memberId)).toBe(1);
-  await expectNoAxeViolations(staff);
+  await expectAccessibleAtBothSizes(staff);
 
   // "No" files nothing; asking again warns again; "Yes" files it.
   await staff.getByRole("button", { name: "No, do not submit" }).click();
@@ -272,7 +281,7 @@ test("a different draft saved on another computer is offered without moving the 
   await expect(offer(here)).toBeVisible();
   expect(await title.boundingBox()).toEqual(before);
   expect(await layoutShifts(here)).toBe(0);
-  await expectNoAxeViolations(here);
+  await expectAccessibleAtBothSizes(here);
 
   // Resuming lists the answers it replaces and asks first.
   await resumeButton(here).click();
@@ -282,7 +291,7 @@ test("a different draft saved on another computer is offered without moving the 
     "Diagnosis: Baseline factor IX activity",
   ]);
   await expect(here.getByLabel("First name")).toHaveValue("Ada");
-  await expectNoAxeViolations(here);
+  await expectAccessibleAtBothSizes(here);
   await here.getByRole("button", { name: "Yes, replace these answers" }).click();
   await expect(offer(here)).toHaveCount(0);
   await expect(here.getByLabel("First name")).toHaveValue("Bea");

@@ -24,7 +24,7 @@ import {
 } from "@/criteria";
 import { requireUser, HttpError, type AuthContext } from "../auth/sessions";
 import type { ChangeResult, Scope, StoredRequest } from "../db/store";
-import { parseDocument, parseWith } from "../parse";
+import { BadRequest, parseDocument, parseWith } from "../parse";
 import type { Services } from "../services";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -43,6 +43,23 @@ const conflict = (result: Extract<ChangeResult, { ok: false }>, stored: StoredRe
         409,
         "This request is not in a state that allows that action. Reload it to see its current status.",
       );
+
+const EXPEDITED_REQUIRED =
+  "expedited is required: true for an expedited request (a decision within 72 hours) or false for a standard one (7 days); there is no default";
+
+/** The submit body; a missing `expedited` is explained (the person must choose: nothing defaults to standard). */
+function parseSubmission(input: unknown) {
+  try {
+    return parseWith(submitSchema, input);
+  } catch (error) {
+    if (!(error instanceof BadRequest)) throw error;
+    throw new BadRequest(
+      error.errors.map((e) =>
+        e.path === "expedited" && e.message === "expedited is required" ? { ...e, message: EXPEDITED_REQUIRED } : e,
+      ),
+    );
+  }
+}
 
 export function requestRoutes(app: FastifyInstance, services: Services): void {
   const { store, sessions, now } = services;
@@ -73,7 +90,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
 
   app.post("/api/requests", async (request, reply) => {
     const auth = await requireUser(sessions, request, reply, ["staff"]);
-    const body = parseWith(submitSchema, request.body);
+    const body = parseSubmission(request.body);
     const document = parseDocument(body.document);
     const practiceId = auth.user.practiceId;
     if (practiceId === null) throw new HttpError(403, "Your account belongs to no practice");
