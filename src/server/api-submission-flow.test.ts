@@ -214,6 +214,10 @@ describe("a second request for a member with an open one", () => {
     // Nothing filed and the draft kept: the person has not decided yet.
     expect(server.fingerprint()).toBe(before);
 
+    // The same member ID typed in other capitals or with a space is the same member.
+    const typedOtherwise = await call(server.app, staffA, "POST", "/api/requests", submission(forMember(" dup-1")));
+    expect(typedOtherwise.status).toBe(409);
+
     // Acknowledging something else is no acknowledgement.
     const wrong = await call(server.app, staffA, "POST", "/api/requests", {
       ...second,

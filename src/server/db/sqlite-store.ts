@@ -358,13 +358,14 @@ export class SqliteDatabase implements StoreMethods {
       const member = s.document.member;
       const memberId = member?.memberId ?? null;
       // Inside the transaction (BEGIN IMMEDIATE): two computers submitting for one member at once
-      // cannot both pass this check.
+      // cannot both pass this check. "u1234567 " is the member "U1234567".
       const open =
         memberId === null
           ? undefined
           : this.sql(
               `SELECT reference, received_at FROM requests
-               WHERE practice_id = ? AND member_id = ? AND status IN ('submitted', 'in_review', 'more_info_requested')
+               WHERE practice_id = ? AND UPPER(TRIM(member_id)) = UPPER(TRIM(?))
+                 AND status IN ('submitted', 'in_review', 'more_info_requested')
                ORDER BY received_at DESC, id DESC LIMIT 1`,
             ).get(s.practiceId, memberId);
       if (open !== undefined && str(open.reference) !== s.acknowledgedOpen) {

@@ -72,7 +72,16 @@ export function ServerDraftSync() {
   const fetchedNow = server.isFetchedAfterMount && server.isSuccess;
   useEffect(() => {
     if (!fetchedNow || offerRef.current !== undefined) return;
-    const decided = offerOf(server.data, getValues()) ?? null;
+    const current = getValues();
+    const decided = offerOf(server.data, current) ?? null;
+    // Answers the server does not have yet go there too: this browser's own draft a step behind, or
+    // answers typed before signing in when the server has no draft (never over another computer's).
+    const behind =
+      server.data === null
+        ? hasAnswers(current)
+        : isKnownServerDraftStamp(server.data.stamp) &&
+          JSON.stringify(restoreDraft(server.data.draft, current)) !== JSON.stringify(current);
+    if (decided === null && behind) unsaved.current = true;
     offerRef.current = decided;
     setOffer(decided);
   }, [fetchedNow, server.data, getValues]);
