@@ -136,6 +136,7 @@ test("Submit with neither standard nor expedited chosen asks and files nothing; 
     timeZone: await staff.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
   }).format(new Date(dueAt));
   await expect(confirmation(staff)).toContainText(`Expedited: a decision is due by ${when}.`);
+  await expect(staff.getByRole("heading", { name: "Request submitted" })).toBeFocused();
   expect(await requestsFor(staff, memberId)).toBe(1);
   await expectAccessibleAtBothSizes(staff);
   // After a reload the confirmation still says so.
@@ -192,6 +193,7 @@ test("a second request for the same member warns with the open one's reference a
   await staff.getByRole("button", { name: "Submit request" }).click();
   const warning = openRequestWarning(staff);
   await expect(warning).toBeVisible();
+  await expect(warning.getByRole("heading", { name: "This member already has an open request" })).toBeFocused();
   const today = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" }).format(
     new Date(),
   );

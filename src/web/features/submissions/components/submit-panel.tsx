@@ -6,7 +6,7 @@
  * second request. When the member already has an open request, the server refuses until the
  * person, told which one, confirms. A failed submit keeps everything and offers to try again.
  */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { OUTCOME_LABELS, type Evaluation, type RequestDocument } from "@/criteria";
 import { navigate } from "@/web/app/router";
 import { useSession } from "@/web/api/session";
@@ -72,12 +72,25 @@ export function SubmitPanel({
   const [submission] = useState(currentSubmission);
   const [kind, setKind] = useState<Kind | "">("");
   const [kindMissing, setKindMissing] = useState(false);
+  const [justFiled, setJustFiled] = useState(false);
+  const filedHeading = useRef<HTMLHeadingElement>(null);
+  const warningHeading = useRef<HTMLHeadingElement>(null);
   const [errorFocus, setErrorFocus] = useState(0);
   const [filed, setFiled] = useState<Filed | undefined>(() =>
     amending === undefined && submission.reference !== undefined
       ? { ...submission, reference: submission.reference }
       : undefined,
   );
+
+  const openReference = openRequestOf(submit.error)?.reference;
+  // Focus moves to the confirmation once filed here (not when it is shown again after a reload),
+  // and to the warning when the server names the member's open request.
+  useEffect(() => {
+    if (justFiled) filedHeading.current?.focus();
+  }, [justFiled]);
+  useEffect(() => {
+    if (openReference !== undefined) warningHeading.current?.focus();
+  }, [openReference]);
 
   const user = session.data?.user;
   if (session.isPending) return null;
@@ -112,7 +125,12 @@ export function SubmitPanel({
         className="mt-8 bg-green-800 p-6 text-white print:hidden"
         role="status"
       >
-        <h2 id="submitted-title" className="text-3xl font-bold">
+        <h2
+          id="submitted-title"
+          tabIndex={-1}
+          ref={filedHeading}
+          className="text-3xl font-bold focus:outline-3 focus:outline-offset-4 focus:outline-yellow-400"
+        >
           {amending === undefined ? "Request submitted" : "Amended request submitted"}
         </h2>
         <p className="mt-2 text-xl">
@@ -143,6 +161,7 @@ export function SubmitPanel({
   const openRequest = openRequestOf(submit.error);
   const error = openRequest === undefined ? (submit.error ?? amend.error) : null;
   const done = (result: Filed) => {
+    setJustFiled(true);
     setFiled(result);
     onSubmitted();
   };
@@ -221,7 +240,12 @@ export function SubmitPanel({
       )}
       {openRequest !== undefined && (
         <div role="alert" aria-labelledby="open-request-title" className="mt-4 border-4 border-amber-600 p-4">
-          <h3 id="open-request-title" className="text-xl font-bold">
+          <h3
+            id="open-request-title"
+            tabIndex={-1}
+            ref={warningHeading}
+            className="text-xl font-bold focus:outline-3 focus:outline-offset-4 focus:outline-yellow-400"
+          >
             This member already has an open request
           </h3>
           <p className="mt-1">
