@@ -12,6 +12,9 @@ import { pressSubmit, submitRequest } from "./support/submit";
 
 /** Staff import the eligible example, submit it from the summary (standard), and read its reference number. */
 async function submitEligibleRequest(staff: Page): Promise<string> {
+  // Three browsers and a filing (with, at times, the open-request warning to confirm): on a busy
+  // machine more than the default 30 s.
+  test.setTimeout(60_000);
   await staff.goto("/");
   await staff.getByLabel(IMPORT_LABEL).setInputFiles(fixturePath("eligible"));
   await expect(staff.getByText("Imported eligible.json")).toBeVisible();
