@@ -177,6 +177,14 @@ describe("filing ends the server draft", () => {
     expect((await getDraft(staffA)).status).toBe(204);
   });
 
+  it("ending a draft needs the staff member's own session and its CSRF token", async () => {
+    await putDraft(staffB, { draft: { a: 1 }, stamp: "csrf-probe-1" });
+    expect((await call(server.app, staffB, "DELETE", "/api/draft", undefined, { csrf: null })).status).toBe(403);
+    expect((await call(server.app, reviewer, "DELETE", "/api/draft")).status).toBe(403);
+    expect((await call(server.app, undefined, "DELETE", "/api/draft")).status).toBe(401);
+    expect((await getDraft(staffB)).body).toMatchObject({ stamp: "csrf-probe-1" });
+  });
+
   it("a draft can be ended by the person (discard), and a bad stamp or amendment is a 400 naming it", async () => {
     await putDraft(staffB, { draft: { a: 1 } });
     expect((await getDraft(staffB)).body?.stamp).toMatch(/^[A-Za-z0-9_-]{8,}$/);
