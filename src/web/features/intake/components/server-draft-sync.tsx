@@ -62,6 +62,25 @@ export function ServerDraftSync() {
   // undefined: not decided yet (the server's answer since the wizard opened has not come).
   const [offer, setOffer] = useState<Offer | null | undefined>(undefined);
   const [confirming, setConfirming] = useState(false);
+  const panel = useRef<HTMLElement>(null);
+  const open = offer !== null && offer !== undefined;
+
+  // While the panel is open, the page's end grows by its height (nothing above moves), so the
+  // last of the page (the Continue button) can still be scrolled into view above it.
+  useEffect(() => {
+    const element = panel.current;
+    if (!open || element === null) return undefined;
+    const fit = () => {
+      document.body.style.paddingBottom = `${element.offsetHeight}px`;
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      document.body.style.paddingBottom = "";
+    };
+  }, [open]);
   /** The offer as the save timer and the form's subscription see it (set with the state). */
   const offerRef = useRef(offer);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -168,8 +187,9 @@ export function ServerDraftSync() {
       </p>
       {offer !== null && offer !== undefined && (
         <section
+          ref={panel}
           aria-labelledby="server-draft-title"
-          className="fixed inset-x-0 bottom-0 z-20 max-h-[70vh] overflow-y-auto border-t-8 border-blue-800 bg-blue-50 shadow-[0_-4px_12px_rgba(0,0,0,0.25)] print:hidden"
+          className="fixed inset-x-0 bottom-0 z-20 max-h-[50vh] overflow-y-auto sm:max-h-[70vh] border-t-8 border-blue-800 bg-blue-50 shadow-[0_-4px_12px_rgba(0,0,0,0.25)] print:hidden"
         >
           <div className="mx-auto max-w-7xl px-4 py-4">
             <h2 id="server-draft-title" className="text-xl font-bold">
