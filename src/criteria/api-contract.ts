@@ -26,12 +26,58 @@ export const signInSchema = z.object({
   password: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 
-/** A submission: the document (validated separately), whether it is urgent, and a key that makes a retry harmless. */
+/** A request's reference, as the server makes them (HGX- and two groups of four readable characters). */
+export const REFERENCE_PATTERN = /^HGX-[A-Z2-9]{4}-[A-Z2-9]{4}$/;
+
+/**
+ * A submission: the document (validated separately), whether it is urgent (required: there is no
+ * default, the person chooses), and a key that makes a retry harmless. `confirmDuplicateOf` names
+ * the member's open request the person was warned about and chose to file beside.
+ */
 export const submitSchema = z.object({
   document: z.unknown(),
   expedited: z.boolean(),
   idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+  confirmDuplicateOf: z.optional(z.string().check(z.regex(REFERENCE_PATTERN))),
 });
+
+/** POST /api/requests: 201 (filed) or 200 (the same key again: the first filing). */
+export interface SubmitAnswer {
+  reference: string;
+  expedited: boolean;
+  /** When a decision is due (ISO 8601): 72 hours after receipt if expedited, 7 days if standard. */
+  dueAt: string;
+}
+
+/** POST /api/requests 409: the member has an open request; nothing was filed. */
+export interface OpenRequestConflict {
+  error: string;
+  openRequest: { reference: string; receivedAt: string };
+}
+
+/** The request an amendment draft belongs to. */
+export const draftAmendsSchema = z.object({
+  reference: z.string().check(z.regex(REFERENCE_PATTERN)),
+  rowVersion: z.int().check(z.gte(1)),
+});
+export type DraftAmends = z.infer<typeof draftAmendsSchema>;
+
+/**
+ * PUT /api/draft besides `draft` (the wizard's answers, checked by the route): the stamp the
+ * browser gives this save (so it knows its own save from another computer's) and what it amends.
+ */
+export const draftMetaSchema = z.object({
+  stamp: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/))),
+  amends: z.optional(z.nullable(draftAmendsSchema)),
+});
+
+/** GET /api/draft (200; 204 when there is none). */
+export interface DraftAnswer {
+  draft: unknown;
+  stamp: string;
+  amends: DraftAmends | null;
+  updatedAt: string;
+}
 
 export const amendSchema = z.object({
   document: z.unknown(),

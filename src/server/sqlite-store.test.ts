@@ -9,7 +9,7 @@ import { evaluate, type Evaluation, type QueueCursor, type RequestDocument } fro
 import { eligible } from "@fixtures";
 import { MIGRATIONS } from "./db/migrations";
 import { SqliteDatabase } from "./db/sqlite-store";
-import type { Decision, NewSubmission } from "./db/store";
+import type { Decision, NewSubmission, SubmitResult } from "./db/store";
 import { tempDatabase } from "./test-support";
 
 const temp = tempDatabase("hemgenix-store-");
@@ -52,7 +52,11 @@ afterAll(() => {
 });
 
 let keys = 0;
-function newSubmission(change: Partial<NewSubmission> = {}, doc: RequestDocument = eligible()): NewSubmission {
+/** A submission of the eligible example for a member of its own (unless `doc` is given). */
+function newSubmission(
+  change: Partial<NewSubmission> = {},
+  doc: RequestDocument = eligible((d) => d.member && (d.member.memberId = `S-${keys + 1}`)),
+): NewSubmission {
   keys += 1;
   const now = new Date("2026-11-27T10:00:00.000Z");
   return {
@@ -64,8 +68,15 @@ function newSubmission(change: Partial<NewSubmission> = {}, doc: RequestDocument
     evaluation: evaluate(doc),
     now,
     dueAt: new Date(now.getTime() + 7 * 86_400_000),
+    acknowledgedOpen: null,
     ...change,
   };
+}
+
+/** A submit that filed (or found its key filed), never refused for a member's open request. */
+function filed(result: SubmitResult): Extract<SubmitResult, { created: boolean }> {
+  if ("open" in result) throw new Error(`refused: ${result.open.reference} is open for this member`);
+  return result;
 }
 
 const decision = (change: Partial<Decision> = {}): Decision => ({
@@ -188,18 +199,18 @@ describe("the schema", () => {
     expect(() => store.submit(newSubmission({ evaluation: broken }))).toThrow(/BigInt/);
     expect([count("requests"), count("request_versions"), count("audit_events")]).toEqual(before);
     // And the store still works afterwards (no transaction left open).
-    expect(store.submit(newSubmission()).created).toBe(true);
+    expect(filed(store.submit(newSubmission())).created).toBe(true);
   });
 });
 
 describe("submissions", () => {
   it("stores one request per (user, key), with its first version and an audit event", () => {
-    const s = newSubmission();
-    const first = store.submit(s);
+    const s = newSubmission({}, eligible());
+    const first = filed(store.submit(s));
     const second = store.submit({ ...s, document: eligible((d) => (d.exposureDays = 1)) });
     expect(first.created).toBe(true);
-    expect(second).toEqual({ reference: first.reference, created: false });
-    const other = store.submit({ ...s, userId: staffB, practiceId: practiceB });
+    expect(second).toEqual({ reference: first.reference, created: false, expedited: false, dueAt: first.dueAt });
+    const other = filed(store.submit({ ...s, userId: staffB, practiceId: practiceB }));
     expect(other.created).toBe(true);
     const stored = store.findRequest(first.reference, { practiceId: null });
     expect(stored).toMatchObject({
@@ -217,13 +228,13 @@ describe("submissions", () => {
 
   it("gives every request a distinct reference people can read aloud", () => {
     const refs = new Set<string>();
-    for (let i = 0; i < 200; i++) refs.add(store.submit(newSubmission()).reference);
+    for (let i = 0; i < 200; i++) refs.add(filed(store.submit(newSubmission())).reference);
     expect(refs.size).toBe(200);
     for (const ref of refs) expect(ref).toMatch(/^HGX-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
   });
 
   it("keeps staff to their practice's requests", () => {
-    const { reference } = store.submit(newSubmission());
+    const { reference } = filed(store.submit(newSubmission()));
     expect(store.findRequest(reference, { practiceId: practiceA })).toBeDefined();
     expect(store.findRequest(reference, { practiceId: practiceB })).toBeUndefined();
     const now = new Date("2026-11-27T12:00:00.000Z");
@@ -238,7 +249,7 @@ describe("submissions", () => {
 
 describe("optimistic concurrency", () => {
   it("moves a request on only from the expected row version and an allowed status", () => {
-    const { reference } = store.submit(newSubmission());
+    const { reference } = filed(store.submit(newSubmission()));
     const id = store.findRequest(reference, { practiceId: null })?.id ?? 0;
     expect(store.startReview(id, 2)).toEqual({ ok: false, reason: "stale" });
     expect(store.startReview(id, 1)).toEqual({ ok: true, rowVersion: 2 });
@@ -304,9 +315,19 @@ describe("sessions and drafts", () => {
 
   it("keeps one draft per user, replaced on every save", () => {
     expect(store.getDraft(staffA)).toBeUndefined();
-    store.putDraft(staffA, '{"a":1}', new Date("2026-11-27T10:00:00.000Z"));
-    store.putDraft(staffA, '{"a":2}', new Date("2026-11-27T11:00:00.000Z"));
-    expect(store.getDraft(staffA)).toEqual({ content: '{"a":2}', updatedAt: "2026-11-27T11:00:00.000Z" });
+    store.putDraft(
+      staffA,
+      { content: '{"a":1}', stamp: "stamp-one", amends: null },
+      new Date("2026-11-27T10:00:00.000Z"),
+    );
+    const amends = { reference: "HGX-AAAA-BBBB", rowVersion: 3 };
+    store.putDraft(staffA, { content: '{"a":2}', stamp: "stamp-two", amends }, new Date("2026-11-27T11:00:00.000Z"));
+    expect(store.getDraft(staffA)).toEqual({
+      content: '{"a":2}',
+      stamp: "stamp-two",
+      amends,
+      updatedAt: "2026-11-27T11:00:00.000Z",
+    });
     expect(store.getDraft(staffB)).toBeUndefined();
   });
 
@@ -348,16 +369,19 @@ describe("queue pages by cursor (keyset)", () => {
       const user = i % 3 === 0 ? uB : uA;
       const received = new Date(Date.parse("2026-11-01T09:00:00.000Z") + (i % 5) * 3_600_000);
       const due = new Date(Date.parse("2026-11-10T09:00:00.000Z") + (i % 4) * 86_400_000);
-      const { reference } = s.submit({
-        practiceId: user.practiceId ?? 0,
-        userId: user.id,
-        idempotencyKey: `keyset-${i}`,
-        expedited: i % 4 === 0,
-        document: doc,
-        evaluation: { ...base, outcome: OUTCOMES[i % OUTCOMES.length] ?? "meets_criteria" },
-        now: received,
-        dueAt: due,
-      });
+      const { reference } = filed(
+        s.submit({
+          practiceId: user.practiceId ?? 0,
+          userId: user.id,
+          idempotencyKey: `keyset-${i}`,
+          expedited: i % 4 === 0,
+          document: eligible((d) => d.member && (d.member.memberId = `K-${i}`)),
+          evaluation: { ...base, outcome: OUTCOMES[i % OUTCOMES.length] ?? "meets_criteria" },
+          now: received,
+          dueAt: due,
+          acknowledgedOpen: null,
+        }),
+      );
       const stored = s.findRequest(reference, { practiceId: null });
       if (stored === undefined) throw new Error("not stored");
       if (i % 7 === 0) s.decide(stored.id, 1, { ...decision(), userId: rv.id, now: received, newStatus: "approved" });
@@ -477,7 +501,7 @@ describe("queue pages by cursor (keyset)", () => {
   it("counts again after any change to requests, by this store or another connection", () => {
     const total = () => s.listRequests({ sort: "received", pageSize: 1 }, { practiceId: null }, now).total;
     const before = total();
-    const { reference } = s.submit(newSubmission({ practiceId: rows[1]?.practiceId ?? 0 }));
+    const { reference } = filed(s.submit(newSubmission({ practiceId: rows[1]?.practiceId ?? 0 })));
     expect(total()).toBe(before + 1);
     const submitted = () =>
       s.listRequests({ sort: "due", pageSize: 1, status: "submitted" }, { practiceId: null }, now).total;

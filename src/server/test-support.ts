@@ -237,12 +237,24 @@ export function newKey(prefix = "k"): string {
   );
 }
 
-/** A valid submission body: the eligible example with a given member, or changed by `change`. */
+let memberCounter = 0;
+
+/**
+ * A valid submission body: the eligible example, changed by `change`. Each gets a member ID of its
+ * own (unless `change` sets one), so tests that file many requests are not warned of a member's
+ * open request; the tests of that warning choose the member.
+ */
 export function submission(
   change?: (doc: RequestDocument) => void,
   options: { expedited?: boolean; key?: string } = {},
 ): { document: RequestDocument; expedited: boolean; idempotencyKey: string } {
-  return { document: eligible(change), expedited: options.expedited ?? false, idempotencyKey: options.key ?? newKey() };
+  memberCounter += 1;
+  const memberId = `T${process.pid}X${memberCounter}`;
+  const document = eligible((doc) => {
+    if (doc.member !== undefined) doc.member.memberId = memberId;
+    change?.(doc);
+  });
+  return { document, expedited: options.expedited ?? false, idempotencyKey: options.key ?? newKey() };
 }
 
 export async function submit(

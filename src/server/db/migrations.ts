@@ -149,4 +149,16 @@ export const MIGRATIONS: readonly Migration[] = [
         AND detail GLOB 'practice [1-9]*' AND CAST(substr(detail, 10) AS INTEGER) IN (SELECT id FROM practices);
     `,
   },
+  {
+    version: 8,
+    name: "drafts know what they are: a stamp per save, and the request an amendment is for",
+    // The stamp lets a browser tell its own save from a different draft (another computer's); the
+    // amended request's reference lets an amendment end its draft, and never be offered as a new request.
+    sql: `
+      ALTER TABLE drafts ADD COLUMN stamp TEXT NOT NULL DEFAULT '';
+      ALTER TABLE drafts ADD COLUMN amends_reference TEXT;
+      ALTER TABLE drafts ADD COLUMN amends_row_version INTEGER;
+      CREATE INDEX requests_practice_member_status ON requests (practice_id, member_id, status);
+    `,
+  },
 ];

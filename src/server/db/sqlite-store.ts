@@ -28,8 +28,10 @@ import type {
   NewUser,
   Scope,
   StoredRequest,
+  StoredDraft,
   StoredSession,
   Store,
+  SubmitResult,
   StoreMethods,
   UserUpdate,
   AdminAct,
@@ -328,28 +330,73 @@ export class SqliteDatabase implements StoreMethods {
     this.sql("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?").run(idleBefore, createdBefore);
   }
 
-  getDraft(userId: number) {
-    const row = this.sql("SELECT content, updated_at FROM drafts WHERE user_id = ?").get(userId);
-    return row === undefined ? undefined : { content: str(row.content), updatedAt: str(row.updated_at) };
+  getDraft(userId: number): StoredDraft | undefined {
+    const row = this.sql(
+      "SELECT content, stamp, amends_reference, amends_row_version, updated_at FROM drafts WHERE user_id = ?",
+    ).get(userId);
+    if (row === undefined) return undefined;
+    const reference = strOrNull(row.amends_reference);
+    return {
+      content: str(row.content),
+      stamp: str(row.stamp),
+      amends: reference === null ? null : { reference, rowVersion: num(row.amends_row_version) },
+      updatedAt: str(row.updated_at),
+    };
   }
 
-  putDraft(userId: number, content: string, now: Date): void {
+  putDraft(userId: number, draft: Omit<StoredDraft, "updatedAt">, now: Date): void {
     this.sql(
-      "INSERT INTO drafts (user_id, content, updated_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at",
-    ).run(userId, content, now.toISOString());
+      `INSERT INTO drafts (user_id, content, stamp, amends_reference, amends_row_version, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET content = excluded.content, stamp = excluded.stamp,
+         amends_reference = excluded.amends_reference, amends_row_version = excluded.amends_row_version,
+         updated_at = excluded.updated_at`,
+    ).run(
+      userId,
+      draft.content,
+      draft.stamp,
+      draft.amends?.reference ?? null,
+      draft.amends?.rowVersion ?? null,
+      now.toISOString(),
+    );
   }
 
-  submit(s: NewSubmission): { reference: string; created: boolean } {
+  deleteDraft(userId: number): void {
+    this.sql("DELETE FROM drafts WHERE user_id = ?").run(userId);
+  }
+
+  submit(s: NewSubmission): SubmitResult {
     return transaction(this.db, () => {
-      const existing = this.sql("SELECT reference FROM requests WHERE submitted_by = ? AND idempotency_key = ?").get(
-        s.userId,
-        s.idempotencyKey,
-      );
-      if (existing !== undefined) return { reference: str(existing.reference), created: false };
-      const reference = this.unusedReference();
+      const existing = this.sql(
+        "SELECT reference, expedited, due_at FROM requests WHERE submitted_by = ? AND idempotency_key = ?",
+      ).get(s.userId, s.idempotencyKey);
+      if (existing !== undefined) {
+        return {
+          reference: str(existing.reference),
+          created: false,
+          expedited: num(existing.expedited) === 1,
+          dueAt: str(existing.due_at),
+        };
+      }
       const member = s.document.member;
+      const memberId = member?.memberId ?? null;
+      // Inside the transaction (BEGIN IMMEDIATE): two computers submitting for one member at once
+      // cannot both pass this check. "u1234567 " is the member "U1234567".
+      const open =
+        memberId === null
+          ? undefined
+          : this.sql(
+              `SELECT reference, received_at FROM requests
+               WHERE practice_id = ? AND UPPER(TRIM(member_id)) = UPPER(TRIM(?))
+                 AND status IN ('submitted', 'in_review', 'more_info_requested')
+               ORDER BY received_at DESC, id DESC LIMIT 1`,
+            ).get(s.practiceId, memberId);
+      if (open !== undefined && str(open.reference) !== s.acknowledgedOpen) {
+        return { open: { reference: str(open.reference), receivedAt: str(open.received_at) } };
+      }
+      const reference = this.unusedReference();
       const memberName = [member?.firstName, member?.lastName].filter(Boolean).join(" ") || null;
       const at = s.now.toISOString();
+      const dueAt = s.dueAt.toISOString();
       this.requestWrites += 1;
       const id = this.sql(
         `INSERT INTO requests (reference, practice_id, submitted_by, idempotency_key, status, expedited, member_id, member_name,
@@ -361,15 +408,17 @@ export class SqliteDatabase implements StoreMethods {
         s.userId,
         s.idempotencyKey,
         s.expedited ? 1 : 0,
-        member?.memberId ?? null,
+        memberId,
         memberName,
         s.evaluation.outcome,
         at,
-        s.dueAt.toISOString(),
+        dueAt,
       ).lastInsertRowid;
       this.insertVersion(num(id), 1, s.userId, s.document, s.evaluation, at);
       this.recordAudit(num(id), s.userId, "submitted", "version 1", s.now);
-      return { reference, created: true };
+      // The draft was this request: filed, it is no longer offered anywhere to resume (and file again).
+      this.deleteDraft(s.userId);
+      return { reference, created: true, expedited: s.expedited, dueAt };
     });
   }
 
@@ -605,6 +654,10 @@ export class SqliteDatabase implements StoreMethods {
       if (!result.ok) return result;
       this.insertVersion(requestId, version, userId, document, evaluation, now.toISOString());
       this.recordAudit(requestId, userId, "amended", `version ${version}`, now);
+      // The amender's draft of this amendment is filed now; a draft of something else stays.
+      this.sql(
+        "DELETE FROM drafts WHERE user_id = ? AND amends_reference = (SELECT reference FROM requests WHERE id = ?)",
+      ).run(userId, requestId);
       return result;
     });
   }

@@ -13,6 +13,7 @@ import type {
   AuditRecord,
   DecisionKind,
   DecisionRecord,
+  DraftAmends,
   Evaluation,
   QueueCursor,
   QueueSort,
@@ -73,6 +74,25 @@ export interface NewSubmission {
   evaluation: Evaluation;
   now: Date;
   dueAt: Date;
+  /**
+   * The open request for the same member that the person was shown and chose to file beside
+   * (null: none seen). A newer open one than this is still answered with `open`.
+   */
+  acknowledgedOpen: string | null;
+}
+
+/** What a submit did: filed (or found filed under the same key), or refused for an open request of the member. */
+export type SubmitResult =
+  | { reference: string; created: boolean; expedited: boolean; dueAt: string }
+  | { open: { reference: string; receivedAt: string } };
+
+/** A staff member's server draft: the wizard's answers as JSON, a stamp the saving browser chose, what it amends. */
+export interface StoredDraft {
+  content: string;
+  stamp: string;
+  /** The request this draft amends; null for a new request. */
+  amends: DraftAmends | null;
+  updatedAt: string;
 }
 
 export interface Decision {
@@ -157,11 +177,16 @@ export interface StoreMethods {
   /** Sessions idle since `idleBefore` or started before `createdBefore` (both are refused anyway). */
   deleteExpiredSessions(idleBefore: number, createdBefore: number): void;
 
-  getDraft(userId: number): { content: string; updatedAt: string } | undefined;
-  putDraft(userId: number, content: string, now: Date): void;
+  getDraft(userId: number): StoredDraft | undefined;
+  putDraft(userId: number, draft: Omit<StoredDraft, "updatedAt">, now: Date): void;
+  deleteDraft(userId: number): void;
 
-  /** Stores a submission with its first version; a repeated idempotency key returns the first one. */
-  submit(submission: NewSubmission): { reference: string; created: boolean };
+  /**
+   * Stores a submission with its first version and ends the submitter's draft, in one transaction.
+   * A repeated idempotency key returns the first one; a member's open request (same practice, same
+   * member ID) not acknowledged is answered with `open` and nothing is stored.
+   */
+  submit(submission: NewSubmission): SubmitResult;
   findRequest(reference: string, scope: Scope, now?: Date): StoredRequest | undefined;
   /** A page of the queue: by cursor (seek) when there is one, else by page number (offset). */
   listRequests(query: ListQuery, scope: Scope, now: Date): ListPage;
@@ -169,6 +194,7 @@ export interface StoreMethods {
   decisions(requestId: number): DecisionRecord[];
   audit(requestId: number): AuditRecord[];
 
+  /** A new version of a request sent back for more information; ends the amender's draft of that amendment. */
   amend(
     requestId: number,
     expectedRowVersion: number,

@@ -1,6 +1,13 @@
-/** A signed-in staff member's draft, kept on the server so it can be resumed on another computer. */
+/**
+ * A signed-in staff member's draft, kept on the server so it can be resumed on another computer.
+ * Each save carries a stamp the browser chose, so a browser tells its own save from another
+ * computer's; a draft that amends a request says which. Submitting (or amending) ends the draft.
+ */
+import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
+import { draftMetaSchema, type DraftAnswer } from "@/criteria";
 import { requireUser, HttpError } from "../auth/sessions";
+import { parseWith } from "../parse";
 import type { Services } from "../services";
 
 const MAX_DRAFT_BYTES = 200 * 1024;
@@ -23,19 +30,37 @@ export function draftRoutes(app: FastifyInstance, { store, sessions, now }: Serv
     const { user } = await requireUser(sessions, request, reply, ["staff"]);
     const draft = await store.getDraft(user.id);
     if (draft === undefined) return reply.code(204).send();
-    return { draft: JSON.parse(draft.content) as unknown, updatedAt: draft.updatedAt };
+    const answer: DraftAnswer = {
+      draft: JSON.parse(draft.content) as unknown,
+      stamp: draft.stamp,
+      amends: draft.amends,
+      updatedAt: draft.updatedAt,
+    };
+    return answer;
   });
 
   app.put("/api/draft", async (request, reply) => {
     const { user } = await requireUser(sessions, request, reply, ["staff"]);
-    const body = request.body as { draft?: unknown } | undefined;
+    const body = request.body as { draft?: unknown; stamp?: unknown; amends?: unknown } | undefined;
     if (typeof body?.draft !== "object" || body.draft === null || Array.isArray(body.draft)) {
       throw new HttpError(400, "The draft must be an object");
     }
     if (!depthWithin(body.draft, MAX_DRAFT_DEPTH)) throw new HttpError(400, "The draft is nested too deeply");
+    const { stamp, amends } = parseWith(draftMetaSchema, { stamp: body.stamp, amends: body.amends });
     const content = JSON.stringify(body.draft);
     if (content.length > MAX_DRAFT_BYTES) throw new HttpError(413, "The draft is too large");
-    await store.putDraft(user.id, content, now());
+    await store.putDraft(
+      user.id,
+      { content, stamp: stamp ?? randomBytes(12).toString("base64url"), amends: amends ?? null },
+      now(),
+    );
+    return reply.code(204).send();
+  });
+
+  /** The person discarded the request: nothing is left to resume anywhere. */
+  app.delete("/api/draft", async (request, reply) => {
+    const { user } = await requireUser(sessions, request, reply, ["staff"]);
+    await store.deleteDraft(user.id);
     return reply.code(204).send();
   });
 }

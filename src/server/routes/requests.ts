@@ -20,7 +20,9 @@ import {
   submitSchema,
   type RequestDetail,
   type RequestPage,
+  type OpenRequestConflict,
   type RequestStatus,
+  type SubmitAnswer,
 } from "@/criteria";
 import { requireUser, HttpError, type AuthContext } from "../auth/sessions";
 import type { ChangeResult, Scope, StoredRequest } from "../db/store";
@@ -49,6 +51,23 @@ const conflict = (result: Extract<ChangeResult, { ok: false }>, stored: StoredRe
         409,
         "This request is not in a state that allows that action. Reload it to see its current status.",
       );
+
+const EXPEDITED_REQUIRED =
+  "expedited is required: true for an expedited request (a decision within 72 hours) or false for a standard one (7 days); there is no default";
+
+/** The submit body; a missing `expedited` is explained (the person must choose: nothing defaults to standard). */
+function parseSubmission(input: unknown) {
+  try {
+    return parseWith(submitSchema, input, "Submit a JSON object holding document, expedited and idempotencyKey");
+  } catch (error) {
+    if (!(error instanceof BadRequest)) throw error;
+    throw new BadRequest(
+      error.errors.map((e) =>
+        e.path === "expedited" && e.message === "expedited is required" ? { ...e, message: EXPEDITED_REQUIRED } : e,
+      ),
+    );
+  }
+}
 
 export function requestRoutes(app: FastifyInstance, services: Services): void {
   const { store, sessions, now } = services;
@@ -79,11 +98,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
 
   app.post("/api/requests", async (request, reply) => {
     const auth = await requireUser(sessions, request, reply, ["staff"]);
-    const body = parseWith(
-      submitSchema,
-      request.body,
-      "Submit a JSON object holding document, expedited and idempotencyKey",
-    );
+    const body = parseSubmission(request.body);
     const document = parseDocument(body.document);
     const practiceId = auth.user.practiceId;
     if (practiceId === null) throw new HttpError(403, "Your account belongs to no practice");
@@ -97,8 +112,18 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       evaluation: evaluate(document),
       now: at,
       dueAt: new Date(at.getTime() + (body.expedited ? EXPEDITED_TURNAROUND_MS : STANDARD_TURNAROUND_MS)),
+      acknowledgedOpen: body.confirmDuplicateOf ?? null,
     });
-    return reply.code(result.created ? 201 : 200).send({ reference: result.reference });
+    if ("open" in result) {
+      // The reference and date only: the member stays out of the answer (and of every log).
+      const conflict: OpenRequestConflict = {
+        error: `${result.open.reference} for this member is still open (received ${result.open.receivedAt.slice(0, 10)}). To file another request anyway, send confirmDuplicateOf: "${result.open.reference}".`,
+        openRequest: result.open,
+      };
+      return reply.code(409).send(conflict);
+    }
+    const answer: SubmitAnswer = { reference: result.reference, expedited: result.expedited, dueAt: result.dueAt };
+    return reply.code(result.created ? 201 : 200).send(answer);
   });
 
   /** A page of the queue (or of a practice's requests) under `query`, audited as a read. */

@@ -1,7 +1,10 @@
 /** POST /api/requests (a new request) and POST /api/requests/:reference/versions (an amended one). */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { RequestDocument } from "@/criteria";
-import { api } from "@/web/lib/api-client";
+import type { OpenRequestConflict, RequestDocument, SubmitAnswer } from "@/criteria";
+import { stopAmending } from "@/web/lib/amending";
+import { ApiError, api } from "@/web/lib/api-client";
+import { recordSubmitted } from "@/web/lib/submission";
+import { draftSavesSettled, holdDraftSaves, serverDraftQuery } from "./draft";
 import { requestDetailQuery } from "./request-detail";
 import { requestListsKey } from "./request-list";
 
@@ -9,26 +12,63 @@ export interface SubmitInput {
   document: RequestDocument;
   expedited: boolean;
   idempotencyKey: string;
+  /** The member's open request the person was warned about and chose to file beside. */
+  confirmDuplicateOf?: string;
+}
+
+/** The member's open request a submit was refused for (409), if that is why. */
+export function openRequestOf(error: unknown): OpenRequestConflict["openRequest"] | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+  const open = (error.body as Partial<OpenRequestConflict> | undefined)?.openRequest;
+  return typeof open?.reference === "string" && typeof open.receivedAt === "string" ? open : undefined;
 }
 
 export function useSubmitRequest() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: SubmitInput) => api<{ reference: string }>("/api/requests", { method: "POST", body: input }),
-    onSuccess: () => client.invalidateQueries({ queryKey: requestListsKey }),
+    mutationFn: async (input: SubmitInput) => {
+      // No draft save may land after the filing (which ends the draft): one would bring the filed
+      // request back, to be resumed and filed again. So saves wait, and one on its way lands first.
+      const release = holdDraftSaves();
+      try {
+        await draftSavesSettled(client);
+        const answer = await api<SubmitAnswer>("/api/requests", { method: "POST", body: input });
+        // Before the hold ends: from now on this browser's request is filed, not a draft.
+        recordSubmitted(answer);
+        return answer;
+      } finally {
+        release();
+      }
+    },
+    onSuccess: () => {
+      // The server ended the draft with the filing.
+      client.setQueryData(serverDraftQuery.queryKey, null);
+      return client.invalidateQueries({ queryKey: requestListsKey });
+    },
   });
 }
 
 export function useAmendRequest() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { reference: string; document: RequestDocument; expectedRowVersion: number }) =>
-      api<{ reference: string; rowVersion: number }>(`/api/requests/${encodeURIComponent(input.reference)}/versions`, {
-        method: "POST",
-        body: { document: input.document, expectedRowVersion: input.expectedRowVersion },
-      }),
+    mutationFn: async (input: { reference: string; document: RequestDocument; expectedRowVersion: number }) => {
+      const release = holdDraftSaves();
+      try {
+        await draftSavesSettled(client);
+        const answer = await api<{ reference: string; rowVersion: number }>(
+          `/api/requests/${encodeURIComponent(input.reference)}/versions`,
+          { method: "POST", body: { document: input.document, expectedRowVersion: input.expectedRowVersion } },
+        );
+        stopAmending();
+        recordSubmitted({ reference: answer.reference });
+        return answer;
+      } finally {
+        release();
+      }
+    },
     onSuccess: (_data, input) =>
       Promise.all([
+        client.invalidateQueries({ queryKey: serverDraftQuery.queryKey }),
         client.invalidateQueries({ queryKey: requestListsKey }),
         client.invalidateQueries({ queryKey: requestDetailQuery(input.reference).queryKey }),
       ]),

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly errors: FieldError[] = [],
+    /** The whole answer, for the few that carry more than a message (a submit's open request). */
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -60,6 +62,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       response.status,
       payload.error ?? errors[0]?.message ?? `The server answered ${response.status}`,
       errors,
+      payload,
     );
   }
   return payload as T;

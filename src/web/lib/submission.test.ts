@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { clearDraft, loadDraft, saveDraft } from "@/web/features/intake/draft-storage";
 import { emptyDraft } from "@/web/features/intake/draft";
 import { readAmending, startAmending } from "./amending";
-import { currentSubmission, recordSubmitted } from "./submission";
+import { currentSubmission, isFiled, recordSubmitted } from "./submission";
 
 beforeEach(() => {
   localStorage.clear();
@@ -15,12 +15,20 @@ describe("the submission of the current request", () => {
     const first = currentSubmission();
     expect(first.idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
     expect(currentSubmission()).toEqual(first);
-    recordSubmitted("HGX-ABCD-EFGH");
-    expect(currentSubmission()).toEqual({ idempotencyKey: first.idempotencyKey, reference: "HGX-ABCD-EFGH" });
+    expect(isFiled()).toBe(false);
+    recordSubmitted({ reference: "HGX-ABCD-EFGH", expedited: true, dueAt: "2026-12-04T14:30:00.000Z" });
+    expect(currentSubmission()).toEqual({
+      idempotencyKey: first.idempotencyKey,
+      reference: "HGX-ABCD-EFGH",
+      expedited: true,
+      dueAt: "2026-12-04T14:30:00.000Z",
+    });
+    expect(isFiled()).toBe(true);
     clearDraft();
     const next = currentSubmission();
     expect(next.idempotencyKey).not.toBe(first.idempotencyKey);
     expect(next.reference).toBeUndefined();
+    expect(isFiled()).toBe(false);
   });
 
   it("clearing the request (sign-out, start a new request, import) also forgets an amendment in progress", () => {

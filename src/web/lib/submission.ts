@@ -1,26 +1,40 @@
 /**
  * The current request's submission, kept beside the draft in this browser: the idempotency key is
  * made once and survives a reload, so a retry after a dropped connection (or a second click after
- * a reload) never files the request twice; once acknowledged, its reference is remembered.
+ * a reload) never files the request twice; once acknowledged, its reference (and, for a new
+ * request, whether it was expedited and when a decision is due) is remembered. A request filed
+ * from this browser is not saved to the server as a draft again.
  */
 const KEY = "hemgenix-pa:submission:v1";
 
-export interface Submission {
+export interface Filed {
+  reference: string;
+  /** Absent for an amendment (its kind and due date are the request's, unchanged). */
+  expedited?: boolean;
+  dueAt?: string;
+}
+
+export interface Submission extends Partial<Filed> {
   idempotencyKey: string;
-  reference?: string;
+}
+
+function read(): Partial<Submission> | null {
+  try {
+    return JSON.parse(localStorage.getItem(KEY) ?? "null") as Partial<Submission> | null;
+  } catch {
+    return null;
+  }
 }
 
 export function currentSubmission(): Submission {
-  try {
-    const stored = JSON.parse(localStorage.getItem(KEY) ?? "null") as Partial<Submission> | null;
-    if (typeof stored?.idempotencyKey === "string") {
-      return {
-        idempotencyKey: stored.idempotencyKey,
-        ...(typeof stored.reference === "string" && { reference: stored.reference }),
-      };
-    }
-  } catch {
-    // fall through to a fresh key
+  const stored = read();
+  if (typeof stored?.idempotencyKey === "string") {
+    return {
+      idempotencyKey: stored.idempotencyKey,
+      ...(typeof stored.reference === "string" && { reference: stored.reference }),
+      ...(typeof stored.expedited === "boolean" && { expedited: stored.expedited }),
+      ...(typeof stored.dueAt === "string" && { dueAt: stored.dueAt }),
+    };
   }
   const fresh = { idempotencyKey: crypto.randomUUID().replace(/-/g, "") };
   try {
@@ -31,9 +45,12 @@ export function currentSubmission(): Submission {
   return fresh;
 }
 
-export function recordSubmitted(reference: string): void {
+/** Whether the request in this browser has been filed (then it is no longer a draft). */
+export const isFiled = (): boolean => typeof read()?.reference === "string";
+
+export function recordSubmitted(filed: Filed): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify({ ...currentSubmission(), reference }));
+    localStorage.setItem(KEY, JSON.stringify({ ...currentSubmission(), ...filed }));
   } catch {
     // nothing to keep
   }

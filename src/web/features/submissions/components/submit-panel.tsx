@@ -1,17 +1,60 @@
 /**
- * Submit from the summary (signed-in staff). The idempotency key is made once per request and
+ * Submit from the summary (signed-in staff). The person says whether the request is standard or
+ * expedited (there is no default: nothing is filed until they choose), and the confirmation says
+ * which was filed and when a decision is due. The idempotency key is made once per request and
  * kept until the server acknowledges it, so a retry after a dropped connection never creates a
- * second request. A failed submit keeps everything and offers to try again.
+ * second request. When the member already has an open request, the server refuses until the
+ * person, told which one, confirms. A failed submit keeps everything and offers to try again.
  */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { OUTCOME_LABELS, type Evaluation, type RequestDocument } from "@/criteria";
-import { focusOnMount } from "@/web/app/focus-after-navigation";
 import { navigate } from "@/web/app/router";
 import { useSession } from "@/web/api/session";
-import { useAmendRequest, useSubmitRequest } from "@/web/api/submit-request";
+import { openRequestOf, useAmendRequest, useSubmitRequest } from "@/web/api/submit-request";
 import { Button } from "@/web/components/buttons";
-import { readAmending, stopAmending } from "@/web/lib/amending";
-import { currentSubmission, recordSubmitted } from "@/web/lib/submission";
+import { ErrorSummary } from "@/web/components/error-summary";
+import { readAmending } from "@/web/lib/amending";
+import { currentSubmission, type Filed } from "@/web/lib/submission";
+
+const KIND_ERROR = "Select whether the request is standard or expedited";
+const KINDS = [
+  { value: "standard", label: "Standard", hint: "A decision is due within 7 days" },
+  {
+    value: "expedited",
+    label: "Expedited",
+    hint: "A decision is due within 72 hours: for when waiting could seriously harm the patient's health",
+  },
+] as const;
+type Kind = (typeof KINDS)[number]["value"];
+
+const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+const DAY_AND_TIME = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** "Expedited: a decision is due by 4 Dec 2026, 14:30" (in this computer's time zone). */
+export const dueSentence = (expedited: boolean, dueAt: string): string =>
+  `${expedited ? "Expedited" : "Standard"}: a decision is due by ${DAY_AND_TIME.format(new Date(dueAt))}`;
+
+function RequestLink({ reference, className }: { reference: string; className: string }) {
+  return (
+    <a
+      href={`/requests/${reference}`}
+      className={className}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(`/requests/${reference}`);
+      }}
+    >
+      {reference}
+    </a>
+  );
+}
 
 export function SubmitPanel({
   document,
@@ -27,10 +70,27 @@ export function SubmitPanel({
   const amend = useAmendRequest();
   const [amending] = useState(readAmending);
   const [submission] = useState(currentSubmission);
-  const [expedited, setExpedited] = useState<"" | "yes" | "no">("");
-  const [reference, setReference] = useState<string | undefined>(
-    amending === undefined ? submission.reference : undefined,
+  const [kind, setKind] = useState<Kind | "">("");
+  const [kindMissing, setKindMissing] = useState(false);
+  const [justFiled, setJustFiled] = useState(false);
+  const filedHeading = useRef<HTMLHeadingElement>(null);
+  const warningHeading = useRef<HTMLHeadingElement>(null);
+  const [errorFocus, setErrorFocus] = useState(0);
+  const [filed, setFiled] = useState<Filed | undefined>(() =>
+    amending === undefined && submission.reference !== undefined
+      ? { ...submission, reference: submission.reference }
+      : undefined,
   );
+
+  const openReference = openRequestOf(submit.error)?.reference;
+  // Focus moves to the confirmation once filed here (not when it is shown again after a reload),
+  // and to the warning when the server names the member's open request.
+  useEffect(() => {
+    if (justFiled) filedHeading.current?.focus();
+  }, [justFiled]);
+  useEffect(() => {
+    if (openReference !== undefined) warningHeading.current?.focus();
+  }, [openReference]);
 
   const user = session.data?.user;
   if (session.isPending) return null;
@@ -58,28 +118,36 @@ export function SubmitPanel({
     );
   }
 
-  if (reference !== undefined) {
+  if (filed !== undefined) {
     return (
       <section
         aria-labelledby="submitted-title"
         className="mt-8 bg-green-800 p-6 text-white print:hidden"
         role="status"
       >
-        <h2 id="submitted-title" ref={focusOnMount} className="text-3xl font-bold">
+        <h2
+          id="submitted-title"
+          tabIndex={-1}
+          ref={filedHeading}
+          className="text-3xl font-bold focus:outline-3 focus:outline-offset-4 focus:outline-yellow-400"
+        >
           {amending === undefined ? "Request submitted" : "Amended request submitted"}
         </h2>
         <p className="mt-2 text-xl">
           Your reference number
           <br />
-          <strong className="text-2xl">{reference}</strong>
+          <strong className="text-2xl">{filed.reference}</strong>
         </p>
+        {filed.expedited !== undefined && filed.dueAt !== undefined && (
+          <p className="mt-4 text-xl">{dueSentence(filed.expedited, filed.dueAt)}.</p>
+        )}
         <p className="mt-4">
           <a
-            href={`/requests/${reference}`}
+            href={`/requests/${filed.reference}`}
             className="text-white underline"
             onClick={(e) => {
               e.preventDefault();
-              navigate(`/requests/${reference}`);
+              navigate(`/requests/${filed.reference}`);
             }}
           >
             See its status
@@ -90,26 +158,37 @@ export function SubmitPanel({
   }
 
   const pending = submit.isPending || amend.isPending;
-  const error = submit.error ?? amend.error;
-  const send = () => {
-    const done = (ref: string) => {
-      stopAmending();
-      recordSubmitted(ref);
-      setReference(ref);
-      onSubmitted();
-    };
+  const openRequest = openRequestOf(submit.error);
+  const error = openRequest === undefined ? (submit.error ?? amend.error) : null;
+  const done = (result: Filed) => {
+    setJustFiled(true);
+    setFiled(result);
+    onSubmitted();
+  };
+  const send = (confirmDuplicateOf?: string) => {
     if (amending !== undefined) {
       amend.mutate(
         { reference: amending.reference, document, expectedRowVersion: amending.rowVersion },
-        { onSuccess: (r) => done(r.reference) },
+        { onSuccess: (r) => done({ reference: r.reference }) },
       );
-    } else {
-      submit.mutate(
-        { document, expedited: expedited === "yes", idempotencyKey: submission.idempotencyKey },
-        { onSuccess: (r) => done(r.reference) },
-      );
+      return;
     }
+    if (kind === "") {
+      setKindMissing(true);
+      setErrorFocus((n) => n + 1);
+      return;
+    }
+    submit.mutate(
+      {
+        document,
+        expedited: kind === "expedited",
+        idempotencyKey: submission.idempotencyKey,
+        ...(confirmDuplicateOf !== undefined && { confirmDuplicateOf }),
+      },
+      { onSuccess: done },
+    );
   };
+  const kindError = kindMissing && kind === "";
 
   return (
     <section aria-labelledby="submit-title" className="mt-8 border-t-2 border-slate-200 pt-6 print:hidden">
@@ -120,26 +199,68 @@ export function SubmitPanel({
         Outcome now: <strong>{OUTCOME_LABELS[evaluation.outcome]}</strong>. Any outcome can be submitted; the server
         checks the request again and a medical director reviews it.
       </p>
+      {kindError && (
+        <ErrorSummary errors={[{ fieldId: "expedited-standard", message: KIND_ERROR }]} focusKey={errorFocus} />
+      )}
       {amending === undefined && (
-        <fieldset className="mt-4">
-          <legend className="text-lg font-bold">Is this request expedited?</legend>
-          <p className="text-slate-600">Expedited requests are due in 72 hours instead of 7 days</p>
-          <div className="mt-2 flex gap-6">
-            {(["no", "yes"] as const).map((value) => (
-              <label key={value} className="flex items-center gap-2 text-lg">
-                <input
-                  type="radio"
-                  name="expedited"
-                  value={value}
-                  checked={expedited === value}
-                  onChange={() => setExpedited(value)}
-                  className="size-6"
-                />
-                {value === "yes" ? "Yes, expedited" : "No, standard"}
-              </label>
-            ))}
+        <div className={`mt-4 ${kindError ? "border-l-4 border-red-700 pl-4" : ""}`}>
+          <fieldset aria-describedby={kindError ? "expedited-error" : undefined}>
+            <legend className="text-lg font-bold">Is this request standard or expedited?</legend>
+            {kindError && (
+              <p id="expedited-error" className="mb-2 font-bold text-red-700">
+                <span className="sr-only">Error:</span> {KIND_ERROR}
+              </p>
+            )}
+            <div className="mt-2 space-y-2">
+              {KINDS.map((option) => (
+                <div key={option.value} className="flex items-start gap-2">
+                  <input
+                    id={`expedited-${option.value}`}
+                    type="radio"
+                    name="expedited"
+                    value={option.value}
+                    checked={kind === option.value}
+                    onChange={() => setKind(option.value)}
+                    aria-describedby={`expedited-${option.value}-hint`}
+                    className="mt-1 size-6 accent-slate-900"
+                  />
+                  <div>
+                    <label htmlFor={`expedited-${option.value}`} className="text-lg">
+                      {option.label}
+                    </label>
+                    <div id={`expedited-${option.value}-hint`} className="text-slate-600">
+                      {option.hint}
+                    </div>
+                  </div>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+      )}
+      {openRequest !== undefined && (
+        <div role="alert" aria-labelledby="open-request-title" className="mt-4 border-4 border-amber-600 p-4">
+          <h3
+            id="open-request-title"
+            tabIndex={-1}
+            ref={warningHeading}
+            className="text-xl font-bold focus:outline-3 focus:outline-offset-4 focus:outline-yellow-400"
+          >
+            This member already has an open request
+          </h3>
+          <p className="mt-1">
+            <RequestLink reference={openRequest.reference} className="underline" /> for this member is still open
+            (submitted {DAY.format(new Date(openRequest.receivedAt))}). Submit another request anyway?
+          </p>
+          <div className="mt-3 flex flex-wrap gap-4">
+            <Button variant="warning" onClick={() => send(openRequest.reference)} disabled={pending}>
+              Yes, submit another request
+            </Button>
+            <Button variant="secondary" onClick={() => submit.reset()} disabled={pending}>
+              No, do not submit
+            </Button>
           </div>
-        </fieldset>
+        </div>
       )}
       {error !== null && (
         <div role="alert" className="mt-4 border-4 border-red-700 p-4">
@@ -148,7 +269,7 @@ export function SubmitPanel({
           <p className="mt-1">Nothing is lost: your answers are still here. Try again when you are ready.</p>
         </div>
       )}
-      <Button className="mt-4" onClick={send} disabled={pending}>
+      <Button className="mt-4" onClick={() => send()} disabled={pending || openRequest !== undefined}>
         {pending
           ? "Submitting…"
           : error !== null

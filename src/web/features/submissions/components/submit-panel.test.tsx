@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+/** The submit panel's words: asked for the kind (nothing sent), and the confirmation's due sentence. */
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { evaluate, type SessionInfo } from "@/criteria";
+import { sessionQuery } from "@/web/api/session";
+import { recordSubmitted } from "@/web/lib/submission";
+import { stubScrollIntoView } from "@/web/test-support/scroll-into-view";
+import { eligible } from "@fixtures";
+import { dueSentence, SubmitPanel } from "./submit-panel";
+
+stubScrollIntoView();
+
+const STAFF: SessionInfo = {
+  user: {
+    id: 1,
+    email: "staff@demo.test",
+    name: "Sam Staff",
+    role: "staff",
+    practiceId: 1,
+    practiceName: "Demo Hematology Clinic",
+  },
+  csrfToken: "token",
+};
+
+const sent: string[] = [];
+beforeEach(() => {
+  localStorage.clear();
+  sent.length = 0;
+  // Nothing may reach the network in these tests: record any attempt and refuse it.
+  vi.stubGlobal("fetch", (url: string) => {
+    sent.push(url);
+    return Promise.reject(new Error("no network in this test"));
+  });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function renderPanel() {
+  const client = new QueryClient();
+  client.setQueryData(sessionQuery.queryKey, STAFF);
+  const document = eligible();
+  return render(
+    <QueryClientProvider client={client}>
+      <SubmitPanel document={document} evaluation={evaluate(document)} onSubmitted={() => undefined} />
+    </QueryClientProvider>,
+  );
+}
+
+describe("SubmitPanel", () => {
+  it("asks whether the request is standard or expedited and sends nothing until it is chosen", async () => {
+    renderPanel();
+    await userEvent.click(screen.getByRole("button", { name: "Submit request" }));
+    const summary = screen.getByRole("alert");
+    expect(summary).toHaveTextContent("There is a problem");
+    expect(summary).toHaveFocus();
+    const link = screen.getByRole("link", { name: "Select whether the request is standard or expedited" });
+    expect(link).toHaveAttribute("href", "#expedited-standard");
+    expect(screen.getByRole("group", { name: "Is this request standard or expedited?" })).toHaveAccessibleDescription(
+      "Error: Select whether the request is standard or expedited",
+    );
+    expect(screen.getByRole("radio", { name: "Standard" })).not.toBeChecked();
+    expect(screen.getByRole("radio", { name: "Expedited" })).not.toBeChecked();
+    expect(sent).toEqual([]);
+
+    await userEvent.click(link);
+    expect(screen.getByRole("radio", { name: "Standard" })).toHaveFocus();
+    await userEvent.click(screen.getByRole("radio", { name: "Expedited" }));
+    expect(screen.queryByText("There is a problem")).not.toBeInTheDocument();
+  });
+
+  it("after filing, says which kind was filed and when a decision is due", () => {
+    recordSubmitted({ reference: "HGX-ABCD-EFGH", expedited: true, dueAt: "2026-12-04T14:30:00.000Z" });
+    renderPanel();
+    const confirmation = screen.getByRole("status");
+    expect(confirmation).toHaveTextContent("HGX-ABCD-EFGH");
+    expect(confirmation).toHaveTextContent(`${dueSentence(true, "2026-12-04T14:30:00.000Z")}.`);
+  });
+
+  it("words the due time as a person reads it", () => {
+    const at = new Date(2026, 11, 4, 14, 30).toISOString();
+    expect(dueSentence(true, at)).toBe("Expedited: a decision is due by 4 Dec 2026, 14:30");
+    expect(dueSentence(false, at)).toBe("Standard: a decision is due by 4 Dec 2026, 14:30");
+  });
+});
