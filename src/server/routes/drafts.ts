@@ -46,7 +46,11 @@ export function draftRoutes(app: FastifyInstance, { store, sessions, now }: Serv
       throw new HttpError(400, "The draft must be an object");
     }
     if (!depthWithin(body.draft, MAX_DRAFT_DEPTH)) throw new HttpError(400, "The draft is nested too deeply");
-    const { stamp, amends } = parseWith(draftMetaSchema, { stamp: body.stamp, amends: body.amends });
+    const { stamp, amends } = parseWith(
+      draftMetaSchema,
+      { stamp: body.stamp, amends: body.amends },
+      "The draft's stamp and amends must be as the API describes",
+    );
     const content = JSON.stringify(body.draft);
     if (content.length > MAX_DRAFT_BYTES) throw new HttpError(413, "The draft is too large");
     await store.putDraft(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyDraft, fromDocument } from "./draft";
 import { draftDifferences } from "./draft-differences";
+import { isoFromDateParts } from "@/web/lib/date-parts";
 import { document } from "@fixtures";
 
 describe("draftDifferences", () => {
@@ -13,7 +14,7 @@ describe("draftDifferences", () => {
     const current = fromDocument(document("eligible"));
     const other = structuredClone(current);
     other.member.firstName = "Bea";
-    other.member.dateOfBirth = "1980-01-01";
+    other.member.dateOfBirth = { day: "1", month: "1", year: "1980" };
     other.diagnosis.condition = "other";
     other.liver.enzymes.alt.value = "99";
     expect(draftDifferences(current, other)).toEqual([
@@ -25,7 +26,7 @@ describe("draftDifferences", () => {
 
   it("lists what an empty draft would blank, including list items and the questions behind them", () => {
     const current = fromDocument(document("eligible"));
-    const blank = emptyDraft(current.requestDate);
+    const blank = emptyDraft(isoFromDateParts(current.requestDate) ?? "2026-11-27");
     const differences = draftDifferences(current, blank);
     expect(differences.map((d) => d.step)).toContain("prophylaxis");
     const prophylaxis = differences.find((d) => d.step === "prophylaxis")?.answers ?? [];
