@@ -16,3 +16,17 @@ export function formatGenomeCopies(value: number): string {
 }
 
 export const formatTiter = (titer: number): string => `1:${titer}`;
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/**
+ * "2026-11-10" → "10 Nov 2026": the one way dates are shown to people. Reads the calendar date
+ * from the text (no `Date`, so no time zone can shift it); a full ISO timestamp gives its UTC date.
+ * Text that is not a date comes back unchanged rather than as "Invalid Date".
+ */
+export function formatDisplayDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const month = match === null ? undefined : MONTHS[Number(match[2]) - 1];
+  if (match === null || month === undefined) return iso;
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}

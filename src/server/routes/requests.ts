@@ -5,9 +5,10 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import {
-  addDays,
-  addMonths,
   amendSchema,
+  auditActionText,
+  authorizationPeriod,
+  documentChanges,
   decisionSchema,
   decodeCursor,
   encodeCursor,
@@ -19,6 +20,7 @@ import {
   type RequestDetail,
   type RequestPage,
   type RequestStatus,
+  type VersionChanges,
 } from "@/criteria";
 import { requireUser, HttpError, type AuthContext } from "../auth/sessions";
 import type { ChangeResult, Scope, StoredRequest } from "../db/store";
@@ -54,10 +56,37 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     return stored;
   }
 
+  /** The plan's calendar date now (en-CA formats as YYYY-MM-DD) in its time zone. */
+  const today = (at: Date): string =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: services.config.TIME_ZONE }).format(at);
+
+  /**
+   * What changed in this version since the one this user last viewed (read before this view is
+   * recorded), else since the previous version.
+   */
+  async function changesOf(stored: StoredRequest, auth: AuthContext): Promise<VersionChanges | undefined> {
+    if (stored.version < 2) return undefined;
+    const lastViewed = await store.lastViewedVersion(stored.id, auth.user.id, stored.version);
+    const sinceVersion = lastViewed ?? stored.version - 1;
+    const before = await store.versionDocument(stored.id, sinceVersion);
+    if (before === undefined) return undefined;
+    return {
+      sinceVersion,
+      basis: lastViewed === undefined ? "previous" : "last_viewed",
+      items: documentChanges(before, stored.document),
+    };
+  }
+
   async function detail(stored: StoredRequest, auth: AuthContext): Promise<RequestDetail> {
     const evaluation = evaluate(stored.document);
     const { id, practiceId: _p, submittedBy: _s, evaluation: atSubmission, ...summary } = stored;
     const canAudit = auth.user.role !== "staff";
+    const changes = await changesOf(stored, auth);
+    const open = auth.user.role === "reviewer" && (stored.status === "submitted" || stored.status === "in_review");
+    await store.recordView(stored.id, auth.user.id, stored.version, now());
+    const audit = canAudit
+      ? (await store.audit(id)).map((event) => ({ ...event, action: auditActionText(event.action) }))
+      : undefined;
     return {
       ...summary,
       evaluationAtSubmission: atSubmission,
@@ -65,7 +94,9 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       evaluationChanged: JSON.stringify(evaluation) !== JSON.stringify(atSubmission),
       versions: await store.versions(id),
       decisions: await store.decisions(id),
-      ...(canAudit && { audit: await store.audit(id) }),
+      ...(audit !== undefined && { audit }),
+      ...(changes !== undefined && { changes }),
+      ...(open && { approvalPeriod: authorizationPeriod(today(now())) }),
     };
   }
 
@@ -115,7 +146,6 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
   app.get<{ Params: { reference: string } }>("/api/requests/:reference", async (request, reply) => {
     const auth = await requireUser(sessions, request, reply, ["staff", "reviewer", "admin"]);
     const stored = await load(request, auth);
-    await store.recordAudit(stored.id, auth.user.id, "viewed", `version ${stored.version}`, now());
     return await detail(stored, auth);
   });
 
@@ -186,8 +216,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       );
     }
     const at = now();
-    // en-CA formats as YYYY-MM-DD: the calendar date in the plan's time zone.
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: services.config.TIME_ZONE }).format(at);
+    const period = authorizationPeriod(today(at));
     const status: RequestStatus =
       body.kind === "approve" ? "approved" : body.kind === "deny" ? "denied" : "more_info_requested";
     const result = await store.decide(stored.id, body.expectedRowVersion, {
@@ -196,9 +225,8 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       message,
       userId: auth.user.id,
       now: at,
-      authorizedFrom: body.kind === "approve" ? today : null,
-      // 3 months from the decision date, the last day included.
-      authorizedThrough: body.kind === "approve" ? addDays(addMonths(today, 3), -1) : null,
+      authorizedFrom: body.kind === "approve" ? period.from : null,
+      authorizedThrough: body.kind === "approve" ? period.through : null,
       newStatus: status,
     });
     if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
