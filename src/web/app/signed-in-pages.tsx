@@ -43,13 +43,10 @@ function Notice({ reference, back }: { reference: string; back: string }) {
   return <DecisionNotice request={detail.data} onBack={() => navigate(back)} />;
 }
 
-/** Opens a request sent back for more information in the wizard; returns false if the user keeps their draft. */
-const amend = (document: RequestDocument): boolean => {
-  if (hasUnsavedAnswers() && !window.confirm("The request in progress in this browser will be replaced. Continue?"))
-    return false;
+/** Opens a request sent back for more information in the wizard (the page has asked before replacing answers). */
+const amend = (document: RequestDocument): void => {
   loadDocumentIntoWizard(document);
   navigate("/check");
-  return true;
 };
 
 const REVIEWERS: readonly Role[] = ["reviewer", "admin"];
@@ -75,7 +72,7 @@ function Page({ path }: { path: string }) {
     return (
       <RequireRole roles={["staff"]}>
         {notice === undefined ? (
-          <RequestStatusPage reference={reference} onAmend={amend} />
+          <RequestStatusPage reference={reference} onAmend={amend} hasUnsavedAnswers={hasUnsavedAnswers} />
         ) : (
           <Notice reference={reference} back={`/requests/${reference}`} />
         )}

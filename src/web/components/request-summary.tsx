@@ -1,5 +1,5 @@
 /**
- * The printable summary for submission: one page a reviewer reads in two minutes. The print
+ * The printable summary for submission: what a reviewer reads in two minutes. The print
  * stylesheet drops navigation and buttons; what is left is the request, the evaluation and the
  * attestation and signature lines.
  */
@@ -13,12 +13,26 @@ import {
   POLICY_ID,
   POLICY_VERSION,
   STATUS_LABELS,
+  criterionEvidence,
+  formatDisplayDate,
   formatGenomeCopies,
   type Evaluation,
   type RequestDocument,
 } from "@/criteria";
 import { BackLink, Button } from "@/web/components/buttons";
+import { formatDateTime, formatDayOf } from "@/web/components/request-status";
 import { useDocumentTitle } from "@/web/components/use-document-title";
+
+/** What the plan's records say about a submitted request; printed at the top and on the attestation. */
+export interface SubmissionFacts {
+  reference: string;
+  practiceName: string;
+  receivedAt: string;
+  version: number;
+  /** Who submitted this version, and when. */
+  submittedBy: string;
+  submittedAt: string;
+}
 
 function documentsToAttach(doc: RequestDocument, evaluation: Evaluation): string[] {
   const list = [
@@ -48,14 +62,21 @@ export function RequestSummary({
   onBack,
   backLabel = "Back to check your answers",
   title = "Summary for submission",
+  submission,
+  showEvidence = false,
 }: {
   document: RequestDocument;
   evaluation: Evaluation;
   onBack: () => void;
   backLabel?: string;
   title?: string;
+  /** Once submitted: reference, practice, received date and version on top, the submitter on the attestation. */
+  submission?: SubmissionFacts;
+  /** The values behind each criterion (the reviewer's view). */
+  showEvidence?: boolean;
 }) {
   useDocumentTitle(title);
+  const evidence = showEvidence ? criterionEvidence(doc, evaluation) : undefined;
   const member = doc.member;
   const prescriber = doc.prescriber;
   const dose = evaluation.dose;
@@ -67,6 +88,26 @@ export function RequestSummary({
           Policy {POLICY_ID} ({POLICY_VERSION}) · Hemgenix (etranacogene dezaparvovec-drlb) · HCPCS {HCPCS_CODE}
         </p>
         <h1 className="text-3xl font-bold print:text-xl">Prior authorization request summary</h1>
+        {submission !== undefined && (
+          <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
+            <div>
+              <dt className="inline font-bold">Reference: </dt>
+              <dd className="inline">{submission.reference}</dd>
+            </div>
+            <div>
+              <dt className="inline font-bold">Practice: </dt>
+              <dd className="inline">{submission.practiceName}</dd>
+            </div>
+            <div>
+              <dt className="inline font-bold">Received: </dt>
+              <dd className="inline">{formatDateTime(submission.receivedAt)}</dd>
+            </div>
+            <div>
+              <dt className="inline font-bold">Version: </dt>
+              <dd className="inline">{submission.version}</dd>
+            </div>
+          </dl>
+        )}
       </header>
 
       <section aria-labelledby="outcome-title" className="mt-4 border-4 border-slate-900 p-3 print:p-2">
@@ -87,8 +128,8 @@ export function RequestSummary({
         )}
         {evaluation.validThrough !== undefined && (
           <p>
-            <span className="font-bold">Valid until {evaluation.validThrough}</span>: labs and studies in this request
-            stay within their windows until then.
+            <span className="font-bold">Valid until {formatDisplayDate(evaluation.validThrough)}</span>: labs and
+            studies in this request stay within their windows until then.
           </p>
         )}
         <p>Every request under this policy requires medical director review.</p>
@@ -101,7 +142,7 @@ export function RequestSummary({
           </h2>
           <dl>
             <Row label="Request type">{doc.requestType === "initial" ? "Initial" : "Continuation"}</Row>
-            <Row label="Request date">{doc.requestDate}</Row>
+            <Row label="Request date">{formatDisplayDate(doc.requestDate)}</Row>
             <Row label="Line of business">{LINE_OF_BUSINESS_LABELS[doc.lineOfBusiness]}</Row>
             <Row label="Diagnosis">
               {doc.diagnosis?.condition === "congenital_hemophilia_b"
@@ -122,7 +163,9 @@ export function RequestSummary({
               {[member?.firstName, member?.lastName].filter(Boolean).join(" ") || "Not answered"}
             </Row>
             <Row label="Member ID">{member?.memberId ?? "Not answered"}</Row>
-            <Row label="Date of birth">{member?.dateOfBirth ?? "Not answered"}</Row>
+            <Row label="Date of birth">
+              {member?.dateOfBirth === undefined ? "Not answered" : formatDisplayDate(member.dateOfBirth)}
+            </Row>
             <Row label="Weight">
               {member?.weight?.value === undefined
                 ? "Not answered"
@@ -170,6 +213,15 @@ export function RequestSummary({
                 <td className="py-1">
                   <span className="block text-slate-700">{CRITERIA[criterion.id].title}</span>
                   {criterion.reason}
+                  {evidence !== undefined && (
+                    <ul aria-label={`Values for ${criterion.id}`} className="mt-1 text-sm">
+                      {evidence[criterion.id].map((item) => (
+                        <li key={item.label}>
+                          <span className="font-bold">{item.label}:</span> {item.value}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </td>
               </tr>
             ))}
@@ -214,9 +266,11 @@ export function RequestSummary({
           <dt className="font-bold">Signature</dt>
           <dd className="border-b border-slate-900" />
           <dt className="font-bold">Name</dt>
-          <dd className="border-b border-slate-900" />
+          <dd className="border-b border-slate-900">{submission?.submittedBy}</dd>
           <dt className="font-bold">Date</dt>
-          <dd className="border-b border-slate-900" />
+          <dd className="border-b border-slate-900">
+            {submission === undefined ? undefined : formatDayOf(submission.submittedAt)}
+          </dd>
         </dl>
       </section>
 

@@ -13,7 +13,9 @@ import { LoadError, Loading } from "@/web/components/query-state";
 import { RequestSummary } from "@/web/components/request-summary";
 import { AuditTable } from "@/web/components/audit-table";
 import { StatusTag, formatDateTime } from "@/web/components/request-status";
+import { submissionFacts } from "@/web/components/submission-facts";
 import { DecisionForm } from "./decision-form";
+import { VersionChangesSection } from "./version-changes";
 
 export function ReviewRequestPage({ reference }: { reference: string }) {
   const detail = useRequestDetail(reference);
@@ -42,12 +44,15 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
             summary shows today&apos;s evaluation.
           </p>
         )}
+        {request.changes !== undefined && <VersionChangesSection changes={request.changes} version={request.version} />}
         <RequestSummary
           document={request.document}
           evaluation={request.evaluation}
           onBack={() => navigate("/review")}
           backLabel="Back to the queue"
           title={`Review ${request.reference}`}
+          submission={submissionFacts(request)}
+          showEvidence
         />
       </div>
       <aside className="space-y-8 print:hidden">
