@@ -64,6 +64,7 @@ export function RequestSummary({
   title = "Summary for submission",
   submission,
   showEvidence = false,
+  lead,
 }: {
   document: RequestDocument;
   evaluation: Evaluation;
@@ -74,6 +75,8 @@ export function RequestSummary({
   submission?: SubmissionFacts;
   /** The values behind each criterion (the reviewer's view). */
   showEvidence?: boolean;
+  /** Shown first, under the back link (a resubmission's changes). */
+  lead?: ReactNode;
 }) {
   useDocumentTitle(title);
   const evidence = showEvidence ? criterionEvidence(doc, evaluation) : undefined;
@@ -83,6 +86,7 @@ export function RequestSummary({
   return (
     <article className="text-base print:text-[10pt]">
       <BackLink onClick={onBack}>{backLabel}</BackLink>
+      {lead}
       <header className="border-b-4 border-slate-900 pb-2">
         <p className="text-slate-700">
           Policy {POLICY_ID} ({POLICY_VERSION}) · Hemgenix (etranacogene dezaparvovec-drlb) · HCPCS {HCPCS_CODE}
@@ -209,7 +213,7 @@ export function RequestSummary({
                 <th scope="row" className="py-1 pr-2 font-bold">
                   {criterion.id}
                 </th>
-                <td className="py-1 pr-2 font-bold">{STATUS_LABELS[criterion.status]}</td>
+                <td className="py-1 pr-2 font-bold whitespace-nowrap">{STATUS_LABELS[criterion.status]}</td>
                 <td className="py-1">
                   <span className="block text-slate-700">{CRITERIA[criterion.id].title}</span>
                   {criterion.reason}

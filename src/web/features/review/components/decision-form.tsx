@@ -130,7 +130,7 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
               value={option.value}
               checked={kind === option.value}
               onChange={() => setKind(option.value)}
-              className="mt-1 size-6"
+              className="mt-1 size-6 shrink-0"
             />
             <label htmlFor={index === 0 ? "decision-kind" : `decision-kind-${option.value}`} className="text-lg">
               {option.label}
@@ -157,7 +157,7 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
                 onChange={(e) =>
                   setCriteria((list) => (e.target.checked ? [...list, c.id] : list.filter((id) => id !== c.id)))
                 }
-                className="mt-1 size-5"
+                className="mt-1 size-5 shrink-0"
               />
               <label htmlFor={index === 0 ? "decision-criteria" : `decision-criteria-${c.id}`}>
                 <strong>{c.id}</strong> {CRITERIA[c.id].title}{" "}

@@ -44,7 +44,6 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
             summary shows today&apos;s evaluation.
           </p>
         )}
-        {request.changes !== undefined && <VersionChangesSection changes={request.changes} version={request.version} />}
         <RequestSummary
           document={request.document}
           evaluation={request.evaluation}
@@ -53,6 +52,11 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
           title={`Review ${request.reference}`}
           submission={submissionFacts(request)}
           showEvidence
+          lead={
+            request.changes !== undefined && (
+              <VersionChangesSection changes={request.changes} version={request.version} />
+            )
+          }
         />
       </div>
       <aside className="space-y-8 print:hidden">

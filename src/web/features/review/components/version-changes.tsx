@@ -7,7 +7,7 @@ export function VersionChangesSection({ changes, version }: { changes: VersionCh
       ? `version ${changes.sinceVersion}, the last one you opened`
       : `version ${changes.sinceVersion}`;
   return (
-    <section aria-labelledby="changes-title" className="mb-6 border-l-8 border-blue-700 bg-blue-50 p-4">
+    <section aria-labelledby="changes-title" className="mb-6 border-l-8 border-blue-700 bg-blue-50 p-4 print:hidden">
       <h2 id="changes-title" className="text-xl font-bold">
         Changed in version {version} since {since}
       </h2>
