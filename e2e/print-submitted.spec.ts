@@ -91,7 +91,7 @@ test("office staff open the decision notice from their request; it prints with m
   expect(text).toContain(
     `Period ${formatPeriod({ from: decision?.authorizedFrom ?? "", through: decision?.authorizedThrough ?? "" })}`,
   );
-  expect(text).toContain("one dose of 2 × 10^13 gc/kg for 80 kg = 160 mL, 16 vials");
+  expect(text).toContain("Dose One dose of 2 × 10^13 gc/kg for 80 kg = 160 mL, 16 vials, HCPCS J1411");
   expect(text).toContain("Reviewer Dr. Rita Reviewer, medical director");
   expect(text).toContain("Approved after reading the lab reports.");
   expect(text).toMatch(/To appeal, .* quoting reference/);

@@ -35,3 +35,5 @@ export type { FieldChange } from "./changes";
 export { authorizationPeriod, approvalSentence, doseInWords, formatPeriod } from "./approval";
 export type { AuthorizationPeriod } from "./approval";
 export { auditActionText, DECISION_AUDIT_ACTIONS } from "./audit-words";
+export { approvable, decisionProblems, deniableCriteria } from "./decision-rules";
+export type { DecisionDraft, DecisionProblem } from "./decision-rules";

@@ -8,6 +8,7 @@ import {
   amendSchema,
   auditActionText,
   authorizationPeriod,
+  decisionProblems,
   documentChanges,
   decisionSchema,
   decodeCursor,
@@ -24,7 +25,7 @@ import {
 } from "@/criteria";
 import { requireUser, HttpError, type AuthContext } from "../auth/sessions";
 import type { ChangeResult, Scope, StoredRequest } from "../db/store";
-import { parseDocument, parseWith } from "../parse";
+import { BadRequest, parseDocument, parseWith } from "../parse";
 import type { Services } from "../services";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -186,35 +187,10 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       throw conflict({ ok: false, reason: "wrong_status" }, stored);
     const message = body.message?.trim() ?? "";
     const criteria = body.criteria ?? [];
-    const evaluation = evaluate(stored.document);
-    if (body.kind === "approve" && (evaluation.outcome === "not_authorized" || evaluation.outcome === "refer")) {
-      throw new HttpError(
-        422,
-        evaluation.outcome === "refer"
-          ? `This request belongs under policy ${evaluation.referral?.policy ?? "another policy"}: it cannot be approved under CP.PHAR.580`
-          : "Continued therapy is not authorized (II.A): Hemgenix is given once",
-      );
-    }
-    if (body.kind === "approve" && evaluation.outcome !== "meets_criteria" && message === "") {
-      throw new HttpError(400, "The request does not meet every criterion: write why it is approved anyway");
-    }
-    if (body.kind === "deny" && criteria.length === 0) {
-      throw new HttpError(400, "A denial must cite at least one criterion that is not met");
-    }
-    const cited = new Map(evaluation.criteria.map((c) => [c.id, c.status]));
-    const wrongly = criteria.filter((id) => cited.get(id) !== "not_met" && cited.get(id) !== "missing");
-    if (body.kind === "deny" && wrongly.length > 0) {
-      throw new HttpError(
-        400,
-        `A denial cites only criteria that are not met or not documented; ${wrongly.join(", ")} ${wrongly.length === 1 ? "is" : "are"} met or not applicable`,
-      );
-    }
-    if (body.kind !== "approve" && message === "") {
-      throw new HttpError(
-        400,
-        body.kind === "deny" ? "Write the reasons for the denial" : "Write the message to the practice",
-      );
-    }
+    const problems = decisionProblems({ kind: body.kind, criteria, message }, evaluate(stored.document));
+    const notAllowed = problems.find((p) => p.notAllowed === true);
+    if (notAllowed !== undefined) throw new HttpError(422, notAllowed.message);
+    if (problems.length > 0) throw new BadRequest(problems.map(({ path, message: text }) => ({ path, message: text })));
     const at = now();
     const period = authorizationPeriod(today(at));
     const status: RequestStatus =

@@ -19,6 +19,7 @@ import { formatDateTime, formatDayOf } from "./request-status";
 import { useDocumentTitle } from "./use-document-title";
 
 const TITLE = { approve: "Approval", deny: "Denial", request_info: "Request for more information" } as const;
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const DECIDED = { approve: "Approved", deny: "Denied", request_info: "More information requested" } as const;
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -47,7 +48,7 @@ export function DecisionNotice({ request, onBack }: { request: RequestDetail; on
             Prior authorization · Policy {POLICY_ID} · Hemgenix (etranacogene dezaparvovec-drlb), HCPCS {HCPCS_CODE}
           </p>
           <h1 className="mt-2 text-3xl font-bold print:text-2xl">Notice of decision: {TITLE[decision.kind]}</h1>
-          <dl className="mt-4 grid grid-cols-[11rem_1fr] gap-x-2 gap-y-1">
+          <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-x-2 gap-y-1 sm:grid-cols-[11rem_1fr]">
             <Fact label="Reference">{request.reference}</Fact>
             <Fact label="Practice">{request.practiceName}</Fact>
             <Fact label="Member">{name}</Fact>
@@ -69,14 +70,14 @@ export function DecisionNotice({ request, onBack }: { request: RequestDetail; on
               <h2 id="authorized-title" className="text-xl font-bold">
                 What is authorized
               </h2>
-              <dl className="mt-2 grid grid-cols-[11rem_1fr] gap-x-2 gap-y-1">
+              <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-x-2 gap-y-1 sm:grid-cols-[11rem_1fr]">
                 <Fact label="Period">
                   {decision.authorizedFrom !== null && decision.authorizedThrough !== null
                     ? formatPeriod({ from: decision.authorizedFrom, through: decision.authorizedThrough })
                     : `${APPROVAL.durationMonths} months from the decision`}
                 </Fact>
                 <Fact label="Dose">
-                  {doseInWords(doc, request.evaluation)} ({APPROVAL.doses} dose of {HCPCS_CODE} in total)
+                  {capitalized(doseInWords(doc, request.evaluation))}, HCPCS {HCPCS_CODE}
                 </Fact>
                 <Fact label="Criteria">Section I.A of policy {POLICY_ID}, reviewed by the medical director</Fact>
               </dl>

@@ -67,8 +67,9 @@ export function RequestTable({
                   {item.reference}
                 </AppLink>
                 {item.expedited && <span className="block text-sm font-bold">Expedited</span>}
+                {item.version > 1 && " "}
                 {item.version > 1 && (
-                  <span className="mt-1 inline-block border-2 border-slate-900 px-1 text-sm font-bold">
+                  <span className="mt-1 block w-fit border-2 border-slate-900 px-1 text-sm font-bold">
                     Resubmitted (version {item.version})
                   </span>
                 )}

@@ -4,7 +4,16 @@
  * server (409) and the message says so; nothing is overwritten.
  */
 import { useEffect, useRef, useState, type SyntheticEvent } from "react";
-import { CRITERIA, approvalSentence, type CriterionId, type DecisionKind, type RequestDetail } from "@/criteria";
+import {
+  CRITERIA,
+  approvable,
+  approvalSentence,
+  decisionProblems,
+  deniableCriteria,
+  type CriterionId,
+  type DecisionKind,
+  type RequestDetail,
+} from "@/criteria";
 import { useDecide, useReloadRequest } from "@/web/api/decide";
 import { Button } from "@/web/components/buttons";
 import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
@@ -22,16 +31,11 @@ const KINDS: readonly { value: DecisionKind; label: string; hint: string }[] = [
 export function DecisionForm({ request }: { request: RequestDetail }) {
   const decide = useDecide();
   const reload = useReloadRequest();
-  // A denial cites criteria not met (or not documented); the server refuses any other.
-  const deniable = request.evaluation.criteria.filter((c) => c.status === "not_met" || c.status === "missing");
+  // The rules are the library's (the server applies the same): the form only shows what they allow.
+  const deniable = deniableCriteria(request.evaluation);
   const notMet = deniable.map((c) => c.id);
   const meets = request.evaluation.outcome === "meets_criteria";
-  // Continued therapy (II.A) and other diagnoses (I.B) cannot be approved under this policy.
-  const kinds = KINDS.filter(
-    (k) =>
-      k.value !== "approve" ||
-      (request.evaluation.outcome !== "not_authorized" && request.evaluation.outcome !== "refer"),
-  );
+  const kinds = KINDS.filter((k) => k.value !== "approve" || approvable(request.evaluation));
   const [kind, setKind] = useState<DecisionKind | "">("");
   const [criteria, setCriteria] = useState<CriterionId[]>(notMet);
   const [message, setMessage] = useState("");
@@ -42,21 +46,10 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    const problems: SummaryError[] = [];
-    if (kind === "") problems.push({ fieldId: "decision-kind", message: "Choose a decision" });
-    if (kind === "deny" && criteria.length === 0)
-      problems.push({ fieldId: "decision-criteria", message: "Choose at least one criterion the denial rests on" });
-    if ((kind === "deny" || kind === "request_info" || (kind === "approve" && !meets)) && message.trim() === "") {
-      problems.push({
-        fieldId: "decision-message",
-        message:
-          kind === "deny"
-            ? "Write the reasons for the denial"
-            : kind === "approve"
-              ? "Write why the request is approved although not every criterion is met"
-              : "Write what the practice needs to send",
-      });
-    }
+    const problems: SummaryError[] = decisionProblems(
+      { kind, criteria: kind === "deny" ? criteria : [], message },
+      request.evaluation,
+    ).map((problem) => ({ fieldId: `decision-${problem.path}`, message: problem.message }));
     setErrors(problems);
     setAttempt((n) => n + 1);
     if (problems.length > 0 || kind === "") return;
@@ -140,7 +133,10 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
         ))}
       </fieldset>
       {kind === "deny" && (
-        <fieldset className="mb-6">
+        <fieldset
+          className="mb-6"
+          aria-describedby={error("decision-criteria") !== undefined ? "decision-criteria-error" : undefined}
+        >
           <legend className="mb-2 text-lg font-bold">Criteria not met</legend>
           {error("decision-criteria") !== undefined && (
             <p id="decision-criteria-error" className="mb-2 font-bold text-red-700">
