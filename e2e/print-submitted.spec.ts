@@ -67,6 +67,9 @@ test("office staff open the decision notice from their request; it prints with m
   expect(decision?.authorizedFrom).toBeTruthy();
 
   await staff.goto(`/requests/${reference}`);
+  await expect(staff.getByText(/^Approved on .* by Dr\. Rita Reviewer/)).toBeVisible();
+  await expectNoAxeViolations(staff);
+  await staff.screenshot({ path: keepFor("staff-request-approved.png"), fullPage: true });
   await staff.getByRole("link", { name: "Decision notice (to print or save as PDF)" }).click();
   await expect(staff).toHaveURL(new RegExp(`/requests/${reference}/notice$`));
   await expect(staff.getByRole("heading", { level: 1, name: "Notice of decision: Approval" })).toBeVisible();
