@@ -56,6 +56,25 @@ test("the printed summary of a submitted request carries its reference, practice
   expect(text).not.toContain("Print or save as PDF");
 });
 
+test("office staff print their submitted request's summary from its page, with reference, practice, version and their name on the attestation", async ({
+  browser,
+}) => {
+  const staff = await signedIn(browser, "staff@demo.test");
+  const reference = await submitByApi(staff, eligible());
+  await staff.goto(`/requests/${reference}`);
+  await staff.getByRole("link", { name: "Summary as submitted (to print or save as PDF)" }).click();
+  await expect(staff).toHaveURL(new RegExp(`/requests/${reference}/summary$`));
+  await expect(staff.getByRole("heading", { name: "Prior authorization request summary" })).toBeVisible();
+  await expectNoAxeViolations(staff);
+  const { text, pages } = await printed(staff, "summary-staff");
+  expect(text).toContain(`Reference: ${reference}`);
+  expect(text).toContain("Practice: Demo Hematology Clinic");
+  expect(text).toContain("Version: 1");
+  expect(text).toMatch(/Name Sam Staff Date \d{1,2} [A-Z][a-z]{2} \d{4}/);
+  expect(text).toContain(`Page ${pages} of ${pages}`);
+  expect(text).not.toContain("Back to the request");
+});
+
 test("office staff open the decision notice from their request; it prints with member, prescriber, decision, period, dose, reviewer and how to appeal", async ({
   browser,
 }) => {

@@ -209,12 +209,14 @@ export function RequestSummary({
           </thead>
           <tbody>
             {evaluation.criteria.map((criterion) => (
-              <tr key={criterion.id} className="border-b border-slate-200 align-top">
-                <th scope="row" className="py-1 pr-2 font-bold">
+              <tr key={criterion.id} className="break-inside-avoid border-b border-slate-200 align-top">
+                <th scope="row" className="py-1 pr-2 font-bold print:py-0.5">
                   {criterion.id}
                 </th>
-                <td className="py-1 pr-2 font-bold whitespace-nowrap">{STATUS_LABELS[criterion.status]}</td>
-                <td className="py-1">
+                <td className="py-1 pr-2 font-bold whitespace-nowrap print:py-0.5">
+                  {STATUS_LABELS[criterion.status]}
+                </td>
+                <td className="py-1 print:py-0.5">
                   <span className="block text-slate-700">{CRITERIA[criterion.id].title}</span>
                   {criterion.reason}
                   {evidence !== undefined && (
@@ -261,12 +263,12 @@ export function RequestSummary({
         </ul>
       </section>
 
-      <section aria-labelledby="sign-title" className="mt-6 break-inside-avoid">
+      <section aria-labelledby="sign-title" className="mt-6 break-inside-avoid print:mt-3">
         <h2 id="sign-title" className="text-xl font-bold print:text-base">
           Attestation
         </h2>
         <p>I attest that the information in this request is accurate and supported by the attached documentation.</p>
-        <dl className="mt-6 grid grid-cols-[8rem_1fr] gap-y-6">
+        <dl className="mt-6 grid grid-cols-[8rem_1fr] gap-y-6 print:mt-4 print:gap-y-5">
           <dt className="font-bold">Signature</dt>
           <dd className="border-b border-slate-900" />
           <dt className="font-bold">Name</dt>

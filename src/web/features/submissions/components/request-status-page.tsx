@@ -94,6 +94,11 @@ export function RequestStatusPage({
           )}
         </section>
       )}
+      <p className="mb-6">
+        <AppLink to={`/requests/${request.reference}/summary`} className="font-bold underline">
+          Summary as submitted (to print or save as PDF)
+        </AppLink>
+      </p>
       <h2 className="mb-2 text-2xl font-bold">Decisions</h2>
       <DecisionList decisions={request.decisions} />
       {request.decisions.length > 0 && (
