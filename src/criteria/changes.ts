@@ -83,9 +83,13 @@ function label(path: Path): string {
 }
 
 /** Form order (the order of `FIELD_LABELS`), then list position. */
-const ORDER = new Map(Object.keys(FIELD_LABELS).map((key, index) => [key, index]));
 function compare(a: Path, b: Path): number {
-  const byField = (ORDER.get(fieldKey(a)) ?? ORDER.size) - (ORDER.get(fieldKey(b)) ?? ORDER.size);
+  const keys = Object.keys(FIELD_LABELS);
+  const rank = (path: Path) => {
+    const index = keys.indexOf(fieldKey(path));
+    return index === -1 ? keys.length : index;
+  };
+  const byField = rank(a) - rank(b);
   if (byField !== 0) return byField;
   return formatPath(a).localeCompare(formatPath(b), "en", { numeric: true });
 }

@@ -13,9 +13,10 @@ import {
   POLICY_ID,
   POLICY_VERSION,
   STATUS_LABELS,
-  criterionEvidence,
   formatDisplayDate,
   formatGenomeCopies,
+  type CriterionId,
+  type EvidenceItem,
   type Evaluation,
   type RequestDocument,
 } from "@/criteria";
@@ -63,7 +64,7 @@ export function RequestSummary({
   backLabel = "Back to check your answers",
   title = "Summary for submission",
   submission,
-  showEvidence = false,
+  evidence,
   lead,
 }: {
   document: RequestDocument;
@@ -73,13 +74,12 @@ export function RequestSummary({
   title?: string;
   /** Once submitted: reference, practice, received date and version on top, the submitter on the attestation. */
   submission?: SubmissionFacts;
-  /** The values behind each criterion (the reviewer's view). */
-  showEvidence?: boolean;
+  /** The values behind each criterion (the reviewer's view: `criterionEvidence`). */
+  evidence?: Readonly<Record<CriterionId, readonly EvidenceItem[]>>;
   /** Shown first, under the back link (a resubmission's changes). */
   lead?: ReactNode;
 }) {
   useDocumentTitle(title);
-  const evidence = showEvidence ? criterionEvidence(doc, evaluation) : undefined;
   const member = doc.member;
   const prescriber = doc.prescriber;
   const dose = evaluation.dose;

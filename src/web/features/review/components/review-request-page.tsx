@@ -3,6 +3,7 @@
  * the server, and a note when it differs from the one at submission), the decision form, the
  * decisions and versions, and the audit trail.
  */
+import { criterionEvidence } from "@/criteria";
 import { useRequestDetail } from "@/web/api/request-detail";
 import { useStartReview } from "@/web/api/decide";
 import { useSession } from "@/web/api/session";
@@ -51,7 +52,7 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
           backLabel="Back to the queue"
           title={`Review ${request.reference}`}
           submission={submissionFacts(request)}
-          showEvidence
+          evidence={criterionEvidence(request.document, request.evaluation)}
           lead={
             request.changes !== undefined && (
               <VersionChangesSection changes={request.changes} version={request.version} />
