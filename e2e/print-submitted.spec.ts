@@ -1,9 +1,9 @@
 /**
  * Printouts an office would fax (issue 9, section 3), printed to PDF by Chromium and read back with
- * pdftotext: the summary of a submitted request carries its reference, practice, received date,
- * version, page numbers and the submitter on the attestation; the decision notice, opened by
- * office staff from their request, names the member, prescriber, decision, period, dose, reviewer
- * and how to appeal.
+ * pdftotext: the wizard's summary numbers its pages; the summary of a submitted request carries its
+ * reference, practice, received date, version, page numbers and the submitter on the attestation;
+ * the decision notice, opened by office staff from their request, names the member, prescriber,
+ * decision, period, dose, reviewer and how to appeal.
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -13,6 +13,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { formatDisplayDate, formatPeriod } from "@/criteria";
 import { eligible } from "@fixtures";
 import { expectNoAxeViolations, signedIn } from "./support/accounts";
+import { startWith } from "./support/app";
 import { decideByApi, detailByApi, keepFor, submitByApi } from "./support/requests-api";
 
 /** The page printed to PDF (Letter) as text, with the number of pages (a copy kept in SCREENSHOT_DIR, if set). */
@@ -30,6 +31,21 @@ async function printed(page: Page, name: string): Promise<{ text: string; pages:
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+test("the wizard's printed summary numbers its pages in the bottom margin and keeps its status cells whole", async ({
+  page,
+}) => {
+  await startWith(page, eligible());
+  await page.getByRole("link", { name: "Check your answers" }).click();
+  await page.getByRole("button", { name: "Continue to the summary" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Prior authorization request summary" })).toBeVisible();
+  const { text, pages } = await printed(page, "summary-wizard");
+  // The README says two Letter pages: keep it true.
+  expect(pages).toBe(2);
+  expect(text).toContain("Page 1 of 2");
+  expect(text).toContain("Page 2 of 2");
+  expect(text).toContain("Not applicable");
+});
 
 test("the printed summary of a submitted request carries its reference, practice, received date, version, page numbers and the submitter", async ({
   browser,
