@@ -9,7 +9,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { authorizationPeriod, formatPeriod } from "@/criteria";
 import { eligible } from "@fixtures";
 import { expectNoAxeViolations, signedIn } from "./support/accounts";
-import { amendByApi, keepFor, submitByApi } from "./support/requests-api";
+import { amendByApi, detailByApi, keepFor, submitByApi } from "./support/requests-api";
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -74,16 +74,14 @@ test("the reviewer reads each criterion's values, a resubmission's changes, and 
   expect(dialogs).toBe(0);
 
   // Staff resubmit with a new ALT (through the API: the screens above are what this test is about).
-  await amendByApi(
-    staff,
-    reference,
-    eligible((d) => {
-      d.liver = {
-        ...d.liver,
-        enzymes: { ...d.liver?.enzymes, date: "2026-11-26", alt: { value: 25, upperLimit: 40 } },
-      };
-    }),
-  );
+  const { document: submitted } = await detailByApi(staff, reference);
+  await amendByApi(staff, reference, {
+    ...submitted,
+    liver: {
+      ...submitted.liver,
+      enzymes: { ...submitted.liver?.enzymes, date: "2026-11-26", alt: { value: 25, upperLimit: 40 } },
+    },
+  });
 
   // The queue marks the resubmission in words.
   await reviewer.goto("/review?sort=received");

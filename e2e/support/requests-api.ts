@@ -17,9 +17,16 @@ async function post(page: Page, url: string, data: unknown): Promise<unknown> {
   return res.json();
 }
 
+const unique = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`.toUpperCase();
+
+/**
+ * Files `document` as a standard request under a member ID of its own, so tests running side by
+ * side never meet another's open request for the same member.
+ */
 export async function submitByApi(staff: Page, document: RequestDocument): Promise<string> {
-  const key = `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-  const body = (await post(staff, "/api/requests", { document, expedited: false, idempotencyKey: key })) as {
+  const key = `e2e-${unique()}`;
+  const own = { ...document, member: { ...document.member, memberId: `E2E${unique()}`.slice(0, 40) } };
+  const body = (await post(staff, "/api/requests", { document: own, expedited: false, idempotencyKey: key })) as {
     reference: string;
   };
   return body.reference;
