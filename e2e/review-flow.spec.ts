@@ -74,9 +74,11 @@ test("staff submit, the reviewer asks for more, staff resubmit, the reviewer app
   await expect(staff.getByText(message).first()).toBeVisible();
   expect(await staff.locator("script", { hasText: "alert('x')" }).count()).toBe(0);
   await expectNoAxeViolations(staff);
-  // This browser still holds the submitted draft: replacing it is confirmed first.
-  staff.once("dialog", (dialog) => void dialog.accept());
+  // This browser still holds the submitted draft: replacing it is confirmed first, in the page.
   await staff.getByRole("button", { name: "Amend and resubmit" }).click();
+  const replace = staff.getByRole("alertdialog", { name: "Replace the request in progress in this browser?" });
+  await expect(replace.getByRole("heading")).toBeFocused();
+  await replace.getByRole("button", { name: "Yes, replace them and amend" }).click();
   await expect(staff).toHaveURL(/\/check$/);
   await staff.getByRole("button", { name: "Continue to the summary" }).click();
   await staff.getByRole("button", { name: "Resubmit request" }).click();
@@ -87,6 +89,7 @@ test("staff submit, the reviewer asks for more, staff resubmit, the reviewer app
   await expect(reviewer.getByText(/Version 2, /)).toBeVisible();
   await reviewer.getByLabel("Approve").check();
   await reviewer.getByRole("button", { name: "Record decision" }).click();
+  await reviewer.getByRole("button", { name: "Confirm approval" }).click();
   await expect(reviewer.getByText(/Authorized from .* through /)).toBeVisible();
   await reviewer.getByRole("link", { name: "Printable decision notice" }).click();
   await expect(reviewer.getByRole("heading", { name: "Notice of decision: Approval" })).toBeVisible();
@@ -129,6 +132,7 @@ test("a decision on a request another reviewer just decided is refused, and noth
   }
   await first.getByLabel("Approve").check();
   await first.getByRole("button", { name: "Record decision" }).click();
+  await first.getByRole("button", { name: "Confirm approval" }).click();
   await expect(first.getByText(/Authorized from/)).toBeVisible();
 
   await second.getByLabel("Request more information").check();

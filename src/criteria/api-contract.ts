@@ -3,6 +3,8 @@
  * writes them twice. Request documents inside are checked by `validateRequestDocument`.
  */
 import { z } from "zod/mini";
+import type { AuthorizationPeriod } from "./approval";
+import type { FieldChange } from "./changes";
 import type { Evaluation } from "./evaluation";
 import { CRITERION_IDS, type CriterionId } from "./policy";
 import type { RequestDocument } from "./schema";
@@ -340,6 +342,13 @@ export interface AuditRecord {
   detail: string;
 }
 
+/** What changed in the current version since an earlier one (the one this reviewer last saw, else the previous). */
+export interface VersionChanges {
+  sinceVersion: number;
+  basis: "last_viewed" | "previous";
+  items: FieldChange[];
+}
+
 export interface RequestDetail extends RequestSummaryRow {
   rowVersion: number;
   document: RequestDocument;
@@ -350,6 +359,10 @@ export interface RequestDetail extends RequestSummaryRow {
   evaluationChanged: boolean;
   versions: VersionRecord[];
   decisions: DecisionRecord[];
-  /** Reviewers and admins only. */
+  /** Reviewers and admins only; actions in words ("approved", "requested more information"). */
   audit?: AuditRecord[];
+  /** From version 2 on. */
+  changes?: VersionChanges;
+  /** What an approval recorded today would authorize (the plan's date); while a decision is open. */
+  approvalPeriod?: AuthorizationPeriod;
 }

@@ -33,11 +33,12 @@ const MONTH_ABBREVIATIONS = [
 ] as const;
 
 /**
- * "2026-11-10" → "10 Nov 2026": the one readable date format of every screen and printout. Text
- * that is not a `YYYY-MM-DD` date comes back unchanged (never throws while a page renders).
+ * "2026-11-10" → "10 Nov 2026": the one readable date format of every screen and printout. Reads
+ * the calendar date from the text (no `Date`, so no time zone can shift it); a full ISO timestamp
+ * gives its UTC date. Text that is not a date comes back unchanged (never throws while a page renders).
  */
 export function formatDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   const month = match === null ? undefined : MONTH_ABBREVIATIONS[Number(match[2]) - 1];
   if (match === null || month === undefined) return iso;
   return `${Number(match[3])} ${month} ${match[1]}`;

@@ -39,3 +39,12 @@ export {
 } from "./labels";
 export * from "./api-contract";
 export * from "./admin-contract";
+export { criterionEvidence, NOT_ANSWERED } from "./evidence";
+export type { EvidenceItem } from "./evidence";
+export { documentChanges } from "./changes";
+export type { FieldChange } from "./changes";
+export { authorizationPeriod, approvalSentence, doseInWords, formatPeriod } from "./approval";
+export type { AuthorizationPeriod } from "./approval";
+export { auditActionText, DECISION_AUDIT_ACTIONS } from "./audit-words";
+export { approvable, decisionProblems, deniableCriteria } from "./decision-rules";
+export type { DecisionDraft, DecisionProblem } from "./decision-rules";

@@ -21,10 +21,16 @@ afterAll(async () => {
 });
 
 const decide = (reference: string, body: Record<string, unknown>) =>
-  call<{ error?: string; status?: string }>(server.app, reviewer, "POST", `/api/requests/${reference}/decision`, {
-    expectedRowVersion: 1,
-    ...body,
-  });
+  call<{ error?: string; status?: string; errors?: { path: string; message: string }[] }>(
+    server.app,
+    reviewer,
+    "POST",
+    `/api/requests/${reference}/decision`,
+    {
+      expectedRowVersion: 1,
+      ...body,
+    },
+  );
 
 describe("approval", () => {
   it("refuses a continuation (II.A) and changes nothing", async () => {
@@ -50,7 +56,10 @@ describe("approval", () => {
     const reference = await submit(server.app, staff, (d) => (d.exposureDays = 149));
     const without = await decide(reference, { kind: "approve" });
     expect(without.status).toBe(400);
-    expect(without.body.error).toMatch(/write why/i);
+    // The same rule and words as the reviewer's form, on the field it concerns.
+    expect(without.body.errors).toEqual([
+      { path: "message", message: "Write why the request is approved although not every criterion is met" },
+    ]);
     const withReason = await decide(reference, { kind: "approve", message: "140 documented + 9 in the infusion log." });
     expect(withReason.status).toBe(200);
     expect(withReason.body.status).toBe("approved");
@@ -71,8 +80,9 @@ describe("denial", () => {
       message: "Too few exposure days.",
     });
     expect(res.status).toBe(400);
-    expect(res.body.error).toContain("I.A.1");
-    expect(res.body.error).not.toContain("I.A.6");
+    expect(res.body.errors?.map((e) => e.path)).toEqual(["criteria"]);
+    expect(res.body.errors?.[0]?.message).toContain("I.A.1");
+    expect(res.body.errors?.[0]?.message).not.toContain("I.A.6");
   });
 
   it("accepts criteria that are not met or not documented", async () => {

@@ -510,8 +510,9 @@ describe("the detail re-runs the evaluation", () => {
 });
 
 describe("the audit trail", () => {
-  it("lists every read and change of a request for reviewer and admin, and is absent for staff", async () => {
+  it("lists every read and change of a request for reviewer and admin, decisions in words, and is absent for staff", async () => {
     const { app } = server;
+    clock.set("2026-11-28T10:00:00.000Z");
     const reference = await submit(app, staffA);
     await detailOf(staffA, reference); // viewed by staff
     expect(
@@ -552,15 +553,127 @@ describe("the audit trail", () => {
       ["Sam Staff", "submitted", "version 1"],
       ["Sam Staff", "viewed", "version 1"],
       ["Dr. Rita Reviewer", "review started", ""],
-      ["Dr. Rita Reviewer", "decision: request_info", "version 1"],
+      ["Dr. Rita Reviewer", "requested more information", "version 1"],
       ["Sam Staff", "amended", "version 2"],
-      ["Dr. Rita Reviewer", "decision: approve", "version 2"],
+      ["Dr. Rita Reviewer", "approved", "version 2"],
       ["Ada Admin", "viewed", "version 2"],
       ["Sam Staff", "viewed", "version 2"],
       ["Dr. Rita Reviewer", "viewed", "version 2"],
     ]);
     for (const event of seen.audit ?? []) expect(Number.isNaN(Date.parse(event.at))).toBe(false);
+    // The admin opening it again within the minute is the same "viewed" entry; a minute later, a new one.
+    expect((await detailOf(admin, reference)).audit).toHaveLength(trail.length);
+    clock.set("2026-11-28T10:01:00.001Z");
     expect((await detailOf(admin, reference)).audit).toHaveLength(trail.length + 1);
+  });
+
+  it("records one 'viewed' per user, request and version within 60 seconds (by the server's clock)", async () => {
+    const { app } = server;
+    clock.set("2026-11-29T09:00:00.000Z");
+    const reference = await submit(app, staffA);
+    const views = () =>
+      server.count(
+        "audit_events",
+        "action = 'viewed' AND request_id = (SELECT id FROM requests WHERE reference = ?)",
+        reference,
+      );
+    await detailOf(reviewer, reference);
+    await detailOf(reviewer, reference);
+    clock.set("2026-11-29T09:00:59.000Z");
+    await detailOf(reviewer, reference);
+    expect(views()).toBe(1);
+    await detailOf(reviewer2, reference); // another reviewer: an entry of their own
+    expect(views()).toBe(2);
+    clock.set("2026-11-29T09:01:00.500Z");
+    await detailOf(reviewer, reference); // more than a minute after the first
+    expect(views()).toBe(3);
+  });
+
+  it("shows decisions recorded before they were in words ('decision: request_info') in words", async () => {
+    const { app, store } = server;
+    const reference = await submit(app, staffA);
+    const stored = await store.findRequest(reference, { practiceId: null });
+    await store.recordAudit(stored?.id ?? 0, reviewer.user.id, "decision: request_info", "version 1", clock.now());
+    const actions = ((await detailOf(admin, reference)).audit ?? []).map((a) => a.action);
+    expect(actions).toContain("requested more information");
+    expect(actions.join()).not.toContain("decision:");
+  });
+});
+
+describe("a resubmission shows what changed", () => {
+  const requestInfo = async (reference: string) => {
+    const rowVersion = (await detailOf(reviewer, reference)).rowVersion;
+    const res = await call(server.app, reviewer, "POST", `/api/requests/${reference}/decision`, {
+      kind: "request_info",
+      message: "Please send the new ALT.",
+      expectedRowVersion: rowVersion,
+    });
+    expect(res.status, res.text).toBe(200);
+  };
+  const amend = async (reference: string, change: (doc: RequestDocument) => void) => {
+    const rowVersion = (await detailOf(staffA, reference)).rowVersion;
+    const res = await call(server.app, staffA, "POST", `/api/requests/${reference}/versions`, {
+      document: eligible(change),
+      expectedRowVersion: rowVersion,
+    });
+    expect(res.status, res.text).toBe(200);
+  };
+
+  it("against the previous version when the reviewer never saw one, else against the last one they saw", async () => {
+    const { app } = server;
+    clock.set("2026-11-30T09:00:00.000Z");
+    const reference = await submit(app, staffA);
+    expect((await detailOf(reviewer, reference)).changes).toBeUndefined();
+    await requestInfo(reference);
+    await amend(
+      reference,
+      (d) => (d.liver = { ...d.liver, enzymes: { ...d.liver?.enzymes, alt: { value: 25, upperLimit: 40 } } }),
+    );
+
+    // reviewer saw version 1: version 2 is compared with it.
+    const seen = await detailOf(reviewer, reference);
+    expect(seen.version).toBe(2);
+    expect(seen.changes?.sinceVersion).toBe(1);
+    expect(seen.changes?.basis).toBe("last_viewed");
+    expect(seen.changes?.items.map((c) => `${c.label}: ${c.before} → ${c.after}`)).toEqual([
+      "ALT: 30 → 25",
+      "ALT upper limit of normal: 56 → 40",
+    ]);
+    // The second reviewer never opened it: compared with the previous version.
+    expect((await detailOf(reviewer2, reference)).changes).toMatchObject({ sinceVersion: 1, basis: "previous" });
+
+    // Version 3 changes the weight; reviewer 2 (who saw version 2) sees only that, reviewer sees it too.
+    await requestInfo(reference);
+    await amend(reference, (d) => {
+      d.liver = { ...d.liver, enzymes: { ...d.liver?.enzymes, alt: { value: 25, upperLimit: 40 } } };
+      d.member = { ...d.member, weight: { value: 82, unit: "kg" } };
+    });
+    const second = await detailOf(reviewer2, reference);
+    expect(second.changes).toMatchObject({ sinceVersion: 2, basis: "last_viewed" });
+    expect(second.changes?.items.map((c) => c.label)).toEqual(["Weight"]);
+  });
+
+  it("gives the approval period a decision today would record, in the plan's time zone, while the request is open", async () => {
+    const { app } = server;
+    clock.set("2026-12-01T15:00:00.000Z");
+    const reference = await submit(app, staffA);
+    const seen = await detailOf(reviewer, reference);
+    expect(seen.approvalPeriod).toEqual({ from: "2026-12-01", through: "2027-02-28" });
+    expect((await detailOf(staffA, reference)).approvalPeriod).toBeUndefined();
+    const res = await call(app, reviewer, "POST", `/api/requests/${reference}/decision`, {
+      kind: "approve",
+      message: "Reviewed with the hepatologist's letter.",
+      expectedRowVersion: seen.rowVersion,
+    });
+    expect(res.status, res.text).toBe(200);
+    const decided = await detailOf(reviewer, reference);
+    expect(decided.approvalPeriod).toBeUndefined();
+    expect(decided.decisions.at(-1)).toMatchObject({
+      kind: "approve",
+      authorizedFrom: "2026-12-01",
+      authorizedThrough: "2027-02-28",
+      message: "Reviewed with the hepatologist's letter.",
+    });
   });
 
   it("records every queue read, without the search term", async () => {

@@ -290,6 +290,32 @@ describe("optimistic concurrency", () => {
   });
 });
 
+describe("views and versions", () => {
+  it("records one view per user, request and version within 60 seconds, and knows the last version each user viewed", () => {
+    const { reference } = store.submit(newSubmission());
+    const id = store.findRequest(reference, { practiceId: null })?.id ?? 0;
+    const at = (iso: string) => new Date(iso);
+    const views = () => store.audit(id).filter((a) => a.action === "viewed");
+    store.recordView(id, reviewer, 1, at("2026-11-28T10:00:00.000Z"));
+    store.recordView(id, reviewer, 1, at("2026-11-28T10:00:59.999Z"));
+    store.recordView(id, staffA, 1, at("2026-11-28T10:00:30.000Z"));
+    expect(views().map((v) => [v.user, v.detail])).toEqual([
+      ["R", "version 1"],
+      ["A", "version 1"],
+    ]);
+    store.recordView(id, reviewer, 2, at("2026-11-28T10:00:40.000Z")); // another version: its own entry
+    store.recordView(id, reviewer, 1, at("2026-11-28T10:01:00.001Z")); // over a minute after the first
+    expect(views()).toHaveLength(4);
+
+    expect(store.lastViewedVersion(id, reviewer, 3)).toBe(2);
+    expect(store.lastViewedVersion(id, reviewer, 2)).toBe(1);
+    expect(store.lastViewedVersion(id, reviewer, 1)).toBeUndefined();
+    expect(store.lastViewedVersion(id, staffB, 3)).toBeUndefined();
+    expect(store.versionDocument(id, 1)).toEqual(eligible());
+    expect(store.versionDocument(id, 2)).toBeUndefined();
+  });
+});
+
 describe("sessions and drafts", () => {
   it("finds, touches, deletes and expires sessions by the hash of their token", () => {
     store.createSession("hash-1", staffA, "csrf-1", 1000);

@@ -1,7 +1,7 @@
 /** The Store on the embedded SQLite database. Plain SQL, prepared once; `sqliteStore` gives the async Store routes use. */
 import { randomBytes } from "node:crypto";
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
-import { ROLE_LABELS } from "@/criteria";
+import { DECISION_AUDIT_ACTIONS, ROLE_LABELS } from "@/criteria";
 import type {
   AdminPractice,
   AdminUser,
@@ -56,6 +56,8 @@ function newReference(): string {
 }
 
 const ACTIVE: readonly RequestStatus[] = ["submitted", "in_review"];
+/** Views of one version by one user within this long are one audit entry. */
+const VIEW_DEDUPE_MS = 60_000;
 
 /**
  * A retired submission key: unique still (the row id), and never equal to a key a browser sends
@@ -607,6 +609,44 @@ export class SqliteDatabase implements StoreMethods {
       .map((row) => ({ at: str(row.at), user: str(row.name), action: str(row.action), detail: str(row.detail) }));
   }
 
+  versionDocument(requestId: number, version: number): RequestDocument | undefined {
+    const row = this.sql("SELECT document FROM request_versions WHERE request_id = ? AND version = ?").get(
+      requestId,
+      version,
+    );
+    return row === undefined ? undefined : (JSON.parse(str(row.document)) as RequestDocument);
+  }
+
+  // One statement, so two views racing in the same minute still leave one entry.
+  recordView(requestId: number, userId: number, version: number, now: Date): void {
+    const detail = `version ${version}`;
+    this.sql(
+      `INSERT INTO audit_events (request_id, user_id, action, detail, at)
+       SELECT ?, ?, 'viewed', ?, ? WHERE NOT EXISTS (
+         SELECT 1 FROM audit_events WHERE request_id = ? AND user_id = ? AND action = 'viewed' AND detail = ? AND at > ? AND at <= ?)`,
+    ).run(
+      requestId,
+      userId,
+      detail,
+      now.toISOString(),
+      requestId,
+      userId,
+      detail,
+      new Date(now.getTime() - VIEW_DEDUPE_MS).toISOString(),
+      now.toISOString(),
+    );
+  }
+
+  lastViewedVersion(requestId: number, userId: number, below: number): number | undefined {
+    const versions = this.sql(
+      "SELECT DISTINCT detail FROM audit_events WHERE request_id = ? AND user_id = ? AND action = 'viewed'",
+    )
+      .all(requestId, userId)
+      .map((row) => Number(/^version (\d+)$/.exec(str(row.detail))?.[1]))
+      .filter((version) => Number.isInteger(version) && version < below);
+    return versions.length === 0 ? undefined : Math.max(...versions);
+  }
+
   /** Moves a request on only if nobody changed it since `expected` (optimistic concurrency). */
   private bump(
     requestId: number,
@@ -687,7 +727,7 @@ export class SqliteDatabase implements StoreMethods {
         d.authorizedFrom,
         d.authorizedThrough,
       );
-      this.recordAudit(requestId, d.userId, `decision: ${d.kind}`, `version ${version}`, d.now);
+      this.recordAudit(requestId, d.userId, DECISION_AUDIT_ACTIONS[d.kind], `version ${version}`, d.now);
       return result;
     });
   }

@@ -193,6 +193,15 @@ export interface StoreMethods {
   versions(requestId: number): VersionRecord[];
   decisions(requestId: number): DecisionRecord[];
   audit(requestId: number): AuditRecord[];
+  /** The document of one version of a request. */
+  versionDocument(requestId: number, version: number): RequestDocument | undefined;
+  /**
+   * Records that `userId` viewed `version`, unless the same user viewed the same version of the
+   * same request in the 60 seconds before `now` (a page opened twice, a refetch on focus): one entry.
+   */
+  recordView(requestId: number, userId: number, version: number, now: Date): void;
+  /** The latest version below `below` that `userId` viewed, from the audit trail. */
+  lastViewedVersion(requestId: number, userId: number, below: number): number | undefined;
 
   /** A new version of a request sent back for more information; ends the amender's draft of that amendment. */
   amend(

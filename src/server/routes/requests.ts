@@ -5,9 +5,11 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import {
-  addDays,
-  addMonths,
   amendSchema,
+  auditActionText,
+  authorizationPeriod,
+  decisionProblems,
+  documentChanges,
   decisionSchema,
   decodeCursor,
   encodeCursor,
@@ -23,6 +25,7 @@ import {
   type OpenRequestConflict,
   type RequestStatus,
   type SubmitAnswer,
+  type VersionChanges,
 } from "@/criteria";
 import { requireUser, HttpError, type AuthContext } from "../auth/sessions";
 import type { ChangeResult, Scope, StoredRequest } from "../db/store";
@@ -81,10 +84,37 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     return stored;
   }
 
+  /** The plan's calendar date now (en-CA formats as YYYY-MM-DD) in its time zone. */
+  const today = (at: Date): string =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: services.config.TIME_ZONE }).format(at);
+
+  /**
+   * What changed in this version since the one this user last viewed (read before this view is
+   * recorded), else since the previous version.
+   */
+  async function changesOf(stored: StoredRequest, auth: AuthContext): Promise<VersionChanges | undefined> {
+    if (stored.version < 2) return undefined;
+    const lastViewed = await store.lastViewedVersion(stored.id, auth.user.id, stored.version);
+    const sinceVersion = lastViewed ?? stored.version - 1;
+    const before = await store.versionDocument(stored.id, sinceVersion);
+    if (before === undefined) return undefined;
+    return {
+      sinceVersion,
+      basis: lastViewed === undefined ? "previous" : "last_viewed",
+      items: documentChanges(before, stored.document),
+    };
+  }
+
   async function detail(stored: StoredRequest, auth: AuthContext): Promise<RequestDetail> {
     const evaluation = evaluate(stored.document);
     const { id, practiceId: _p, submittedBy: _s, evaluation: atSubmission, ...summary } = stored;
     const canAudit = auth.user.role !== "staff";
+    const changes = await changesOf(stored, auth);
+    const open = auth.user.role === "reviewer" && (stored.status === "submitted" || stored.status === "in_review");
+    await store.recordView(stored.id, auth.user.id, stored.version, now());
+    const audit = canAudit
+      ? (await store.audit(id)).map((event) => ({ ...event, action: auditActionText(event.action) }))
+      : undefined;
     return {
       ...summary,
       evaluationAtSubmission: atSubmission,
@@ -92,7 +122,9 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       evaluationChanged: JSON.stringify(evaluation) !== JSON.stringify(atSubmission),
       versions: await store.versions(id),
       decisions: await store.decisions(id),
-      ...(canAudit && { audit: await store.audit(id) }),
+      ...(audit !== undefined && { audit }),
+      ...(changes !== undefined && { changes }),
+      ...(open && { approvalPeriod: authorizationPeriod(today(now())) }),
     };
   }
 
@@ -168,7 +200,6 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
   app.get<{ Params: { reference: string } }>("/api/requests/:reference", async (request, reply) => {
     const auth = await requireUser(sessions, request, reply, ["staff", "reviewer", "admin"]);
     const stored = await load(request, auth);
-    await store.recordAudit(stored.id, auth.user.id, "viewed", `version ${stored.version}`, now());
     return await detail(stored, auth);
   });
 
@@ -217,38 +248,12 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       throw conflict({ ok: false, reason: "wrong_status" }, stored);
     const message = body.message?.trim() ?? "";
     const criteria = body.criteria ?? [];
-    const evaluation = evaluate(stored.document);
-    if (body.kind === "approve" && (evaluation.outcome === "not_authorized" || evaluation.outcome === "refer")) {
-      throw new HttpError(
-        422,
-        evaluation.outcome === "refer"
-          ? `This request belongs under policy ${evaluation.referral?.policy ?? "another policy"}: it cannot be approved under CP.PHAR.580`
-          : "Continued therapy is not authorized (II.A): Hemgenix is given once",
-      );
-    }
-    if (body.kind === "approve" && evaluation.outcome !== "meets_criteria" && message === "") {
-      throw new HttpError(400, "The request does not meet every criterion: write why it is approved anyway");
-    }
-    if (body.kind === "deny" && criteria.length === 0) {
-      throw new HttpError(400, "A denial must cite at least one criterion that is not met");
-    }
-    const cited = new Map(evaluation.criteria.map((c) => [c.id, c.status]));
-    const wrongly = criteria.filter((id) => cited.get(id) !== "not_met" && cited.get(id) !== "missing");
-    if (body.kind === "deny" && wrongly.length > 0) {
-      throw new HttpError(
-        400,
-        `A denial cites only criteria that are not met or not documented; ${wrongly.join(", ")} ${wrongly.length === 1 ? "is" : "are"} met or not applicable`,
-      );
-    }
-    if (body.kind !== "approve" && message === "") {
-      throw new HttpError(
-        400,
-        body.kind === "deny" ? "Write the reasons for the denial" : "Write the message to the practice",
-      );
-    }
+    const problems = decisionProblems({ kind: body.kind, criteria, message }, evaluate(stored.document));
+    const notAllowed = problems.find((p) => p.notAllowed === true);
+    if (notAllowed !== undefined) throw new HttpError(422, notAllowed.message);
+    if (problems.length > 0) throw new BadRequest(problems.map(({ path, message: text }) => ({ path, message: text })));
     const at = now();
-    // en-CA formats as YYYY-MM-DD: the calendar date in the plan's time zone.
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: services.config.TIME_ZONE }).format(at);
+    const period = authorizationPeriod(today(at));
     const status: RequestStatus =
       body.kind === "approve" ? "approved" : body.kind === "deny" ? "denied" : "more_info_requested";
     const result = await store.decide(stored.id, body.expectedRowVersion, {
@@ -257,9 +262,8 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       message,
       userId: auth.user.id,
       now: at,
-      authorizedFrom: body.kind === "approve" ? today : null,
-      // 3 months from the decision date, the last day included.
-      authorizedThrough: body.kind === "approve" ? addDays(addMonths(today, 3), -1) : null,
+      authorizedFrom: body.kind === "approve" ? period.from : null,
+      authorizedThrough: body.kind === "approve" ? period.through : null,
       newStatus: status,
     });
     if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));

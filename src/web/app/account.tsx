@@ -2,6 +2,7 @@
 import type { Evaluation, RequestDocument } from "@/criteria";
 import { AccountBar } from "@/web/features/auth/components/account-bar";
 import { ServerDraftSync } from "@/web/features/intake/components/server-draft-sync";
+import { AmendmentMessage } from "@/web/features/submissions/components/amendment-message";
 import { SubmitPanel } from "@/web/features/submissions/components/submit-panel";
 import { ServerState } from "./server-state";
 import { forgetSignedInData } from "./session-end";
@@ -26,6 +27,14 @@ export function LazySubmitPanel(props: { document: RequestDocument; evaluation: 
   return (
     <ServerState>
       <SubmitPanel {...props} onSubmitted={() => undefined} />
+    </ServerState>
+  );
+}
+
+export function LazyAmendmentMessage() {
+  return (
+    <ServerState>
+      <AmendmentMessage />
     </ServerState>
   );
 }

@@ -16,6 +16,7 @@ const RequestSummary = lazy(() =>
 const SignedInPages = lazy(() => import("./signed-in-pages"));
 const AccountBar = lazy(() => import("./account").then((m) => ({ default: m.LazyAccountBar })));
 const ServerDraftSync = lazy(() => import("./account").then((m) => ({ default: m.LazyServerDraftSync })));
+const AmendmentMessage = lazy(() => import("./account").then((m) => ({ default: m.LazyAmendmentMessage })));
 const SubmitPanel = lazy(() => import("./account").then((m) => ({ default: m.LazySubmitPanel })));
 
 const isIntakePath = (path: string): boolean =>
@@ -55,6 +56,7 @@ export function App() {
           <IntakePage
             formExtras={
               <Suspense fallback={null}>
+                <AmendmentMessage />
                 <ServerDraftSync />
               </Suspense>
             }

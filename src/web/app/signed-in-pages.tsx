@@ -15,6 +15,7 @@ import { QueuePage } from "@/web/features/review/components/queue-page";
 import { ReviewRequestPage } from "@/web/features/review/components/review-request-page";
 import { MyRequestsPage } from "@/web/features/submissions/components/my-requests-page";
 import { RequestStatusPage } from "@/web/features/submissions/components/request-status-page";
+import { SubmittedSummaryPage } from "@/web/features/submissions/components/submitted-summary-page";
 import { navigate } from "./router";
 import { ServerState } from "./server-state";
 
@@ -43,13 +44,10 @@ function Notice({ reference, back }: { reference: string; back: string }) {
   return <DecisionNotice request={detail.data} onBack={() => navigate(back)} />;
 }
 
-/** Opens a request sent back for more information in the wizard; returns false if the user keeps their draft. */
-const amend = (document: RequestDocument): boolean => {
-  if (hasUnsavedAnswers() && !window.confirm("The request in progress in this browser will be replaced. Continue?"))
-    return false;
+/** Opens a request sent back for more information in the wizard (the page has asked before replacing answers). */
+const amend = (document: RequestDocument): void => {
   loadDocumentIntoWizard(document);
   navigate("/check");
-  return true;
 };
 
 const REVIEWERS: readonly Role[] = ["reviewer", "admin"];
@@ -70,12 +68,15 @@ function Page({ path }: { path: string }) {
     );
   const admin = path.startsWith("/admin") ? adminPage(path) : undefined;
   if (admin !== undefined) return <RequireRole roles={["admin"]}>{admin}</RequireRole>;
-  const [, area, reference = "", notice] = /^\/(requests|review)\/([A-Z0-9-]+)(\/notice)?$/i.exec(path) ?? [];
+  const [, area, reference = "", page] = /^\/(requests|review)\/([A-Z0-9-]+)(\/notice|\/summary)?$/i.exec(path) ?? [];
+  const sub = page?.toLowerCase();
   if (area === "requests") {
     return (
       <RequireRole roles={["staff"]}>
-        {notice === undefined ? (
-          <RequestStatusPage reference={reference} onAmend={amend} />
+        {sub === undefined ? (
+          <RequestStatusPage reference={reference} onAmend={amend} hasUnsavedAnswers={hasUnsavedAnswers} />
+        ) : sub === "/summary" ? (
+          <SubmittedSummaryPage reference={reference} />
         ) : (
           <Notice reference={reference} back={`/requests/${reference}`} />
         )}
@@ -85,7 +86,7 @@ function Page({ path }: { path: string }) {
   if (area === "review") {
     return (
       <RequireRole roles={REVIEWERS}>
-        {notice === undefined ? (
+        {sub !== "/notice" ? (
           <ReviewRequestPage reference={reference} />
         ) : (
           <Notice reference={reference} back={`/review/${reference}`} />

@@ -1,5 +1,5 @@
 /** An audit trail as a table (when, who, what): a request's on its review page, an account's on its page. */
-import type { AuditRecord } from "@/criteria";
+import { auditActionText, type AuditRecord } from "@/criteria";
 import { formatDateTime } from "./request-status";
 
 export function AuditTable({ events, caption }: { events: readonly AuditRecord[]; caption: string }) {
@@ -19,7 +19,7 @@ export function AuditTable({ events, caption }: { events: readonly AuditRecord[]
             <td className="pr-2">{formatDateTime(event.at)}</td>
             <td className="pr-2">{event.user}</td>
             <td>
-              {event.action}
+              {auditActionText(event.action)}
               {event.detail !== "" ? ` (${event.detail})` : ""}
             </td>
           </tr>

@@ -1,5 +1,5 @@
 /** Request status in words (never colour alone), and dates as people read them. */
-import { OUTCOME_LABELS, REQUEST_STATUS_LABELS, type Outcome, type RequestStatus } from "@/criteria";
+import { OUTCOME_LABELS, REQUEST_STATUS_LABELS, formatDate, type Outcome, type RequestStatus } from "@/criteria";
 
 const STYLE: Readonly<Record<RequestStatus, string>> = {
   submitted: "bg-blue-100 text-blue-900",
@@ -19,9 +19,16 @@ export function StatusTag({ status }: { status: RequestStatus }) {
 
 export const outcomeShort = (outcome: Outcome): string => OUTCOME_LABELS[outcome].split(" — ")[0] ?? outcome;
 
-const DATE_TIME = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
-const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+// en-CA writes the local calendar date as YYYY-MM-DD, which formatDate reads: one format everywhere.
+const LOCAL_DATE = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" });
+const LOCAL_TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
-export const formatDateTime = (iso: string): string => DATE_TIME.format(new Date(iso));
-/** A calendar date (YYYY-MM-DD) without shifting it into the viewer's time zone. */
-export const formatDate = (isoDate: string): string => DATE.format(new Date(`${isoDate}T00:00:00Z`));
+/** A moment in the viewer's time zone: "10 Nov 2026, 14:05". */
+export const formatDateTime = (iso: string): string => {
+  const at = new Date(iso);
+  return `${formatDate(LOCAL_DATE.format(at))}, ${LOCAL_TIME.format(at)}`;
+};
+/** The viewer's calendar date of a moment: "10 Nov 2026". */
+export const formatDayOf = (iso: string): string => formatDate(LOCAL_DATE.format(new Date(iso)));
+/** A calendar date (YYYY-MM-DD) as people read it ("10 Nov 2026"), never shifted into a time zone. */
+export const formatDate = (isoDate: string): string => formatDate(isoDate);

@@ -1,5 +1,5 @@
 /**
- * The printable summary for submission: one page a reviewer reads in two minutes. The print
+ * The printable summary for submission: what a reviewer reads in two minutes. The print
  * stylesheet drops navigation and buttons; what is left is the request, the evaluation and the
  * attestation and signature lines.
  */
@@ -13,12 +13,27 @@ import {
   POLICY_ID,
   POLICY_VERSION,
   STATUS_LABELS,
+  formatDate,
   formatGenomeCopies,
+  type CriterionId,
+  type EvidenceItem,
   type Evaluation,
   type RequestDocument,
 } from "@/criteria";
 import { BackLink, Button } from "@/web/components/buttons";
+import { formatDateTime, formatDayOf } from "@/web/components/request-status";
 import { useDocumentTitle } from "@/web/components/use-document-title";
+
+/** What the plan's records say about a submitted request; printed at the top and on the attestation. */
+export interface SubmissionFacts {
+  reference: string;
+  practiceName: string;
+  receivedAt: string;
+  version: number;
+  /** Who submitted this version, and when. */
+  submittedBy: string;
+  submittedAt: string;
+}
 
 function documentsToAttach(doc: RequestDocument, evaluation: Evaluation): string[] {
   const list = [
@@ -48,12 +63,21 @@ export function RequestSummary({
   onBack,
   backLabel = "Back to check your answers",
   title = "Summary for submission",
+  submission,
+  evidence,
+  lead,
 }: {
   document: RequestDocument;
   evaluation: Evaluation;
   onBack: () => void;
   backLabel?: string;
   title?: string;
+  /** Once submitted: reference, practice, received date and version on top, the submitter on the attestation. */
+  submission?: SubmissionFacts;
+  /** The values behind each criterion (the reviewer's view: `criterionEvidence`). */
+  evidence?: Readonly<Record<CriterionId, readonly EvidenceItem[]>>;
+  /** Shown first, under the back link (a resubmission's changes). */
+  lead?: ReactNode;
 }) {
   useDocumentTitle(title);
   const member = doc.member;
@@ -62,11 +86,32 @@ export function RequestSummary({
   return (
     <article className="text-base print:text-[10pt]">
       <BackLink onClick={onBack}>{backLabel}</BackLink>
+      {lead}
       <header className="border-b-4 border-slate-900 pb-2">
         <p className="text-slate-700">
           Policy {POLICY_ID} ({POLICY_VERSION}) · Hemgenix (etranacogene dezaparvovec-drlb) · HCPCS {HCPCS_CODE}
         </p>
         <h1 className="text-3xl font-bold print:text-xl">Prior authorization request summary</h1>
+        {submission !== undefined && (
+          <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
+            <div>
+              <dt className="inline font-bold">Reference: </dt>
+              <dd className="inline">{submission.reference}</dd>
+            </div>
+            <div>
+              <dt className="inline font-bold">Practice: </dt>
+              <dd className="inline">{submission.practiceName}</dd>
+            </div>
+            <div>
+              <dt className="inline font-bold">Received: </dt>
+              <dd className="inline">{formatDateTime(submission.receivedAt)}</dd>
+            </div>
+            <div>
+              <dt className="inline font-bold">Version: </dt>
+              <dd className="inline">{submission.version}</dd>
+            </div>
+          </dl>
+        )}
       </header>
 
       <section aria-labelledby="outcome-title" className="mt-4 border-4 border-slate-900 p-3 print:p-2">
@@ -87,8 +132,8 @@ export function RequestSummary({
         )}
         {evaluation.validThrough !== undefined && (
           <p>
-            <span className="font-bold">Valid until {evaluation.validThrough}</span>: labs and studies in this request
-            stay within their windows until then.
+            <span className="font-bold">Valid until {formatDate(evaluation.validThrough)}</span>: labs and
+            studies in this request stay within their windows until then.
           </p>
         )}
         <p>Every request under this policy requires medical director review.</p>
@@ -101,7 +146,7 @@ export function RequestSummary({
           </h2>
           <dl>
             <Row label="Request type">{doc.requestType === "initial" ? "Initial" : "Continuation"}</Row>
-            <Row label="Request date">{doc.requestDate}</Row>
+            <Row label="Request date">{formatDate(doc.requestDate)}</Row>
             <Row label="Line of business">{LINE_OF_BUSINESS_LABELS[doc.lineOfBusiness]}</Row>
             <Row label="Diagnosis">
               {doc.diagnosis?.condition === "congenital_hemophilia_b"
@@ -122,7 +167,9 @@ export function RequestSummary({
               {[member?.firstName, member?.lastName].filter(Boolean).join(" ") || "Not answered"}
             </Row>
             <Row label="Member ID">{member?.memberId ?? "Not answered"}</Row>
-            <Row label="Date of birth">{member?.dateOfBirth ?? "Not answered"}</Row>
+            <Row label="Date of birth">
+              {member?.dateOfBirth === undefined ? "Not answered" : formatDate(member.dateOfBirth)}
+            </Row>
             <Row label="Weight">
               {member?.weight?.value === undefined
                 ? "Not answered"
@@ -162,14 +209,25 @@ export function RequestSummary({
           </thead>
           <tbody>
             {evaluation.criteria.map((criterion) => (
-              <tr key={criterion.id} className="border-b border-slate-200 align-top">
-                <th scope="row" className="py-1 pr-2 font-bold">
+              <tr key={criterion.id} className="break-inside-avoid border-b border-slate-200 align-top">
+                <th scope="row" className="py-1 pr-2 font-bold print:py-0.5">
                   {criterion.id}
                 </th>
-                <td className="py-1 pr-2 font-bold">{STATUS_LABELS[criterion.status]}</td>
-                <td className="py-1">
+                <td className="py-1 pr-2 font-bold whitespace-nowrap print:py-0.5">
+                  {STATUS_LABELS[criterion.status]}
+                </td>
+                <td className="py-1 print:py-0.5">
                   <span className="block text-slate-700">{CRITERIA[criterion.id].title}</span>
                   {criterion.reason}
+                  {evidence !== undefined && (
+                    <ul aria-label={`Values for ${criterion.id}`} className="mt-1 text-sm">
+                      {evidence[criterion.id].map((item) => (
+                        <li key={item.label}>
+                          <span className="font-bold">{item.label}:</span> {item.value}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </td>
               </tr>
             ))}
@@ -205,18 +263,20 @@ export function RequestSummary({
         </ul>
       </section>
 
-      <section aria-labelledby="sign-title" className="mt-6 break-inside-avoid">
+      <section aria-labelledby="sign-title" className="mt-6 break-inside-avoid print:mt-3">
         <h2 id="sign-title" className="text-xl font-bold print:text-base">
           Attestation
         </h2>
         <p>I attest that the information in this request is accurate and supported by the attached documentation.</p>
-        <dl className="mt-6 grid grid-cols-[8rem_1fr] gap-y-6">
+        <dl className="mt-6 grid grid-cols-[8rem_1fr] gap-y-6 print:mt-4 print:gap-y-5">
           <dt className="font-bold">Signature</dt>
           <dd className="border-b border-slate-900" />
           <dt className="font-bold">Name</dt>
-          <dd className="border-b border-slate-900" />
+          <dd className="border-b border-slate-900">{submission?.submittedBy}</dd>
           <dt className="font-bold">Date</dt>
-          <dd className="border-b border-slate-900" />
+          <dd className="border-b border-slate-900">
+            {submission === undefined ? undefined : formatDayOf(submission.submittedAt)}
+          </dd>
         </dl>
       </section>
 

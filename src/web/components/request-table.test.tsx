@@ -86,3 +86,12 @@ describe("the request table's pagination", () => {
     expect(screen.getByRole("navigation", { name: "Pages" })).toHaveTextContent("Page 5 of 5");
   });
 });
+
+describe("resubmissions", () => {
+  it("are marked in words with their version; first versions are not", () => {
+    show(pageOf({ items: [row(1), { ...row(2), version: 2 }] }));
+    const rows = screen.getAllByRole("row");
+    expect(within(rows[2] as HTMLElement).getByText("Resubmitted (version 2)")).toBeTruthy();
+    expect(within(rows[1] as HTMLElement).queryByText(/Resubmitted/)).toBeNull();
+  });
+});

@@ -67,6 +67,12 @@ export function RequestTable({
                   {item.reference}
                 </AppLink>
                 {item.expedited && <span className="block text-sm font-bold">Expedited</span>}
+                {item.version > 1 && " "}
+                {item.version > 1 && (
+                  <span className="mt-1 block w-fit border-2 border-slate-900 px-1 text-sm font-bold">
+                    Resubmitted (version {item.version})
+                  </span>
+                )}
               </th>
               <td className="py-2 pr-3">
                 {item.memberName ?? "—"}

@@ -3,8 +3,17 @@
  * met) or request more information. A request someone else has just decided is refused by the
  * server (409) and the message says so; nothing is overwritten.
  */
-import { useState, type SyntheticEvent } from "react";
-import { CRITERIA, type CriterionId, type DecisionKind, type RequestDetail } from "@/criteria";
+import { useEffect, useRef, useState, type SyntheticEvent } from "react";
+import {
+  CRITERIA,
+  approvable,
+  approvalSentence,
+  decisionProblems,
+  deniableCriteria,
+  type CriterionId,
+  type DecisionKind,
+  type RequestDetail,
+} from "@/criteria";
 import { useDecide, useReloadRequest } from "@/web/api/decide";
 import { Button } from "@/web/components/buttons";
 import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
@@ -12,48 +21,46 @@ import { ErrorSummary, type SummaryError } from "@/web/components/error-summary"
 const KINDS: readonly { value: DecisionKind; label: string; hint: string }[] = [
   { value: "approve", label: "Approve", hint: "Authorization for 3 months from today, one dose of J1411" },
   { value: "deny", label: "Deny", hint: "Cite the criteria not met" },
-  { value: "request_info", label: "Request more information", hint: "The practice can amend and resubmit" },
+  {
+    value: "request_info",
+    label: "Request more information",
+    hint: "The practice reads your message on the request and while amending it, then resubmits",
+  },
 ];
 
 export function DecisionForm({ request }: { request: RequestDetail }) {
   const decide = useDecide();
   const reload = useReloadRequest();
-  // A denial cites criteria not met (or not documented); the server refuses any other.
-  const deniable = request.evaluation.criteria.filter((c) => c.status === "not_met" || c.status === "missing");
+  // The rules are the library's (the server applies the same): the form only shows what they allow.
+  const deniable = deniableCriteria(request.evaluation);
   const notMet = deniable.map((c) => c.id);
   const meets = request.evaluation.outcome === "meets_criteria";
-  // Continued therapy (II.A) and other diagnoses (I.B) cannot be approved under this policy.
-  const kinds = KINDS.filter(
-    (k) =>
-      k.value !== "approve" ||
-      (request.evaluation.outcome !== "not_authorized" && request.evaluation.outcome !== "refer"),
-  );
+  const kinds = KINDS.filter((k) => k.value !== "approve" || approvable(request.evaluation));
   const [kind, setKind] = useState<DecisionKind | "">("");
   const [criteria, setCriteria] = useState<CriterionId[]>(notMet);
   const [message, setMessage] = useState("");
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [attempt, setAttempt] = useState(0);
+  /** An approval is recorded only after the reviewer has read what it authorizes. */
+  const [confirming, setConfirming] = useState(false);
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    const problems: SummaryError[] = [];
-    if (kind === "") problems.push({ fieldId: "decision-kind", message: "Choose a decision" });
-    if (kind === "deny" && criteria.length === 0)
-      problems.push({ fieldId: "decision-criteria", message: "Choose at least one criterion the denial rests on" });
-    if ((kind === "deny" || kind === "request_info" || (kind === "approve" && !meets)) && message.trim() === "") {
-      problems.push({
-        fieldId: "decision-message",
-        message:
-          kind === "deny"
-            ? "Write the reasons for the denial"
-            : kind === "approve"
-              ? "Write why the request is approved although not every criterion is met"
-              : "Write what the practice needs to send",
-      });
-    }
+    const problems: SummaryError[] = decisionProblems(
+      { kind, criteria: kind === "deny" ? criteria : [], message },
+      request.evaluation,
+    ).map((problem) => ({ fieldId: `decision-${problem.path}`, message: problem.message }));
     setErrors(problems);
     setAttempt((n) => n + 1);
     if (problems.length > 0 || kind === "") return;
+    if (kind === "approve" && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    record(kind);
+  };
+
+  const record = (kind: DecisionKind) => {
     decide.mutate({
       reference: request.reference,
       kind,
@@ -64,6 +71,18 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
   };
 
   const error = (id: string) => errors.find((e) => e.fieldId === id)?.message;
+  if (confirming && kind === "approve")
+    return (
+      <ApprovalConfirmation
+        request={request}
+        note={message.trim()}
+        pending={decide.isPending}
+        failure={decide.isError ? decide.error.message : undefined}
+        onConfirm={() => record("approve")}
+        onCancel={() => setConfirming(false)}
+        onReload={() => void reload(request.reference)}
+      />
+    );
   return (
     <form
       noValidate
@@ -104,7 +123,7 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
               value={option.value}
               checked={kind === option.value}
               onChange={() => setKind(option.value)}
-              className="mt-1 size-6"
+              className="mt-1 size-6 shrink-0"
             />
             <label htmlFor={index === 0 ? "decision-kind" : `decision-kind-${option.value}`} className="text-lg">
               {option.label}
@@ -114,7 +133,10 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
         ))}
       </fieldset>
       {kind === "deny" && (
-        <fieldset className="mb-6">
+        <fieldset
+          className="mb-6"
+          aria-describedby={error("decision-criteria") !== undefined ? "decision-criteria-error" : undefined}
+        >
           <legend className="mb-2 text-lg font-bold">Criteria not met</legend>
           {error("decision-criteria") !== undefined && (
             <p id="decision-criteria-error" className="mb-2 font-bold text-red-700">
@@ -131,7 +153,7 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
                 onChange={(e) =>
                   setCriteria((list) => (e.target.checked ? [...list, c.id] : list.filter((id) => id !== c.id)))
                 }
-                className="mt-1 size-5"
+                className="mt-1 size-5 shrink-0"
               />
               <label htmlFor={index === 0 ? "decision-criteria" : `decision-criteria-${c.id}`}>
                 <strong>{c.id}</strong> {CRITERIA[c.id].title}{" "}
@@ -141,13 +163,15 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
           ))}
         </fieldset>
       )}
-      {kind !== "" && (kind !== "approve" || !meets) && (
+      {kind !== "" && (
         <div className="mb-6">
           <label htmlFor="decision-message" className="mb-1 block text-lg font-bold">
             {kind === "deny"
               ? "Reasons for the denial"
               : kind === "approve"
-                ? "Why it is approved although not every criterion is met"
+                ? meets
+                  ? "Note for the record (optional)"
+                  : "Why it is approved although not every criterion is met"
                 : "Message to the practice"}
           </label>
           {error("decision-message") !== undefined && (
@@ -170,5 +194,60 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
         {decide.isPending ? "Recording…" : "Record decision"}
       </Button>
     </form>
+  );
+}
+
+/** What an approval authorizes, written out, before it is recorded: the period, the dose, the note. */
+function ApprovalConfirmation({
+  request,
+  note,
+  pending,
+  failure,
+  onConfirm,
+  onCancel,
+  onReload,
+}: {
+  request: RequestDetail;
+  note: string;
+  pending: boolean;
+  failure: string | undefined;
+  onConfirm: () => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section aria-labelledby="confirm-title" className="border-4 border-green-800 p-4 print:hidden">
+      <h2 id="confirm-title" ref={heading} tabIndex={-1} className="mb-4 text-2xl font-bold">
+        Confirm the approval
+      </h2>
+      {failure !== undefined && (
+        <div role="alert" className="mb-4 border-4 border-red-700 p-4">
+          <h3 className="text-xl font-bold">The decision was not recorded</h3>
+          <p>{failure}</p>
+          <Button variant="secondary" className="mt-3" onClick={onReload}>
+            Reload the request
+          </Button>
+        </div>
+      )}
+      <p className="text-lg">
+        {request.approvalPeriod === undefined
+          ? "Approve Hemgenix: authorized for 3 months from today, one dose of J1411"
+          : approvalSentence(request.document, request.evaluation, request.approvalPeriod)}
+        .
+      </p>
+      <p className="mt-2">
+        <span className="font-bold">Note:</span> {note === "" ? "none" : note}
+      </p>
+      <div className="mt-4 flex flex-wrap gap-4">
+        <Button onClick={onConfirm} disabled={pending}>
+          {pending ? "Recording…" : "Confirm approval"}
+        </Button>
+        <Button variant="secondary" onClick={onCancel} disabled={pending}>
+          Change the decision
+        </Button>
+      </div>
+    </section>
   );
 }

@@ -3,6 +3,7 @@
  * the server, and a note when it differs from the one at submission), the decision form, the
  * decisions and versions, and the audit trail.
  */
+import { criterionEvidence } from "@/criteria";
 import { useRequestDetail } from "@/web/api/request-detail";
 import { useStartReview } from "@/web/api/decide";
 import { useSession } from "@/web/api/session";
@@ -13,7 +14,9 @@ import { LoadError, Loading } from "@/web/components/query-state";
 import { RequestSummary } from "@/web/components/request-summary";
 import { AuditTable } from "@/web/components/audit-table";
 import { StatusTag, formatDateTime } from "@/web/components/request-status";
+import { submissionFacts } from "@/web/components/submission-facts";
 import { DecisionForm } from "./decision-form";
+import { VersionChangesSection } from "./version-changes";
 
 export function ReviewRequestPage({ reference }: { reference: string }) {
   const detail = useRequestDetail(reference);
@@ -48,6 +51,13 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
           onBack={() => navigate("/review")}
           backLabel="Back to the queue"
           title={`Review ${request.reference}`}
+          submission={submissionFacts(request)}
+          evidence={criterionEvidence(request.document, request.evaluation)}
+          lead={
+            request.changes !== undefined && (
+              <VersionChangesSection changes={request.changes} version={request.version} />
+            )
+          }
         />
       </div>
       <aside className="space-y-8 print:hidden">

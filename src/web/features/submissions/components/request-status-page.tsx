@@ -2,7 +2,9 @@
  * A submitted request as its practice sees it: status, decisions and their reasons, versions.
  * When more information is requested it can be amended and resubmitted as a new version.
  */
+import { useState } from "react";
 import type { RequestDocument } from "@/criteria";
+import { AppLink } from "@/web/components/app-link";
 import { useRequestDetail } from "@/web/api/request-detail";
 import { Button } from "@/web/components/buttons";
 import { DecisionList } from "@/web/components/decision-list";
@@ -14,17 +16,25 @@ import { startAmending } from "@/web/lib/amending";
 export function RequestStatusPage({
   reference,
   onAmend,
+  hasUnsavedAnswers,
 }: {
   reference: string;
-  /** Loads the document into the wizard; false when the user chose to keep the draft they have. */
-  onAmend: (document: RequestDocument) => boolean;
+  /** Loads the document into the wizard (replacing what this browser holds) and opens it. */
+  onAmend: (document: RequestDocument) => void;
+  /** Whether this browser holds answers that amending would replace: asked about first, in the page. */
+  hasUnsavedAnswers: () => boolean;
 }) {
   useDocumentTitle(`Request ${reference}`);
   const detail = useRequestDetail(reference);
+  const [askingToReplace, setAskingToReplace] = useState(false);
   if (detail.isPending) return <Loading what="the request" />;
   if (detail.isError) return <LoadError error={detail.error} retry={() => void detail.refetch()} />;
   const request = detail.data;
   const latestInfoRequest = [...request.decisions].reverse().find((d) => d.kind === "request_info");
+  const amend = () => {
+    onAmend(request.document);
+    startAmending({ reference: request.reference, rowVersion: request.rowVersion });
+  };
   return (
     <div className="max-w-3xl">
       <p className="text-lg text-slate-600">Request {request.reference}</p>
@@ -50,19 +60,54 @@ export function RequestStatusPage({
             More information requested
           </h2>
           <p className="mt-2 whitespace-pre-wrap">{latestInfoRequest.message}</p>
-          <Button
-            className="mt-4"
-            onClick={() => {
-              if (onAmend(request.document))
-                startAmending({ reference: request.reference, rowVersion: request.rowVersion });
-            }}
-          >
-            Amend and resubmit
-          </Button>
+          {askingToReplace ? (
+            <div
+              role="alertdialog"
+              aria-labelledby="replace-title"
+              className="mt-4 border-4 border-red-700 bg-white p-4"
+            >
+              <h3
+                id="replace-title"
+                ref={(heading) => heading?.focus()}
+                tabIndex={-1}
+                className="text-lg font-bold focus:outline-none"
+              >
+                Replace the request in progress in this browser?
+              </h3>
+              <p className="mt-2">
+                Amending opens this request in the wizard in place of the answers this browser holds; they cannot be
+                brought back. Export them first to keep a copy.
+              </p>
+              <div className="mt-3 flex flex-wrap gap-4">
+                <Button variant="warning" onClick={amend}>
+                  Yes, replace them and amend
+                </Button>
+                <Button variant="secondary" onClick={() => setAskingToReplace(false)}>
+                  No, keep them
+                </Button>
+              </div>
+            </div>
+          ) : (
+            <Button className="mt-4" onClick={() => (hasUnsavedAnswers() ? setAskingToReplace(true) : amend())}>
+              Amend and resubmit
+            </Button>
+          )}
         </section>
       )}
+      <p className="mb-6">
+        <AppLink to={`/requests/${request.reference}/summary`} className="font-bold underline">
+          Summary as submitted (to print or save as PDF)
+        </AppLink>
+      </p>
       <h2 className="mb-2 text-2xl font-bold">Decisions</h2>
       <DecisionList decisions={request.decisions} />
+      {request.decisions.length > 0 && (
+        <p className="mt-3">
+          <AppLink to={`/requests/${request.reference}/notice`} className="font-bold underline">
+            Decision notice (to print or save as PDF)
+          </AppLink>
+        </p>
+      )}
       <h2 className="mt-6 mb-2 text-2xl font-bold">Versions</h2>
       <ol className="list-decimal pl-6">
         {request.versions.map((v) => (

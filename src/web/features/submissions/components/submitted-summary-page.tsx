@@ -1,0 +1,23 @@
+/** A submitted request's summary as its practice prints it: with reference, practice, received date, version and submitter. */
+import { useRequestDetail } from "@/web/api/request-detail";
+import { navigate } from "@/web/app/router";
+import { LoadError, Loading } from "@/web/components/query-state";
+import { RequestSummary } from "@/web/components/request-summary";
+import { submissionFacts } from "@/web/components/submission-facts";
+
+export function SubmittedSummaryPage({ reference }: { reference: string }) {
+  const detail = useRequestDetail(reference);
+  if (detail.isPending) return <Loading what="the request" />;
+  if (detail.isError) return <LoadError error={detail.error} retry={() => void detail.refetch()} />;
+  const request = detail.data;
+  return (
+    <RequestSummary
+      document={request.document}
+      evaluation={request.evaluation}
+      onBack={() => navigate(`/requests/${request.reference}`)}
+      backLabel="Back to the request"
+      title={`Summary of ${request.reference}`}
+      submission={submissionFacts(request)}
+    />
+  );
+}
