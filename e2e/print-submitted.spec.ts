@@ -1,35 +1,26 @@
 /**
  * Printouts an office would fax (issue 9, section 3), printed to PDF by Chromium and read back with
- * pdftotext: the wizard's summary numbers its pages; the summary of a submitted request carries its
+ * unpdf (no system tool): the wizard's summary numbers its pages; the summary of a submitted request carries its
  * reference, practice, received date, version, page numbers and the submitter on the attestation;
  * the decision notice, opened by office staff from their request, names the member, prescriber,
  * decision, period, dose, reviewer and how to appeal.
  */
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { formatDate, formatPeriod } from "@/criteria";
 import { eligible } from "@fixtures";
 import { expectNoAxeViolations, signedIn } from "./support/accounts";
 import { startWith } from "./support/app";
+import { readPdf } from "./support/pdf";
 import { decideByApi, detailByApi, keepFor, submitByApi } from "./support/requests-api";
 
 /** The page printed to PDF (Letter) as text, with the number of pages (a copy kept in SCREENSHOT_DIR, if set). */
 async function printed(page: Page, name: string): Promise<{ text: string; pages: number }> {
-  const dir = mkdtempSync(join(tmpdir(), "hemgenix-print-"));
-  try {
-    const pdf = join(dir, `${name}.pdf`);
-    await page.pdf({ path: pdf, format: "Letter" });
-    const keep = keepFor(`${name}.pdf`);
-    if (keep !== undefined) copyFileSync(pdf, keep);
-    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
-    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
-    return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const pdf = await page.pdf({ format: "Letter" });
+  const keep = keepFor(`${name}.pdf`);
+  if (keep !== undefined) writeFileSync(keep, pdf);
+  const { text, pages } = await readPdf(pdf);
+  return { text, pages };
 }
 
 test("the wizard's printed summary numbers its pages in the bottom margin and keeps its status cells whole", async ({

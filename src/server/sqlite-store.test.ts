@@ -292,8 +292,9 @@ describe("optimistic concurrency", () => {
 
 describe("views and versions", () => {
   it("records one view per user, request and version within 60 seconds, and knows the last version each user viewed", () => {
-    const { reference } = store.submit(newSubmission());
-    const id = store.findRequest(reference, { practiceId: null })?.id ?? 0;
+    const submitted = store.submit(newSubmission());
+    if (!("reference" in submitted)) throw new Error("the submission was refused");
+    const id = store.findRequest(submitted.reference, { practiceId: null })?.id ?? 0;
     const at = (iso: string) => new Date(iso);
     const views = () => store.audit(id).filter((a) => a.action === "viewed");
     store.recordView(id, reviewer, 1, at("2026-11-28T10:00:00.000Z"));

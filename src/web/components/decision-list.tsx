@@ -1,6 +1,6 @@
 /** The decisions on a request, newest last, with their reasons and authorization. */
-import { CRITERIA, type DecisionRecord } from "@/criteria";
-import { formatDate, formatDateTime } from "./request-status";
+import { CRITERIA, formatDate, type DecisionRecord } from "@/criteria";
+import { formatDateTime } from "./request-status";
 
 const KIND: Readonly<Record<DecisionRecord["kind"], string>> = {
   approve: "Approved",

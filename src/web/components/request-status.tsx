@@ -30,5 +30,3 @@ export const formatDateTime = (iso: string): string => {
 };
 /** The viewer's calendar date of a moment: "10 Nov 2026". */
 export const formatDayOf = (iso: string): string => formatDate(LOCAL_DATE.format(new Date(iso)));
-/** A calendar date (YYYY-MM-DD) as people read it ("10 Nov 2026"), never shifted into a time zone. */
-export const formatDate = (isoDate: string): string => formatDate(isoDate);
