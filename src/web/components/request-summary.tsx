@@ -132,8 +132,8 @@ export function RequestSummary({
         )}
         {evaluation.validThrough !== undefined && (
           <p>
-            <span className="font-bold">Valid until {formatDate(evaluation.validThrough)}</span>: labs and
-            studies in this request stay within their windows until then.
+            <span className="font-bold">Valid until {formatDate(evaluation.validThrough)}</span>: labs and studies in
+            this request stay within their windows until then.
           </p>
         )}
         <p>Every request under this policy requires medical director review.</p>
