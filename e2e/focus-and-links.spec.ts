@@ -160,6 +160,28 @@ test("the skip link is the first Tab stop and leads past the header and the step
   await expect(page.locator("main#main-content")).toBeFocused();
 });
 
+test("'Continue to the summary' is reached from the skip link in fewer than 32 Tabs, for a whole request", async ({
+  page,
+}) => {
+  await startWith(page, fixture("eligible"));
+  await page.goto("/check");
+  await expect(page.getByRole("heading", { level: 1, name: "Check your answers" })).toBeVisible();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main-content")).toBeFocused();
+  const button = page.getByRole("button", { name: "Continue to the summary" });
+  let tabs = 0;
+  while (tabs < 40 && !(await button.evaluate((el) => el === document.activeElement))) {
+    await page.keyboard.press("Tab");
+    tabs += 1;
+  }
+  await expect(button).toBeFocused();
+  expect(tabs).toBeLessThan(32);
+  // One Change link for the liver enzyme panel (it opens the panel's first question).
+  await expect(page.getByRole("link", { name: "Change liver enzymes" })).toHaveCount(1);
+  await expect(page.getByRole("link", { name: "Change alt" })).toHaveCount(0);
+});
+
 test("the wizard's back links are links to the previous page: Ctrl-click opens it in a new tab", async ({ page }) => {
   await startWith(page, fixture("eligible"));
   await page.goto("/request/liver");

@@ -610,11 +610,14 @@ describe("a resubmission shows what changed", () => {
     });
     expect(res.status, res.text).toBe(200);
   };
+  /** A new version of the request: its current document (same member) with `change` applied. */
   const amend = async (reference: string, change: (doc: RequestDocument) => void) => {
-    const rowVersion = (await detailOf(staffA, reference)).rowVersion;
+    const current = await detailOf(staffA, reference);
+    const document = structuredClone(current.document);
+    change(document);
     const res = await call(server.app, staffA, "POST", `/api/requests/${reference}/versions`, {
-      document: eligible(change),
-      expectedRowVersion: rowVersion,
+      document,
+      expectedRowVersion: current.rowVersion,
     });
     expect(res.status, res.text).toBe(200);
   };

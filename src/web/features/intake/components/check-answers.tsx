@@ -34,6 +34,11 @@ interface Row {
   value: string;
   /** Something typed that cannot be shown as an answer yet (an impossible date): what to correct. */
   problem?: string;
+  /**
+   * The Change link's hidden words ("Change liver enzymes"); `null` when the row is changed through
+   * the row above it (one link for one lab panel keeps the page's Tab stops few).
+   */
+  change?: string | null;
 }
 
 const yesNo = (v: YesNo): string => (v === "yes" ? "Yes" : v === "no" ? "No" : "");
@@ -190,11 +195,12 @@ function rows(d: Draft): Record<StepId, Row[]> {
       },
     ],
     liver: [
-      dateRow("Enzymes drawn", "liver.enzymes.date", d.liver.enzymes.date),
+      { ...dateRow("Enzymes drawn", "liver.enzymes.date", d.liver.enzymes.date), change: "liver enzymes" },
       ...(["alt", "ast", "alp", "totalBilirubin"] as const).map((key) => ({
         label: key === "totalBilirubin" ? "Total bilirubin" : key.toUpperCase(),
         field: `liver.enzymes.${key}.value`,
         value: labValue(d, key),
+        change: null,
       })),
       ...(["ultrasound", "elastography"] as const).map((study) => {
         const label = study === "ultrasound" ? "Ultrasound" : "Elastography";
@@ -290,9 +296,11 @@ export function CheckAnswers({ onBack, onContinue }: { onBack: () => void; onCon
                       : row.value}
                 </dd>
                 <dd>
-                  <QuestionLink step={step} fieldId={inputId(row.field)} returnToCheck className="underline">
-                    Change<span className="sr-only"> {row.label.toLowerCase()}</span>
-                  </QuestionLink>
+                  {row.change !== null && (
+                    <QuestionLink step={step} fieldId={inputId(row.field)} returnToCheck className="underline">
+                      Change<span className="sr-only"> {row.change ?? row.label.toLowerCase()}</span>
+                    </QuestionLink>
+                  )}
                 </dd>
               </div>
             ))}
