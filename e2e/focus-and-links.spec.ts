@@ -98,7 +98,7 @@ test("keeping this browser's answers over a server draft: focus on the page's he
   // Another computer, nothing typed there: the server draft is offered.
   const second = await signedIn(browser, email, PASSWORD);
   await second.goto("/request/member");
-  const offer = second.getByRole("region", { name: "Draft saved on the server" });
+  const offer = second.getByRole("region", { name: "A different draft of yours is saved on the server" });
   await expect(offer).toBeVisible();
   await offer.getByRole("button", { name: "Keep this browser's answers" }).click();
   await expect(offer).toHaveCount(0);
@@ -111,7 +111,7 @@ async function submitAsNewStaff(browser: Browser, name: string): Promise<{ staff
   await staff.goto("/");
   await importDocument(staff, fixture("eligible"));
   await staff.goto("/summary");
-  await staff.getByLabel("No, standard").check();
+  await staff.getByLabel("Standard", { exact: true }).check();
   await staff.getByRole("button", { name: "Submit request" }).click();
   const confirmation = staff.getByRole("status").filter({ hasText: "Your reference number" });
   const reference = (await confirmation.locator("strong").textContent())?.trim() ?? "";
