@@ -10,7 +10,7 @@ import { draftRoutes } from "./routes/drafts";
 import { evaluateRoute } from "./routes/evaluate";
 import { requestRoutes } from "./routes/requests";
 import { sessionRoutes } from "./routes/session";
-import { addSecurityHeaders } from "./security-headers";
+import { addSecurityHeaders, applySecurityHeaders } from "./security-headers";
 import type { Services } from "./services";
 
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -57,6 +57,14 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     trustProxy:
       config.TRUST_PROXY_HOPS === 0 ? false : (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS,
     logController: new AccountableLogController(),
+    // A malformed address ("%zz") is answered before any hook: in our words (Fastify's quote the
+    // address, which can carry patient data) and with the headers every answer carries.
+    frameworkErrors: (_error, request, frameworkReply) => {
+      const reply = frameworkReply as unknown as FastifyReply;
+      reply.code(400);
+      applySecurityHeaders(reply, request, config.MODE === "production");
+      void reply.send({ error: "The address is not valid: it has a malformed %-escape" });
+    },
     logger: {
       level: config.LOG_LEVEL,
       // Bodies, query strings and paths can carry patient data: log method, route pattern and status only.

@@ -4,7 +4,7 @@
  * cache (API answers are never stored; the app's content-hashed files are kept for a year; the
  * page itself is revalidated so a new release is picked up at once).
  */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 
 const CSP = [
   "default-src 'self'",
@@ -57,19 +57,42 @@ const CACHE_CONTROL: Record<CachePolicy, string> = {
   revalidate: "no-cache",
 };
 
+/** The path a request is about, decoded (`/%61pi/…` is `/api/…` to the router, so it is here too). */
+function decodedPath(url: string): string {
+  const path = url.split("?")[0] ?? "";
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Every header above, on one reply (also used where Fastify answers before any hook runs). */
+export function applySecurityHeaders(
+  reply: FastifyReply,
+  request: { url: string; routeOptions?: { url?: string } },
+  production: boolean,
+): void {
+  reply.header("content-security-policy", CSP);
+  reply.header("x-content-type-options", "nosniff");
+  reply.header("referrer-policy", "no-referrer");
+  reply.header("x-frame-options", "DENY");
+  reply.header("cross-origin-opener-policy", "same-origin");
+  reply.header("permissions-policy", PERMISSIONS_POLICY);
+  if (production) reply.header("strict-transport-security", HSTS);
+  // The matched API route's pattern, else the decoded path: never the raw address, which can spell
+  // /api/ in percent-escapes. (Static files match the catch-all "/*": their own path decides.)
+  const route = request.routeOptions?.url;
+  const path = route?.startsWith("/api/") === true ? route : decodedPath(request.url);
+  const policy = cachePolicyFor(path, reply.statusCode);
+  reply.header("cache-control", CACHE_CONTROL[policy]);
+  // For HTTP/1.0 proxies, which know no Cache-Control.
+  if (policy === "no-store") reply.header("pragma", "no-cache");
+  else reply.removeHeader("pragma");
+}
+
 export function addSecurityHeaders(app: FastifyInstance, options: { production: boolean }): void {
   app.addHook("onSend", async (request, reply) => {
-    reply.header("content-security-policy", CSP);
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "no-referrer");
-    reply.header("x-frame-options", "DENY");
-    reply.header("cross-origin-opener-policy", "same-origin");
-    reply.header("permissions-policy", PERMISSIONS_POLICY);
-    if (options.production) reply.header("strict-transport-security", HSTS);
-    const policy = cachePolicyFor(request.url.split("?")[0] ?? "", reply.statusCode);
-    reply.header("cache-control", CACHE_CONTROL[policy]);
-    // For HTTP/1.0 proxies, which know no Cache-Control.
-    if (policy === "no-store") reply.header("pragma", "no-cache");
-    else reply.removeHeader("pragma");
+    applySecurityHeaders(reply, request, options.production);
   });
 }

@@ -77,6 +77,27 @@ describe("caching: patient data never stays in a browser or proxy cache", () => 
     }
   });
 
+  it("an API address spelled with percent-escapes (/%61pi/…) is still an API answer: no-store", async () => {
+    const reference = await submit(server.app, staff);
+    for (const url of ["/%61pi/requests", `/%61pi/requests/${reference}`, "/api/%72equests"]) {
+      const res = await call(server.app, staff, "GET", url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers["cache-control"], url).toBe("no-store");
+      expect(res.headers.pragma, url).toBe("no-cache");
+    }
+  });
+
+  it("a malformed address is refused in our words, quoting nothing, with every header", async () => {
+    const res = await call(server.app, staff, "GET", "/api/requests/Q7777777%zz");
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: "The address is not valid: it has a malformed %-escape" });
+    expect(res.text).not.toContain("Q7777777");
+    expect(res.headers["cache-control"]).toBe("no-store");
+    expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["permissions-policy"]).toBe(PERMISSIONS_POLICY);
+  });
+
   it("the app's content-hashed files are cached for a year; the page and other files are revalidated", async () => {
     const get = (url: string) => server.app.inject({ method: "GET", url });
     const asset = await get("/assets/index-AbCd1234.js");
