@@ -34,7 +34,7 @@ export function useSubmitRequest() {
         await draftSavesSettled(client);
         const answer = await api<SubmitAnswer>("/api/requests", { method: "POST", body: input });
         // Before the hold ends: from now on this browser's request is filed, not a draft.
-        recordSubmitted(answer);
+        recordSubmitted({ ...answer, document: JSON.stringify(input.document) });
         return answer;
       } finally {
         release();
@@ -60,7 +60,7 @@ export function useAmendRequest() {
           { method: "POST", body: { document: input.document, expectedRowVersion: input.expectedRowVersion } },
         );
         stopAmending();
-        recordSubmitted({ reference: answer.reference });
+        recordSubmitted({ reference: answer.reference, document: JSON.stringify(input.document) });
         return answer;
       } finally {
         release();

@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from "react";
 import {
+  formatDatesIn,
   CRITERIA,
   HCPCS_CODE,
   ICD10_HEMOPHILIA_B,
@@ -127,7 +128,7 @@ export function RequestSummary({
         {evaluation.referral !== undefined && (
           <p>
             Refer under policy <span className="font-bold">{evaluation.referral.policy}</span>:{" "}
-            {evaluation.referral.reason}.
+            {formatDatesIn(evaluation.referral.reason)}.
           </p>
         )}
         {evaluation.validThrough !== undefined && (
@@ -218,7 +219,7 @@ export function RequestSummary({
                 </td>
                 <td className="py-1 print:py-0.5">
                   <span className="block text-slate-700">{CRITERIA[criterion.id].title}</span>
-                  {criterion.reason}
+                  {formatDatesIn(criterion.reason)}
                   {evidence !== undefined && (
                     <ul aria-label={`Values for ${criterion.id}`} className="mt-1 text-sm">
                       {evidence[criterion.id].map((item) => (

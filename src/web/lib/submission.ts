@@ -12,6 +12,8 @@ export interface Filed {
   /** Absent for an amendment (its kind and due date are the request's, unchanged). */
   expedited?: boolean;
   dueAt?: string;
+  /** The request document as filed (JSON), so a later change in this browser is not shown as filed. */
+  document?: string;
 }
 
 export interface Submission extends Partial<Filed> {
@@ -34,6 +36,7 @@ export function currentSubmission(): Submission {
       ...(typeof stored.reference === "string" && { reference: stored.reference }),
       ...(typeof stored.expedited === "boolean" && { expedited: stored.expedited }),
       ...(typeof stored.dueAt === "string" && { dueAt: stored.dueAt }),
+      ...(typeof stored.document === "string" && { document: stored.document }),
     };
   }
   const fresh = { idempotencyKey: crypto.randomUUID().replace(/-/g, "") };

@@ -85,4 +85,35 @@ describe("SubmitPanel", () => {
     expect(dueSentence(true, at)).toBe("Expedited: a decision is due by 4 Dec 2026, 14:30");
     expect(dueSentence(false, at)).toBe("Standard: a decision is due by 4 Dec 2026, 14:30");
   });
+
+  it("shows a filed request as submitted only while the answers are the ones filed", () => {
+    const filedDocument = eligible((d) => d.dose && (d.dose.requestedGcPerKg = 1.5));
+    recordSubmitted({
+      reference: "HGX-AAAA-BBBB",
+      expedited: false,
+      dueAt: "2026-12-08T10:00:00.000Z",
+      document: JSON.stringify(filedDocument),
+    });
+    renderPanel();
+    // The answers here (dose 2) are not the ones filed (dose 1.5): never "Request submitted".
+    expect(screen.queryByRole("heading", { name: "Request submitted" })).not.toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Changed since HGX-AAAA-BBBB was submitted" })).toBeVisible();
+    expect(screen.getByRole("link", { name: "See HGX-AAAA-BBBB as submitted" })).toHaveAttribute(
+      "href",
+      "/requests/HGX-AAAA-BBBB/summary",
+    );
+    expect(sent).toEqual([]);
+  });
+
+  it("shows the confirmation again after a reload when nothing changed", () => {
+    recordSubmitted({
+      reference: "HGX-AAAA-CCCC",
+      expedited: true,
+      dueAt: "2026-12-04T10:00:00.000Z",
+      document: JSON.stringify(eligible()),
+    });
+    renderPanel();
+    expect(screen.getByRole("heading", { name: "Request submitted" })).toBeVisible();
+    expect(screen.getByText("HGX-AAAA-CCCC")).toBeVisible();
+  });
 });

@@ -118,6 +118,39 @@ export function SubmitPanel({
     );
   }
 
+  // Answers changed in this browser after filing are not what was filed: say so, never "submitted".
+  if (filed?.document !== undefined && filed.document !== JSON.stringify(document)) {
+    return (
+      <section
+        aria-labelledby="changed-after-filing-title"
+        className="mt-8 border-l-8 border-amber-600 bg-amber-50 p-6 print:hidden"
+      >
+        <h2 id="changed-after-filing-title" className="text-2xl font-bold">
+          Changed since {filed.reference} was submitted
+        </h2>
+        <p className="mt-2">
+          These answers differ from the request you submitted, so this summary is not what was filed, and the changes
+          have not been sent.{" "}
+          <a
+            href={`/requests/${filed.reference}/summary`}
+            className="underline"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(`/requests/${filed.reference}/summary`);
+            }}
+          >
+            See {filed.reference} as submitted
+          </a>
+          .
+        </p>
+        <p className="mt-2">
+          To send the changes, wait until the reviewer asks for more information and amend the request, or start a new
+          request from the start page.
+        </p>
+      </section>
+    );
+  }
+
   if (filed !== undefined) {
     return (
       <section
