@@ -351,3 +351,22 @@ test("while amending a request, an older draft is never offered in place of the 
   await staff.getByRole("button", { name: "Resubmit request" }).click();
   await expect(staff.getByRole("heading", { name: "Amended request submitted" })).toBeVisible();
 });
+
+test("answers changed after filing are never shown as submitted; the summary says so and links to the filed request", async ({
+  browser,
+}) => {
+  const computer = await ownStaffAccount(browser);
+  const page = await computer();
+  const { doc } = eligibleFor();
+  await importAndSave(page, doc);
+  const reference = await submitRequest(page, "Standard");
+  // Back in the wizard, the exposure days are changed after filing.
+  await page.goto("/request/exposure-days");
+  await page.getByLabel("Cumulative factor IX exposure days").fill("151");
+  await page.goto("/summary");
+  await expect(page.getByRole("heading", { name: `Changed since ${reference} was submitted` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Request submitted" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: `See ${reference} as submitted` }).click();
+  await expect(page).toHaveURL(new RegExp(`/requests/${reference}/summary$`));
+});
