@@ -9,7 +9,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { authorizationPeriod, formatPeriod } from "@/criteria";
 import { eligible } from "@fixtures";
 import { expectNoAxeViolations, signedIn } from "./support/accounts";
-import { amendByApi, detailByApi, keepFor, submitByApi } from "./support/requests-api";
+import { amendByApi, decideByApi, detailByApi, keepFor, submitAsIsByApi, submitByApi } from "./support/requests-api";
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -138,4 +138,29 @@ test("the reviewer reads each criterion's values, a resubmission's changes, and 
   await expect(reviewer.getByText(/^Approved on .* by Dr\. Rita Reviewer \(version 2\)$/)).toBeVisible();
   await expect(reviewer.getByText("New ALT within limits; checked the lab report.")).toBeVisible();
   await expect(audit).toContainText("approved (version 2)");
+});
+
+test("Hemgenix is given once: the reviewer sees the member's other requests, and a second approval is refused", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const memberId = `ONCE${Date.now().toString(36).toUpperCase()}`;
+  const forMember = eligible((d) => d.member && (d.member.memberId = memberId));
+  // Two practices file for the same member.
+  const first = await submitAsIsByApi(await signedIn(browser, "staff@demo.test"), forMember);
+  const second = await submitAsIsByApi(await signedIn(browser, "other-staff@demo.test"), forMember);
+  const reviewer = await signedIn(browser, "reviewer@demo.test");
+  await decideByApi(reviewer, first, { kind: "approve" });
+
+  await reviewer.goto(`/review/${second}`);
+  const others = reviewer.getByRole("region", { name: "Other requests for this member" });
+  await expect(others).toContainText(`${first} is approved. Hemgenix is given once (II.A)`);
+  await expect(others.getByRole("link", { name: first })).toHaveAttribute("href", `/review/${first}`);
+  await expectNoAxeViolations(reviewer);
+  // Approving anyway is refused, with the reason, and nothing is recorded.
+  await reviewer.getByLabel("Approve").check();
+  await reviewer.getByRole("button", { name: "Record decision" }).click();
+  await reviewer.getByRole("button", { name: "Confirm approval" }).click();
+  await expect(reviewer.getByText(`${first} for this member is already approved`)).toBeVisible();
+  expect((await detailByApi(reviewer, second)).status).toBe("submitted");
 });

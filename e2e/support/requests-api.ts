@@ -32,6 +32,16 @@ export async function submitByApi(staff: Page, document: RequestDocument): Promi
   return body.reference;
 }
 
+/** Files `document` as it is (its own member ID kept), as a standard request. */
+export async function submitAsIsByApi(staff: Page, document: RequestDocument): Promise<string> {
+  const body = (await post(staff, "/api/requests", {
+    document,
+    expedited: false,
+    idempotencyKey: `e2e-${unique()}`,
+  })) as { reference: string };
+  return body.reference;
+}
+
 export async function detailByApi(page: Page, reference: string): Promise<RequestDetail> {
   const res = await page.request.get(`/api/requests/${reference}`);
   expect(res.status()).toBe(200);

@@ -349,8 +349,18 @@ export interface VersionChanges {
   items: FieldChange[];
 }
 
+/** Another request for the same member (member ID compared without case or spaces). */
+export interface SameMemberRequest {
+  reference: string;
+  status: RequestStatus;
+  receivedAt: string;
+  practiceName: string;
+}
+
 export interface RequestDetail extends RequestSummaryRow {
   rowVersion: number;
+  /** The member's other requests the reader may see, newest first: Hemgenix is given once (II.A). */
+  sameMember: SameMemberRequest[];
   document: RequestDocument;
   /** The evaluation stored with the latest version at submission. */
   evaluationAtSubmission: Evaluation;

@@ -995,3 +995,54 @@ describe("the queue", () => {
     );
   });
 });
+
+describe("Hemgenix is given once (II.A): one approval per member", () => {
+  const approve = async (reference: string) => {
+    const rowVersion = (await detailOf(reviewer, reference)).rowVersion;
+    return call<{ error?: string }>(server.app, reviewer, "POST", `/api/requests/${reference}/decision`, {
+      kind: "approve",
+      expectedRowVersion: rowVersion,
+    });
+  };
+  const memberId = `ONCE-${Date.now().toString(36)}`;
+
+  it("shows the reviewer the member's other requests, and refuses a second approval, naming the first", async () => {
+    const { app } = server;
+    const first = await submit(app, staffA, (d) => d.member && (d.member.memberId = memberId));
+    // The same member filed by another practice, the ID written in other capitals and with spaces.
+    const second = await submit(app, staffB, (d) => d.member && (d.member.memberId = ` ${memberId.toLowerCase()} `));
+    const seen = await detailOf(reviewer, second);
+    expect(seen.sameMember.map((r) => [r.reference, r.status])).toEqual([[first, "submitted"]]);
+    // Staff see only their own practice's: practice B's staff do not learn of practice A's request.
+    expect((await detailOf(staffB, second)).sameMember).toEqual([]);
+
+    expect((await approve(first)).status).toBe(200);
+    const before = server.fingerprint();
+    const refused = await approve(second);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toBe(
+      `${first} for this member is already approved: Hemgenix is given once (II.A). Deny this request or ask the practice for more information.`,
+    );
+    expect(server.fingerprint()).toBe(before);
+    expect((await detailOf(reviewer, second)).sameMember).toEqual([
+      expect.objectContaining({ reference: first, status: "approved" }),
+    ]);
+    // Asking the practice for more information is still possible.
+    const rowVersion = (await detailOf(reviewer, second)).rowVersion;
+    const asked = await call(app, reviewer, "POST", `/api/requests/${second}/decision`, {
+      kind: "request_info",
+      message: "This member's first request is approved already: please withdraw this one.",
+      expectedRowVersion: rowVersion,
+    });
+    expect(asked.status).toBe(200);
+  });
+
+  it("two approvals for one member at the same moment: exactly one succeeds", async () => {
+    const { app } = server;
+    const id = `${memberId}-RACE`;
+    const a = await submit(app, staffA, (d) => d.member && (d.member.memberId = id));
+    const b = await submit(app, staffB, (d) => d.member && (d.member.memberId = id));
+    const results = await Promise.all([approve(a), approve(b)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 422]);
+  });
+});

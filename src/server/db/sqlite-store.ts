@@ -15,6 +15,7 @@ import type {
   RequestStatus,
   RequestSummaryRow,
   Role,
+  SameMemberRequest,
   SessionUser,
   VersionRecord,
 } from "@/criteria";
@@ -706,8 +707,35 @@ export class SqliteDatabase implements StoreMethods {
     return transaction(this.db, () => this.bump(requestId, expected, ["submitted"], "status = 'in_review'", []));
   }
 
+  sameMemberRequests(requestId: number, scope: Scope): SameMemberRequest[] {
+    return this.sql(
+      `SELECT o.reference, o.status, o.received_at, p.name AS practice_name
+       FROM requests r JOIN requests o ON o.id <> r.id AND UPPER(TRIM(o.member_id)) = UPPER(TRIM(r.member_id))
+       JOIN practices p ON p.id = o.practice_id
+       WHERE r.id = ? AND TRIM(r.member_id) <> '' AND (? IS NULL OR o.practice_id = ?)
+       ORDER BY o.received_at DESC, o.id DESC LIMIT 20`,
+    )
+      .all(requestId, scope.practiceId, scope.practiceId)
+      .map((row) => ({
+        reference: str(row.reference),
+        status: str(row.status) as RequestStatus,
+        receivedAt: str(row.received_at),
+        practiceName: str(row.practice_name),
+      }));
+  }
+
   decide(requestId: number, expected: number, d: Decision): ChangeResult {
     return transaction(this.db, () => {
+      // Hemgenix is given once: inside the decision's transaction (writers queue), so two reviewers
+      // approving two requests for one member at the same moment cannot both succeed.
+      if (d.kind === "approve") {
+        const approved = this.sql(
+          `SELECT o.reference FROM requests r JOIN requests o ON o.id <> r.id
+             AND UPPER(TRIM(o.member_id)) = UPPER(TRIM(r.member_id)) AND o.status = 'approved'
+           WHERE r.id = ? AND TRIM(r.member_id) <> '' LIMIT 1`,
+        ).get(requestId);
+        if (approved !== undefined) return { ok: false, reason: "member_approved", reference: str(approved.reference) };
+      }
       const result = this.bump(requestId, expected, ["submitted", "in_review"], "status = ?", [d.newStatus]);
       if (!result.ok) return result;
       const version = num(

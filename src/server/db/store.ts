@@ -21,6 +21,7 @@ import type {
   RequestStatus,
   RequestSummaryRow,
   Role,
+  SameMemberRequest,
   SessionUser,
   VersionRecord,
   CriterionId,
@@ -130,7 +131,11 @@ export interface ListPage {
   previous: QueueCursor | null;
 }
 
-export type ChangeResult = { ok: true; rowVersion: number } | { ok: false; reason: "stale" | "wrong_status" };
+export type ChangeResult =
+  | { ok: true; rowVersion: number }
+  | { ok: false; reason: "stale" | "wrong_status" }
+  /** An approval refused: another request for the same member is approved already (given once). */
+  | { ok: false; reason: "member_approved"; reference: string };
 
 export interface StoreMethods {
   createPractice(name: string): number;
@@ -188,6 +193,8 @@ export interface StoreMethods {
    */
   submit(submission: NewSubmission): SubmitResult;
   findRequest(reference: string, scope: Scope, now?: Date): StoredRequest | undefined;
+  /** The other requests for this request's member (member ID without case or spaces) in `scope`, newest first. */
+  sameMemberRequests(requestId: number, scope: Scope): SameMemberRequest[];
   /** A page of the queue: by cursor (seek) when there is one, else by page number (offset). */
   listRequests(query: ListQuery, scope: Scope, now: Date): ListPage;
   versions(requestId: number): VersionRecord[];

@@ -122,6 +122,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       evaluationChanged: JSON.stringify(evaluation) !== JSON.stringify(atSubmission),
       versions: await store.versions(id),
       decisions: await store.decisions(id),
+      sameMember: await store.sameMemberRequests(id, scopeOf(auth)),
       ...(audit !== undefined && { audit }),
       ...(changes !== undefined && { changes }),
       ...(open && { approvalPeriod: authorizationPeriod(today(now())) }),
@@ -266,6 +267,11 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       authorizedThrough: body.kind === "approve" ? period.through : null,
       newStatus: status,
     });
+    if (!result.ok && result.reason === "member_approved")
+      throw new HttpError(
+        422,
+        `${result.reference} for this member is already approved: Hemgenix is given once (II.A). Deny this request or ask the practice for more information.`,
+      );
     if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
     return { rowVersion: result.rowVersion, status };
   });

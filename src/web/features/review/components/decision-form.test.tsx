@@ -32,6 +32,7 @@ function detail(document: RequestDocument): RequestDetail {
     evaluationChanged: false,
     versions: [],
     decisions: [],
+    sameMember: [],
     approvalPeriod: { from: "2026-12-01", through: "2027-02-28" },
   };
 }

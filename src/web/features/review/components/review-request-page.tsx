@@ -16,6 +16,7 @@ import { AuditTable } from "@/web/components/audit-table";
 import { StatusTag, formatDateTime } from "@/web/components/request-status";
 import { submissionFacts } from "@/web/components/submission-facts";
 import { DecisionForm } from "./decision-form";
+import { SameMemberRequests } from "./same-member";
 import { VersionChangesSection } from "./version-changes";
 
 export function ReviewRequestPage({ reference }: { reference: string }) {
@@ -75,6 +76,7 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
             {startReview.error.message}
           </p>
         )}
+        <SameMemberRequests requests={request.sameMember} />
         {open && <DecisionForm key={request.rowVersion} request={request} />}
         <section aria-labelledby="decisions-title">
           <h2 id="decisions-title" className="mb-2 text-2xl font-bold">
