@@ -115,8 +115,12 @@ export async function openStep(page: Page, title: string): Promise<void> {
   const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const steps = page.getByRole("navigation", { name: "Steps of the request" });
   const link = steps.getByRole("link", { name: new RegExp(`^\\d+\\. ${escaped}\\b`) });
-  // On a phone the list is folded into one line: unfold it first, as a person would.
-  if (!(await link.isVisible())) await steps.getByRole("button", { expanded: false }).click();
+  // On a phone the start page has no step list (it lists the steps itself): go into the request
+  // first; there the list is folded into one line: unfold it, as a person would.
+  const unfold = steps.getByRole("button", { expanded: false });
+  if (!(await link.isVisible()) && !(await unfold.isVisible()))
+    await page.getByRole("button", { name: /^(Start now|Continue the request)$/ }).click();
+  if (!(await link.isVisible())) await unfold.click();
   await link.click();
   await expect(page.locator("#step-title")).toHaveText(title);
 }

@@ -22,7 +22,7 @@ import { formatDateTime } from "@/web/components/request-status";
 import { readAmending, startAmending, stopAmending } from "@/web/lib/amending";
 import { isKnownServerDraftStamp, newServerDraftStamp, rememberServerDraftStamp } from "@/web/lib/server-draft-stamp";
 import { forgetSubmission, isFiled } from "@/web/lib/submission";
-import { emptyDraft, restoreDraft, type Draft } from "../draft";
+import { hasAnswers, restoreDraft, type Draft } from "../draft";
 import { draftDifferences, type StepDifference } from "../draft-differences";
 
 const SAVE_AFTER_MS = 1500;
@@ -32,9 +32,6 @@ interface Offer {
   restored: Draft;
   differences: StepDifference[];
 }
-
-const hasAnswers = (draft: Draft): boolean =>
-  JSON.stringify({ ...draft, requestDate: "" }) !== JSON.stringify(emptyDraft(""));
 
 /** The server's draft if it is one to offer this browser, else undefined. */
 function offerOf(server: DraftAnswer | null, current: Draft): Offer | undefined {
