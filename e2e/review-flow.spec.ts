@@ -5,10 +5,18 @@
  * into a free-text field is shown as text, never run as markup.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { fixturePath } from "@fixtures";
 import { expectNoAxeViolations, signedIn } from "./support/accounts";
-import { IMPORT_LABEL } from "./support/app";
+import { fixtureWith, importDocument } from "./support/app";
 import { pressSubmit, submitRequest } from "./support/submit";
+
+/**
+ * The eligible example for a member of its own: Hemgenix is given once (II.A), so a member with an
+ * approved request cannot be approved again, and the tests here approve.
+ */
+function eligibleForOwnMember(): { doc: ReturnType<typeof fixtureWith>; memberId: string } {
+  const memberId = `RF${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
+  return { doc: fixtureWith("eligible", (d) => d.member && (d.member.memberId = memberId)), memberId };
+}
 
 /** Staff import the eligible example, submit it from the summary (standard), and read its reference number. */
 async function submitEligibleRequest(staff: Page): Promise<string> {
@@ -16,8 +24,7 @@ async function submitEligibleRequest(staff: Page): Promise<string> {
   // machine more than the default 30 s.
   test.setTimeout(60_000);
   await staff.goto("/");
-  await staff.getByLabel(IMPORT_LABEL).setInputFiles(fixturePath("eligible"));
-  await expect(staff.getByText("Imported eligible.json")).toBeVisible();
+  await importDocument(staff, eligibleForOwnMember().doc, "eligible.json");
   return submitRequest(staff, "Standard");
 }
 
@@ -31,9 +38,9 @@ test("staff submit, the reviewer asks for more, staff resubmit, the reviewer app
   await expectNoAxeViolations(staff);
 
   // Fill the request by importing the eligible example, then submit from the summary.
+  const { doc, memberId } = eligibleForOwnMember();
   await staff.goto("/");
-  await staff.getByLabel(IMPORT_LABEL).setInputFiles(fixturePath("eligible"));
-  await expect(staff.getByText("Imported eligible.json")).toBeVisible();
+  await importDocument(staff, doc, "eligible.json");
   await staff.goto("/summary");
   await staff.getByLabel("Standard", { exact: true }).check();
   await expectNoAxeViolations(staff);
@@ -44,7 +51,7 @@ test("staff submit, the reviewer asks for more, staff resubmit, the reviewer app
   // The reviewer finds it in the queue (search by member ID) and asks for more information.
   const reviewer = await signedIn(browser, "reviewer@demo.test");
   await expect(reviewer.getByRole("heading", { name: "Review queue" })).toBeVisible();
-  await reviewer.getByLabel("Reference or member ID").fill("U1234567");
+  await reviewer.getByLabel("Reference or member ID").fill(memberId);
   await reviewer.getByRole("button", { name: "Search" }).click();
   await expect(reviewer.getByRole("link", { name: reference })).toBeVisible();
   // Pagination (GOV.UK pattern): the first page has no Previous link; the sort goes in the address,
@@ -55,7 +62,7 @@ test("staff submit, the reviewer asks for more, staff resubmit, the reviewer app
   await reviewer.getByLabel("Sort by").selectOption("received");
   await expect(reviewer).toHaveURL(/\/review\?sort=received$/);
   await expect(reviewer.getByRole("link", { name: reference })).toBeVisible();
-  expect(reviewer.url()).not.toContain("U1234567");
+  expect(reviewer.url()).not.toContain(memberId);
   await expectNoAxeViolations(reviewer);
   await reviewer.getByRole("link", { name: reference }).click();
   await expect(reviewer.getByRole("heading", { name: "Prior authorization request summary" })).toBeVisible();
