@@ -34,6 +34,11 @@ const criteriaOnlyViaEntry = {
   message: "Import the criteria library through its public entry, '@/criteria'.",
 };
 
+const contractOnlyViaEntry = {
+  regex: "^@/contract/",
+  message: "Import the HTTP contract through its public entry, '@/contract'.",
+};
+
 export default tseslint.config(
   { ignores: ["dist/**", "coverage/**", "test-results/**", "playwright-report/**", "node_modules/**"] },
   js.configs.recommended,
@@ -89,8 +94,26 @@ export default tseslint.config(
     rules: restrict(
       [
         { regex: "^@/", message: "The criteria library imports nothing of ours." },
-        { regex: "^(\\.\\./)+(web|server|cli)(/|$)", message: "The criteria library imports nothing of ours." },
+        {
+          regex: "^(\\.\\./)+(web|server|cli|contract)(/|$)",
+          message: "The criteria library imports nothing of ours.",
+        },
         { regex: "^(react|react-dom)(/|$)", message: "The criteria library is pure TypeScript: no React." },
+        noNodeScheme,
+      ],
+      nodeBuiltins,
+    ),
+  },
+  {
+    // The HTTP contract: pure like the criteria library, which is all of ours it may import.
+    files: ["src/contract/**/*.ts"],
+    ignores: ["src/contract/**/*.test.ts"],
+    rules: restrict(
+      [
+        { regex: "^@/(web|server|cli)(/|$)", message: "The contract imports only the criteria library." },
+        { regex: "^(\\.\\./)+", message: "The contract imports only the criteria library, through '@/criteria'." },
+        { regex: "^(react|react-dom)(/|$)", message: "The contract is pure TypeScript: no React." },
+        criteriaOnlyViaEntry,
         noNodeScheme,
       ],
       nodeBuiltins,
@@ -105,6 +128,7 @@ export default tseslint.config(
         { regex: "^(\\.\\./)+(server|cli)(/|$)", message: "The web app never imports the server." },
         testSupportOnlyInTests,
         criteriaOnlyViaEntry,
+        contractOnlyViaEntry,
         noNodeScheme,
       ],
       nodeBuiltins,
@@ -117,6 +141,7 @@ export default tseslint.config(
       { regex: "^(\\.\\./)+web(/|$)", message: "The server never imports the web app." },
       { regex: "^(react|react-dom)(/|$)", message: "The server does not use React." },
       criteriaOnlyViaEntry,
+      contractOnlyViaEntry,
     ]),
   },
   {

@@ -6,7 +6,9 @@ import { defineConfig } from "vite";
 
 const src = fileURLToPath(new URL("./src", import.meta.url));
 const fixtures = fileURLToPath(new URL("./fixtures/index.ts", import.meta.url));
-const criteria = fileURLToPath(new URL("./src/criteria/", import.meta.url));
+const pureFolders = ["./src/criteria/", "./src/contract/"].map((folder) =>
+  fileURLToPath(new URL(folder, import.meta.url)),
+);
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
@@ -14,9 +16,11 @@ export default defineConfig({
   build: {
     outDir: "dist/web",
     sourcemap: true,
-    // The criteria library is pure (lint and its own tsconfig enforce it): a module of it whose
-    // exports the page does not use is left out, zod schemas built at load time included.
-    rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !id.startsWith(criteria) } },
+    // The criteria library and the contract are pure (lint and their own tsconfig enforce it): a
+    // module of theirs whose exports the page does not use is left out, zod schemas included.
+    rolldownOptions: {
+      treeshake: { moduleSideEffects: (id: string) => !pureFolders.some((folder) => id.startsWith(folder)) },
+    },
   },
   server: { proxy: { "/api": "http://localhost:3000" } },
   test: {

@@ -75,6 +75,39 @@ describe("import boundaries", () => {
       "never imports the web app",
     ],
     [
+      "src/criteria/lint-probe.ts",
+      'import { ROLES } from "../contract";\nexport const x = ROLES;\n',
+      "imports nothing of ours",
+    ],
+    [
+      "src/criteria/lint-probe.ts",
+      'import { ROLES } from "@/contract";\nexport const x = ROLES;\n',
+      "imports nothing of ours",
+    ],
+    [
+      "src/contract/lint-probe.ts",
+      'import { api } from "@/web/lib/api-client";\nexport const x = api;\n',
+      "imports only the criteria library",
+    ],
+    [
+      "src/contract/lint-probe.ts",
+      'import { buildApp } from "../server/app";\nexport const x = buildApp;\n',
+      "imports only the criteria library",
+    ],
+    [
+      "src/contract/lint-probe.ts",
+      'import { evaluate } from "@/criteria/evaluate";\nexport const x = evaluate;\n',
+      "public entry",
+    ],
+    [
+      "src/contract/lint-probe.ts",
+      'import { randomBytes } from "node:crypto";\nexport const x = randomBytes;\n',
+      "No Node.js APIs",
+    ],
+    ["src/contract/lint-probe.ts", 'import { useState } from "react";\nexport const x = useState;\n', "no React"],
+    ["src/web/lint-probe.ts", 'import { ROLES } from "@/contract/api";\nexport const x = ROLES;\n', "public entry"],
+    ["src/server/lint-probe.ts", 'import { ROLES } from "@/contract/api";\nexport const x = ROLES;\n', "public entry"],
+    [
       "src/server/lint-probe.ts",
       'import { App } from "../web/app/app";\nexport const x = App;\n',
       "never imports the web app",
@@ -96,6 +129,8 @@ describe("import boundaries", () => {
     ],
     ["src/server/lint-probe.ts", 'import { evaluate } from "@/criteria";\nexport const x = evaluate;\n'],
     ["src/criteria/lint-probe.ts", 'import { addDays } from "./dates";\nexport const x = addDays;\n'],
+    ["src/contract/lint-probe.ts", 'import { evaluate } from "@/criteria";\nexport const x = evaluate;\n'],
+    ["src/web/lint-probe.ts", 'import { ROLES } from "@/contract";\nexport const x = ROLES;\n'],
   ])(
     "%s: the allowed direction passes",
     async (filePath, code) => {

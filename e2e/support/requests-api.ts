@@ -3,7 +3,8 @@
  * token), for tests about what happens after: the reviewer's screens, printouts, notices.
  */
 import { expect, type Page } from "@playwright/test";
-import type { RequestDetail, RequestDocument, SessionInfo } from "@/criteria";
+import type { RequestDocument } from "@/criteria";
+import type { RequestDetail, SessionInfo } from "@/contract";
 
 async function csrfOf(page: Page): Promise<string> {
   const res = await page.request.get("/api/session");

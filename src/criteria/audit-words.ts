@@ -2,7 +2,7 @@
  * The audit trail in words. Decisions are recorded as "approved", "denied" and "requested more
  * information"; events stored before that as "decision: approve" and the like read the same.
  */
-import type { DecisionKind } from "./api-contract";
+import type { DecisionKind } from "./decision-rules";
 
 export const DECISION_AUDIT_ACTIONS: Readonly<Record<DecisionKind, string>> = {
   approve: "approved",

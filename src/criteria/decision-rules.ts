@@ -5,9 +5,12 @@
  * denial cites at least one criterion, only ones not met or not documented, and gives reasons; a
  * request for more information says what is needed.
  */
-import type { DecisionKind } from "./api-contract";
 import type { Evaluation } from "./evaluation";
 import type { CriterionId } from "./policy";
+
+/** What a medical-director reviewer can decide on a request. */
+export const DECISION_KINDS = ["approve", "deny", "request_info"] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 export interface DecisionDraft {
   kind: DecisionKind | "";

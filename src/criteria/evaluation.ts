@@ -4,7 +4,9 @@ import type { IsoDate } from "./dates";
 
 export type CriterionStatus = "met" | "not_met" | "missing" | "not_applicable";
 
-export type Outcome = "meets_criteria" | "does_not_meet" | "incomplete" | "not_authorized" | "refer";
+/** Every outcome an evaluation can give, in the order the reviewers' filter lists them. */
+export const OUTCOMES = ["meets_criteria", "does_not_meet", "incomplete", "not_authorized", "refer"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export interface CriterionResult {
   id: CriterionId;

@@ -4,6 +4,7 @@ export type { RequestDocument, Bleed, InhibitorAssay, LabResult, LiverStudy } fr
 export { validateRequestDocument, issueMessage, describeValue } from "./validate";
 export type { FieldError, ValidationResult } from "./validate";
 export { evaluate, decideOutcome } from "./evaluate";
+export { OUTCOMES } from "./evaluation";
 export type { Evaluation, CriterionResult, CriterionStatus, Outcome, DoseBlock } from "./evaluation";
 export { calculateDose, weightInKg, kitVials } from "./dose";
 export { referral, referralKind } from "./referral";
@@ -37,8 +38,6 @@ export {
   BLEED_CAUSE_LABELS,
   LIVER_TEST_UNITS,
 } from "./labels";
-export * from "./api-contract";
-export * from "./admin-contract";
 export { criterionEvidence, NOT_ANSWERED } from "./evidence";
 export type { EvidenceItem } from "./evidence";
 export { documentChanges } from "./changes";
@@ -46,5 +45,5 @@ export type { FieldChange } from "./changes";
 export { authorizationPeriod, approvalSentence, doseInWords, formatPeriod } from "./approval";
 export type { AuthorizationPeriod } from "./approval";
 export { auditActionText, DECISION_AUDIT_ACTIONS } from "./audit-words";
-export { approvable, decisionProblems, deniableCriteria } from "./decision-rules";
-export type { DecisionDraft, DecisionProblem } from "./decision-rules";
+export { approvable, decisionProblems, deniableCriteria, DECISION_KINDS } from "./decision-rules";
+export type { DecisionDraft, DecisionKind, DecisionProblem } from "./decision-rules";

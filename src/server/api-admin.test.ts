@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FieldError } from "@/criteria";
 import {
   MIN_PASSWORD_LENGTH,
   newUserSchema,
@@ -16,8 +17,7 @@ import {
   type AdminPracticeDetail,
   type AdminUser,
   type AdminUserDetail,
-  type FieldError,
-} from "@/criteria";
+} from "@/contract";
 import {
   ADMIN,
   DEMO_PASSWORD,

@@ -7,17 +7,17 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validateRequestDocument } from "@/criteria";
 import {
   amendSchema,
   decisionSchema,
-  encodeCursor,
   queueQuerySchema,
   queueSearchSchema,
   signInSchema,
   startReviewSchema,
   submitSchema,
-  validateRequestDocument,
-} from "@/criteria";
+} from "@/contract";
+import { encodeCursor, readCursor } from "./routes/queue-cursor";
 import { eligible } from "@fixtures";
 import {
   REVIEWER,
@@ -308,7 +308,8 @@ describe("fuzzed queries and references", () => {
           parsed[key] = had === undefined ? value : [had, value].flat();
         }
         // Search text is refused in an address whatever else is there (it goes in POST /api/requests/search).
-        const valid = !("q" in parsed) && queueQuerySchema.safeParse(parsed).success;
+        const checked = queueQuerySchema.safeParse(parsed);
+        const valid = !("q" in parsed) && checked.success && readCursor(checked.data).error === undefined;
         const audits = server.count("audit_events");
         const res = await call(server.app, reviewer, "GET", `/api/requests?${search.toString()}`);
         if (valid) {
@@ -329,7 +330,8 @@ describe("fuzzed queries and references", () => {
         const body: Record<string, string | number> = {};
         for (const [key, value] of pairs)
           body[key] = (key === "page" || key === "pageSize") && /^\d+$/.test(value) ? Number(value) : value;
-        const valid = queueSearchSchema.safeParse(body).success;
+        const checked = queueSearchSchema.safeParse(body);
+        const valid = checked.success && readCursor(checked.data).error === undefined;
         const audits = server.count("audit_events");
         const res = await call(server.app, reviewer, "POST", "/api/requests/search", body);
         if (valid) {

@@ -6,14 +6,8 @@
  */
 import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  evaluate,
-  type AuditRecord,
-  type RequestDetail,
-  type RequestDocument,
-  type RequestPage,
-  type RequestSummaryRow,
-} from "@/criteria";
+import { evaluate, type RequestDocument } from "@/criteria";
+import { type AuditRecord, type RequestDetail, type RequestPage, type RequestSummaryRow } from "@/contract";
 import { document, eligible } from "@fixtures";
 import { hashPassword } from "./auth/passwords";
 import {

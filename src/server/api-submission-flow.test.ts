@@ -6,7 +6,8 @@
  * answered 409 naming it until the person confirms; a retried key still answers the first filing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DraftAnswer, Evaluation, OpenRequestConflict, RequestDocument, SubmitAnswer } from "@/criteria";
+import type { Evaluation, RequestDocument } from "@/criteria";
+import type { DraftAnswer, OpenRequestConflict, SubmitAnswer } from "@/contract";
 import { evaluate } from "@/criteria";
 import { eligible } from "@fixtures";
 import {

@@ -3,7 +3,7 @@
  * role, so a newcomer can try every role at once. Their details are printed at start and shown on
  * the sign-in page. Production mode never creates them.
  */
-import type { Role } from "@/criteria";
+import type { Role } from "@/contract";
 import { hashPassword } from "./auth/passwords";
 import type { Store } from "./db/store";
 

@@ -6,7 +6,7 @@
  */
 import { DatabaseSync } from "node:sqlite";
 import { afterAll, expect, it } from "vitest";
-import type { RequestDetail, RequestPage } from "@/criteria";
+import type { RequestDetail, RequestPage } from "@/contract";
 import { eligible } from "@fixtures";
 import { REVIEWER, STAFF_A, signInHttp, startServerProcess, tempDatabase, type ServerProcess } from "./test-support";
 

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { AdminUser, RequestPage } from "@/criteria";
+import type { AdminUser, RequestPage } from "@/contract";
 import { PERMISSIONS_POLICY } from "./security-headers";
 import {
   ADMIN,

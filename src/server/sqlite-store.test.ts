@@ -5,11 +5,11 @@
  */
 import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluate, type Evaluation, type QueueCursor, type RequestDocument } from "@/criteria";
+import { evaluate, type Evaluation, type RequestDocument } from "@/criteria";
 import { eligible } from "@fixtures";
 import { MIGRATIONS } from "./db/migrations";
 import { SqliteDatabase } from "./db/sqlite-store";
-import type { Decision, NewSubmission, SubmitResult } from "./db/store";
+import type { Decision, NewSubmission, QueueCursor, SubmitResult } from "./db/store";
 import { tempDatabase } from "./test-support";
 
 const temp = tempDatabase("hemgenix-store-");

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { Role, SessionUser } from "@/criteria";
+import type { Role, SessionUser } from "@/contract";
 import type { Store } from "../db/store";
 
 export const SESSION_COOKIE = "hgx_session";
@@ -16,7 +16,9 @@ export const SESSION_COOKIE = "hgx_session";
  * overwrite it.
  */
 export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
-export const CSRF_HEADER = "x-csrf-token";
+import { CSRF_HEADER } from "@/contract";
+
+export { CSRF_HEADER };
 
 export interface SessionOptions {
   idleMs: number;

@@ -7,7 +7,7 @@
  */
 import { text } from "node:stream/consumers";
 import { parseArgs } from "node:util";
-import { ROLE_LABELS, newUserSchema, practiceSchema } from "@/criteria";
+import { ROLE_LABELS, newUserSchema, practiceSchema } from "@/contract";
 import { hashPassword } from "../auth/passwords";
 import { loadConfig } from "../config";
 import { sqliteStore } from "../db/sqlite-store";

@@ -1,24 +1,21 @@
 /** The Store on the embedded SQLite database. Plain SQL, prepared once; `sqliteStore` gives the async Store routes use. */
 import { randomBytes } from "node:crypto";
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
-import { DECISION_AUDIT_ACTIONS, ROLE_LABELS } from "@/criteria";
+import { DECISION_AUDIT_ACTIONS } from "@/criteria";
+import { ROLE_LABELS } from "@/contract";
+import type { CriterionId, DecisionKind, Evaluation, RequestDocument } from "@/criteria";
 import type {
   AdminPractice,
   AdminUser,
   AuditRecord,
-  CriterionId,
-  DecisionKind,
   DecisionRecord,
-  Evaluation,
-  QueueCursor,
-  RequestDocument,
   RequestStatus,
   RequestSummaryRow,
   Role,
   SameMemberRequest,
   SessionUser,
   VersionRecord,
-} from "@/criteria";
+} from "@/contract";
 import { openDatabase, transaction } from "./sqlite";
 import type {
   ChangeResult,
@@ -26,6 +23,7 @@ import type {
   ListPage,
   ListQuery,
   NewSubmission,
+  QueueCursor,
   NewUser,
   Scope,
   StoredRequest,

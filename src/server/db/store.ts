@@ -7,25 +7,21 @@
  * amendment, a repeated submit, a taken email or practice name) is settled inside the database,
  * not by a read before the write.
  */
+import type { DecisionKind, Evaluation, RequestDocument, CriterionId } from "@/criteria";
 import type {
   AdminPractice,
   AdminUser,
   AuditRecord,
-  DecisionKind,
   DecisionRecord,
   DraftAmends,
-  Evaluation,
-  QueueCursor,
   QueueSort,
-  RequestDocument,
   RequestStatus,
   RequestSummaryRow,
   Role,
   SameMemberRequest,
   SessionUser,
   VersionRecord,
-  CriterionId,
-} from "@/criteria";
+} from "@/contract";
 
 export interface NewUser {
   email: string;
@@ -110,6 +106,21 @@ export interface Decision {
 export interface Scope {
   /** Staff see one practice; reviewers and admins see all. */
   practiceId: number | null;
+}
+
+/**
+ * Where a page of the queue starts: the sort key and id of the row next to it (the last row of the
+ * page before for "next", the first row of the page after for "previous") and the page number it
+ * leads to. On the wire it is an opaque cursor (routes/queue-cursor.ts).
+ */
+export interface QueueCursor {
+  sort: QueueSort;
+  direction: "next" | "previous";
+  /** received_at or due_at of the row next to the page, as stored (ISO 8601, UTC). */
+  key: string;
+  id: number;
+  /** The page number the cursor leads to, for "Page X of Y". */
+  page: number;
 }
 
 export interface ListQuery {

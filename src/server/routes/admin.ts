@@ -8,6 +8,7 @@
  * account's history; a new name or password is recorded as changed, never by its value.
  */
 import type { FastifyInstance } from "fastify";
+import { type FieldError } from "@/criteria";
 import {
   ROLE_LABELS,
   needsOwnPassword,
@@ -19,8 +20,9 @@ import {
   type AdminPracticeDetail,
   type AdminUser,
   type AdminUserDetail,
-  type FieldError,
-} from "@/criteria";
+  type PracticeList,
+  type UserList,
+} from "@/contract";
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import { waitInWords } from "../auth/rate-limit";
 import { HttpError, requireUser } from "../auth/sessions";
@@ -52,7 +54,7 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, signInLimit
   const admin = (request: Parameters<typeof requireUser>[1], reply: Parameters<typeof requireUser>[2]) =>
     requireUser(sessions, request, reply, ["admin"]);
 
-  app.get("/api/admin/users", async (request, reply): Promise<{ users: AdminUser[] }> => {
+  app.get("/api/admin/users", async (request, reply): Promise<UserList> => {
     await admin(request, reply);
     return { users: await store.listUsers() };
   });
@@ -179,7 +181,7 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, signInLimit
     signInLimits.succeeded(email, address);
   }
 
-  app.get("/api/admin/practices", async (request, reply): Promise<{ practices: AdminPractice[] }> => {
+  app.get("/api/admin/practices", async (request, reply): Promise<PracticeList> => {
     await admin(request, reply);
     return { practices: await store.listPractices() };
   });

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { draftMetaSchema, type DraftAnswer } from "@/criteria";
+import { draftMetaSchema, type DraftAnswer } from "@/contract";
 import { requireUser, HttpError } from "../auth/sessions";
 import { parseWith } from "../parse";
 import type { Services } from "../services";

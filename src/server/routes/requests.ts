@@ -4,17 +4,11 @@
  * practice's request is a 404 (its existence is not revealed). Every read and change is audited.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { auditActionText, authorizationPeriod, decisionProblems, documentChanges, evaluate } from "@/criteria";
+import { encodeCursor, queueFilterTag, readCursor } from "./queue-cursor";
 import {
   amendSchema,
-  auditActionText,
-  authorizationPeriod,
-  decisionProblems,
-  documentChanges,
   decisionSchema,
-  decodeCursor,
-  encodeCursor,
-  queueFilterTag,
-  evaluate,
   queueQuerySchema,
   queueSearchSchema,
   type QueueQuery,
@@ -25,8 +19,11 @@ import {
   type OpenRequestConflict,
   type RequestStatus,
   type SubmitAnswer,
+  type AmendAnswer,
+  type StartReviewAnswer,
+  type DecisionAnswer,
   type VersionChanges,
-} from "@/criteria";
+} from "@/contract";
 import { requireUser, HttpError, type AuthContext } from "../auth/sessions";
 import type { ChangeResult, Scope, StoredRequest } from "../db/store";
 import { BadRequest, parseDocument, parseWith } from "../parse";
@@ -162,8 +159,8 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
   /** A page of the queue (or of a practice's requests) under `query`, audited as a read. */
   async function listPage(auth: AuthContext, query: QueueQuery): Promise<RequestPage> {
     const { cursor, page, pageSize = 25, sort = "received", ...filters } = query;
-    // The schema has already checked the cursor (decodable, made for this sort, no page beside it).
-    const seek = cursor === undefined ? undefined : decodeCursor(cursor);
+    const { seek, error } = readCursor(query);
+    if (error !== undefined) throw new BadRequest([error]);
     const result = await store.listRequests({ ...filters, sort, pageSize, page, cursor: seek }, scopeOf(auth), now());
     await store.recordAudit(
       null,
@@ -218,7 +215,8 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       now(),
     );
     if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
-    return { reference: stored.reference, rowVersion: result.rowVersion };
+    const answer: AmendAnswer = { reference: stored.reference, rowVersion: result.rowVersion };
+    return answer;
   });
 
   app.post<{ Params: { reference: string } }>("/api/requests/:reference/start-review", async (request, reply) => {
@@ -232,7 +230,8 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     const result = await store.startReview(stored.id, expectedRowVersion);
     if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
     await store.recordAudit(stored.id, auth.user.id, "review started", "", now());
-    return { rowVersion: result.rowVersion };
+    const answer: StartReviewAnswer = { rowVersion: result.rowVersion };
+    return answer;
   });
 
   app.post<{ Params: { reference: string } }>("/api/requests/:reference/decision", async (request, reply) => {
@@ -273,6 +272,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
         `${result.reference} for this member is already approved: Hemgenix is given once (II.A). Deny this request or ask the practice for more information.`,
       );
     if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
-    return { rowVersion: result.rowVersion, status };
+    const answer: DecisionAnswer = { rowVersion: result.rowVersion, status };
+    return answer;
   });
 }

@@ -1,6 +1,6 @@
 /** Sign-in, sign-out, who am I, and (demo mode only) the demo accounts. */
 import type { FastifyInstance } from "fastify";
-import { signInSchema, type SessionInfo } from "@/criteria";
+import { signInSchema, type SessionInfo } from "@/contract";
 import { DUMMY_HASH_PROMISE, verifyPassword } from "../auth/passwords";
 import { waitInWords } from "../auth/rate-limit";
 import { HttpError, csrfValid } from "../auth/sessions";

@@ -1,6 +1,6 @@
 /** GET and PATCH /api/admin/practices/:id (admins): one practice with its history, and renaming it. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { AdminPractice, AdminPracticeDetail } from "@/criteria";
+import type { AdminPractice, AdminPracticeDetail, PracticeInput } from "@/contract";
 import { api } from "@/web/lib/api-client";
 import { adminPracticesKey } from "./admin-practices";
 import { adminUsersKey } from "./admin-users";
@@ -16,7 +16,7 @@ export const useAdminPractice = (id: number) => useQuery(adminPracticeQuery(id))
 export function useRenamePractice(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string }) => api<AdminPractice>(`/api/admin/practices/${id}`, { method: "PATCH", body }),
+    mutationFn: (body: PracticeInput) => api<AdminPractice>(`/api/admin/practices/${id}`, { method: "PATCH", body }),
     // The practice (its name and history), the list and the account lists (they show the name) reload.
     onSuccess: () =>
       Promise.all([

@@ -1,6 +1,6 @@
 /** GET and PATCH /api/admin/users/:id (admins): one account, and changing it. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { AdminUser, AdminUserDetail, UserChange } from "@/criteria";
+import type { AdminUser, AdminUserDetail, UserChange } from "@/contract";
 import { api } from "@/web/lib/api-client";
 import { adminPracticesKey } from "./admin-practices";
 import { adminUsersKey } from "./admin-users";

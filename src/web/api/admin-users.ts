@@ -1,6 +1,6 @@
 /** GET and POST /api/admin/users (admins): every account, and adding one. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { AdminUser, NewUserInput } from "@/criteria";
+import type { AdminUser, NewUserInput, UserList } from "@/contract";
 import { api } from "@/web/lib/api-client";
 import { adminPracticesQuery } from "./admin-practices";
 
@@ -10,7 +10,7 @@ export const adminUsersKey = ["admin", "users"] as const;
 export const adminUsersQuery = () =>
   queryOptions({
     queryKey: [...adminUsersKey, "list"],
-    queryFn: () => api<{ users: AdminUser[] }>("/api/admin/users"),
+    queryFn: () => api<UserList>("/api/admin/users"),
   });
 
 export const useAdminUsers = () => useQuery(adminUsersQuery());

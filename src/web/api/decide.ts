@@ -1,6 +1,7 @@
 /** POST /api/requests/:reference/start-review and /decision (reviewers). */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { CriterionId, DecisionKind, RequestStatus } from "@/criteria";
+import type { CriterionId, DecisionKind } from "@/criteria";
+import type { DecisionAnswer, StartReviewAnswer } from "@/contract";
 import { api } from "@/web/lib/api-client";
 import { requestDetailQuery } from "./request-detail";
 import { requestListsKey } from "./request-list";
@@ -18,7 +19,7 @@ export function useStartReview() {
   const invalidate = useInvalidateRequest();
   return useMutation({
     mutationFn: (input: { reference: string; expectedRowVersion: number }) =>
-      api<{ rowVersion: number }>(`/api/requests/${encodeURIComponent(input.reference)}/start-review`, {
+      api<StartReviewAnswer>(`/api/requests/${encodeURIComponent(input.reference)}/start-review`, {
         method: "POST",
         body: { expectedRowVersion: input.expectedRowVersion },
       }),
@@ -39,7 +40,7 @@ export function useDecide() {
   const invalidate = useInvalidateRequest();
   return useMutation({
     mutationFn: ({ reference, ...body }: DecisionInput) =>
-      api<{ rowVersion: number; status: RequestStatus }>(`/api/requests/${encodeURIComponent(reference)}/decision`, {
+      api<DecisionAnswer>(`/api/requests/${encodeURIComponent(reference)}/decision`, {
         method: "POST",
         body,
       }),

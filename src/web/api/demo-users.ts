@@ -1,6 +1,6 @@
 /** GET /api/demo: the demo accounts, shown on the sign-in page in demo mode. */
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { Role } from "@/criteria";
+import type { Role } from "@/contract";
 import { api } from "@/web/lib/api-client";
 
 export interface DemoInfo {

@@ -4,7 +4,7 @@
  * computer's. Saves can be held (while a submit is on its way) so none lands after the filing.
  */
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import type { DraftAmends, DraftAnswer } from "@/criteria";
+import type { DraftAmends, DraftAnswer } from "@/contract";
 import { api } from "@/web/lib/api-client";
 
 export const serverDraftQuery = queryOptions({

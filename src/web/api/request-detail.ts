@@ -1,6 +1,6 @@
 /** GET /api/requests/:reference: one request with its evaluation, versions, decisions (and audit for reviewers). */
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { RequestDetail } from "@/criteria";
+import type { RequestDetail } from "@/contract";
 import { api } from "@/web/lib/api-client";
 
 export const requestDetailQuery = (reference: string) =>

@@ -4,8 +4,10 @@
  * (where browser caches and proxy logs would keep it).
  */
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type { QueueQuery, RequestPage } from "@/criteria";
-import { api } from "@/web/lib/api-client";
+import { useEffect } from "react";
+import type { QueueQuery, RequestPage } from "@/contract";
+import { navigate } from "@/web/app/router";
+import { ApiError, api } from "@/web/lib/api-client";
 
 function fetchPage(query: QueueQuery): Promise<RequestPage> {
   const { q, ...filters } = query;
@@ -31,3 +33,19 @@ export const useRequestList = (query: QueueQuery) => useQuery(requestListQuery(q
 
 /** The key prefix of every list page, for invalidation after a change. */
 export const requestListsKey = ["requests", "list"] as const;
+
+/**
+ * A cursor is opaque to the browser: only the server knows whether an address's cursor is one of
+ * its own, made for this sort and these filters. When it refuses one (an edited or stale address),
+ * the list starts again at its first page instead of showing an error.
+ */
+export function useRefusedCursorRestarts(error: Error | null, cursor: string | undefined, firstPage: string): void {
+  const refused =
+    cursor !== undefined &&
+    error instanceof ApiError &&
+    error.status === 400 &&
+    error.errors.some((e) => e.path === "cursor");
+  useEffect(() => {
+    if (refused) navigate(firstPage, { replace: true });
+  }, [refused, firstPage]);
+}

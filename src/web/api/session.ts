@@ -1,6 +1,6 @@
 /** GET/POST/DELETE /api/session: who is signed in, sign in, sign out. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SessionInfo } from "@/criteria";
+import type { SessionInfo } from "@/contract";
 import { api, reportSessionEnded, setCsrfToken } from "@/web/lib/api-client";
 import { markSignedInHere, wasSignedInHere } from "@/web/lib/signed-in-here";
 

@@ -1,6 +1,7 @@
 /** POST /api/requests (a new request) and POST /api/requests/:reference/versions (an amended one). */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { OpenRequestConflict, RequestDocument, SubmitAnswer } from "@/criteria";
+import type { RequestDocument } from "@/criteria";
+import type { AmendAnswer, OpenRequestConflict, SubmitAnswer } from "@/contract";
 import { stopAmending } from "@/web/lib/amending";
 import { ApiError, api } from "@/web/lib/api-client";
 import { recordSubmitted } from "@/web/lib/submission";
@@ -55,10 +56,10 @@ export function useAmendRequest() {
       const release = holdDraftSaves();
       try {
         await draftSavesSettled(client);
-        const answer = await api<{ reference: string; rowVersion: number }>(
-          `/api/requests/${encodeURIComponent(input.reference)}/versions`,
-          { method: "POST", body: { document: input.document, expectedRowVersion: input.expectedRowVersion } },
-        );
+        const answer = await api<AmendAnswer>(`/api/requests/${encodeURIComponent(input.reference)}/versions`, {
+          method: "POST",
+          body: { document: input.document, expectedRowVersion: input.expectedRowVersion },
+        });
         stopAmending();
         recordSubmitted({ reference: answer.reference, document: JSON.stringify(input.document) });
         return answer;

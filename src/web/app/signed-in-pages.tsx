@@ -3,7 +3,8 @@
  * requests, the review queue and requests, decision notices, administration. Each checks the role it needs.
  */
 import type { ReactNode } from "react";
-import type { RequestDocument, Role } from "@/criteria";
+import type { RequestDocument } from "@/criteria";
+import type { Role } from "@/contract";
 import { useRequestDetail } from "@/web/api/request-detail";
 import { useSession } from "@/web/api/session";
 import { DecisionNotice } from "@/web/components/decision-notice";

@@ -1,5 +1,6 @@
 /** An audit trail as a table (when, who, what): a request's on its review page, an account's on its page. */
-import { auditActionText, type AuditRecord } from "@/criteria";
+import { auditActionText } from "@/criteria";
+import { type AuditRecord } from "@/contract";
 import { formatDateTime } from "./request-status";
 
 export function AuditTable({ events, caption }: { events: readonly AuditRecord[]; caption: string }) {

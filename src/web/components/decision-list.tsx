@@ -1,5 +1,6 @@
 /** The decisions on a request, newest last, with their reasons and authorization. */
-import { CRITERIA, formatDate, type DecisionRecord } from "@/criteria";
+import { CRITERIA, formatDate } from "@/criteria";
+import { type DecisionRecord } from "@/contract";
 import { formatDateTime } from "./request-status";
 
 const KIND: Readonly<Record<DecisionRecord["kind"], string>> = {

@@ -4,16 +4,8 @@
  * who decided, and how to ask a question or appeal.
  */
 import type { ReactNode } from "react";
-import {
-  APPROVAL,
-  CRITERIA,
-  HCPCS_CODE,
-  POLICY_ID,
-  doseInWords,
-  formatDate,
-  formatPeriod,
-  type RequestDetail,
-} from "@/criteria";
+import { APPROVAL, CRITERIA, HCPCS_CODE, POLICY_ID, doseInWords, formatDate, formatPeriod } from "@/criteria";
+import { type RequestDetail } from "@/contract";
 import { BackLink, Button } from "./buttons";
 import { formatDateTime, formatDayOf } from "./request-status";
 import { useDocumentTitle } from "./use-document-title";

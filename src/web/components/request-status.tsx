@@ -1,5 +1,6 @@
 /** Request status in words (never colour alone), and dates as people read them. */
-import { OUTCOME_LABELS, REQUEST_STATUS_LABELS, formatDate, type Outcome, type RequestStatus } from "@/criteria";
+import { OUTCOME_LABELS, formatDate, type Outcome } from "@/criteria";
+import { REQUEST_STATUS_LABELS, type RequestStatus } from "@/contract";
 
 const STYLE: Readonly<Record<RequestStatus, string>> = {
   submitted: "bg-blue-100 text-blue-900",

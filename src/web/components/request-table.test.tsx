@@ -2,7 +2,7 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { RequestPage, RequestSummaryRow } from "@/criteria";
+import type { RequestPage, RequestSummaryRow } from "@/contract";
 import { RequestTable } from "./request-table";
 
 const row = (n: number): RequestSummaryRow => ({

@@ -4,7 +4,7 @@
  * left out where there is no such page); the links carry the server's opaque cursor.
  */
 import type { ReactNode } from "react";
-import type { RequestPage } from "@/criteria";
+import type { RequestPage } from "@/contract";
 import { AppLink } from "./app-link";
 import { StatusTag, formatDateTime, outcomeShort } from "./request-status";
 

@@ -1,5 +1,5 @@
 /** The facts a printed summary carries once a request is submitted, from the request's detail. */
-import type { RequestDetail } from "@/criteria";
+import type { RequestDetail } from "@/contract";
 import type { SubmissionFacts } from "./request-summary";
 
 export function submissionFacts(request: RequestDetail): SubmissionFacts {

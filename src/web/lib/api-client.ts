@@ -3,6 +3,7 @@
  * browser, the CSRF token in a header on every change, and errors as `ApiError` with the
  * server's message (which names no patient data).
  */
+import { CSRF_HEADER } from "@/contract";
 import type { FieldError } from "@/criteria";
 
 export class ApiError extends Error {
@@ -41,7 +42,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const method = init.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };
   if (init.body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET" && csrfToken !== undefined) headers["x-csrf-token"] = csrfToken;
+  if (method !== "GET" && csrfToken !== undefined) headers[CSRF_HEADER] = csrfToken;
   let response: Response;
   try {
     response = await fetch(path, {

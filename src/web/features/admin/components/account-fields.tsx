@@ -1,6 +1,6 @@
 /** The questions about an account, shared by "add an account" and "change details". */
 import { useFormContext, useWatch } from "react-hook-form";
-import { ROLE_LABELS, ROLES, needsOwnPassword, type AdminPractice, type Role } from "@/criteria";
+import { ROLE_LABELS, ROLES, needsOwnPassword, type AdminPractice, type Role } from "@/contract";
 import { Radios, Select, TextField } from "@/web/components/form-fields";
 
 const ROLE_HINTS: Readonly<Record<Role, string>> = {

@@ -3,7 +3,7 @@
  * changes it. Accounts are deactivated, never deleted (their requests and decisions keep the name).
  */
 import type { ReactNode } from "react";
-import { ROLE_LABELS, type AdminUserDetail } from "@/criteria";
+import { ROLE_LABELS, type AdminUserDetail } from "@/contract";
 import { useSession } from "@/web/api/session";
 import { AppLink, BackTo } from "@/web/components/app-link";
 import { AuditTable } from "@/web/components/audit-table";

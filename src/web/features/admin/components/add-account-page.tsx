@@ -1,5 +1,5 @@
 /** Add an account: who, which role, which practice for office staff, and a first password. */
-import { MIN_PASSWORD_LENGTH, newUserSchema, type NewUserInput, type Role } from "@/criteria";
+import { MIN_PASSWORD_LENGTH, newUserSchema, type NewUserInput, type Role } from "@/contract";
 import { navigate } from "@/web/app/router";
 import { BackTo } from "@/web/components/app-link";
 import { useAddUser } from "@/web/api/admin-users";

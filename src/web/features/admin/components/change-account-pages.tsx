@@ -2,7 +2,7 @@
  * The pages that change an account, one question page each: details (name, role, practice),
  * a new password, deactivate or reactivate. Each returns to the account with a confirmation.
  */
-import { MIN_PASSWORD_LENGTH, userChangeSchema, type AdminUser, type Role, type UserChange } from "@/criteria";
+import { MIN_PASSWORD_LENGTH, userChangeSchema, type AdminUser, type Role, type UserChange } from "@/contract";
 import { navigate } from "@/web/app/router";
 import { BackTo } from "@/web/components/app-link";
 import { useChangeUser } from "@/web/api/admin-user";

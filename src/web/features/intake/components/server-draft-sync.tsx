@@ -14,7 +14,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useFormContext } from "react-hook-form";
-import type { DraftAnswer } from "@/criteria";
+import type { DraftAnswer } from "@/contract";
 import { draftSavesHeld, useDeleteServerDraft, useSaveServerDraft, useServerDraft } from "@/web/api/draft";
 import { useSession } from "@/web/api/session";
 import { Button } from "@/web/components/buttons";

@@ -12,8 +12,8 @@ import {
   deniableCriteria,
   type CriterionId,
   type DecisionKind,
-  type RequestDetail,
 } from "@/criteria";
+import { type RequestDetail } from "@/contract";
 import { useDecide, useReloadRequest } from "@/web/api/decide";
 import { Button } from "@/web/components/buttons";
 import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";

@@ -5,23 +5,21 @@
  * the page, never in the URL (a member ID is patient data).
  */
 import { useState, type SyntheticEvent } from "react";
+import { OUTCOMES, OUTCOME_LABELS, type Outcome } from "@/criteria";
 import {
-  OUTCOME_LABELS,
   REQUEST_STATUSES,
   REQUEST_STATUS_LABELS,
   queueQuerySchema,
-  type Outcome,
   type QueueQuery,
   type RequestStatus,
-} from "@/criteria";
+} from "@/contract";
 import { navigate, useLocation } from "@/web/app/router";
-import { useRequestList } from "@/web/api/request-list";
+import { useRefusedCursorRestarts, useRequestList } from "@/web/api/request-list";
 import { Button } from "@/web/components/buttons";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";
 import { RequestTable } from "@/web/components/request-table";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 
-const OUTCOMES = Object.keys(OUTCOME_LABELS) as Outcome[];
 const selectClass = "block border-2 border-slate-900 bg-white px-2 py-1.5 text-lg";
 
 type AddressQuery = Pick<QueueQuery, "status" | "outcome" | "sort" | "cursor">;
@@ -61,6 +59,8 @@ export function QueuePage() {
   const [search, setSearch] = useState("");
   const query: QueueQuery = { ...address, q, pageSize: 25 };
   const list = useRequestList(query);
+  // A cursor the server refuses (edited, or made under other filters) starts again at the first page.
+  useRefusedCursorRestarts(list.error, address.cursor, queueHref({ ...address, cursor: undefined }));
   /** A new filter or sort starts again at the first page. */
   const update = (change: Partial<Omit<QueueQuery, "q">>) =>
     navigate(queueHref({ ...address, ...change, cursor: undefined }));

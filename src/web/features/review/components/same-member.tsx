@@ -2,7 +2,7 @@
  * The member's other requests, above the decision: Hemgenix is given once (II.A), so a reviewer
  * must see an approval (or another open request) for the same member before deciding this one.
  */
-import type { SameMemberRequest } from "@/criteria";
+import type { SameMemberRequest } from "@/contract";
 import { AppLink } from "@/web/components/app-link";
 import { StatusTag, formatDayOf } from "@/web/components/request-status";
 

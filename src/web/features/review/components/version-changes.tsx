@@ -1,5 +1,5 @@
 /** A resubmission's changes since the version this reviewer last saw (or the previous one), field by field. */
-import type { VersionChanges } from "@/criteria";
+import type { VersionChanges } from "@/contract";
 
 export function VersionChangesSection({ changes, version }: { changes: VersionChanges; version: number }) {
   const since =

@@ -1,7 +1,6 @@
 /** "My requests": the practice's submitted requests with their status and dates, newest first. */
-import { decodeCursor, queueFilterTag } from "@/criteria";
 import { useLocation } from "@/web/app/router";
-import { useRequestList } from "@/web/api/request-list";
+import { useRefusedCursorRestarts, useRequestList } from "@/web/api/request-list";
 import { AppLink } from "@/web/components/app-link";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";
 import { RequestTable } from "@/web/components/request-table";
@@ -11,10 +10,9 @@ export function MyRequestsPage() {
   useDocumentTitle("My requests");
   // The page is in the address (a cursor: dates and an internal id, no patient data), so Back works.
   const given = new URLSearchParams(useLocation().split("?")[1] ?? "").get("cursor") ?? undefined;
-  const decoded = given === undefined ? undefined : decodeCursor(given);
-  // An edited or foreign cursor (another sort or filter) starts again at the first page.
-  const cursor = decoded?.sort === "received" && decoded.filter === queueFilterTag({}) ? given : undefined;
-  const list = useRequestList({ cursor, pageSize: 20, sort: "received" });
+  const list = useRequestList({ cursor: given, pageSize: 20, sort: "received" });
+  // An edited or foreign cursor (the server refuses it) starts again at the first page.
+  useRefusedCursorRestarts(list.error, given, "/requests");
   return (
     <div>
       <h1 className="mb-6 text-3xl font-bold">My requests</h1>

@@ -4,7 +4,7 @@
  * server's words beside the field and the server never answers with zod's defaults.
  */
 import { z } from "zod/mini";
-import { ROLES, type AuditRecord, type Role, type SessionUser } from "./api-contract";
+import { ROLES, type AuditRecord, type Role, type SessionUser } from "./api";
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -144,6 +144,8 @@ export const practiceSchema = z.object(
   "The body must be a JSON object",
 );
 
+export type PracticeInput = z.infer<typeof practiceSchema>;
+
 /** An account as admins see it: what a session knows of its user, and whether it may sign in. */
 export interface AdminUser extends SessionUser {
   active: boolean;
@@ -169,4 +171,14 @@ export interface AdminPractice {
 /** One practice as its page shows it: with its history (added, renamed), newest first. */
 export interface AdminPracticeDetail extends AdminPractice {
   history: AuditRecord[];
+}
+
+/** GET /api/admin/users. */
+export interface UserList {
+  users: AdminUser[];
+}
+
+/** GET /api/admin/practices. */
+export interface PracticeList {
+  practices: AdminPractice[];
 }

@@ -3,11 +3,21 @@
  * writes them twice. Request documents inside are checked by `validateRequestDocument`.
  */
 import { z } from "zod/mini";
-import type { AuthorizationPeriod } from "./approval";
-import type { FieldChange } from "./changes";
-import type { Evaluation } from "./evaluation";
-import { CRITERION_IDS, type CriterionId } from "./policy";
-import type { RequestDocument } from "./schema";
+import {
+  CRITERION_IDS,
+  DECISION_KINDS,
+  OUTCOMES,
+  type AuthorizationPeriod,
+  type CriterionId,
+  type DecisionKind,
+  type Evaluation,
+  type FieldChange,
+  type Outcome,
+  type RequestDocument,
+} from "@/criteria";
+
+/** The header that carries the session's CSRF token on every state-changing call. */
+export const CSRF_HEADER = "x-csrf-token";
 
 export const ROLES = ["staff", "reviewer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -51,6 +61,23 @@ export interface SubmitAnswer {
   dueAt: string;
 }
 
+/** POST /api/requests/:reference/versions (an amendment filed as the next version). */
+export interface AmendAnswer {
+  reference: string;
+  rowVersion: number;
+}
+
+/** POST /api/requests/:reference/start-review. */
+export interface StartReviewAnswer {
+  rowVersion: number;
+}
+
+/** POST /api/requests/:reference/decision. */
+export interface DecisionAnswer {
+  rowVersion: number;
+  status: RequestStatus;
+}
+
 /** POST /api/requests 409: the member has an open request; nothing was filed. */
 export interface OpenRequestConflict {
   error: string;
@@ -90,9 +117,6 @@ export const startReviewSchema = z.object({
   expectedRowVersion: z.int().check(z.gte(1)),
 });
 
-export const DECISION_KINDS = ["approve", "deny", "request_info"] as const;
-export type DecisionKind = (typeof DECISION_KINDS)[number];
-
 export const decisionSchema = z.object({
   kind: z.enum(DECISION_KINDS),
   /** Deny: the criteria not met that the denial rests on. */
@@ -102,111 +126,18 @@ export const decisionSchema = z.object({
   expectedRowVersion: z.int().check(z.gte(1)),
 });
 
+/** The deepest page `page` may jump to (by offset); walking by cursor has no limit. */
+const MAX_PAGE = 100000;
+
 export const QUEUE_SORTS = ["received", "due"] as const;
 /** received: newest first (received_at DESC, id DESC); due: soonest first (due_at ASC, id ASC). */
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 /**
- * Where a page of the queue starts: the sort key and id of the row next to it (the last row of the
- * page before for "next", the first row of the page after for "previous") and the page number it
- * leads to. Only timestamps, an internal id and a page number: never patient data. On the wire it
- * is opaque (base64url of a small JSON array); clients pass back what the server gave them.
+ * Cursors are opaque: the server makes them and checks them (that they are its own, and made for
+ * the same sort and filters); clients pass back what they were given. Here only their shape.
  */
-export interface QueueCursor {
-  sort: QueueSort;
-  direction: "next" | "previous";
-  /** received_at or due_at of the row next to the page, as stored (ISO 8601, UTC). */
-  key: string;
-  id: number;
-  /** The page number the cursor leads to, for "Page X of Y". */
-  page: number;
-}
-
-/**
- * The filters a cursor was made under, as a short tag: the status, the outcome, and whether there
- * was a search (not what was searched for: a member ID must not travel in an address). A cursor
- * is refused under other filters, where it would start at an arbitrary row.
- */
-export function queueFilterTag(query: { status?: string; outcome?: string; q?: string }): string {
-  const searched = query.q !== undefined && query.q.trim() !== "";
-  return `${query.status ?? "-"}/${query.outcome ?? "-"}/${searched ? "searched" : "-"}`;
-}
-
-const CURSOR_VERSION = 2;
-const MAX_PAGE = 100000;
-const cursorTuple = z.tuple([
-  z.literal(CURSOR_VERSION),
-  z.enum(QUEUE_SORTS),
-  z.enum(["next", "previous"]),
-  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)),
-  z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER)),
-  // Walking by cursor has no page limit (only jumping by offset has one); the number is for display.
-  z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER)),
-  z.string().check(z.regex(/^[a-z_-]+\/[a-z_-]+\/[a-z-]+$/)),
-]);
-
-const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/** base64url (no padding) of ASCII text; the library has no Buffer or btoa, so by hand. */
-function toBase64Url(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i += 3) {
-    const a = text.charCodeAt(i);
-    const b = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-    const c = i + 2 < text.length ? text.charCodeAt(i + 2) : 0;
-    const n = (a << 16) | (b << 8) | c;
-    const chars = i + 2 < text.length ? 4 : i + 1 < text.length ? 3 : 2;
-    for (let j = 0; j < chars; j++) out += BASE64URL[(n >> (18 - 6 * j)) & 63] ?? "";
-  }
-  return out;
-}
-
-/** The ASCII text of base64url (no padding); undefined when it is not canonical base64url of ASCII. */
-function fromBase64Url(code: string): string | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(code) || code.length % 4 === 1) return undefined;
-  let out = "";
-  for (let i = 0; i < code.length; i += 4) {
-    const group = code.slice(i, i + 4);
-    let n = 0;
-    for (let j = 0; j < 4; j++) n = (n << 6) | (j < group.length ? BASE64URL.indexOf(group.charAt(j)) : 0);
-    const bytes = group.length - 1;
-    for (let j = 0; j < bytes; j++) {
-      const byte = (n >> (16 - 8 * j)) & 255;
-      if (byte > 127) return undefined;
-      out += String.fromCharCode(byte);
-    }
-  }
-  return toBase64Url(out) === code ? out : undefined;
-}
-
-/** The wire form of a cursor made under the filters tagged `filter` (see `queueFilterTag`). */
-export function encodeCursor(cursor: QueueCursor, filter: string): string {
-  return toBase64Url(
-    JSON.stringify([CURSOR_VERSION, cursor.sort, cursor.direction, cursor.key, cursor.id, cursor.page, filter]),
-  );
-}
-
-/** The cursor in a `cursor` parameter, or undefined when it is not one this server makes. */
-export function decodeCursor(code: string): (QueueCursor & { filter: string }) | undefined {
-  if (code.length > MAX_CURSOR_LENGTH) return undefined;
-  const text = fromBase64Url(code);
-  if (text === undefined) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const parsed = cursorTuple.safeParse(json);
-  if (!parsed.success) return undefined;
-  const [, sort, direction, key, id, page, filter] = parsed.data;
-  if (Number.isNaN(Date.parse(key))) return undefined;
-  return { sort, direction, key, id, page, filter };
-}
-
-const MAX_CURSOR_LENGTH = 200;
-const CURSOR_HELP =
-  "cursor must be the next or previous cursor of a page of results, passed back unchanged (leave it out for the first page)";
+export const MAX_CURSOR_LENGTH = 200;
 
 /**
  * The queue's query. Pages are walked with `cursor` (keyset: as fast on page 4,000 as on page 1);
@@ -214,55 +145,21 @@ const CURSOR_HELP =
  */
 const queueFields = {
   status: z.optional(z.enum(REQUEST_STATUSES)),
-  outcome: z.optional(z.enum(["meets_criteria", "does_not_meet", "incomplete", "not_authorized", "refer"])),
+  outcome: z.optional(z.enum(OUTCOMES)),
   q: z.optional(z.string().check(z.maxLength(64))),
   sort: z.optional(z.enum(QUEUE_SORTS)),
   page: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE))),
   pageSize: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
-  cursor: z.optional(
-    z.string().check(
-      z.maxLength(MAX_CURSOR_LENGTH),
-      z.refine((code) => code.length > MAX_CURSOR_LENGTH || decodeCursor(code) !== undefined, {
-        error: `${CURSOR_HELP}; this one is not`,
-      }),
-    ),
-  ),
+  cursor: z.optional(z.string().check(z.maxLength(MAX_CURSOR_LENGTH))),
 };
 
-type QueueFilters = {
-  cursor?: string | undefined;
-  page?: number | undefined;
-  sort?: QueueSort | undefined;
-} & Parameters<typeof queueFilterTag>[0];
-
-/** Cursor and page together make no sense; a cursor must fit the sort and filters it is sent with. */
-const queueChecks = <T extends QueueFilters>() =>
+/** Cursor and page together make no sense. */
+const queueChecks = <T extends { cursor?: string | undefined; page?: number | undefined }>() =>
   [
     z.refine<T>((query) => query.cursor === undefined || query.page === undefined, {
       path: ["cursor"],
       error: "cursor and page cannot be used together: a cursor already says which page it leads to",
     }),
-    z.refine<T>(
-      (query) => {
-        const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-        return cursor === undefined || cursor.sort === (query.sort ?? "received");
-      },
-      {
-        path: ["cursor"],
-        error: "cursor belongs to another sort order: keep the sort the cursor was made with, or leave the cursor out",
-      },
-    ),
-    z.refine<T>(
-      (query) => {
-        const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-        return cursor === undefined || cursor.filter === queueFilterTag(query);
-      },
-      {
-        path: ["cursor"],
-        error:
-          "cursor belongs to other filters: keep the status, outcome and search the cursor was made with, or leave the cursor out",
-      },
-    ),
   ] as const;
 
 export const queueQuerySchema = z.object(queueFields).check(...queueChecks());
@@ -293,7 +190,7 @@ export interface SessionInfo {
 export interface RequestSummaryRow {
   reference: string;
   status: RequestStatus;
-  outcome: Evaluation["outcome"];
+  outcome: Outcome;
   memberId: string | null;
   memberName: string | null;
   practiceName: string;
@@ -332,7 +229,7 @@ export interface VersionRecord {
   version: number;
   submittedAt: string;
   submittedBy: string;
-  outcome: Evaluation["outcome"];
+  outcome: Outcome;
 }
 
 export interface AuditRecord {
