@@ -36,7 +36,7 @@ const person = (key: string, role: RoleLabel, practice?: string): Person => ({
 });
 
 const NEEDS_OWN_PASSWORD =
-  "Enter your own current password: making an administrator or setting an administrator's password needs it";
+  "Enter your own current password: adding an account, changing a role or setting a password needs it";
 
 const problem = (page: Page) => page.getByRole("alert").filter({ hasText: "There is a problem" });
 const success = (page: Page, text: string) => page.getByRole("alert").filter({ hasText: text });
@@ -61,12 +61,13 @@ async function addAccount(admin: Page, who: Person): Promise<void> {
   await admin.getByLabel("Email address").fill(who.email);
   await admin.getByLabel("First password").fill(who.password);
   if (who.role === "Administrator") {
-    // Making an administrator needs the acting admin's own password: asked, then given.
+    // Adding an account needs the acting admin's own password: left out, it is asked for, and
+    // nothing typed is lost.
     await admin.getByRole("button", { name: "Add account" }).click();
     await expect(problem(admin).getByRole("link", { name: NEEDS_OWN_PASSWORD })).toBeVisible();
     await expect(admin.getByLabel("First password")).toHaveValue(who.password);
-    await admin.getByLabel("Your current password").fill(DEMO_PASSWORD);
   }
+  await admin.getByLabel("Your current password").fill(DEMO_PASSWORD);
   await admin.getByRole("button", { name: "Add account" }).click();
   await expect(success(admin, `Account added for ${who.name}`)).toBeVisible();
 }
@@ -134,8 +135,12 @@ test("change details: a new role signs the person out and they return to the rev
   await expect(admin.getByLabel("Office staff")).toBeChecked();
   await expect(practiceSelect(admin)).toHaveValue(/^[1-9][0-9]*$/);
   await expectNoAxeViolations(admin);
+  // The admin's own password is asked only once the role changes.
+  await expect(admin.getByLabel("Your current password")).toHaveCount(0);
   await admin.getByLabel("Medical-director reviewer").check();
   await expect(practiceSelect(admin)).toHaveCount(0);
+  await admin.getByLabel("Your current password").fill(DEMO_PASSWORD);
+  await expectNoAxeViolations(admin);
   await admin.getByRole("button", { name: "Save changes" }).click();
   await expect(success(admin, `Details saved. ${rosa.name} was signed out`)).toBeFocused();
   await expect(summaryRow(admin, "Role")).toContainText("Medical-director reviewer");
@@ -158,6 +163,7 @@ test("change details: a new role signs the person out and they return to the rev
   await admin.getByLabel("Administrator").check();
   await expect(practiceSelect(admin)).toHaveCount(0);
   await admin.getByLabel("Office staff").check();
+  await admin.getByLabel("Your current password").fill(DEMO_PASSWORD);
   await admin.getByRole("button", { name: "Save changes" }).click();
   await expect(problem(admin)).toBeFocused();
   await expect(problem(admin).getByRole("link")).toHaveText(["Choose the practice this person works for"]);
@@ -193,7 +199,8 @@ test("set a new password: too short changes nothing; the new one signs the perso
 
   await openAccount(admin, paul);
   await admin.getByRole("link", { name: "Set a new password (password)" }).click();
-  const field = admin.getByLabel(`Set a new password for ${paul.name}`);
+  await expect(admin.getByRole("heading", { level: 1, name: `Set a new password for ${paul.name}` })).toBeVisible();
+  const field = admin.getByLabel("New password");
   await expect(field).toBeVisible();
   await expect(field).toHaveValue("");
   await expectNoAxeViolations(admin);
@@ -212,7 +219,13 @@ test("set a new password: too short changes nothing; the new one signs the perso
   const check = await signedIn(browser, paul.email, paul.password);
   await check.context().close();
 
+  // Anyone's password needs the acting admin's own: left out, it is asked for on its field.
   await field.fill(fresh);
+  await admin.getByRole("button", { name: "Set password" }).click();
+  await expect(problem(admin).getByRole("link")).toHaveText([NEEDS_OWN_PASSWORD]);
+  await expect(field).toHaveValue(fresh);
+  await expectStillSignedIn(mine);
+  await admin.getByLabel("Your current password").fill(DEMO_PASSWORD);
   await admin.getByRole("button", { name: "Set password" }).click();
   await expect(success(admin, `Password set. ${paul.name} was signed out everywhere`)).toBeFocused();
   await expectNoAxeViolations(admin);
@@ -277,6 +290,7 @@ test("an account is added with the keyboard alone, error summary link included",
   // The practice is left unanswered for now.
   await typeInto(admin, admin.getByLabel("Email address"), kim.email);
   await typeInto(admin, admin.getByLabel("First password"), kim.password);
+  await typeInto(admin, admin.getByLabel("Your current password"), DEMO_PASSWORD);
   await pressEnterOn(admin, admin.getByRole("button", { name: "Add account" }));
 
   await expect(problem(admin)).toBeFocused();
@@ -332,6 +346,7 @@ async function fillNewAccount(admin: Page, who: Person): Promise<void> {
   if (who.practice !== undefined) await practiceSelect(admin).selectOption({ label: who.practice });
   await admin.getByLabel("Email address").fill(who.email);
   await admin.getByLabel("First password").fill(who.password);
+  await admin.getByLabel("Your current password").fill(DEMO_PASSWORD);
 }
 
 async function expectAnswersKept(admin: Page, who: Person): Promise<void> {
@@ -418,7 +433,7 @@ test("an admin setting their own password stays signed in; their other browser i
   await expectNoAxeViolations(here);
   await expect(here.getByRole("heading", { level: 1, name: `Set a new password for ${ines.name}` })).toBeVisible();
   await here.getByLabel("New password").fill(fresh);
-  // An administrator's password needs the acting admin's own: missing, then wrong, each on its field.
+  // Setting a password needs the acting admin's own (their own password too): missing, then wrong, each on its field.
   await here.getByRole("button", { name: "Set password" }).click();
   await expect(problem(here).getByRole("link", { name: NEEDS_OWN_PASSWORD })).toBeVisible();
   await expect(here.getByLabel("New password")).toHaveValue(fresh);

@@ -5,7 +5,7 @@
  * once. Every admin screen, with and without errors, is checked with axe.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, signedIn } from "./support/accounts";
+import { DEMO_PASSWORD, expectNoAxeViolations, signedIn } from "./support/accounts";
 
 // Unique per run of this file, so a rerun on the same database does not collide.
 const stamp = Date.now().toString(36);
@@ -58,12 +58,14 @@ test("an admin adds a practice and its staff; deactivating the account signs the
     "Choose a role: staff, reviewer or admin",
     "Enter the email address",
     "Password must be at least 12 characters (a few unrelated words make a good one)",
+    "Enter your own current password: adding an account, changing a role or setting a password needs it",
   ]);
   await expectNoAxeViolations(admin);
   await admin.getByLabel("Full name").fill("Nina Northside");
   await admin.getByLabel("Office staff").check();
   await admin.getByLabel("Email address").fill(email);
   await admin.getByLabel("First password").fill(password);
+  await admin.getByLabel("Your current password").fill(DEMO_PASSWORD);
   await admin.getByRole("button", { name: "Add account" }).click();
   await expect(summary.getByRole("link")).toHaveText(["Choose the practice this person works for"]);
   await summary.getByRole("link").click();
@@ -83,6 +85,7 @@ test("an admin adds a practice and its staff; deactivating the account signs the
   await admin.getByLabel("Medical-director reviewer").check();
   await admin.getByLabel("Email address").fill(email.toUpperCase());
   await admin.getByLabel("First password").fill(password);
+  await admin.getByLabel("Your current password").fill(DEMO_PASSWORD);
   await admin.getByRole("button", { name: "Add account" }).click();
   await expect(
     summary.getByRole("link", {

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { document as fixture } from "@fixtures";
-import { expectNoAxeViolations, signedIn } from "./support/accounts";
+import { DEMO_PASSWORD, expectNoAxeViolations, signedIn } from "./support/accounts";
 import { clickContinue, importDocument, startWith } from "./support/app";
 
 const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -44,7 +44,14 @@ async function newStaff(browser: Browser, name: string): Promise<{ page: Page; e
   const email = `${name.toLowerCase()}-${stamp}@focus.test`;
   const user = await admin.request.post("/api/admin/users", {
     headers,
-    data: { name: `${name} Staff`, email, role: "staff", practiceId: id, password: PASSWORD },
+    data: {
+      name: `${name} Staff`,
+      email,
+      role: "staff",
+      practiceId: id,
+      password: PASSWORD,
+      currentPassword: DEMO_PASSWORD,
+    },
   });
   expect(user.status()).toBe(201);
   await admin.context().close();

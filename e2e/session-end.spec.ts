@@ -107,7 +107,11 @@ test("a session ended while the page is open (an administrator changed the accou
   const changed = await fetch(`${server.url}/api/admin/users/${account?.id ?? 0}`, {
     method: "PATCH",
     headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf, "content-type": "application/json" },
-    body: JSON.stringify({ password: DEMO_PASSWORD, expectedRowVersion: account?.rowVersion }),
+    body: JSON.stringify({
+      password: DEMO_PASSWORD,
+      currentPassword: DEMO_PASSWORD,
+      expectedRowVersion: account?.rowVersion,
+    }),
   });
   expect(changed.status).toBe(200);
 

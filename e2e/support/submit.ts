@@ -4,7 +4,7 @@
  * so the warning about the member's open request may come: `submitRequest` confirms it.
  */
 import { expect, type Browser, type Page, type Response } from "@playwright/test";
-import { signedIn } from "./accounts";
+import { DEMO_PASSWORD, signedIn } from "./accounts";
 
 export type Kind = "Standard" | "Expedited";
 
@@ -55,7 +55,14 @@ export async function ownStaffAccount(browser: Browser): Promise<() => Promise<P
   const password = "e2e drafts staff passphrase";
   const added = await admin.request.post("/api/admin/users", {
     headers,
-    data: { name: "Drafts Tester", email, role: "staff", practiceId: practices[0]?.id, password },
+    data: {
+      name: "Drafts Tester",
+      email,
+      role: "staff",
+      practiceId: practices[0]?.id,
+      password,
+      currentPassword: DEMO_PASSWORD,
+    },
   });
   expect(added.status(), await added.text()).toBe(201);
   await admin.context().close();

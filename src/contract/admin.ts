@@ -61,42 +61,50 @@ export const practiceRuleMessage = (value: Role): string =>
 const practiceFitsRole = (user: { role: Role; practiceId: number | null }): boolean =>
   (user.role === "staff") === (user.practiceId !== null);
 
-/** The acting admin's own password: needed for any change that makes or arms an administrator. */
-const currentPassword = z.optional(
-  z
-    .string("Your current password must be text")
-    .check(z.refine((v) => v.length <= MAX_PASSWORD_LENGTH, "Your current password is not right")),
-);
+/** What the server says when a change needs the acting admin's own password (see `needsOwnPassword`). */
+export const NEEDS_OWN_PASSWORD =
+  "Enter your own current password: adding an account, changing a role or setting a password needs it";
 
+/** The acting admin's own password: always for a new account; for a change, when `needsOwnPassword` says. */
+const ownPassword = z
+  .string({ error: (issue) => (issue.input === undefined ? NEEDS_OWN_PASSWORD : "Your current password must be text") })
+  .check(z.refine((v) => v.length <= MAX_PASSWORD_LENGTH, "Your current password is not right"));
+const currentPassword = z.optional(ownPassword);
+
+const accountFields = { name: personName, email, role, practiceId: z._default(practiceId, null), password };
+const practiceFits = <T extends { role: Role; practiceId: number | null }>() =>
+  z.superRefine<T>((user, ctx) => {
+    if (!practiceFitsRole(user))
+      ctx.issues.push({ code: "custom", path: ["practiceId"], message: practiceRuleMessage(user.role), input: user });
+  });
+
+/** A new account as the operator's `npm run user:add` makes it: on the server's own machine, no admin acting. */
+export const newAccountSchema = z.object(accountFields, "The body must be a JSON object").check(practiceFits());
+
+/** POST /api/admin/users: a new account, confirmed with the acting admin's own password. */
 export const newUserSchema = z
   .object(
-    { name: personName, email, role, practiceId: z._default(practiceId, null), password, currentPassword },
+    { ...accountFields, currentPassword: ownPassword.check(z.refine((v) => v !== "", NEEDS_OWN_PASSWORD)) },
     "The body must be a JSON object",
   )
-  .check(
-    z.superRefine((user, ctx) => {
-      if (!practiceFitsRole(user))
-        ctx.issues.push({ code: "custom", path: ["practiceId"], message: practiceRuleMessage(user.role), input: user });
-    }),
-  );
+  .check(practiceFits());
 export type NewUserInput = z.infer<typeof newUserSchema>;
 
 /**
- * Whether a change needs the acting admin's own current password: anything that creates an
- * administrator, makes an account one, or sets the password of an account that is or will be one
- * (or the admin's own). A stolen admin session alone then cannot mint or take over an admin account,
- * not even in two steps (demote, then promote with a new password).
+ * Whether a change needs the acting admin's own current password: anything that gives someone a
+ * way in or more reach: adding an account (`roleBefore` null), changing a role, setting a password
+ * (anyone's). A stolen or unattended admin session alone then cannot mint an account, take one over
+ * by resetting its password, or widen one's access. Renaming, moving office staff between practices
+ * and deactivating do not (deactivating only ever takes access away).
  */
 export function needsOwnPassword(change: {
-  self: boolean;
   roleBefore: Role | null;
   roleAfter: Role;
   settingPassword: boolean;
 }): boolean {
-  const becomesAdmin = change.roleAfter === "admin" && change.roleBefore !== "admin";
-  const adminPassword =
-    change.settingPassword && (change.self || change.roleAfter === "admin" || change.roleBefore === "admin");
-  return becomesAdmin || adminPassword;
+  const adding = change.roleBefore === null;
+  const roleChanges = change.roleBefore !== null && change.roleAfter !== change.roleBefore;
+  return adding || roleChanges || change.settingPassword;
 }
 
 /**

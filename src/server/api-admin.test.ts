@@ -63,23 +63,26 @@ afterAll(async () => {
 let counter = 0;
 const uniqueEmail = (prefix = "new") => `${prefix}-${(counter += 1)}@clinic.test`;
 
-/** A valid new staff account of the demo practice, with `change` applied. */
+/** A valid new staff account of the demo practice, confirmed with the demo admin's own password, with `change` applied. */
 const newAccount = (change: Record<string, unknown> = {}) => ({
   name: "Nora New",
   email: uniqueEmail(),
   role: "staff",
   practiceId: demoPracticeId,
   password: PASSWORD,
+  currentPassword: DEMO_PASSWORD,
   ...change,
 });
 
-/** Adds an account as the demo admin (who confirms with their own password when it is an admin). */
+/** Adds an account as the demo admin. */
 async function addUser(body: Record<string, unknown> = {}): Promise<AdminUser> {
-  const confirm = body.role === "admin" ? { currentPassword: DEMO_PASSWORD } : {};
-  const res = await call<AdminUser>(server.app, admin, "POST", "/api/admin/users", newAccount({ ...confirm, ...body }));
+  const res = await call<AdminUser>(server.app, admin, "POST", "/api/admin/users", newAccount(body));
   if (res.status !== 201) throw new Error(`adding a user gave ${res.status}: ${res.text}`);
   return res.body;
 }
+
+/** The demo admin's own password, which adding an account, a role change and a password need. */
+const OWN = { currentPassword: DEMO_PASSWORD };
 
 const change = (id: number, body: unknown, who: Session = admin) =>
   call<AdminUser & { errors?: FieldError[] }>(server.app, who, "PATCH", `/api/admin/users/${id}`, body);
@@ -108,7 +111,13 @@ describe("who may administer", () => {
       method: "POST",
       path: "/api/admin/users",
       url: () => "/api/admin/users",
-      body: () => ({ name: "Role Matrix", email: uniqueEmail("matrix"), role: "reviewer", password: PASSWORD }),
+      body: () => ({
+        name: "Role Matrix",
+        email: uniqueEmail("matrix"),
+        role: "reviewer",
+        password: PASSWORD,
+        currentPassword: DEMO_PASSWORD,
+      }),
       ok: 201,
     },
     {
@@ -183,6 +192,7 @@ describe("adding an account", () => {
       role: "staff",
       practiceId: otherPracticeId,
       password: PASSWORD,
+      currentPassword: DEMO_PASSWORD,
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -287,7 +297,7 @@ describe("adding an account", () => {
       role: "boss",
     });
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e) => e.path)).toEqual(["name", "email", "role", "password"]);
+    expect(res.body.errors.map((e) => e.path)).toEqual(["name", "email", "role", "password", "currentPassword"]);
     expect(res.body.errors.every((e) => e.message.length > 10)).toBe(true);
   });
 });
@@ -317,15 +327,15 @@ describe("changing an account", () => {
 
   it("takes staff out of their practice when they become reviewers, and needs one to make them staff", async () => {
     const account = await addUser();
-    const promoted = await change(account.id, { role: "reviewer" });
+    const promoted = await change(account.id, { role: "reviewer", ...OWN });
     expect(promoted.status).toBe(200);
     expect(promoted.body).toMatchObject({ role: "reviewer", practiceId: null, practiceName: null });
     const before = server.fingerprint();
-    const refused = await change(account.id, { role: "staff" });
+    const refused = await change(account.id, { role: "staff", ...OWN });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([{ path: "practiceId", message: "Choose the practice this person works for" }]);
     expect(server.fingerprint()).toBe(before);
-    const back = await change(account.id, { role: "staff", practiceId: demoPracticeId });
+    const back = await change(account.id, { role: "staff", practiceId: demoPracticeId, ...OWN });
     expect(back.body).toMatchObject({ role: "staff", practiceId: demoPracticeId });
     const wrong = await change(account.id, { practiceId: null });
     expect(wrong.status).toBe(400);
@@ -367,7 +377,7 @@ describe("changing an account", () => {
   it("sets a new password: the old one stops working and every session ends", async () => {
     const account = await addUser();
     const session = await signIn(server.app, account.email, PASSWORD);
-    const res = await change(account.id, { password: "a brand new passphrase" });
+    const res = await change(account.id, { password: "a brand new passphrase", ...OWN });
     expect(res.status).toBe(200);
     expect(res.text).not.toMatch(/passphrase|scrypt/);
     expect(await stillSignedIn(session)).toBe(false);
@@ -475,7 +485,7 @@ describe("the audit of administration", () => {
   it("records who changed which account and what, never a password or name, and shows it as the account's history", async () => {
     const account = await addUser({ name: "Audit Subject" });
     await signIn(server.app, account.email, PASSWORD);
-    await change(account.id, { role: "reviewer", password: "another good passphrase", active: false });
+    await change(account.id, { role: "reviewer", password: "another good passphrase", active: false, ...OWN });
     await change(account.id, { name: "Audit Renamed" });
     const rows = server.db
       .prepare("SELECT user_id, action, detail FROM audit_events WHERE account_id = ? ORDER BY id")
@@ -602,7 +612,7 @@ it("never answers with a password hash, on any admin route", async () => {
   const answers = await Promise.all([
     call(server.app, admin, "GET", "/api/admin/users"),
     call(server.app, admin, "GET", `/api/admin/users/${account.id}`),
-    change(account.id, { password: "yet another passphrase" }),
+    change(account.id, { password: "yet another passphrase", ...OWN }),
     call(server.app, admin, "POST", "/api/admin/users", newAccount()),
   ]);
   for (const answer of answers) {
@@ -612,10 +622,10 @@ it("never answers with a password hash, on any admin route", async () => {
 });
 
 const NEEDS_OWN_PASSWORD =
-  "Enter your own current password: making an administrator or setting an administrator's password needs it";
+  "Enter your own current password: adding an account, changing a role or setting a password needs it";
 
-describe("setting an administrator's password", () => {
-  it("needs the acting admin's own password (a stolen session cannot take admin accounts over); staff's does not", async () => {
+describe("setting a password", () => {
+  it("needs the acting admin's own password, for an administrator and for office staff (a stolen session cannot take accounts over)", async () => {
     const other = await addUser({ role: "admin", practiceId: null, name: "Other Admin" });
     const before = server.fingerprint();
     const missing = await change(other.id, { password: "taken over passphrase" });
@@ -627,19 +637,32 @@ describe("setting an administrator's password", () => {
     const right = await change(other.id, { password: "agreed new passphrase", currentPassword: DEMO_PASSWORD });
     expect(right.status).toBe(200);
     await expect(signIn(server.app, other.email, "agreed new passphrase")).resolves.toBeDefined();
-    // Office staff's password is reset without it (the admin is the one they ask).
+    // Office staff's too: with their account a stolen session would read the practice's requests.
     const staff = await addUser();
-    expect((await change(staff.id, { password: "staff new passphrase" })).status).toBe(200);
+    const staffBefore = server.fingerprint();
+    const unconfirmed = await change(staff.id, { password: "staff new passphrase" });
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.body.errors).toEqual([{ path: "currentPassword", message: NEEDS_OWN_PASSWORD }]);
+    expect(server.fingerprint()).toBe(staffBefore);
+    expect((await change(staff.id, { password: "staff new passphrase", ...OWN })).status).toBe(200);
   });
 });
 
-describe("making an administrator needs the acting admin's own password, on every path", () => {
+describe("adding an account or changing a role needs the acting admin's own password, on every path", () => {
+  /** A body without the acting admin's confirmation. */
+  const unconfirmed = ({ currentPassword: _own, ...body }: Record<string, unknown>) => body;
   const newAdmin = (extra: Record<string, unknown> = {}) =>
     newAccount({ role: "admin", practiceId: null, name: "Ada Admin", ...extra });
 
   it("adding an administrator: refused without it or with a wrong one (nothing stored), accepted with it", async () => {
     const before = server.fingerprint();
-    const missing = await call<{ errors: FieldError[] }>(server.app, admin, "POST", "/api/admin/users", newAdmin());
+    const missing = await call<{ errors: FieldError[] }>(
+      server.app,
+      admin,
+      "POST",
+      "/api/admin/users",
+      unconfirmed(newAdmin()),
+    );
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toEqual([{ path: "currentPassword", message: NEEDS_OWN_PASSWORD }]);
     const wrong = await call<{ errors: FieldError[] }>(
@@ -662,10 +685,37 @@ describe("making an administrator needs the acting admin's own password, on ever
     expect(right.status).toBe(201);
   });
 
-  it("adding office staff or a reviewer needs no password", async () => {
-    expect((await call(server.app, admin, "POST", "/api/admin/users", newAccount())).status).toBe(201);
-    const asReviewer = newAccount({ role: "reviewer", practiceId: null });
-    expect((await call(server.app, admin, "POST", "/api/admin/users", asReviewer)).status).toBe(201);
+  it("adding office staff or a reviewer needs it too: refused without it (nothing stored), accepted with it", async () => {
+    for (const body of [newAccount(), newAccount({ role: "reviewer", practiceId: null })]) {
+      const before = server.fingerprint();
+      const missing = await call<{ errors: FieldError[] }>(
+        server.app,
+        admin,
+        "POST",
+        "/api/admin/users",
+        unconfirmed(body),
+      );
+      expect(missing.status).toBe(400);
+      expect(missing.body.errors).toEqual([{ path: "currentPassword", message: NEEDS_OWN_PASSWORD }]);
+      expect(server.fingerprint()).toBe(before);
+      expect((await call(server.app, admin, "POST", "/api/admin/users", body)).status).toBe(201);
+    }
+  });
+
+  it("changing any role (staff to reviewer, admin to reviewer) needs it; renaming and deactivating do not", async () => {
+    const staff = await addUser();
+    const before = server.fingerprint();
+    const promote = await change(staff.id, { role: "reviewer" });
+    expect(promote.status).toBe(400);
+    expect(promote.body.errors).toEqual([{ path: "currentPassword", message: NEEDS_OWN_PASSWORD }]);
+    expect(server.fingerprint()).toBe(before);
+    const otherAdmin = await addUser({ role: "admin", practiceId: null, name: "Demotable Admin" });
+    const afterAdd = server.fingerprint();
+    expect((await change(otherAdmin.id, { role: "reviewer" })).status).toBe(400);
+    expect(server.fingerprint()).toBe(afterAdd);
+    expect((await change(staff.id, { name: "Renamed Freely" })).status).toBe(200);
+    expect((await change(staff.id, { active: false })).status).toBe(200);
+    expect((await change(staff.id, { role: "reviewer", ...OWN })).status).toBe(200);
   });
 
   it("promoting an account to administrator: refused without it, nothing changed; accepted with it", async () => {
@@ -680,26 +730,20 @@ describe("making an administrator needs the acting admin's own password, on ever
     expect(right.body.role).toBe("admin");
   });
 
-  it("the two-step takeover (demote, then promote with a new password in one call) is refused", async () => {
+  it("a takeover in steps (demote, set a password, promote) is refused at every step", async () => {
     const target = await addUser({ role: "admin", practiceId: null, name: "Target Admin" });
-    // A stolen session can demote (an admin can be restored by another admin; no account is taken over)…
-    const demoted = await change(target.id, { role: "reviewer" });
-    expect(demoted.status).toBe(200);
     const before = server.fingerprint();
-    // …but not make it an admin again with a password of its choosing.
-    const takeover = await change(target.id, {
-      role: "admin",
-      password: "attacker chosen passphrase",
-      expectedRowVersion: demoted.body.rowVersion,
-    });
-    expect(takeover.status).toBe(400);
-    expect(takeover.body.errors).toEqual([{ path: "currentPassword", message: NEEDS_OWN_PASSWORD }]);
+    for (const step of [
+      { role: "reviewer" },
+      { password: "attacker chosen passphrase" },
+      { role: "admin", password: "attacker chosen passphrase" },
+    ]) {
+      const res = await change(target.id, step);
+      expect(res.status, JSON.stringify(step)).toBe(400);
+      expect(res.body.errors).toEqual([{ path: "currentPassword", message: NEEDS_OWN_PASSWORD }]);
+    }
     expect(server.fingerprint()).toBe(before);
     await expect(signIn(server.app, target.email, "attacker chosen passphrase")).rejects.toThrow(/401/);
-    // Nor by setting the demoted account's password first and promoting it afterwards.
-    const password = await change(target.id, { password: "attacker chosen passphrase" });
-    expect(password.status).toBe(200);
-    expect((await change(target.id, { role: "admin" })).status).toBe(400);
   });
 
   it("wrong current passwords count against the sign-in limit of the acting admin", async () => {
@@ -743,8 +787,8 @@ describe("two changes at once", () => {
   it("a new role and a new practice at once: one is refused (409), the account stays consistent", async () => {
     const account = await addUser({ practiceId: demoPracticeId });
     const [movePractice, makeReviewer] = await Promise.all([
-      change(account.id, { practiceId: otherPracticeId, password: "moving practice now" }),
-      change(account.id, { role: "reviewer" }),
+      change(account.id, { practiceId: otherPracticeId, password: "moving practice now", ...OWN }),
+      change(account.id, { role: "reviewer", ...OWN }),
     ]);
     expect([movePractice.status, makeReviewer.status].sort()).toEqual([200, 409]);
     const refused = movePractice.status === 409 ? movePractice : makeReviewer;

@@ -350,6 +350,7 @@ describe("moving a staff member to another practice, or deactivating them", () =
         role: "staff",
         practiceId: staff.user.practiceId,
         password: "a long enough passphrase",
+        currentPassword: DEMO_PASSWORD,
       })
     ).body;
     const mover = await signIn(server.app, account.email, "a long enough passphrase");

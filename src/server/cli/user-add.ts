@@ -7,7 +7,7 @@
  */
 import { text } from "node:stream/consumers";
 import { parseArgs } from "node:util";
-import { ROLE_LABELS, newUserSchema, practiceSchema } from "@/contract";
+import { ROLE_LABELS, newAccountSchema, practiceSchema } from "@/contract";
 import { hashPassword } from "../auth/passwords";
 import { loadConfig } from "../config";
 import { sqliteStore } from "../db/sqlite-store";
@@ -55,7 +55,7 @@ try {
     practiceId: wanted === undefined ? null : (existing?.id ?? 1),
     password,
   };
-  const checked = newUserSchema.safeParse(candidate);
+  const checked = newAccountSchema.safeParse(candidate);
   if (!checked.success) {
     fail(checked.error.issues.map((i) => `${OPTION[String(i.path[0])] ?? "input"}: ${i.message}`).join("\n"));
   }

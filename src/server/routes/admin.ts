@@ -12,6 +12,7 @@ import { type FieldError } from "@/criteria";
 import {
   ROLE_LABELS,
   needsOwnPassword,
+  NEEDS_OWN_PASSWORD,
   newUserSchema,
   practiceRuleMessage,
   practiceSchema,
@@ -73,7 +74,7 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, signInLimit
   app.post("/api/admin/users", async (request, reply) => {
     const auth = await admin(request, reply);
     const { currentPassword, ...body } = parseWithOwnMessages(newUserSchema, request.body);
-    if (needsOwnPassword({ self: false, roleBefore: null, roleAfter: body.role, settingPassword: true }))
+    if (needsOwnPassword({ roleBefore: null, roleAfter: body.role, settingPassword: true }))
       await confirmOwnPassword(auth.user.email, currentPassword, request.ip);
     if (body.practiceId !== null && (await store.findPractice(body.practiceId)) === undefined)
       throw fieldError("practiceId", NO_SUCH_PRACTICE);
@@ -112,10 +113,9 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, signInLimit
     else if (practiceId !== null && (await store.findPractice(practiceId)) === undefined)
       errors.push({ path: "practiceId", message: NO_SUCH_PRACTICE });
     if (errors.length > 0) throw new BadRequest(errors);
-    // A stolen admin session must not be able to mint or take over administrator accounts.
+    // A stolen admin session must not be able to give anyone a way in or more reach.
     if (
       needsOwnPassword({
-        self,
         roleBefore: account.role,
         roleAfter: role,
         settingPassword: change.password !== undefined,
@@ -167,11 +167,7 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, signInLimit
 
   /** The acting admin's own password, counted against the same limits as sign-in. */
   async function confirmOwnPassword(email: string, password: string | undefined, address: string): Promise<void> {
-    if (password === undefined || password === "")
-      throw fieldError(
-        "currentPassword",
-        "Enter your own current password: making an administrator or setting an administrator's password needs it",
-      );
+    if (password === undefined || password === "") throw fieldError("currentPassword", NEEDS_OWN_PASSWORD);
     const wait = signInLimits.retryAfter(email, address);
     if (wait > 0) throw new HttpError(429, `Too many wrong passwords. Try again in ${waitInWords(wait)}.`);
     signInLimits.attempt(email, address);

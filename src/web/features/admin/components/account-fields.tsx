@@ -13,7 +13,7 @@ export interface AccountValues {
   name: string;
   role: Role | "";
   practiceId: string;
-  /** The acting admin's own password: asked only when this makes someone an administrator. */
+  /** The acting admin's own password: asked when adding an account or changing a role. */
   currentPassword: string;
 }
 
@@ -21,22 +21,34 @@ export interface AccountValues {
 export const practiceOf = (values: AccountValues): number | null =>
   values.role === "staff" && values.practiceId !== "" ? Number(values.practiceId) : null;
 
-/** The confirmation the server asks for when the answers make someone an administrator (`from`: their role now). */
-export const ownPasswordIfMakingAdmin = (values: AccountValues, from: Role | null): { currentPassword?: string } =>
-  needsOwnPassword({ self: false, roleBefore: from, roleAfter: values.role as Role, settingPassword: from === null })
-    ? { currentPassword: values.currentPassword }
-    : {};
+/** Whether changing an account from role `from` to these answers needs the acting admin's own password. */
+const asksOwnPassword = (role: Role | "", from: Role): boolean =>
+  role !== "" && needsOwnPassword({ roleBefore: from, roleAfter: role, settingPassword: false });
+
+/** The confirmation the server asks for when a change gives the account another role. */
+export const ownPasswordIfRoleChanges = (values: AccountValues, from: Role): { currentPassword?: string } =>
+  asksOwnPassword(values.role, from) ? { currentPassword: values.currentPassword } : {};
+
+/** The acting admin's own password, last on the page: `why` says what it protects against. */
+export function OwnPasswordField({ why }: { why: string }) {
+  return (
+    <TextField
+      name="currentPassword"
+      type="password"
+      label="Your current password"
+      hint={why}
+      autoComplete="current-password"
+    />
+  );
+}
 
 export function AccountFields({
   practices,
   roleLocked = false,
-  roleNow = null,
 }: {
   practices: readonly AdminPractice[];
   /** An admin's own role: shown, not changeable (they would lock themselves out). */
   roleLocked?: boolean;
-  /** The account's role now (null for a new account): choosing "admin" for anyone else asks for your password. */
-  roleNow?: Role | null;
 }) {
   const { control } = useFormContext<AccountValues>();
   const role = useWatch({ control, name: "role" });
@@ -63,15 +75,15 @@ export function AccountFields({
           options={practices.map((p) => ({ value: String(p.id), label: p.name }))}
         />
       )}
-      {!roleLocked && role === "admin" && roleNow !== "admin" && (
-        <TextField
-          name="currentPassword"
-          type="password"
-          label="Your current password"
-          hint="Making someone an administrator needs your own password, so a session left open cannot be used to create one."
-          autoComplete="current-password"
-        />
-      )}
     </>
   );
+}
+
+/** The acting admin's own password when the answers change the account's role (`from`: the role now). */
+export function OwnPasswordIfRoleChanges({ from }: { from: Role }) {
+  const { control } = useFormContext<AccountValues>();
+  const role = useWatch({ control, name: "role" });
+  return asksOwnPassword(role, from) ? (
+    <OwnPasswordField why="Changing someone's role needs your own password, so a session left open cannot be used to widen anyone's access." />
+  ) : null;
 }

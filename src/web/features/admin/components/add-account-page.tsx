@@ -8,7 +8,7 @@ import { TextField } from "@/web/components/form-fields";
 import { LoadError, Loading } from "@/web/components/query-state";
 import { AdminForm, useAdminForm } from "../admin-form";
 import { setFlash } from "../flash";
-import { AccountFields, ownPasswordIfMakingAdmin, practiceOf, type AccountValues } from "./account-fields";
+import { AccountFields, OwnPasswordField, practiceOf, type AccountValues } from "./account-fields";
 
 interface NewAccountValues extends AccountValues {
   email: string;
@@ -21,7 +21,7 @@ const toBody = (values: NewAccountValues): NewUserInput => ({
   role: values.role as Role,
   practiceId: practiceOf(values),
   password: values.password,
-  ...ownPasswordIfMakingAdmin(values, null),
+  currentPassword: values.currentPassword,
 });
 
 export function AddAccountPage() {
@@ -69,6 +69,7 @@ export function AddAccountPage() {
             hint={`At least ${MIN_PASSWORD_LENGTH} characters. Give it to them in person or by phone, not by email.`}
             autoComplete="new-password"
           />
+          <OwnPasswordField why="Adding an account needs your own password, so a session left open cannot be used to give anyone a way in." />
         </AdminForm>
       )}
     </div>

@@ -12,7 +12,14 @@ import { Loading } from "@/web/components/query-state";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { AdminForm, useAdminForm } from "../admin-form";
 import { setFlash } from "../flash";
-import { AccountFields, ownPasswordIfMakingAdmin, practiceOf, type AccountValues } from "./account-fields";
+import {
+  AccountFields,
+  OwnPasswordField,
+  OwnPasswordIfRoleChanges,
+  ownPasswordIfRoleChanges,
+  practiceOf,
+  type AccountValues,
+} from "./account-fields";
 import { WithAccount, WithPractices } from "./with-data";
 
 function useSaveAndReturn(account: AdminUser) {
@@ -34,7 +41,7 @@ function DetailsForm({ account, self }: { account: AdminUser; self: boolean }) {
     ...(!self && {
       role: values.role as Role,
       practiceId: practiceOf(values),
-      ...ownPasswordIfMakingAdmin(values, account.role),
+      ...ownPasswordIfRoleChanges(values, account.role),
     }),
   });
   const form = useAdminForm<AccountValues, UserChange>({
@@ -65,7 +72,8 @@ function DetailsForm({ account, self }: { account: AdminUser; self: boolean }) {
           }
         >
           <h1 className="mb-6 text-3xl font-bold">Change details</h1>
-          <AccountFields practices={practices} roleLocked={self} roleNow={account.role} />
+          <AccountFields practices={practices} roleLocked={self} />
+          {!self && <OwnPasswordIfRoleChanges from={account.role} />}
         </AdminForm>
       )}
     </WithPractices>
@@ -79,11 +87,10 @@ interface PasswordValues {
 
 function PasswordForm({ account, self }: { account: AdminUser; self: boolean }) {
   const save = useSaveAndReturn(account);
-  // An administrator's password (one's own or another's) needs the acting admin's own (server rule).
-  const needsOwn = self || account.role === "admin";
+  // Setting anyone's password needs the acting admin's own (server rule: needsOwnPassword).
   const toBody = (values: PasswordValues): UserChange => ({
     password: values.password,
-    ...(needsOwn && { currentPassword: values.currentPassword }),
+    currentPassword: values.currentPassword,
   });
   const form = useAdminForm<PasswordValues, UserChange>({
     schema: userChangeSchema,
@@ -106,28 +113,9 @@ function PasswordForm({ account, self }: { account: AdminUser; self: boolean }) 
         )
       }
     >
-      {needsOwn ? (
-        <>
-          <h1 className="mb-6 text-3xl font-bold">Set a new password for {account.name}</h1>
-          <TextField name="password" type="password" label="New password" hint={hint} autoComplete="new-password" />
-          <TextField
-            name="currentPassword"
-            type="password"
-            label="Your current password"
-            hint="Setting an administrator's password needs your own, so a session left open cannot be used to take accounts over."
-            autoComplete="current-password"
-          />
-        </>
-      ) : (
-        <TextField
-          name="password"
-          type="password"
-          labelSize="page"
-          label={`Set a new password for ${account.name}`}
-          hint={hint}
-          autoComplete="new-password"
-        />
-      )}
+      <h1 className="mb-6 text-3xl font-bold">Set a new password for {account.name}</h1>
+      <TextField name="password" type="password" label="New password" hint={hint} autoComplete="new-password" />
+      <OwnPasswordField why="Setting a password needs your own, so a session left open cannot be used to take an account over." />
     </AdminForm>
   );
 }
