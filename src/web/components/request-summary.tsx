@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from "react";
 import {
+  documentationChecklist,
   formatDatesIn,
   CRITERIA,
   HCPCS_CODE,
@@ -34,19 +35,6 @@ export interface SubmissionFacts {
   /** Who submitted this version, and when. */
   submittedBy: string;
   submittedAt: string;
-}
-
-function documentsToAttach(doc: RequestDocument, evaluation: Evaluation): string[] {
-  const list = [
-    "Chart notes: diagnosis of congenital hemophilia B, prophylaxis history and adherence, bleeding episodes, exposure days",
-    "Lab reports: baseline factor IX activity, inhibitor (Bethesda) assays, liver enzymes (ALT, AST, ALP, total bilirubin)",
-    "Imaging reports: hepatic ultrasound and elastography",
-    "AAV5 neutralizing antibody test report",
-  ];
-  if (doc.prescriber?.specialty === "other") list.push("Hematologist consultation note");
-  if (evaluation.criteria.some((c) => c.id === "I.A.8.c" && c.status !== "not_applicable"))
-    list.push("Hepatologist attestation of eligibility");
-  return list;
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -258,8 +246,10 @@ export function RequestSummary({
           Documentation to attach
         </h2>
         <ul className="list-disc pl-6">
-          {documentsToAttach(doc, evaluation).map((item) => (
-            <li key={item}>{item}</li>
+          {documentationChecklist(doc, evaluation).map((item) => (
+            <li key={item.id}>
+              {item.title} <span className="text-slate-700">({item.criteria.join(", ")})</span>
+            </li>
           ))}
         </ul>
       </section>
