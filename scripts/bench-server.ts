@@ -23,7 +23,7 @@ import autocannon from "autocannon";
 import { evaluate, type RequestDocument } from "@/criteria";
 import { type RequestPage } from "@/contract";
 import { document, eligible } from "@fixtures";
-import { sqliteStore } from "../src/server/db/sqlite-store";
+import { sqliteStore } from "../src/server/db/sqlite/database";
 import { seedDemo } from "../src/server/demo";
 import {
   REVIEWER,

@@ -1,7 +1,7 @@
 /** Starts the product: `npm start` (builds the web app first). */
 import { loadConfig } from "./config";
 import { buildApp } from "./app";
-import { sqliteStore } from "./db/sqlite-store";
+import { sqliteStore } from "./db/sqlite/database";
 import { DEMO_USERS, seedDemo } from "./demo";
 import { createServices } from "./services";
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate, type Evaluation, type RequestDocument } from "@/criteria";
 import { eligible } from "@fixtures";
 import { MIGRATIONS } from "./db/migrations";
-import { SqliteDatabase } from "./db/sqlite-store";
+import { openSqliteDatabase, type SqliteDatabase } from "./db/sqlite/database";
 import type { Decision, NewSubmission, QueueCursor, SubmitResult } from "./db/store";
 import { tempDatabase } from "./test-support";
 
@@ -21,7 +21,7 @@ let staffB: number;
 let reviewer: number;
 
 beforeAll(() => {
-  store = new SqliteDatabase(temp.file);
+  store = openSqliteDatabase(temp.file);
   practiceA = store.createPractice("Practice A");
   practiceB = store.createPractice("Practice B");
   staffA = store.createUser({
@@ -102,7 +102,7 @@ const count = (table: string): number => {
 
 describe("the schema", () => {
   it("applies every migration once, in order, and reopening applies none again", () => {
-    const again = new SqliteDatabase(temp.file);
+    const again = openSqliteDatabase(temp.file);
     again.close();
     const db = new DatabaseSync(temp.file, { readOnly: true });
     try {
@@ -132,7 +132,7 @@ describe("the schema", () => {
         "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ('r@x.test', 'R', 'reviewer', 'h', 'x')",
       );
       db.close();
-      const upgraded = new SqliteDatabase(old.file);
+      const upgraded = openSqliteDatabase(old.file);
       try {
         expect(upgraded.findUserById(1)).toMatchObject({ email: "r@x.test", role: "reviewer" });
         expect(upgraded.listUsers()).toMatchObject([{ email: "r@x.test", active: true }]);
@@ -165,7 +165,7 @@ describe("the schema", () => {
         INSERT INTO audit_events (user_id, action, detail, at) VALUES (1, 'practice added', 'practice 8', '2026-01-04T10:00:00.000Z');
       `);
       db.close();
-      const upgraded = new SqliteDatabase(old.file);
+      const upgraded = openSqliteDatabase(old.file);
       try {
         expect(upgraded.practiceHistory(7, 50)).toEqual([
           { at: "2026-01-03T10:00:00.000Z", user: "Ann Admin", action: "practice renamed", detail: "" },
@@ -383,7 +383,7 @@ describe("queue pages by cursor (keyset)", () => {
   }[] = [];
 
   beforeAll(() => {
-    s = new SqliteDatabase(file.file);
+    s = openSqliteDatabase(file.file);
     const pA = s.createPractice("A");
     const pB = s.createPractice("B");
     const uA = s.createUser({ email: "ka@x.test", name: "A", role: "staff", practiceId: pA, passwordHash: "h" });

@@ -19,7 +19,7 @@ import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./auth/sessions";
 import { freePort } from "./free-port";
 import { loadConfig } from "./config";
 import type { Store } from "./db/store";
-import { sqliteStore } from "./db/sqlite-store";
+import { sqliteStore } from "./db/sqlite/database";
 import { DEMO_PASSWORD, seedDemo } from "./demo";
 import { createServices, type Services } from "./services";
 

@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { ROLE_LABELS, newUserSchema, practiceSchema } from "@/contract";
 import { hashPassword } from "../auth/passwords";
 import { loadConfig } from "../config";
-import { sqliteStore } from "../db/sqlite-store";
+import { sqliteStore } from "../db/sqlite/database";
 
 function fail(message: string): never {
   console.error(message);
