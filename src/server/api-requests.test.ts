@@ -487,6 +487,85 @@ describe("the detail re-runs the evaluation", () => {
     expect(seen.evaluation).toEqual(evaluate(eligible()));
   });
 
+  it("evaluationChanged ignores a reason worded differently, but not a criterion whose status changed", async () => {
+    const reworded = await submit(server.app, staffA);
+    const restated = await submit(server.app, staffA);
+    const writer = new DatabaseSync(server.file);
+    try {
+      const today = evaluate(eligible());
+      const store = (reference: string, evaluation: unknown) =>
+        writer
+          .prepare(
+            "UPDATE request_versions SET evaluation = ? WHERE request_id = (SELECT id FROM requests WHERE reference = ?)",
+          )
+          .run(JSON.stringify(evaluation), reference);
+      store(reworded, {
+        ...today,
+        criteria: today.criteria.map((c) => ({ ...c, reason: `Worded once: ${c.reason}` })),
+      });
+      store(restated, {
+        ...today,
+        criteria: today.criteria.map((c, i) => (i === 0 ? { ...c, status: "missing" } : c)),
+      });
+    } finally {
+      writer.close();
+    }
+    expect((await detailOf(reviewer, reworded)).evaluationChanged).toBe(false);
+    const seen = await detailOf(reviewer, restated);
+    expect(seen.evaluationAtSubmission.outcome).toBe(seen.evaluation.outcome);
+    expect(seen.evaluationChanged).toBe(true);
+  });
+
+  it("a document stored under an older shape opens as stored, is not re-evaluated, and only more information may be asked", async () => {
+    const { app } = server;
+    const reference = await submit(app, staffA);
+    const atSubmission = (await detailOf(reviewer, reference)).evaluationAtSubmission;
+    const stored = (await detailOf(reviewer, reference)).document;
+    // Before weights carried their unit, a bare number of kilograms.
+    const older = { ...stored, member: { ...stored.member, weight: 80 } };
+    const writer = new DatabaseSync(server.file);
+    try {
+      writer
+        .prepare(
+          "UPDATE request_versions SET document = ? WHERE request_id = (SELECT id FROM requests WHERE reference = ?)",
+        )
+        .run(JSON.stringify(older), reference);
+    } finally {
+      writer.close();
+    }
+    const seen = await detailOf(reviewer, reference);
+    expect(seen.document).toEqual(older);
+    expect(seen.documentProblems).toContainEqual(expect.objectContaining({ path: "member.weight" }));
+    expect(seen.evaluation).toEqual(atSubmission);
+    expect(seen.evaluationChanged).toBe(false);
+    expect((await detailOf(staffA, reference)).documentProblems).toHaveLength(seen.documentProblems?.length ?? -1);
+
+    for (const kind of ["approve", "deny"] as const) {
+      const refused = await call(app, reviewer, "POST", `/api/requests/${reference}/decision`, {
+        kind,
+        criteria: kind === "deny" ? ["I.A.1"] : [],
+        message: "A reason.",
+        expectedRowVersion: 1,
+      });
+      expect(refused.status, refused.text).toBe(422);
+      expect(refused.text).toContain("older form of the request document");
+    }
+    const asked = await call(app, reviewer, "POST", `/api/requests/${reference}/decision`, {
+      kind: "request_info",
+      message: "Please resubmit with the weight and its unit.",
+      expectedRowVersion: 1,
+    });
+    expect(asked.status, asked.text).toBe(200);
+    const amended = await call(app, staffA, "POST", `/api/requests/${reference}/versions`, {
+      document: stored,
+      expectedRowVersion: 2,
+    });
+    expect(amended.status, amended.text).toBe(200);
+    const after = await detailOf(reviewer, reference);
+    expect(after.documentProblems).toBeUndefined();
+    expect(after.evaluation).toEqual(evaluate(stored));
+  });
+
   it("the stored evaluation is the server's own, whatever the client believed", async () => {
     const { app } = server;
     const body = {

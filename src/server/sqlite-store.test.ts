@@ -247,6 +247,43 @@ describe("submissions", () => {
   });
 });
 
+describe("stored JSON is read through its schema", () => {
+  /** Rewrites a column of a request's first version directly in SQLite, as an older release left it. */
+  const rewrite = (reference: string, column: "document" | "evaluation", json: string) => {
+    const db = new DatabaseSync(temp.file);
+    try {
+      db.prepare(
+        `UPDATE request_versions SET ${column} = ? WHERE request_id = (SELECT id FROM requests WHERE reference = ?)`,
+      ).run(json, reference);
+    } finally {
+      db.close();
+    }
+  };
+
+  it("a document stored under an older shape comes back as stored, with what no longer validates", () => {
+    const { reference } = filed(store.submit(newSubmission()));
+    const fresh = store.findRequest(reference, { practiceId: null }, new Date("2026-11-27T12:00:00.000Z"));
+    expect(fresh?.documentProblems).toBeUndefined();
+    // Before weights carried their unit, a bare number of kilograms.
+    const older = { ...structuredClone(fresh?.document), member: { ...fresh?.document.member, weight: 80 } };
+    rewrite(reference, "document", JSON.stringify(older));
+    const stored = store.findRequest(reference, { practiceId: null }, new Date("2026-11-27T12:00:00.000Z"));
+    expect(stored?.document).toEqual(older);
+    expect(stored?.documentProblems).toContainEqual(expect.objectContaining({ path: "member.weight" }));
+    expect(stored?.evaluation).toEqual(fresh?.evaluation);
+    // Nothing reads it as a document to compare: the version's document is not given out unchecked.
+    expect(store.versionDocument(stored?.id ?? 0, 1)).toBeUndefined();
+  });
+
+  it("an evaluation that does not read as one is an error, never taken on trust", () => {
+    const { reference } = filed(store.submit(newSubmission()));
+    rewrite(reference, "evaluation", JSON.stringify({ outcome: "approved-ish", criteria: "none" }));
+    expect(() => store.findRequest(reference, { practiceId: null }, new Date("2026-11-27T12:00:00.000Z"))).toThrow(
+      /stored evaluation does not read/,
+    );
+  });
+});
+
 describe("optimistic concurrency", () => {
   it("moves a request on only from the expected row version and an allowed status", () => {
     const { reference } = filed(store.submit(newSubmission()));

@@ -7,7 +7,7 @@
  * amendment, a repeated submit, a taken email or practice name) is settled inside the database,
  * not by a read before the write.
  */
-import type { DecisionKind, Evaluation, RequestDocument, CriterionId } from "@/criteria";
+import type { DecisionKind, Evaluation, FieldError, RequestDocument, CriterionId } from "@/criteria";
 import type {
   AdminPractice,
   AdminUser,
@@ -59,6 +59,11 @@ export interface StoredRequest extends RequestSummaryRow {
   submittedBy: number;
   rowVersion: number;
   document: RequestDocument;
+  /**
+   * Set when the stored document no longer validates (it was stored under an older shape): what
+   * does not. `document` is then the stored value as it is, unchecked: to be shown, never evaluated.
+   */
+  documentProblems?: FieldError[];
   evaluation: Evaluation;
 }
 
@@ -211,7 +216,7 @@ export interface StoreMethods {
   versions(requestId: number): VersionRecord[];
   decisions(requestId: number): DecisionRecord[];
   audit(requestId: number): AuditRecord[];
-  /** The document of one version of a request. */
+  /** The document of one version of a request; undefined too when it no longer validates (see `documentProblems`). */
   versionDocument(requestId: number, version: number): RequestDocument | undefined;
   /**
    * Records that `userId` viewed `version`, unless the same user viewed the same version of the

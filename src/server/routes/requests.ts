@@ -4,7 +4,14 @@
  * practice's request is a 404 (its existence is not revealed). Every read and change is audited.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { auditActionText, authorizationPeriod, decisionProblems, documentChanges, evaluate } from "@/criteria";
+import {
+  auditActionText,
+  authorizationPeriod,
+  decisionProblems,
+  documentChanges,
+  evaluate,
+  evaluationChanged,
+} from "@/criteria";
 import { encodeCursor, queueFilterTag, readCursor } from "./queue-cursor";
 import {
   amendSchema,
@@ -52,6 +59,9 @@ const conflict = (result: Extract<ChangeResult, { ok: false }>, stored: StoredRe
         "This request is not in a state that allows that action. Reload it to see its current status.",
       );
 
+const STORED_UNDER_OLDER_SHAPE =
+  "This request was stored under an older form of the request document that no longer passes today's checks, so it cannot be evaluated now. Request more information: the practice's amendment is checked and evaluated anew.";
+
 const EXPEDITED_REQUIRED =
   "expedited is required: true for an expedited request (a decision within 72 hours) or false for a standard one (7 days); there is no default";
 
@@ -90,7 +100,8 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
    * recorded), else since the previous version.
    */
   async function changesOf(stored: StoredRequest, auth: AuthContext): Promise<VersionChanges | undefined> {
-    if (stored.version < 2) return undefined;
+    // A document that no longer validates is not compared field by field (the comparison reads it as a document).
+    if (stored.version < 2 || stored.documentProblems !== undefined) return undefined;
     const lastViewed = await store.lastViewedVersion(stored.id, auth.user.id, stored.version);
     const sinceVersion = lastViewed ?? stored.version - 1;
     const before = await store.versionDocument(stored.id, sinceVersion);
@@ -103,8 +114,10 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
   }
 
   async function detail(stored: StoredRequest, auth: AuthContext): Promise<RequestDetail> {
-    const evaluation = evaluate(stored.document);
     const { id, practiceId: _p, submittedBy: _s, evaluation: atSubmission, ...summary } = stored;
+    // A document stored under an older shape is shown as stored, but nothing is evaluated on unchecked
+    // data: the evaluation is the one at submission (and `documentProblems` says why).
+    const evaluation = stored.documentProblems === undefined ? evaluate(stored.document) : atSubmission;
     const canAudit = auth.user.role !== "staff";
     const changes = await changesOf(stored, auth);
     const open = auth.user.role === "reviewer" && (stored.status === "submitted" || stored.status === "in_review");
@@ -116,7 +129,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       ...summary,
       evaluationAtSubmission: atSubmission,
       evaluation,
-      evaluationChanged: JSON.stringify(evaluation) !== JSON.stringify(atSubmission),
+      evaluationChanged: evaluationChanged(atSubmission, evaluation),
       versions: await store.versions(id),
       decisions: await store.decisions(id),
       sameMember: await store.sameMemberRequests(id, scopeOf(auth)),
@@ -246,9 +259,14 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     if (body.expectedRowVersion !== stored.rowVersion) throw conflict({ ok: false, reason: "stale" }, stored);
     if (stored.status !== "submitted" && stored.status !== "in_review")
       throw conflict({ ok: false, reason: "wrong_status" }, stored);
+    // Approval and denial rest on the evaluation of the document, which cannot be run on one that no
+    // longer validates: the practice is asked for more information, and its amendment is checked anew.
+    if (stored.documentProblems !== undefined && body.kind !== "request_info")
+      throw new HttpError(422, STORED_UNDER_OLDER_SHAPE);
     const message = body.message?.trim() ?? "";
     const criteria = body.criteria ?? [];
-    const problems = decisionProblems({ kind: body.kind, criteria, message }, evaluate(stored.document));
+    const current = stored.documentProblems === undefined ? evaluate(stored.document) : stored.evaluation;
+    const problems = decisionProblems({ kind: body.kind, criteria, message }, current);
     const notAllowed = problems.find((p) => p.notAllowed === true);
     if (notAllowed !== undefined) throw new HttpError(422, notAllowed.message);
     if (problems.length > 0) throw new BadRequest(problems.map(({ path, message: text }) => ({ path, message: text })));

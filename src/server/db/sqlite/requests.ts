@@ -5,9 +5,10 @@
 import { randomBytes } from "node:crypto";
 import type { SQLInputValue } from "node:sqlite";
 import { DECISION_AUDIT_ACTIONS } from "@/criteria";
-import type { CriterionId, DecisionKind, Evaluation, RequestDocument } from "@/criteria";
+import type { DecisionKind, Evaluation, RequestDocument } from "@/criteria";
 import type { RequestStatus } from "@/contract";
 import type { ChangeResult, StoreMethods } from "../store";
+import { readStoredCriteria, readStoredDocument, readStoredEvaluation } from "../stored-json";
 import type { SqliteHandle } from "./handle";
 import { REQUEST_COLUMNS, num, str, strOrNull, toSummary } from "./rows";
 
@@ -166,14 +167,16 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
         )
         .get(reference, scope.practiceId, scope.practiceId);
       if (row === undefined) return undefined;
+      const stored = readStoredDocument(str(row.document));
       return {
         ...toSummary(row, now),
         id: num(row.id),
         practiceId: num(row.practice_id),
         submittedBy: num(row.submitted_by),
         rowVersion: num(row.row_version),
-        document: JSON.parse(str(row.document)) as RequestDocument,
-        evaluation: JSON.parse(str(row.evaluation)) as Evaluation,
+        document: stored.document,
+        ...(!stored.ok && { documentProblems: stored.problems }),
+        evaluation: readStoredEvaluation(str(row.evaluation)),
       };
     },
 
@@ -206,7 +209,7 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
           version: num(row.version),
           submittedAt: str(row.submitted_at),
           submittedBy: str(row.name),
-          outcome: (JSON.parse(str(row.evaluation)) as Evaluation).outcome,
+          outcome: readStoredEvaluation(str(row.evaluation)).outcome,
         }));
     },
 
@@ -219,7 +222,7 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
         .all(requestId)
         .map((row) => ({
           kind: str(row.kind) as DecisionKind,
-          criteria: JSON.parse(str(row.criteria)) as CriterionId[],
+          criteria: readStoredCriteria(str(row.criteria)),
           message: str(row.message),
           decidedBy: str(row.name),
           decidedAt: str(row.decided_at),
@@ -243,7 +246,9 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
       const row = h
         .sql("SELECT document FROM request_versions WHERE request_id = ? AND version = ?")
         .get(requestId, version);
-      return row === undefined ? undefined : (JSON.parse(str(row.document)) as RequestDocument);
+      if (row === undefined) return undefined;
+      const stored = readStoredDocument(str(row.document));
+      return stored.ok ? stored.document : undefined;
     },
 
     // One statement, so two views racing in the same minute still leave one entry.
