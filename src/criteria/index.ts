@@ -12,6 +12,7 @@ export { FIELD_LABELS, fieldLabel, formatPath } from "./field-labels";
 export { formatDate, formatDatesIn, formatGenomeCopies, formatTiter, roundTo } from "./format";
 export { isValidNpi } from "./npi";
 export * from "./dates";
+export { calendarDateIn } from "./calendar-date";
 export * from "./policy";
 
 import { evaluate } from "./evaluate";

@@ -40,13 +40,16 @@ let admin: Session;
 beforeAll(async () => {
   server = await startServer({ now: clock.now });
   const { app, store } = server;
-  await store.createUser({
-    email: "second-reviewer@demo.test",
-    name: "Dr. Second Reviewer",
-    role: "reviewer",
-    practiceId: null,
-    passwordHash: await hashPassword("second-pass"),
-  });
+  await store.createUser(
+    {
+      email: "second-reviewer@demo.test",
+      name: "Dr. Second Reviewer",
+      role: "reviewer",
+      practiceId: null,
+      passwordHash: await hashPassword("second-pass"),
+    },
+    clock.now(),
+  );
   [staffA, staffB, reviewer, reviewer2, admin] = await Promise.all([
     signIn(app, STAFF_A),
     signIn(app, STAFF_B),
@@ -253,13 +256,19 @@ describe("the review flow", () => {
       ["2027-03-01T23:59:00.000Z", "2027-03-01", "2027-05-31"],
     ] as const) {
       clock.set(at);
-      const reference = await submit(app, staffA);
-      const res = await call(app, reviewer, "POST", `/api/requests/${reference}/decision`, {
+      // Sessions follow the server's clock too: at a moment months away, each signs in then.
+      const [staffThen, reviewerThen, adminThen] = await Promise.all([
+        signIn(app, STAFF_A),
+        signIn(app, REVIEWER),
+        signIn(app, ADMIN),
+      ]);
+      const reference = await submit(app, staffThen);
+      const res = await call(app, reviewerThen, "POST", `/api/requests/${reference}/decision`, {
         kind: "approve",
         expectedRowVersion: 1,
       });
       expect(res.status).toBe(200);
-      const [decision] = (await detailOf(admin, reference)).decisions;
+      const [decision] = (await detailOf(adminThen, reference)).decisions;
       expect(decision).toMatchObject({ kind: "approve", authorizedFrom: from, authorizedThrough: through });
     }
     clock.real();
@@ -665,7 +674,7 @@ describe("the audit trail", () => {
   it("shows decisions recorded before they were in words ('decision: request_info') in words", async () => {
     const { app, store } = server;
     const reference = await submit(app, staffA);
-    const stored = await store.findRequest(reference, { practiceId: null });
+    const stored = await store.findRequest(reference, { practiceId: null }, new Date());
     await store.recordAudit(stored?.id ?? 0, reviewer.user.id, "decision: request_info", "version 1", clock.now());
     const actions = ((await detailOf(admin, reference)).audit ?? []).map((a) => a.action);
     expect(actions).toContain("requested more information");

@@ -12,6 +12,9 @@ import { openSqliteDatabase, type SqliteDatabase } from "./db/sqlite/database";
 import type { Decision, NewSubmission, QueueCursor, SubmitResult } from "./db/store";
 import { tempDatabase } from "./test-support";
 
+/** When the tests read requests and make accounts, unless a test says otherwise. */
+const AT = new Date("2026-11-27T12:00:00.000Z");
+
 const temp = tempDatabase("hemgenix-store-");
 let store: SqliteDatabase;
 let practiceA: number;
@@ -24,27 +27,36 @@ beforeAll(() => {
   store = openSqliteDatabase(temp.file);
   practiceA = store.createPractice("Practice A");
   practiceB = store.createPractice("Practice B");
-  staffA = store.createUser({
-    email: "a@x.test",
-    name: "A",
-    role: "staff",
-    practiceId: practiceA,
-    passwordHash: "h",
-  }).id;
-  staffB = store.createUser({
-    email: "b@x.test",
-    name: "B",
-    role: "staff",
-    practiceId: practiceB,
-    passwordHash: "h",
-  }).id;
-  reviewer = store.createUser({
-    email: "r@x.test",
-    name: "R",
-    role: "reviewer",
-    practiceId: null,
-    passwordHash: "h",
-  }).id;
+  staffA = store.createUser(
+    {
+      email: "a@x.test",
+      name: "A",
+      role: "staff",
+      practiceId: practiceA,
+      passwordHash: "h",
+    },
+    AT,
+  ).id;
+  staffB = store.createUser(
+    {
+      email: "b@x.test",
+      name: "B",
+      role: "staff",
+      practiceId: practiceB,
+      passwordHash: "h",
+    },
+    AT,
+  ).id;
+  reviewer = store.createUser(
+    {
+      email: "r@x.test",
+      name: "R",
+      role: "reviewer",
+      practiceId: null,
+      passwordHash: "h",
+    },
+    AT,
+  ).id;
 });
 afterAll(() => {
   store.close();
@@ -185,10 +197,13 @@ describe("the schema", () => {
   it("enforces foreign keys and checks: no request for a practice that does not exist, no staff without a practice", () => {
     expect(() => store.submit(newSubmission({ practiceId: 9999 }))).toThrow();
     expect(() =>
-      store.createUser({ email: "nopractice@x.test", name: "N", role: "staff", practiceId: null, passwordHash: "h" }),
+      store.createUser(
+        { email: "nopractice@x.test", name: "N", role: "staff", practiceId: null, passwordHash: "h" },
+        AT,
+      ),
     ).toThrow();
     expect(() =>
-      store.createUser({ email: "A@X.TEST", name: "dup", role: "admin", practiceId: null, passwordHash: "h" }),
+      store.createUser({ email: "A@X.TEST", name: "dup", role: "admin", practiceId: null, passwordHash: "h" }, AT),
     ).toThrow();
   });
 
@@ -212,7 +227,7 @@ describe("submissions", () => {
     expect(second).toEqual({ reference: first.reference, created: false, expedited: false, dueAt: first.dueAt });
     const other = filed(store.submit({ ...s, userId: staffB, practiceId: practiceB }));
     expect(other.created).toBe(true);
-    const stored = store.findRequest(first.reference, { practiceId: null });
+    const stored = store.findRequest(first.reference, { practiceId: null }, AT);
     expect(stored).toMatchObject({
       reference: first.reference,
       status: "submitted",
@@ -235,8 +250,8 @@ describe("submissions", () => {
 
   it("keeps staff to their practice's requests", () => {
     const { reference } = filed(store.submit(newSubmission()));
-    expect(store.findRequest(reference, { practiceId: practiceA })).toBeDefined();
-    expect(store.findRequest(reference, { practiceId: practiceB })).toBeUndefined();
+    expect(store.findRequest(reference, { practiceId: practiceA }, AT)).toBeDefined();
+    expect(store.findRequest(reference, { practiceId: practiceB }, AT)).toBeUndefined();
     const now = new Date("2026-11-27T12:00:00.000Z");
     const forB = store.listRequests({ page: 1, pageSize: 100, sort: "received" }, { practiceId: practiceB }, now);
     expect(forB.items.every((i) => i.practiceName === "Practice B")).toBe(true);
@@ -287,7 +302,7 @@ describe("stored JSON is read through its schema", () => {
 describe("optimistic concurrency", () => {
   it("moves a request on only from the expected row version and an allowed status", () => {
     const { reference } = filed(store.submit(newSubmission()));
-    const id = store.findRequest(reference, { practiceId: null })?.id ?? 0;
+    const id = store.findRequest(reference, { practiceId: null }, AT)?.id ?? 0;
     expect(store.startReview(id, 2)).toEqual({ ok: false, reason: "stale" });
     expect(store.startReview(id, 1)).toEqual({ ok: true, rowVersion: 2 });
     expect(store.startReview(id, 2)).toEqual({ ok: false, reason: "wrong_status" });
@@ -311,7 +326,7 @@ describe("optimistic concurrency", () => {
     expect(store.versions(id)).toHaveLength(1);
     expect(store.amend(id, 3, staffA, doc, evaluate(doc), new Date())).toEqual({ ok: true, rowVersion: 4 });
     expect(store.amend(id, 4, staffA, doc, evaluate(doc), new Date())).toEqual({ ok: false, reason: "wrong_status" });
-    const after = store.findRequest(reference, { practiceId: null });
+    const after = store.findRequest(reference, { practiceId: null }, AT);
     expect(after).toMatchObject({ status: "submitted", version: 2, rowVersion: 4 });
     expect(after?.document.exposureDays).toBe(300);
     expect(store.versions(id).map((v) => v.version)).toEqual([1, 2]);
@@ -332,7 +347,7 @@ describe("views and versions", () => {
     const filed = newSubmission();
     const submitted = store.submit(filed);
     if (!("reference" in submitted)) throw new Error("the submission was refused");
-    const id = store.findRequest(submitted.reference, { practiceId: null })?.id ?? 0;
+    const id = store.findRequest(submitted.reference, { practiceId: null }, AT)?.id ?? 0;
     const at = (iso: string) => new Date(iso);
     const views = () => store.audit(id).filter((a) => a.action === "viewed");
     store.recordView(id, reviewer, 1, at("2026-11-28T10:00:00.000Z"));
@@ -423,9 +438,12 @@ describe("queue pages by cursor (keyset)", () => {
     s = openSqliteDatabase(file.file);
     const pA = s.createPractice("A");
     const pB = s.createPractice("B");
-    const uA = s.createUser({ email: "ka@x.test", name: "A", role: "staff", practiceId: pA, passwordHash: "h" });
-    const uB = s.createUser({ email: "kb@x.test", name: "B", role: "staff", practiceId: pB, passwordHash: "h" });
-    const rv = s.createUser({ email: "kr@x.test", name: "R", role: "reviewer", practiceId: null, passwordHash: "h" });
+    const uA = s.createUser({ email: "ka@x.test", name: "A", role: "staff", practiceId: pA, passwordHash: "h" }, AT);
+    const uB = s.createUser({ email: "kb@x.test", name: "B", role: "staff", practiceId: pB, passwordHash: "h" }, AT);
+    const rv = s.createUser(
+      { email: "kr@x.test", name: "R", role: "reviewer", practiceId: null, passwordHash: "h" },
+      AT,
+    );
     const doc = eligible();
     const base = evaluate(doc);
     // 47 requests received at only 5 distinct moments, due at only 4: ties everywhere, so the
@@ -447,7 +465,7 @@ describe("queue pages by cursor (keyset)", () => {
           acknowledgedOpen: null,
         }),
       );
-      const stored = s.findRequest(reference, { practiceId: null });
+      const stored = s.findRequest(reference, { practiceId: null }, AT);
       if (stored === undefined) throw new Error("not stored");
       if (i % 7 === 0) s.decide(stored.id, 1, { ...decision(), userId: rv.id, now: received, newStatus: "approved" });
       rows.push({
@@ -553,7 +571,7 @@ describe("queue pages by cursor (keyset)", () => {
     const first = s.listRequests(filter, { practiceId: null }, now);
     const second = s.listRequests({ ...filter, cursor: first.next ?? undefined }, { practiceId: null }, now);
     const leaving = first.items[0]?.reference ?? "";
-    const stored = s.findRequest(leaving, { practiceId: null });
+    const stored = s.findRequest(leaving, { practiceId: null }, AT);
     expect(s.startReview(stored?.id ?? 0, stored?.rowVersion ?? 0).ok).toBe(true);
     const back = s.listRequests({ ...filter, cursor: second.previous ?? undefined }, { practiceId: null }, now);
     expect(back.page).toBe(1);
@@ -571,7 +589,7 @@ describe("queue pages by cursor (keyset)", () => {
     const submitted = () =>
       s.listRequests({ sort: "due", pageSize: 1, status: "submitted" }, { practiceId: null }, now).total;
     const submittedBefore = submitted();
-    const stored = s.findRequest(reference, { practiceId: null });
+    const stored = s.findRequest(reference, { practiceId: null }, AT);
     s.startReview(stored?.id ?? 0, 1);
     expect(submitted()).toBe(submittedBefore - 1);
     const other = new DatabaseSync(file.file);

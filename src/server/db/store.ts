@@ -156,7 +156,8 @@ export type ChangeResult =
 export interface StoreMethods {
   createPractice(name: string): number;
   findPracticeByName(name: string): { id: number; name: string } | undefined;
-  createUser(user: NewUser): SessionUser;
+  /** An account made outside the admin screens (demo seed, `npm run user:add`), created at `now`. */
+  createUser(user: NewUser, now: Date): SessionUser;
   /** Any account with this email, active or not (sign-in refuses inactive ones). */
   findUserByEmail(email: string): (SessionUser & { passwordHash: string; active: boolean }) | undefined;
   /** An active account: a deactivated one has no sessions. */
@@ -208,7 +209,8 @@ export interface StoreMethods {
    * member ID) not acknowledged is answered with `open` and nothing is stored.
    */
   submit(submission: NewSubmission): SubmitResult;
-  findRequest(reference: string, scope: Scope, now?: Date): StoredRequest | undefined;
+  /** One request with its current version; `overdue` is judged at `now`. */
+  findRequest(reference: string, scope: Scope, now: Date): StoredRequest | undefined;
   /** The other requests for this request's member (member ID without case or spaces) in `scope`, newest first. */
   sameMemberRequests(requestId: number, scope: Scope): SameMemberRequest[];
   /** A page of the queue: by cursor (seek) when there is one, else by page number (offset). */

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import {
   auditActionText,
   authorizationPeriod,
+  calendarDateIn,
   decisionProblems,
   documentChanges,
   evaluate,
@@ -31,9 +32,9 @@ import {
   type DecisionAnswer,
   type VersionChanges,
 } from "@/contract";
-import { requireUser, HttpError, type AuthContext } from "../auth/sessions";
+import { requireUser, type AuthContext } from "../auth/sessions";
 import type { ChangeResult, Scope, StoredRequest } from "../db/store";
-import { BadRequest, parseDocument, parseWith } from "../parse";
+import { BadRequest, HttpError, parseDocument, parseWith } from "../parse";
 import type { Services } from "../services";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -91,9 +92,8 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     return stored;
   }
 
-  /** The plan's calendar date now (en-CA formats as YYYY-MM-DD) in its time zone. */
-  const today = (at: Date): string =>
-    new Intl.DateTimeFormat("en-CA", { timeZone: services.config.TIME_ZONE }).format(at);
+  /** The plan's calendar date at `at`, in its time zone. */
+  const today = (at: Date): string => calendarDateIn(at, services.config.TIME_ZONE);
 
   /**
    * What changed in this version since the one this user last viewed (read before this view is
@@ -227,7 +227,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       evaluate(document),
       now(),
     );
-    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
+    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth), now()));
     const answer: AmendAnswer = { reference: stored.reference, rowVersion: result.rowVersion };
     return answer;
   });
@@ -241,7 +241,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       "Send a JSON object holding expectedRowVersion",
     );
     const result = await store.startReview(stored.id, expectedRowVersion);
-    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
+    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth), now()));
     await store.recordAudit(stored.id, auth.user.id, "review started", "", now());
     const answer: StartReviewAnswer = { rowVersion: result.rowVersion };
     return answer;
@@ -289,7 +289,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
         422,
         `${result.reference} for this member is already approved: Hemgenix is given once (II.A). Deny this request or ask the practice for more information.`,
       );
-    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
+    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth), now()));
     const answer: DecisionAnswer = { rowVersion: result.rowVersion, status };
     return answer;
   });

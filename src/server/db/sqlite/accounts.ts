@@ -109,17 +109,10 @@ export function sqliteAccounts(h: SqliteHandle): AccountMethods {
       return row === undefined ? undefined : { id: num(row.id), name: str(row.name) };
     },
 
-    createUser(user) {
+    createUser(user, now) {
       const id = h
         .sql("INSERT INTO users (email, name, role, practice_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-        .run(
-          user.email,
-          user.name,
-          user.role,
-          user.practiceId,
-          user.passwordHash,
-          new Date().toISOString(),
-        ).lastInsertRowid;
+        .run(user.email, user.name, user.role, user.practiceId, user.passwordHash, now.toISOString()).lastInsertRowid;
       const created = findUserById(num(id));
       if (created === undefined) throw new Error("User was not stored");
       return created;

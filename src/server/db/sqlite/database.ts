@@ -3,6 +3,7 @@
  * transactions) shared by one module per seam — accounts, sessions and drafts, the request
  * lifecycle, the queue. `sqliteStore` gives the async Store routes use.
  */
+import { systemClock, type Clock } from "../../clock";
 import type { Store, StoreMethods } from "../store";
 import { promised } from "../store";
 import { sqliteAccounts } from "./accounts";
@@ -16,9 +17,12 @@ import { sqliteSessionsAndDrafts } from "./sessions-and-drafts";
 /** The SQLite store's methods, answering at once. */
 export type SqliteDatabase = StoreMethods;
 
-/** Opens (creating when new, with every migration applied) the SQLite file as a store. */
-export function openSqliteDatabase(file: string): SqliteDatabase {
-  const handle = new SqliteHandle(openDatabase(file, () => new Date()));
+/**
+ * Opens (creating when new, with every migration applied) the SQLite file as a store. `now` dates
+ * the migrations it applies; every other method takes its time from the caller.
+ */
+export function openSqliteDatabase(file: string, now: Clock = systemClock): SqliteDatabase {
+  const handle = new SqliteHandle(openDatabase(file, now));
   const queue = sqliteQueue(handle);
   return {
     ...sqliteAccounts(handle),
@@ -31,6 +35,6 @@ export function openSqliteDatabase(file: string): SqliteDatabase {
 }
 
 /** The Store routes use, on the SQLite file (created, with every migration applied, when new). */
-export function sqliteStore(file: string): Store {
-  return promised(openSqliteDatabase(file));
+export function sqliteStore(file: string, now: Clock = systemClock): Store {
+  return promised(openSqliteDatabase(file, now));
 }

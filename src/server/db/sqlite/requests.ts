@@ -157,7 +157,7 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
       });
     },
 
-    findRequest(reference, scope, now = new Date()) {
+    findRequest(reference, scope, now) {
       const row = h
         .sql(
           `SELECT ${REQUEST_COLUMNS}, v.document, v.evaluation
