@@ -23,7 +23,7 @@ import autocannon from "autocannon";
 import { evaluate, type RequestDocument } from "@/criteria";
 import { type RequestPage } from "@/contract";
 import { document, eligible } from "@fixtures";
-import { sqliteStore } from "../src/server/db/sqlite-store";
+import { sqliteStore } from "../src/server/db/sqlite/database";
 import { seedDemo } from "../src/server/demo";
 import {
   REVIEWER,
@@ -66,7 +66,7 @@ function referenceFor(n: number): string {
 
 async function seed(file: string): Promise<void> {
   const store = sqliteStore(file); // runs the migrations
-  await seedDemo(store);
+  await seedDemo(store, new Date());
   const staffA = await store.findUserByEmail(STAFF_A);
   const staffB = await store.findUserByEmail(STAFF_B);
   const reviewer = await store.findUserByEmail(REVIEWER);

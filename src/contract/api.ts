@@ -12,6 +12,7 @@ import {
   type DecisionKind,
   type Evaluation,
   type FieldChange,
+  type FieldError,
   type Outcome,
   type RequestDocument,
 } from "@/criteria";
@@ -263,7 +264,14 @@ export interface RequestDetail extends RequestSummaryRow {
   evaluationAtSubmission: Evaluation;
   /** The evaluation re-run now on the server against the stored document. */
   evaluation: Evaluation;
+  /** Whether the outcome or any criterion's status differs from the evaluation at submission (not a reason's wording). */
   evaluationChanged: boolean;
+  /**
+   * Present when the document was stored under an older shape and no longer validates: what does
+   * not. `document` is shown as stored; `evaluation` is then the one at submission (nothing is
+   * re-evaluated on unchecked data), and approval or denial is refused until the practice amends it.
+   */
+  documentProblems?: FieldError[];
   versions: VersionRecord[];
   decisions: DecisionRecord[];
   /** Reviewers and admins only; actions in words ("approved", "requested more information"). */

@@ -58,3 +58,13 @@ export function worstStatus(statuses: readonly CriterionStatus[]): CriterionStat
   for (const status of statuses) if (SEVERITY[status] > SEVERITY[worst]) worst = status;
   return worst;
 }
+
+/**
+ * Whether `now` finds otherwise than `before`: another outcome, or a criterion with another status
+ * (or one added or gone). A reason worded differently, with the same status, is no change.
+ */
+export function evaluationChanged(before: Evaluation, now: Evaluation): boolean {
+  if (before.outcome !== now.outcome || before.criteria.length !== now.criteria.length) return true;
+  const statuses = new Map(before.criteria.map((c) => [c.id, c.status]));
+  return now.criteria.some((c) => statuses.get(c.id) !== c.status);
+}

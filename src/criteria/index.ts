@@ -4,7 +4,7 @@ export type { RequestDocument, Bleed, InhibitorAssay, LabResult, LiverStudy } fr
 export { validateRequestDocument, issueMessage, describeValue } from "./validate";
 export type { FieldError, ValidationResult } from "./validate";
 export { evaluate, decideOutcome } from "./evaluate";
-export { OUTCOMES } from "./evaluation";
+export { OUTCOMES, evaluationChanged } from "./evaluation";
 export type { Evaluation, CriterionResult, CriterionStatus, Outcome, DoseBlock } from "./evaluation";
 export { calculateDose, weightInKg, kitVials } from "./dose";
 export { referral, referralKind } from "./referral";
@@ -12,6 +12,7 @@ export { FIELD_LABELS, fieldLabel, formatPath } from "./field-labels";
 export { formatDate, formatDatesIn, formatGenomeCopies, formatTiter, roundTo } from "./format";
 export { isValidNpi } from "./npi";
 export * from "./dates";
+export { calendarDateIn } from "./calendar-date";
 export * from "./policy";
 
 import { evaluate } from "./evaluate";

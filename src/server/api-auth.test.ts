@@ -5,10 +5,11 @@
  * CSRF header on every state-changing route; sign-in, sign-out, idle expiry, the sign-in rate
  * limit and the security headers.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { eligible } from "@fixtures";
 import {
   ADMIN,
+  Clock,
   REVIEWER,
   STAFF_A,
   STAFF_B,
@@ -26,12 +27,14 @@ import {
 type Who = "signed out" | "staff A" | "staff B" | "reviewer" | "admin";
 const EVERYONE: readonly Who[] = ["signed out", "staff A", "staff B", "reviewer", "admin"];
 
+/** The clock every server of this file reads: tests move it instead of spying on Date. */
+const clock = new Clock();
 let server: TestServer;
 let sessions: Record<Exclude<Who, "signed out">, Session>;
 const as = (who: Who): Session | undefined => (who === "signed out" ? undefined : sessions[who]);
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ now: clock.now });
   const { app } = server;
   sessions = {
     "staff A": await signIn(app, STAFF_A),
@@ -43,9 +46,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-// Tests that move the clock with a spy on Date.now put it back before anything else runs.
+// Tests that move the servers' clock put it back on the wall clock before anything else runs.
 afterEach(() => {
-  vi.restoreAllMocks();
+  clock.real();
 });
 
 /** A fresh request of practice A (or B) in the given status. */
@@ -459,18 +462,17 @@ describe("sign-in and sign-out", () => {
 describe("idle sessions expire", () => {
   it("after SESSION_IDLE_MINUTES without a request (default 30): activity keeps the session, 31 idle minutes end it", async () => {
     const { app } = server;
-    let t = Date.now();
-    vi.spyOn(Date, "now").mockImplementation(() => t);
+    clock.set(new Date());
     const session = await signIn(app, STAFF_B);
-    t += 20 * 60_000;
+    clock.advance(20 * 60_000);
     const refreshed = await call(app, session, "GET", "/api/requests");
     expect(refreshed.status).toBe(200);
     expect(sessionCookieOf(refreshed.headers["set-cookie"]), "an active session's cookie is renewed").toBe(
       session.cookie,
     );
-    t += 25 * 60_000;
+    clock.advance(25 * 60_000);
     expect(await signedIn(app, session)).toBe(true);
-    t += 31 * 60_000;
+    clock.advance(31 * 60_000);
     const before = server.count("sessions");
     expect((await call(app, session, "GET", "/api/requests")).status).toBe(401);
     expect(server.count("sessions"), "the expired session is deleted").toBe(before - 1);
@@ -480,30 +482,28 @@ describe("idle sessions expire", () => {
   describe("with SESSION_IDLE_MINUTES=1", () => {
     let short: TestServer;
     beforeAll(async () => {
-      short = await startServer({ env: { SESSION_IDLE_MINUTES: "1" } });
+      short = await startServer({ env: { SESSION_IDLE_MINUTES: "1" }, now: clock.now });
     });
     afterAll(async () => {
       await short.close();
     });
 
     it("a session idle for more than a minute is over", async () => {
-      let t = Date.now();
-      vi.spyOn(Date, "now").mockImplementation(() => t);
+      clock.set(new Date());
       const session = await signIn(short.app, STAFF_A);
-      t += 59_000;
+      clock.advance(59_000);
       expect(await signedIn(short.app, session)).toBe(true);
-      t += 61_000;
+      clock.advance(61_000);
       expect(await signedIn(short.app, session)).toBe(false);
       expect((await call(short.app, session, "POST", "/api/requests", submission())).status).toBe(401);
       expect(short.count("requests")).toBe(0);
     });
 
     it("a session used every 40 seconds stays signed in (idle means no request for a minute)", async () => {
-      let t = Date.now();
-      vi.spyOn(Date, "now").mockImplementation(() => t);
+      clock.set(new Date());
       const session = await signIn(short.app, STAFF_B);
       for (let i = 1; i <= 4; i++) {
-        t += 40_000;
+        clock.advance(40_000);
         const res = await call(short.app, session, "GET", "/api/requests");
         expect(res.status, `request ${i}, ${i * 40} s after sign-in and 40 s after the previous one`).toBe(200);
       }
@@ -514,7 +514,7 @@ describe("idle sessions expire", () => {
 describe("sign-in rate limit", () => {
   let limited: TestServer;
   beforeAll(async () => {
-    limited = await startServer();
+    limited = await startServer({ now: clock.now });
     for (let i = 1; i <= 10; i++) {
       const res = await call(limited.app, undefined, "POST", "/api/session", {
         email: STAFF_A,
@@ -559,8 +559,7 @@ describe("sign-in rate limit", () => {
   });
 
   it("lets the right password in again once the 15-minute window has passed", async () => {
-    const later = Date.now() + 15 * 60_000 + 1000;
-    vi.spyOn(Date, "now").mockImplementation(() => later);
+    clock.set(new Date(Date.now() + 15 * 60_000 + 1000));
     expect(
       (await call(limited.app, undefined, "POST", "/api/session", { email: STAFF_A, password: "hemgenix-demo" }))
         .status,

@@ -40,13 +40,16 @@ let admin: Session;
 beforeAll(async () => {
   server = await startServer({ now: clock.now });
   const { app, store } = server;
-  await store.createUser({
-    email: "second-reviewer@demo.test",
-    name: "Dr. Second Reviewer",
-    role: "reviewer",
-    practiceId: null,
-    passwordHash: await hashPassword("second-pass"),
-  });
+  await store.createUser(
+    {
+      email: "second-reviewer@demo.test",
+      name: "Dr. Second Reviewer",
+      role: "reviewer",
+      practiceId: null,
+      passwordHash: await hashPassword("second-pass"),
+    },
+    clock.now(),
+  );
   [staffA, staffB, reviewer, reviewer2, admin] = await Promise.all([
     signIn(app, STAFF_A),
     signIn(app, STAFF_B),
@@ -253,13 +256,19 @@ describe("the review flow", () => {
       ["2027-03-01T23:59:00.000Z", "2027-03-01", "2027-05-31"],
     ] as const) {
       clock.set(at);
-      const reference = await submit(app, staffA);
-      const res = await call(app, reviewer, "POST", `/api/requests/${reference}/decision`, {
+      // Sessions follow the server's clock too: at a moment months away, each signs in then.
+      const [staffThen, reviewerThen, adminThen] = await Promise.all([
+        signIn(app, STAFF_A),
+        signIn(app, REVIEWER),
+        signIn(app, ADMIN),
+      ]);
+      const reference = await submit(app, staffThen);
+      const res = await call(app, reviewerThen, "POST", `/api/requests/${reference}/decision`, {
         kind: "approve",
         expectedRowVersion: 1,
       });
       expect(res.status).toBe(200);
-      const [decision] = (await detailOf(admin, reference)).decisions;
+      const [decision] = (await detailOf(adminThen, reference)).decisions;
       expect(decision).toMatchObject({ kind: "approve", authorizedFrom: from, authorizedThrough: through });
     }
     clock.real();
@@ -487,6 +496,85 @@ describe("the detail re-runs the evaluation", () => {
     expect(seen.evaluation).toEqual(evaluate(eligible()));
   });
 
+  it("evaluationChanged ignores a reason worded differently, but not a criterion whose status changed", async () => {
+    const reworded = await submit(server.app, staffA);
+    const restated = await submit(server.app, staffA);
+    const writer = new DatabaseSync(server.file);
+    try {
+      const today = evaluate(eligible());
+      const store = (reference: string, evaluation: unknown) =>
+        writer
+          .prepare(
+            "UPDATE request_versions SET evaluation = ? WHERE request_id = (SELECT id FROM requests WHERE reference = ?)",
+          )
+          .run(JSON.stringify(evaluation), reference);
+      store(reworded, {
+        ...today,
+        criteria: today.criteria.map((c) => ({ ...c, reason: `Worded once: ${c.reason}` })),
+      });
+      store(restated, {
+        ...today,
+        criteria: today.criteria.map((c, i) => (i === 0 ? { ...c, status: "missing" } : c)),
+      });
+    } finally {
+      writer.close();
+    }
+    expect((await detailOf(reviewer, reworded)).evaluationChanged).toBe(false);
+    const seen = await detailOf(reviewer, restated);
+    expect(seen.evaluationAtSubmission.outcome).toBe(seen.evaluation.outcome);
+    expect(seen.evaluationChanged).toBe(true);
+  });
+
+  it("a document stored under an older shape opens as stored, is not re-evaluated, and only more information may be asked", async () => {
+    const { app } = server;
+    const reference = await submit(app, staffA);
+    const atSubmission = (await detailOf(reviewer, reference)).evaluationAtSubmission;
+    const stored = (await detailOf(reviewer, reference)).document;
+    // Before weights carried their unit, a bare number of kilograms.
+    const older = { ...stored, member: { ...stored.member, weight: 80 } };
+    const writer = new DatabaseSync(server.file);
+    try {
+      writer
+        .prepare(
+          "UPDATE request_versions SET document = ? WHERE request_id = (SELECT id FROM requests WHERE reference = ?)",
+        )
+        .run(JSON.stringify(older), reference);
+    } finally {
+      writer.close();
+    }
+    const seen = await detailOf(reviewer, reference);
+    expect(seen.document).toEqual(older);
+    expect(seen.documentProblems).toContainEqual(expect.objectContaining({ path: "member.weight" }));
+    expect(seen.evaluation).toEqual(atSubmission);
+    expect(seen.evaluationChanged).toBe(false);
+    expect((await detailOf(staffA, reference)).documentProblems).toHaveLength(seen.documentProblems?.length ?? -1);
+
+    for (const kind of ["approve", "deny"] as const) {
+      const refused = await call(app, reviewer, "POST", `/api/requests/${reference}/decision`, {
+        kind,
+        criteria: kind === "deny" ? ["I.A.1"] : [],
+        message: "A reason.",
+        expectedRowVersion: 1,
+      });
+      expect(refused.status, refused.text).toBe(422);
+      expect(refused.text).toContain("older form of the request document");
+    }
+    const asked = await call(app, reviewer, "POST", `/api/requests/${reference}/decision`, {
+      kind: "request_info",
+      message: "Please resubmit with the weight and its unit.",
+      expectedRowVersion: 1,
+    });
+    expect(asked.status, asked.text).toBe(200);
+    const amended = await call(app, staffA, "POST", `/api/requests/${reference}/versions`, {
+      document: stored,
+      expectedRowVersion: 2,
+    });
+    expect(amended.status, amended.text).toBe(200);
+    const after = await detailOf(reviewer, reference);
+    expect(after.documentProblems).toBeUndefined();
+    expect(after.evaluation).toEqual(evaluate(stored));
+  });
+
   it("the stored evaluation is the server's own, whatever the client believed", async () => {
     const { app } = server;
     const body = {
@@ -586,7 +674,7 @@ describe("the audit trail", () => {
   it("shows decisions recorded before they were in words ('decision: request_info') in words", async () => {
     const { app, store } = server;
     const reference = await submit(app, staffA);
-    const stored = await store.findRequest(reference, { practiceId: null });
+    const stored = await store.findRequest(reference, { practiceId: null }, new Date());
     await store.recordAudit(stored?.id ?? 0, reviewer.user.id, "decision: request_info", "version 1", clock.now());
     const actions = ((await detailOf(admin, reference)).audit ?? []).map((a) => a.action);
     expect(actions).toContain("requested more information");

@@ -30,18 +30,22 @@ export const DEMO_USERS: readonly {
   },
 ];
 
-export async function seedDemo(store: Store): Promise<boolean> {
+/** Adds the demo practices and users (created at `now`) to an empty database; false when it has users already. */
+export async function seedDemo(store: Store, now: Date): Promise<boolean> {
   if ((await store.countUsers()) > 0) return false;
   const practices = new Map<string, number>();
   for (const name of [DEMO_PRACTICE, OTHER_DEMO_PRACTICE]) practices.set(name, await store.createPractice(name));
   for (const user of DEMO_USERS) {
-    await store.createUser({
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      practiceId: user.practice === null ? null : (practices.get(user.practice) ?? null),
-      passwordHash: await hashPassword(user.password),
-    });
+    await store.createUser(
+      {
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        practiceId: user.practice === null ? null : (practices.get(user.practice) ?? null),
+        passwordHash: await hashPassword(user.password),
+      },
+      now,
+    );
   }
   return true;
 }

@@ -1,21 +1,25 @@
 /** Starts the product: `npm start` (builds the web app first). */
+import { systemClock } from "./clock";
 import { loadConfig } from "./config";
 import { buildApp } from "./app";
-import { sqliteStore } from "./db/sqlite-store";
+import { sqliteStore } from "./db/sqlite/database";
 import { DEMO_USERS, seedDemo } from "./demo";
 import { createServices } from "./services";
 
 const config = loadConfig();
-const store = sqliteStore(config.DATABASE_FILE);
-if (config.MODE === "demo") await seedDemo(store);
-const app = await buildApp(createServices(config, store));
+const now = systemClock;
+const store = sqliteStore(config.DATABASE_FILE, now);
+if (config.MODE === "demo") await seedDemo(store, now());
+const app = await buildApp(createServices(config, store, now));
 
 // Sessions idle or older than their limits are refused anyway; purging them keeps the table small.
-const purgeIdleSessions = () =>
-  store.deleteExpiredSessions(
-    Date.now() - config.SESSION_IDLE_MINUTES * 60_000,
-    Date.now() - config.SESSION_MAX_HOURS * 60 * 60_000,
+const purgeIdleSessions = () => {
+  const at = now().getTime();
+  return store.deleteExpiredSessions(
+    at - config.SESSION_IDLE_MINUTES * 60_000,
+    at - config.SESSION_MAX_HOURS * 60 * 60_000,
   );
+};
 await purgeIdleSessions();
 // A failed purge (a busy database) is tried again next hour; it must not take the server down.
 setInterval(() => {

@@ -9,6 +9,17 @@ import {
   type RequestDocument,
 } from "@/criteria";
 
+/** An answer other than 200 with one sentence for the person (401, 403, 404, 409, 422, 429…). */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A 400 naming every field that is wrong and what it accepts. */
 export class BadRequest extends Error {
   constructor(readonly errors: FieldError[]) {
     super("Invalid request");

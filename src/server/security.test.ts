@@ -8,11 +8,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { AdminUser, RequestPage } from "@/contract";
 import { PERMISSIONS_POLICY } from "./security-headers";
 import {
   ADMIN,
+  Clock,
   DEMO_PASSWORD,
   REVIEWER,
   STAFF_A,
@@ -28,6 +29,8 @@ import {
   type TestServer,
 } from "./test-support";
 
+/** The clock every server of this file reads: tests move it instead of spying on Date. */
+const clock = new Clock();
 let server: TestServer;
 let staff: Session;
 let reviewer: Session;
@@ -40,7 +43,7 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, "index.html"), "<!doctype html><title>t</title>");
   writeFileSync(join(staticDir, "assets", "index-AbCd1234.js"), "console.log(1)");
   writeFileSync(join(staticDir, "robots.txt"), "User-agent: *");
-  server = await startServer({ env: { STATIC_DIR: staticDir } });
+  server = await startServer({ env: { STATIC_DIR: staticDir }, now: clock.now });
   [staff, reviewer, admin] = await Promise.all([
     signIn(server.app, STAFF_A),
     signIn(server.app, REVIEWER),
@@ -51,8 +54,9 @@ afterAll(async () => {
   await server.close();
   rmSync(staticDir, { recursive: true, force: true });
 });
+// Tests that move the servers' clock put it back on the wall clock before anything else runs.
 afterEach(() => {
-  vi.restoreAllMocks();
+  clock.real();
 });
 
 describe("caching: patient data never stays in a browser or proxy cache", () => {
@@ -173,18 +177,17 @@ describe("headers and cookies", () => {
   });
 
   it("a session ends SESSION_MAX_HOURS (default 12) after sign-in, however active", async () => {
-    let t = Date.now();
-    vi.spyOn(Date, "now").mockImplementation(() => t);
+    clock.set(new Date());
     const session = await signIn(server.app, STAFF_B);
     // Active every 20 minutes for 11 h 40 min: still signed in, and the cookie never outlives the session.
     for (let minutes = 20; minutes < 12 * 60; minutes += 20) {
-      t += 20 * 60_000;
+      clock.advance(20 * 60_000);
       const res = await call(server.app, session, "GET", "/api/session");
       expect(res.status, `${minutes} minutes after sign-in`).toBe(200);
       const maxAge = /Max-Age=(\d+)/.exec(String(res.headers["set-cookie"] ?? ""))?.[1];
       if (maxAge !== undefined) expect(Number(maxAge) * 1000).toBeLessThanOrEqual(12 * 3_600_000 - minutes * 60_000);
     }
-    t += 21 * 60_000;
+    clock.advance(21 * 60_000);
     expect((await call(server.app, session, "GET", "/api/session")).status).toBe(204);
     expect((await call(server.app, session, "GET", "/api/requests")).status).toBe(401);
   });
@@ -213,7 +216,7 @@ describe("headers and cookies", () => {
 describe("sign-in limits: guessing stays hopeless, but a stranger cannot lock a colleague out", () => {
   let limited: TestServer;
   beforeAll(async () => {
-    limited = await startServer();
+    limited = await startServer({ now: clock.now });
   });
   afterAll(async () => {
     await limited.close();
@@ -237,13 +240,12 @@ describe("sign-in limits: guessing stays hopeless, but a stranger cannot lock a 
   });
 
   it("guessing spread over addresses meets a delay that doubles with each failure; fresh addresses pass", async () => {
-    let t = Date.now();
-    vi.spyOn(Date, "now").mockImplementation(() => t);
+    clock.set(new Date());
     const email = STAFF_B;
     for (let i = 0; i < 10; i++) expect((await attempt(email, "wrong", `192.0.2.${i + 1}`)).statusCode).toBe(401);
     // The 11th failure comes from an address that already failed: it must now wait 1 s, then 2 s …
     expect((await attempt(email, "wrong", "192.0.2.1")).statusCode).toBe(429);
-    t += 1000;
+    clock.advance(1000);
     expect((await attempt(email, "wrong", "192.0.2.1")).statusCode).toBe(401);
     const doubled = await attempt(email, "wrong", "192.0.2.2");
     expect(doubled.statusCode).toBe(429);
@@ -253,8 +255,7 @@ describe("sign-in limits: guessing stays hopeless, but a stranger cannot lock a 
   });
 
   it("a storm from a hundred addresses slows every address for that email, within 15 minutes", async () => {
-    let t = Date.now();
-    vi.spyOn(Date, "now").mockImplementation(() => t);
+    clock.set(new Date());
     const email = REVIEWER;
     // Each from a new address: below the storm threshold none of them is held back, so all count.
     for (let i = 0; i < 100; i++)
@@ -262,7 +263,7 @@ describe("sign-in limits: guessing stays hopeless, but a stranger cannot lock a 
     const fresh = await attempt(email, DEMO_PASSWORD, "198.51.100.200");
     expect(fresh.statusCode).toBe(429);
     expect(Number(fresh.headers["retry-after"])).toBeLessThanOrEqual(15 * 60);
-    t += 16 * 60_000;
+    clock.advance(16 * 60_000);
     expect((await attempt(email, DEMO_PASSWORD, "198.51.100.200")).statusCode).toBe(200);
   }, 60_000);
 

@@ -1,6 +1,7 @@
 /** What every route needs, built once at start-up and passed in (no globals, easy to test). */
 import type { Config } from "./config";
-import { SignInLimiter } from "./auth/rate-limit";
+import { systemClock, type Clock } from "./clock";
+import { SIGN_IN_RULES, SignInLimiter } from "./auth/rate-limit";
 import { Sessions } from "./auth/sessions";
 import type { Store } from "./db/store";
 
@@ -9,19 +10,24 @@ export interface Services {
   store: Store;
   sessions: Sessions;
   signInLimits: SignInLimiter;
-  now: () => Date;
+  /** The one clock: sessions, sign-in limits and every route read the time from it. */
+  now: Clock;
 }
 
-export function createServices(config: Config, store: Store, now: () => Date = () => new Date()): Services {
+export function createServices(config: Config, store: Store, now: Clock = systemClock): Services {
   return {
     config,
     store,
-    sessions: new Sessions(store, {
-      idleMs: config.SESSION_IDLE_MINUTES * 60_000,
-      maxAgeMs: config.SESSION_MAX_HOURS * 60 * 60_000,
-      secureCookie: config.MODE === "production",
-    }),
-    signInLimits: new SignInLimiter(),
+    sessions: new Sessions(
+      store,
+      {
+        idleMs: config.SESSION_IDLE_MINUTES * 60_000,
+        maxAgeMs: config.SESSION_MAX_HOURS * 60 * 60_000,
+        secureCookie: config.MODE === "production",
+      },
+      now,
+    ),
+    signInLimits: new SignInLimiter(SIGN_IN_RULES, now),
     now,
   };
 }

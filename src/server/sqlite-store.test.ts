@@ -8,9 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate, type Evaluation, type RequestDocument } from "@/criteria";
 import { eligible } from "@fixtures";
 import { MIGRATIONS } from "./db/migrations";
-import { SqliteDatabase } from "./db/sqlite-store";
+import { openSqliteDatabase, type SqliteDatabase } from "./db/sqlite/database";
 import type { Decision, NewSubmission, QueueCursor, SubmitResult } from "./db/store";
 import { tempDatabase } from "./test-support";
+
+/** When the tests read requests and make accounts, unless a test says otherwise. */
+const AT = new Date("2026-11-27T12:00:00.000Z");
 
 const temp = tempDatabase("hemgenix-store-");
 let store: SqliteDatabase;
@@ -21,30 +24,39 @@ let staffB: number;
 let reviewer: number;
 
 beforeAll(() => {
-  store = new SqliteDatabase(temp.file);
+  store = openSqliteDatabase(temp.file);
   practiceA = store.createPractice("Practice A");
   practiceB = store.createPractice("Practice B");
-  staffA = store.createUser({
-    email: "a@x.test",
-    name: "A",
-    role: "staff",
-    practiceId: practiceA,
-    passwordHash: "h",
-  }).id;
-  staffB = store.createUser({
-    email: "b@x.test",
-    name: "B",
-    role: "staff",
-    practiceId: practiceB,
-    passwordHash: "h",
-  }).id;
-  reviewer = store.createUser({
-    email: "r@x.test",
-    name: "R",
-    role: "reviewer",
-    practiceId: null,
-    passwordHash: "h",
-  }).id;
+  staffA = store.createUser(
+    {
+      email: "a@x.test",
+      name: "A",
+      role: "staff",
+      practiceId: practiceA,
+      passwordHash: "h",
+    },
+    AT,
+  ).id;
+  staffB = store.createUser(
+    {
+      email: "b@x.test",
+      name: "B",
+      role: "staff",
+      practiceId: practiceB,
+      passwordHash: "h",
+    },
+    AT,
+  ).id;
+  reviewer = store.createUser(
+    {
+      email: "r@x.test",
+      name: "R",
+      role: "reviewer",
+      practiceId: null,
+      passwordHash: "h",
+    },
+    AT,
+  ).id;
 });
 afterAll(() => {
   store.close();
@@ -102,7 +114,7 @@ const count = (table: string): number => {
 
 describe("the schema", () => {
   it("applies every migration once, in order, and reopening applies none again", () => {
-    const again = new SqliteDatabase(temp.file);
+    const again = openSqliteDatabase(temp.file);
     again.close();
     const db = new DatabaseSync(temp.file, { readOnly: true });
     try {
@@ -132,7 +144,7 @@ describe("the schema", () => {
         "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ('r@x.test', 'R', 'reviewer', 'h', 'x')",
       );
       db.close();
-      const upgraded = new SqliteDatabase(old.file);
+      const upgraded = openSqliteDatabase(old.file);
       try {
         expect(upgraded.findUserById(1)).toMatchObject({ email: "r@x.test", role: "reviewer" });
         expect(upgraded.listUsers()).toMatchObject([{ email: "r@x.test", active: true }]);
@@ -165,7 +177,7 @@ describe("the schema", () => {
         INSERT INTO audit_events (user_id, action, detail, at) VALUES (1, 'practice added', 'practice 8', '2026-01-04T10:00:00.000Z');
       `);
       db.close();
-      const upgraded = new SqliteDatabase(old.file);
+      const upgraded = openSqliteDatabase(old.file);
       try {
         expect(upgraded.practiceHistory(7, 50)).toEqual([
           { at: "2026-01-03T10:00:00.000Z", user: "Ann Admin", action: "practice renamed", detail: "" },
@@ -185,10 +197,13 @@ describe("the schema", () => {
   it("enforces foreign keys and checks: no request for a practice that does not exist, no staff without a practice", () => {
     expect(() => store.submit(newSubmission({ practiceId: 9999 }))).toThrow();
     expect(() =>
-      store.createUser({ email: "nopractice@x.test", name: "N", role: "staff", practiceId: null, passwordHash: "h" }),
+      store.createUser(
+        { email: "nopractice@x.test", name: "N", role: "staff", practiceId: null, passwordHash: "h" },
+        AT,
+      ),
     ).toThrow();
     expect(() =>
-      store.createUser({ email: "A@X.TEST", name: "dup", role: "admin", practiceId: null, passwordHash: "h" }),
+      store.createUser({ email: "A@X.TEST", name: "dup", role: "admin", practiceId: null, passwordHash: "h" }, AT),
     ).toThrow();
   });
 
@@ -212,7 +227,7 @@ describe("submissions", () => {
     expect(second).toEqual({ reference: first.reference, created: false, expedited: false, dueAt: first.dueAt });
     const other = filed(store.submit({ ...s, userId: staffB, practiceId: practiceB }));
     expect(other.created).toBe(true);
-    const stored = store.findRequest(first.reference, { practiceId: null });
+    const stored = store.findRequest(first.reference, { practiceId: null }, AT);
     expect(stored).toMatchObject({
       reference: first.reference,
       status: "submitted",
@@ -235,8 +250,8 @@ describe("submissions", () => {
 
   it("keeps staff to their practice's requests", () => {
     const { reference } = filed(store.submit(newSubmission()));
-    expect(store.findRequest(reference, { practiceId: practiceA })).toBeDefined();
-    expect(store.findRequest(reference, { practiceId: practiceB })).toBeUndefined();
+    expect(store.findRequest(reference, { practiceId: practiceA }, AT)).toBeDefined();
+    expect(store.findRequest(reference, { practiceId: practiceB }, AT)).toBeUndefined();
     const now = new Date("2026-11-27T12:00:00.000Z");
     const forB = store.listRequests({ page: 1, pageSize: 100, sort: "received" }, { practiceId: practiceB }, now);
     expect(forB.items.every((i) => i.practiceName === "Practice B")).toBe(true);
@@ -247,10 +262,47 @@ describe("submissions", () => {
   });
 });
 
+describe("stored JSON is read through its schema", () => {
+  /** Rewrites a column of a request's first version directly in SQLite, as an older release left it. */
+  const rewrite = (reference: string, column: "document" | "evaluation", json: string) => {
+    const db = new DatabaseSync(temp.file);
+    try {
+      db.prepare(
+        `UPDATE request_versions SET ${column} = ? WHERE request_id = (SELECT id FROM requests WHERE reference = ?)`,
+      ).run(json, reference);
+    } finally {
+      db.close();
+    }
+  };
+
+  it("a document stored under an older shape comes back as stored, with what no longer validates", () => {
+    const { reference } = filed(store.submit(newSubmission()));
+    const fresh = store.findRequest(reference, { practiceId: null }, new Date("2026-11-27T12:00:00.000Z"));
+    expect(fresh?.documentProblems).toBeUndefined();
+    // Before weights carried their unit, a bare number of kilograms.
+    const older = { ...structuredClone(fresh?.document), member: { ...fresh?.document.member, weight: 80 } };
+    rewrite(reference, "document", JSON.stringify(older));
+    const stored = store.findRequest(reference, { practiceId: null }, new Date("2026-11-27T12:00:00.000Z"));
+    expect(stored?.document).toEqual(older);
+    expect(stored?.documentProblems).toContainEqual(expect.objectContaining({ path: "member.weight" }));
+    expect(stored?.evaluation).toEqual(fresh?.evaluation);
+    // Nothing reads it as a document to compare: the version's document is not given out unchecked.
+    expect(store.versionDocument(stored?.id ?? 0, 1)).toBeUndefined();
+  });
+
+  it("an evaluation that does not read as one is an error, never taken on trust", () => {
+    const { reference } = filed(store.submit(newSubmission()));
+    rewrite(reference, "evaluation", JSON.stringify({ outcome: "approved-ish", criteria: "none" }));
+    expect(() => store.findRequest(reference, { practiceId: null }, new Date("2026-11-27T12:00:00.000Z"))).toThrow(
+      /stored evaluation does not read/,
+    );
+  });
+});
+
 describe("optimistic concurrency", () => {
   it("moves a request on only from the expected row version and an allowed status", () => {
     const { reference } = filed(store.submit(newSubmission()));
-    const id = store.findRequest(reference, { practiceId: null })?.id ?? 0;
+    const id = store.findRequest(reference, { practiceId: null }, AT)?.id ?? 0;
     expect(store.startReview(id, 2)).toEqual({ ok: false, reason: "stale" });
     expect(store.startReview(id, 1)).toEqual({ ok: true, rowVersion: 2 });
     expect(store.startReview(id, 2)).toEqual({ ok: false, reason: "wrong_status" });
@@ -274,7 +326,7 @@ describe("optimistic concurrency", () => {
     expect(store.versions(id)).toHaveLength(1);
     expect(store.amend(id, 3, staffA, doc, evaluate(doc), new Date())).toEqual({ ok: true, rowVersion: 4 });
     expect(store.amend(id, 4, staffA, doc, evaluate(doc), new Date())).toEqual({ ok: false, reason: "wrong_status" });
-    const after = store.findRequest(reference, { practiceId: null });
+    const after = store.findRequest(reference, { practiceId: null }, AT);
     expect(after).toMatchObject({ status: "submitted", version: 2, rowVersion: 4 });
     expect(after?.document.exposureDays).toBe(300);
     expect(store.versions(id).map((v) => v.version)).toEqual([1, 2]);
@@ -295,7 +347,7 @@ describe("views and versions", () => {
     const filed = newSubmission();
     const submitted = store.submit(filed);
     if (!("reference" in submitted)) throw new Error("the submission was refused");
-    const id = store.findRequest(submitted.reference, { practiceId: null })?.id ?? 0;
+    const id = store.findRequest(submitted.reference, { practiceId: null }, AT)?.id ?? 0;
     const at = (iso: string) => new Date(iso);
     const views = () => store.audit(id).filter((a) => a.action === "viewed");
     store.recordView(id, reviewer, 1, at("2026-11-28T10:00:00.000Z"));
@@ -383,12 +435,15 @@ describe("queue pages by cursor (keyset)", () => {
   }[] = [];
 
   beforeAll(() => {
-    s = new SqliteDatabase(file.file);
+    s = openSqliteDatabase(file.file);
     const pA = s.createPractice("A");
     const pB = s.createPractice("B");
-    const uA = s.createUser({ email: "ka@x.test", name: "A", role: "staff", practiceId: pA, passwordHash: "h" });
-    const uB = s.createUser({ email: "kb@x.test", name: "B", role: "staff", practiceId: pB, passwordHash: "h" });
-    const rv = s.createUser({ email: "kr@x.test", name: "R", role: "reviewer", practiceId: null, passwordHash: "h" });
+    const uA = s.createUser({ email: "ka@x.test", name: "A", role: "staff", practiceId: pA, passwordHash: "h" }, AT);
+    const uB = s.createUser({ email: "kb@x.test", name: "B", role: "staff", practiceId: pB, passwordHash: "h" }, AT);
+    const rv = s.createUser(
+      { email: "kr@x.test", name: "R", role: "reviewer", practiceId: null, passwordHash: "h" },
+      AT,
+    );
     const doc = eligible();
     const base = evaluate(doc);
     // 47 requests received at only 5 distinct moments, due at only 4: ties everywhere, so the
@@ -410,7 +465,7 @@ describe("queue pages by cursor (keyset)", () => {
           acknowledgedOpen: null,
         }),
       );
-      const stored = s.findRequest(reference, { practiceId: null });
+      const stored = s.findRequest(reference, { practiceId: null }, AT);
       if (stored === undefined) throw new Error("not stored");
       if (i % 7 === 0) s.decide(stored.id, 1, { ...decision(), userId: rv.id, now: received, newStatus: "approved" });
       rows.push({
@@ -516,7 +571,7 @@ describe("queue pages by cursor (keyset)", () => {
     const first = s.listRequests(filter, { practiceId: null }, now);
     const second = s.listRequests({ ...filter, cursor: first.next ?? undefined }, { practiceId: null }, now);
     const leaving = first.items[0]?.reference ?? "";
-    const stored = s.findRequest(leaving, { practiceId: null });
+    const stored = s.findRequest(leaving, { practiceId: null }, AT);
     expect(s.startReview(stored?.id ?? 0, stored?.rowVersion ?? 0).ok).toBe(true);
     const back = s.listRequests({ ...filter, cursor: second.previous ?? undefined }, { practiceId: null }, now);
     expect(back.page).toBe(1);
@@ -534,7 +589,7 @@ describe("queue pages by cursor (keyset)", () => {
     const submitted = () =>
       s.listRequests({ sort: "due", pageSize: 1, status: "submitted" }, { practiceId: null }, now).total;
     const submittedBefore = submitted();
-    const stored = s.findRequest(reference, { practiceId: null });
+    const stored = s.findRequest(reference, { practiceId: null }, AT);
     s.startReview(stored?.id ?? 0, 1);
     expect(submitted()).toBe(submittedBefore - 1);
     const other = new DatabaseSync(file.file);

@@ -17,9 +17,10 @@ import { eligible } from "@fixtures";
 import { buildApp } from "./app";
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./auth/sessions";
 import { freePort } from "./free-port";
+import { systemClock } from "./clock";
 import { loadConfig } from "./config";
 import type { Store } from "./db/store";
-import { sqliteStore } from "./db/sqlite-store";
+import { sqliteStore } from "./db/sqlite/database";
 import { DEMO_PASSWORD, seedDemo } from "./demo";
 import { createServices, type Services } from "./services";
 
@@ -56,6 +57,10 @@ export class Clock {
   real(): void {
     this.fixed = undefined;
   }
+  /** Moves the clock on by `ms` (fixing it first where it follows the wall clock). */
+  advance(ms: number): void {
+    this.fixed = (this.fixed ?? Date.now()) + ms;
+  }
   readonly now = (): Date => (this.fixed === undefined ? new Date() : new Date(this.fixed));
 }
 
@@ -90,7 +95,7 @@ async function seededDatabase(): Promise<string> {
     const dir = mkdtempSync(join(tmpdir(), "hemgenix-seed-"));
     const file = join(dir, "seeded.db");
     const store = sqliteStore(file);
-    await seedDemo(store);
+    await seedDemo(store, new Date());
     await store.close(); // the last connection to close checkpoints the WAL into the file
     return { dir, file };
   })();
@@ -115,10 +120,11 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     ...options.env,
   });
   if (options.seed !== false) copyFileSync(await seededDatabase(), file);
-  const store = sqliteStore(file);
+  const now = options.now ?? systemClock;
+  const store = sqliteStore(file, now);
   // Seeding is what main.ts does in demo mode; on the copied database it finds the users and does nothing.
-  if (options.seed !== false) expectNoSeed(await seedDemo(store));
-  const services = createServices(config, store, options.now);
+  if (options.seed !== false) expectNoSeed(await seedDemo(store, now()));
+  const services = createServices(config, store, now);
   const app = await buildApp(services);
   await app.ready();
   const db = new DatabaseSync(file, { readOnly: true });

@@ -16,6 +16,8 @@
  *
  * In memory, per process; several instances need a shared home for these counts.
  */
+import { systemClock, type Clock } from "../clock";
+
 export const SIGN_IN_RULES = {
   windowMs: 15 * 60_000,
   perAddress: 50,
@@ -75,14 +77,17 @@ export class SignInLimiter {
   private readonly byPair: Counter;
   private readonly byEmail: Counter;
 
-  constructor(private readonly rules: typeof SIGN_IN_RULES = SIGN_IN_RULES) {
+  constructor(
+    private readonly rules: typeof SIGN_IN_RULES = SIGN_IN_RULES,
+    private readonly clock: Clock = systemClock,
+  ) {
     this.byAddress = new Counter(rules.windowMs);
     this.byPair = new Counter(rules.windowMs);
     this.byEmail = new Counter(rules.windowMs);
   }
 
   /** Seconds `address` must wait before trying a password for `email`; 0 when it may try now. */
-  retryAfter(email: string, address: string, now = Date.now()): number {
+  retryAfter(email: string, address: string, now = this.clock().getTime()): number {
     const { rules } = this;
     const waits: number[] = [0];
     const fromAddress = this.byAddress.get(address, now);
@@ -102,7 +107,7 @@ export class SignInLimiter {
   }
 
   /** An attempt starts: counted as a failure until `succeeded` says otherwise. */
-  attempt(email: string, address: string, now = Date.now()): void {
+  attempt(email: string, address: string, now = this.clock().getTime()): void {
     this.byAddress.add(address, now);
     this.byPair.add(pairKey(email, address), now);
     this.byEmail.add(email, now);

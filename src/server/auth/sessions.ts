@@ -7,7 +7,9 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Role, SessionUser } from "@/contract";
+import type { Clock } from "../clock";
 import type { Store } from "../db/store";
+import { HttpError } from "../parse";
 
 export const SESSION_COOKIE = "hgx_session";
 /**
@@ -75,13 +77,14 @@ export class Sessions {
   constructor(
     private readonly store: Store,
     private readonly options: SessionOptions,
+    private readonly now: Clock,
   ) {}
 
   async start(reply: FastifyReply, user: SessionUser): Promise<AuthContext> {
     const token = randomBytes(32).toString("base64url");
     const csrfToken = randomBytes(24).toString("base64url");
     const idHash = hash(token);
-    await this.store.createSession(idHash, user.id, csrfToken, Date.now());
+    await this.store.createSession(idHash, user.id, csrfToken, this.now().getTime());
     setCookie(reply, cookie(token, this.cookieSeconds(this.options.maxAgeMs), this.options));
     return { user, csrfToken, idHash };
   }
@@ -92,7 +95,7 @@ export class Sessions {
     if (token === undefined || token === "") return undefined;
     const idHash = hash(token);
     const session = await this.store.findSession(idHash);
-    const now = Date.now();
+    const now = this.now().getTime();
     if (session === undefined) return undefined;
     if (now - session.lastSeenAt > this.options.idleMs || now - session.createdAt > this.options.maxAgeMs) {
       await this.store.deleteSession(idHash);
@@ -130,15 +133,6 @@ export function csrfValid(request: FastifyRequest, auth: AuthContext): boolean {
   const a = Buffer.from(sent);
   const b = Buffer.from(auth.csrfToken);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -9,8 +9,9 @@ import { text } from "node:stream/consumers";
 import { parseArgs } from "node:util";
 import { ROLE_LABELS, newAccountSchema, practiceSchema } from "@/contract";
 import { hashPassword } from "../auth/passwords";
+import { systemClock } from "../clock";
 import { loadConfig } from "../config";
-import { sqliteStore } from "../db/sqlite-store";
+import { sqliteStore } from "../db/sqlite/database";
 
 function fail(message: string): never {
   console.error(message);
@@ -40,7 +41,8 @@ const practiceName = values.practice === undefined ? undefined : practiceSchema.
 if (practiceName?.success === false) fail(`--practice: ${practiceName.error.issues[0]?.message ?? "invalid"}`);
 
 const config = loadConfig();
-const store = sqliteStore(config.DATABASE_FILE);
+const now = systemClock;
+const store = sqliteStore(config.DATABASE_FILE, now);
 try {
   const wanted = practiceName?.data.name;
   const existing =
@@ -65,7 +67,7 @@ try {
   let practiceId: number | null = null;
   if (checked.data.role === "staff" && wanted !== undefined)
     practiceId = existing?.id ?? (await store.createPractice(wanted));
-  const user = await store.createUser({ ...checked.data, practiceId, passwordHash });
+  const user = await store.createUser({ ...checked.data, practiceId, passwordHash }, now());
   const where = user.practiceName === null ? "" : ` at ${user.practiceName}`;
   // No admin made it: the account's history says where it came from.
   await store.recordAccountEvent(
@@ -73,7 +75,7 @@ try {
     user.id,
     "account added",
     `${ROLE_LABELS[user.role]}${where}, by npm run user:add`,
-    new Date(),
+    now(),
   );
   console.log(
     `Created ${user.role} ${user.email}${user.practiceName !== null ? ` (${user.practiceName})` : ""} in ${config.DATABASE_FILE}`,

@@ -7,7 +7,7 @@
  * amendment, a repeated submit, a taken email or practice name) is settled inside the database,
  * not by a read before the write.
  */
-import type { DecisionKind, Evaluation, RequestDocument, CriterionId } from "@/criteria";
+import type { DecisionKind, Evaluation, FieldError, RequestDocument, CriterionId } from "@/criteria";
 import type {
   AdminPractice,
   AdminUser,
@@ -59,6 +59,11 @@ export interface StoredRequest extends RequestSummaryRow {
   submittedBy: number;
   rowVersion: number;
   document: RequestDocument;
+  /**
+   * Set when the stored document no longer validates (it was stored under an older shape): what
+   * does not. `document` is then the stored value as it is, unchecked: to be shown, never evaluated.
+   */
+  documentProblems?: FieldError[];
   evaluation: Evaluation;
 }
 
@@ -151,7 +156,8 @@ export type ChangeResult =
 export interface StoreMethods {
   createPractice(name: string): number;
   findPracticeByName(name: string): { id: number; name: string } | undefined;
-  createUser(user: NewUser): SessionUser;
+  /** An account made outside the admin screens (demo seed, `npm run user:add`), created at `now`. */
+  createUser(user: NewUser, now: Date): SessionUser;
   /** Any account with this email, active or not (sign-in refuses inactive ones). */
   findUserByEmail(email: string): (SessionUser & { passwordHash: string; active: boolean }) | undefined;
   /** An active account: a deactivated one has no sessions. */
@@ -203,7 +209,8 @@ export interface StoreMethods {
    * member ID) not acknowledged is answered with `open` and nothing is stored.
    */
   submit(submission: NewSubmission): SubmitResult;
-  findRequest(reference: string, scope: Scope, now?: Date): StoredRequest | undefined;
+  /** One request with its current version; `overdue` is judged at `now`. */
+  findRequest(reference: string, scope: Scope, now: Date): StoredRequest | undefined;
   /** The other requests for this request's member (member ID without case or spaces) in `scope`, newest first. */
   sameMemberRequests(requestId: number, scope: Scope): SameMemberRequest[];
   /** A page of the queue: by cursor (seek) when there is one, else by page number (offset). */
@@ -211,7 +218,7 @@ export interface StoreMethods {
   versions(requestId: number): VersionRecord[];
   decisions(requestId: number): DecisionRecord[];
   audit(requestId: number): AuditRecord[];
-  /** The document of one version of a request. */
+  /** The document of one version of a request; undefined too when it no longer validates (see `documentProblems`). */
   versionDocument(requestId: number, version: number): RequestDocument | undefined;
   /**
    * Records that `userId` viewed `version`, unless the same user viewed the same version of the

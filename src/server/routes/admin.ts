@@ -26,9 +26,9 @@ import {
 } from "@/contract";
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import { waitInWords } from "../auth/rate-limit";
-import { HttpError, requireUser } from "../auth/sessions";
+import { requireUser } from "../auth/sessions";
 import type { UserUpdate } from "../db/store";
-import { BadRequest, parseWithOwnMessages } from "../parse";
+import { BadRequest, HttpError, parseWithOwnMessages } from "../parse";
 import type { Services } from "../services";
 
 type IdParams = { Params: { id: string } };

@@ -6,8 +6,8 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { draftMetaSchema, type DraftAnswer } from "@/contract";
-import { requireUser, HttpError } from "../auth/sessions";
-import { parseWith } from "../parse";
+import { requireUser } from "../auth/sessions";
+import { HttpError, parseWith } from "../parse";
 import type { Services } from "../services";
 
 const MAX_DRAFT_BYTES = 200 * 1024;

@@ -4,7 +4,15 @@
  * practice's request is a 404 (its existence is not revealed). Every read and change is audited.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { auditActionText, authorizationPeriod, decisionProblems, documentChanges, evaluate } from "@/criteria";
+import {
+  auditActionText,
+  authorizationPeriod,
+  calendarDateIn,
+  decisionProblems,
+  documentChanges,
+  evaluate,
+  evaluationChanged,
+} from "@/criteria";
 import { encodeCursor, queueFilterTag, readCursor } from "./queue-cursor";
 import {
   amendSchema,
@@ -24,9 +32,9 @@ import {
   type DecisionAnswer,
   type VersionChanges,
 } from "@/contract";
-import { requireUser, HttpError, type AuthContext } from "../auth/sessions";
+import { requireUser, type AuthContext } from "../auth/sessions";
 import type { ChangeResult, Scope, StoredRequest } from "../db/store";
-import { BadRequest, parseDocument, parseWith } from "../parse";
+import { BadRequest, HttpError, parseDocument, parseWith } from "../parse";
 import type { Services } from "../services";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -51,6 +59,9 @@ const conflict = (result: Extract<ChangeResult, { ok: false }>, stored: StoredRe
         409,
         "This request is not in a state that allows that action. Reload it to see its current status.",
       );
+
+const STORED_UNDER_OLDER_SHAPE =
+  "This request was stored under an older form of the request document that no longer passes today's checks, so it cannot be evaluated now. Request more information: the practice's amendment is checked and evaluated anew.";
 
 const EXPEDITED_REQUIRED =
   "expedited is required: true for an expedited request (a decision within 72 hours) or false for a standard one (7 days); there is no default";
@@ -81,16 +92,16 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     return stored;
   }
 
-  /** The plan's calendar date now (en-CA formats as YYYY-MM-DD) in its time zone. */
-  const today = (at: Date): string =>
-    new Intl.DateTimeFormat("en-CA", { timeZone: services.config.TIME_ZONE }).format(at);
+  /** The plan's calendar date at `at`, in its time zone. */
+  const today = (at: Date): string => calendarDateIn(at, services.config.TIME_ZONE);
 
   /**
    * What changed in this version since the one this user last viewed (read before this view is
    * recorded), else since the previous version.
    */
   async function changesOf(stored: StoredRequest, auth: AuthContext): Promise<VersionChanges | undefined> {
-    if (stored.version < 2) return undefined;
+    // A document that no longer validates is not compared field by field (the comparison reads it as a document).
+    if (stored.version < 2 || stored.documentProblems !== undefined) return undefined;
     const lastViewed = await store.lastViewedVersion(stored.id, auth.user.id, stored.version);
     const sinceVersion = lastViewed ?? stored.version - 1;
     const before = await store.versionDocument(stored.id, sinceVersion);
@@ -103,8 +114,10 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
   }
 
   async function detail(stored: StoredRequest, auth: AuthContext): Promise<RequestDetail> {
-    const evaluation = evaluate(stored.document);
     const { id, practiceId: _p, submittedBy: _s, evaluation: atSubmission, ...summary } = stored;
+    // A document stored under an older shape is shown as stored, but nothing is evaluated on unchecked
+    // data: the evaluation is the one at submission (and `documentProblems` says why).
+    const evaluation = stored.documentProblems === undefined ? evaluate(stored.document) : atSubmission;
     const canAudit = auth.user.role !== "staff";
     const changes = await changesOf(stored, auth);
     const open = auth.user.role === "reviewer" && (stored.status === "submitted" || stored.status === "in_review");
@@ -116,7 +129,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       ...summary,
       evaluationAtSubmission: atSubmission,
       evaluation,
-      evaluationChanged: JSON.stringify(evaluation) !== JSON.stringify(atSubmission),
+      evaluationChanged: evaluationChanged(atSubmission, evaluation),
       versions: await store.versions(id),
       decisions: await store.decisions(id),
       sameMember: await store.sameMemberRequests(id, scopeOf(auth)),
@@ -214,7 +227,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       evaluate(document),
       now(),
     );
-    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
+    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth), now()));
     const answer: AmendAnswer = { reference: stored.reference, rowVersion: result.rowVersion };
     return answer;
   });
@@ -228,7 +241,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       "Send a JSON object holding expectedRowVersion",
     );
     const result = await store.startReview(stored.id, expectedRowVersion);
-    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
+    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth), now()));
     await store.recordAudit(stored.id, auth.user.id, "review started", "", now());
     const answer: StartReviewAnswer = { rowVersion: result.rowVersion };
     return answer;
@@ -246,9 +259,14 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     if (body.expectedRowVersion !== stored.rowVersion) throw conflict({ ok: false, reason: "stale" }, stored);
     if (stored.status !== "submitted" && stored.status !== "in_review")
       throw conflict({ ok: false, reason: "wrong_status" }, stored);
+    // Approval and denial rest on the evaluation of the document, which cannot be run on one that no
+    // longer validates: the practice is asked for more information, and its amendment is checked anew.
+    if (stored.documentProblems !== undefined && body.kind !== "request_info")
+      throw new HttpError(422, STORED_UNDER_OLDER_SHAPE);
     const message = body.message?.trim() ?? "";
     const criteria = body.criteria ?? [];
-    const problems = decisionProblems({ kind: body.kind, criteria, message }, evaluate(stored.document));
+    const current = stored.documentProblems === undefined ? evaluate(stored.document) : stored.evaluation;
+    const problems = decisionProblems({ kind: body.kind, criteria, message }, current);
     const notAllowed = problems.find((p) => p.notAllowed === true);
     if (notAllowed !== undefined) throw new HttpError(422, notAllowed.message);
     if (problems.length > 0) throw new BadRequest(problems.map(({ path, message: text }) => ({ path, message: text })));
@@ -271,7 +289,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
         422,
         `${result.reference} for this member is already approved: Hemgenix is given once (II.A). Deny this request or ask the practice for more information.`,
       );
-    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth)));
+    if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth), now()));
     const answer: DecisionAnswer = { rowVersion: result.rowVersion, status };
     return answer;
   });

@@ -3,9 +3,9 @@ import type { FastifyInstance } from "fastify";
 import { signInSchema, type SessionInfo } from "@/contract";
 import { DUMMY_HASH_PROMISE, verifyPassword } from "../auth/passwords";
 import { waitInWords } from "../auth/rate-limit";
-import { HttpError, csrfValid } from "../auth/sessions";
+import { csrfValid } from "../auth/sessions";
 import { DEMO_USERS } from "../demo";
-import { parseWith } from "../parse";
+import { HttpError, parseWith } from "../parse";
 import type { Services } from "../services";
 
 export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLimits, config, now }: Services): void {

@@ -5,20 +5,21 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import { MIGRATIONS } from "./migrations";
+import { MIGRATIONS } from "../migrations";
+import { transaction } from "./handle";
 
-export function openDatabase(file: string): DatabaseSync {
+export function openDatabase(file: string, now: () => Date): DatabaseSync {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = NORMAL");
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA busy_timeout = 5000");
-  migrate(db);
+  migrate(db, now);
   return db;
 }
 
-function migrate(db: DatabaseSync): void {
+function migrate(db: DatabaseSync, now: () => Date): void {
   db.exec(
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
   );
@@ -35,21 +36,8 @@ function migrate(db: DatabaseSync): void {
       db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
         migration.version,
         migration.name,
-        new Date().toISOString(),
+        now().toISOString(),
       );
     });
-  }
-}
-
-/** Runs `work` in one transaction (BEGIN IMMEDIATE: writers queue instead of failing midway). */
-export function transaction<T>(db: DatabaseSync, work: () => T): T {
-  db.exec("BEGIN IMMEDIATE");
-  try {
-    const result = work();
-    db.exec("COMMIT");
-    return result;
-  } catch (error) {
-    db.exec("ROLLBACK");
-    throw error;
   }
 }
