@@ -6,9 +6,9 @@ import { lazy, Suspense } from "react";
 import { AccountPlaceholder } from "@/web/components/account-placeholder";
 import { AppLink } from "@/web/components/app-link";
 import { IntakePage } from "@/web/features/intake/components/intake-page";
-import { MAIN_CONTENT_ID, useFocusHeadingAfterNavigation, useFocusNeverLost } from "./focus-after-navigation";
-import { MainContent } from "./main-content";
-import { useLocation } from "./router";
+import { MAIN_CONTENT_ID, useFocusHeadingAfterNavigation, useFocusNeverLost } from "@/web/lib/focus-after-navigation";
+import { MainContent } from "@/web/components/main-content";
+import { useLocation } from "@/web/lib/router";
 
 const RequestSummary = lazy(() =>
   import("@/web/components/request-summary").then((m) => ({ default: m.RequestSummary })),

@@ -5,7 +5,7 @@ import { onSessionEnded, setCsrfToken } from "@/web/lib/api-client";
 import { queryClient } from "@/web/lib/query-client";
 import { sessionQuery } from "@/web/api/session";
 import { endSignedInSession } from "./session-end";
-import { navigate } from "./router";
+import { navigate } from "@/web/lib/router";
 
 // The server said the session is over while the app runs: clear what it left here, go to sign-in.
 onSessionEnded(() => {

@@ -17,7 +17,7 @@ import { ReviewRequestPage } from "@/web/features/review/components/review-reque
 import { MyRequestsPage } from "@/web/features/submissions/components/my-requests-page";
 import { RequestStatusPage } from "@/web/features/submissions/components/request-status-page";
 import { SubmittedSummaryPage } from "@/web/features/submissions/components/submitted-summary-page";
-import { navigate } from "./router";
+import { navigate } from "@/web/lib/router";
 import { ServerState } from "./server-state";
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {

@@ -1,6 +1,6 @@
 /** A link inside the app: a real href (open in a new tab, copy), followed without a page load. */
 import type { ReactNode } from "react";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 
 export function AppLink({
   to,

@@ -1,5 +1,5 @@
 import { createContext, use, type ComponentProps, type ReactNode } from "react";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 
 type Variant = "primary" | "secondary" | "warning";
 

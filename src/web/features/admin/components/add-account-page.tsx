@@ -1,6 +1,6 @@
 /** Add an account: who, which role, which practice for office staff, and a first password. */
 import { MIN_PASSWORD_LENGTH, newUserSchema, type NewUserInput, type Role } from "@/contract";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 import { BackTo } from "@/web/components/app-link";
 import { useAddUser } from "@/web/api/admin-users";
 import { useAdminPractices } from "@/web/api/admin-practices";

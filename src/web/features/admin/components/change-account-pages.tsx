@@ -3,7 +3,7 @@
  * a new password, deactivate or reactivate. Each returns to the account with a confirmation.
  */
 import { MIN_PASSWORD_LENGTH, userChangeSchema, type AdminUser, type Role, type UserChange } from "@/contract";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 import { BackTo } from "@/web/components/app-link";
 import { useChangeUser } from "@/web/api/admin-user";
 import { useSession } from "@/web/api/session";

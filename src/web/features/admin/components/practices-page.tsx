@@ -1,7 +1,7 @@
 /** Every practice with its active accounts and requests; adding one; a practice's page: renaming it, its history. */
 import { useState } from "react";
 import { practiceSchema, type AdminPractice, type AdminPracticeDetail } from "@/contract";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 import { useAddPractice } from "@/web/api/admin-practices";
 import { useRenamePractice, useAdminPractice } from "@/web/api/admin-practice";
 import { AppLink, BackTo } from "@/web/components/app-link";

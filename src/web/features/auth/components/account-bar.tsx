@@ -3,7 +3,7 @@
  * pages, sign out; or a sign-in link. Until the session is known it holds the signed-out line's
  * place, so the page does not shift for the many who use the self-check signed out.
  */
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 import { useSession, useSignOut } from "@/web/api/session";
 import { AccountPlaceholder } from "@/web/components/account-placeholder";
 import { AppLink as NavLink } from "@/web/components/app-link";

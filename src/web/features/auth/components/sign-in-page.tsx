@@ -1,6 +1,6 @@
 /** Sign in (GOV.UK question page pattern). In demo mode the demo accounts are listed beside it. */
 import { useState, type SyntheticEvent } from "react";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 import { Button } from "@/web/components/buttons";
 import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
 import { useDocumentTitle } from "@/web/components/use-document-title";

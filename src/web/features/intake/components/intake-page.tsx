@@ -5,8 +5,8 @@
 import { lazy, Suspense, useCallback, type ComponentType, type ReactNode } from "react";
 import { FormProvider, useWatch, type Control } from "react-hook-form";
 import { evaluatePartial, validateRequestDocument, type Evaluation, type RequestDocument } from "@/criteria";
-import { MainContent } from "@/web/app/main-content";
-import { navigate, useLocation } from "@/web/app/router";
+import { MainContent } from "@/web/components/main-content";
+import { navigate, useLocation } from "@/web/lib/router";
 import { BackAddress } from "@/web/components/buttons";
 import { toDocument, type Draft } from "../draft";
 import { LiveEvaluationProvider, useLive } from "../hooks/live-evaluation";

@@ -1,6 +1,6 @@
 /** A link to a question: opens its page and moves focus to the input (on click only). */
 import type { ReactNode } from "react";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 import type { StepId } from "../steps";
 
 export function focusWhenPresent(id: string, framesLeft = 30): void {

@@ -5,7 +5,7 @@
  * folds it again. On a wide screen the list is always shown and the button is not there.
  */
 import { useState } from "react";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 import { STEP_IDS, STEPS, stepIndex, type StepId } from "../steps";
 import { STEP_STATUS_LABELS, type StepStatus } from "../step-status";
 

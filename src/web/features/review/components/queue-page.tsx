@@ -13,7 +13,7 @@ import {
   type QueueQuery,
   type RequestStatus,
 } from "@/contract";
-import { navigate, useLocation } from "@/web/app/router";
+import { navigate, useLocation } from "@/web/lib/router";
 import { useRefusedCursorRestarts, useRequestList } from "@/web/api/request-list";
 import { Button } from "@/web/components/buttons";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";

@@ -7,7 +7,7 @@ import { criterionEvidence } from "@/criteria";
 import { useRequestDetail } from "@/web/api/request-detail";
 import { useStartReview } from "@/web/api/decide";
 import { useSession } from "@/web/api/session";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 import { Button } from "@/web/components/buttons";
 import { DecisionList } from "@/web/components/decision-list";
 import { LoadError, Loading } from "@/web/components/query-state";

@@ -1,5 +1,5 @@
 /** "My requests": the practice's submitted requests with their status and dates, newest first. */
-import { useLocation } from "@/web/app/router";
+import { useLocation } from "@/web/lib/router";
 import { useRefusedCursorRestarts, useRequestList } from "@/web/api/request-list";
 import { AppLink } from "@/web/components/app-link";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";

@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { OUTCOME_LABELS, type Evaluation, type RequestDocument } from "@/criteria";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 import { useSession } from "@/web/api/session";
 import { openRequestOf, useAmendRequest, useSubmitRequest } from "@/web/api/submit-request";
 import { Button } from "@/web/components/buttons";

@@ -1,6 +1,6 @@
 /** A submitted request's summary as its practice prints it: with reference, practice, received date, version and submitter. */
 import { useRequestDetail } from "@/web/api/request-detail";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 import { LoadError, Loading } from "@/web/components/query-state";
 import { RequestSummary } from "@/web/components/request-summary";
 import { submissionFacts } from "@/web/components/submission-facts";
