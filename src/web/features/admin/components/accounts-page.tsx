@@ -1,7 +1,7 @@
 /** Every account, with a filter, and the way to add one. */
 import { useDeferredValue, useState } from "react";
 import { ROLE_LABELS, type AdminUser } from "@/contract";
-import { useAdminUsers } from "@/web/api/admin-users";
+import { useAdminUsers } from "../api/admin-users";
 import { AppLink } from "@/web/components/app-link";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";
 import { useDocumentTitle } from "@/web/components/use-document-title";

@@ -2,8 +2,8 @@
 import { MIN_PASSWORD_LENGTH, newUserSchema, type NewUserInput, type Role } from "@/contract";
 import { navigate } from "@/web/lib/router";
 import { BackTo } from "@/web/components/app-link";
-import { useAddUser } from "@/web/api/admin-users";
-import { useAdminPractices } from "@/web/api/admin-practices";
+import { useAddUser } from "../api/admin-users";
+import { useAdminPractices } from "../api/admin-practices";
 import { TextField } from "@/web/components/form-fields";
 import { LoadError, Loading } from "@/web/components/query-state";
 import { AdminForm, useAdminForm } from "../admin-form";

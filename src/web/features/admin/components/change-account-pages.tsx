@@ -5,7 +5,7 @@
 import { MIN_PASSWORD_LENGTH, userChangeSchema, type AdminUser, type Role, type UserChange } from "@/contract";
 import { navigate } from "@/web/lib/router";
 import { BackTo } from "@/web/components/app-link";
-import { useChangeUser } from "@/web/api/admin-user";
+import { useChangeUser } from "../api/admin-user";
 import { useSession } from "@/web/api/session";
 import { TextField } from "@/web/components/form-fields";
 import { Loading } from "@/web/components/query-state";

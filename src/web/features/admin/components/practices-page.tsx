@@ -2,8 +2,8 @@
 import { useState } from "react";
 import { practiceSchema, type AdminPractice, type AdminPracticeDetail } from "@/contract";
 import { navigate } from "@/web/lib/router";
-import { useAddPractice } from "@/web/api/admin-practices";
-import { useRenamePractice, useAdminPractice } from "@/web/api/admin-practice";
+import { useAddPractice } from "../api/admin-practices";
+import { useRenamePractice, useAdminPractice } from "../api/admin-practice";
 import { AppLink, BackTo } from "@/web/components/app-link";
 import { AuditTable } from "@/web/components/audit-table";
 import { TextField } from "@/web/components/form-fields";

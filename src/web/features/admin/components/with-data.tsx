@@ -1,8 +1,8 @@
 /** Loads one account, or the practices, with the usual loading and error states, then renders with the data. */
 import type { ReactNode } from "react";
 import type { AdminPractice, AdminUserDetail } from "@/contract";
-import { useAdminPractices } from "@/web/api/admin-practices";
-import { useAdminUser } from "@/web/api/admin-user";
+import { useAdminPractices } from "../api/admin-practices";
+import { useAdminUser } from "../api/admin-user";
 import { LoadError, Loading } from "@/web/components/query-state";
 
 export function WithAccount({ id, children }: { id: number; children: (account: AdminUserDetail) => ReactNode }) {

@@ -4,7 +4,7 @@ import { navigate } from "@/web/lib/router";
 import { Button } from "@/web/components/buttons";
 import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
 import { useDocumentTitle } from "@/web/components/use-document-title";
-import { useDemoUsers } from "@/web/api/demo-users";
+import { useDemoUsers } from "../api/demo-users";
 import { useSignIn } from "@/web/api/session";
 import { sessionEndedNoted } from "@/web/lib/signed-in-here";
 

@@ -14,7 +14,7 @@ import {
   type DecisionKind,
 } from "@/criteria";
 import { type RequestDetail } from "@/contract";
-import { useDecide, useReloadRequest } from "@/web/api/decide";
+import { useDecide, useReloadRequest } from "../api/decide";
 import { Button } from "@/web/components/buttons";
 import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
 

@@ -5,7 +5,7 @@
  */
 import { criterionEvidence } from "@/criteria";
 import { useRequestDetail } from "@/web/api/request-detail";
-import { useStartReview } from "@/web/api/decide";
+import { useStartReview } from "../api/decide";
 import { useSession } from "@/web/api/session";
 import { navigate } from "@/web/lib/router";
 import { Button } from "@/web/components/buttons";

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from "react";
 import { OUTCOME_LABELS, type Evaluation, type RequestDocument } from "@/criteria";
 import { navigate } from "@/web/lib/router";
 import { useSession } from "@/web/api/session";
-import { openRequestOf, useAmendRequest, useSubmitRequest } from "@/web/api/submit-request";
+import { openRequestOf, useAmendRequest, useSubmitRequest } from "../api/submit-request";
 import { Button } from "@/web/components/buttons";
 import { ErrorSummary } from "@/web/components/error-summary";
 import { readAmending } from "@/web/lib/amending";
