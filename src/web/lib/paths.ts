@@ -32,10 +32,10 @@ const ROUTES = {
 
 /** What each parameter may be: a step is any rest of the path (the wizard knows its steps). */
 const PARAMS: Readonly<Record<string, string>> = {
-  step: "(.*)",
-  reference: "([A-Za-z0-9-]+)",
-  id: "([1-9][0-9]{0,9})",
-  which: "(details|password|status)",
+  step: ".*",
+  reference: "[A-Za-z0-9-]+",
+  id: "[1-9][0-9]{0,9}",
+  which: "details|password|status",
 };
 
 type Name = keyof typeof ROUTES;
@@ -72,35 +72,34 @@ const fill =
     return ROUTES[name].replace(/:\w+/g, () => String(values.shift()));
   };
 
-const withQuery = (path: string, query: Record<string, string | undefined>): string => {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, value);
-  return params.size === 0 ? path : `${path}?${params.toString()}`;
-};
-
 /** The typed path builders, one per route. */
 export const paths = {
   ...(Object.fromEntries(Object.keys(ROUTES).map((name) => [name, fill(name as Name)])) as {
     [K in Name]: (...args: ArgsOf<(typeof ROUTES)[K]>) => string;
   }),
   /** A wizard step; `returnToCheck` brings Continue back to "Check your answers". */
-  step: (step: string, returnToCheck = false): string =>
-    withQuery(fill("step")(step), { return: returnToCheck ? "check" : undefined }),
-  /** Staff: their practice's requests, from a page's cursor. */
-  myRequests: (cursor?: string): string => withQuery(ROUTES.myRequests, { cursor }),
-  /** The review queue with its filters, sort and page (never the search text). */
-  queue: ({ status, outcome, sort, cursor }: QueueAddress = {}): string =>
-    withQuery(ROUTES.queue, { status, outcome, sort, cursor }),
+  step: (step: string, returnToCheck = false): string => fill("step")(step) + (returnToCheck ? "?return=check" : ""),
+  /** Staff: their practice's requests, from a page's cursor (opaque, URL-safe). */
+  myRequests: (cursor?: string): string => ROUTES.myRequests + (cursor === undefined ? "" : `?cursor=${cursor}`),
+  /** The review queue with its filters, sort and page (never the search text), in this order. */
+  queue: (query: QueueAddress = {}): string => {
+    const params = new URLSearchParams();
+    for (const key of ["status", "outcome", "sort", "cursor"] as const) {
+      const value = query[key];
+      if (value !== undefined) params.set(key, value);
+    }
+    return params.size === 0 ? ROUTES.queue : `${ROUTES.queue}?${params.toString()}`;
+  },
 };
 
-const MATCHERS = Object.entries(ROUTES).map(([name, pattern]) => {
-  const keys: string[] = [];
-  const source = pattern.replace(/:(\w+)/g, (_, key: string) => {
-    keys.push(key);
-    return PARAMS[key] ?? "";
-  });
-  return { name, keys, regex: new RegExp(`^${source}$`) };
-});
+/** Each route's pattern as a regular expression, its parameters as named groups. */
+const MATCHERS = Object.entries(ROUTES).map(
+  ([name, pattern]) =>
+    [
+      name,
+      new RegExp(`^${pattern.replace(/:(\w+)/g, (_, key: string) => `(?<${key}>${PARAMS[key] ?? ""})`)}$`),
+    ] as const,
+);
 
 /** The route an address (path and query) names; `notFound` when none. */
 export function matchRoute(location: string): Route {
@@ -109,19 +108,15 @@ export function matchRoute(location: string): Route {
   // The admin area forgives a trailing slash, and /admin is its accounts page.
   let path = rawPath.startsWith("/admin") ? rawPath.replace(/\/$/, "") : rawPath;
   if (path === "/admin") path = ROUTES.accounts;
-  for (const { name, keys, regex } of MATCHERS) {
+  for (const [name, regex] of MATCHERS) {
     const match = regex.exec(path);
     if (match === null) continue;
-    const params: Record<string, string | number> = {};
-    keys.forEach((key, index) => {
-      const value = match[index + 1] ?? "";
-      params[key] = key === "id" ? Number(value) : value;
-    });
+    const params: Record<string, string | number> = { ...match.groups };
+    if (params.id !== undefined) params.id = Number(params.id);
     return { name, query, ...params } as Route;
   }
   return { name: "notFound", query };
 }
 
 /** The wizard's routes: the intake feature shows them (in the first bundle); the rest are signed-in pages. */
-export const isIntakeRoute = (route: Route): boolean =>
-  route.name === "start" || route.name === "step" || route.name === "check" || route.name === "summary";
+export const isIntakeRoute = (route: Route): boolean => ["start", "step", "check", "summary"].includes(route.name);
