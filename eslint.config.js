@@ -1,5 +1,7 @@
 // @ts-check
+import { readdirSync } from "node:fs";
 import { builtinModules } from "node:module";
+import { join } from "node:path";
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -39,6 +41,47 @@ const contractOnlyViaEntry = {
   message: "Import the HTTP contract through its public entry, '@/contract'.",
 };
 
+/** What every file of the web app may not import (the server, test helpers, the libraries' insides). */
+const webPatterns = [
+  { regex: "^@/(server|cli)(/|$)", message: "The web app never imports the server." },
+  { regex: "^(\\.\\./)+(server|cli)(/|$)", message: "The web app never imports the server." },
+  testSupportOnlyInTests,
+  criteriaOnlyViaEntry,
+  contractOnlyViaEntry,
+  noNodeScheme,
+];
+
+/**
+ * Features stand alone: app/ wires them, so a feature imports neither app/ nor another feature.
+ * What two features share lives in components/, lib/ or api/. Every folder of features/ is fenced.
+ */
+const FEATURES = readdirSync(join(import.meta.dirname, "src/web/features"), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const featureFences = FEATURES.map((feature) => {
+  const others = FEATURES.filter((f) => f !== feature).join("|");
+  return {
+    files: [`src/web/features/${feature}/**/*.{ts,tsx}`],
+    ignores: ["src/web/**/*.test.{ts,tsx}"],
+    rules: restrict(
+      [
+        ...webPatterns,
+        { regex: "^@/web/app(/|$)", message: "A feature never imports app/: app/ wires the features." },
+        { regex: "^(\\.\\./)+app(/|$)", message: "A feature never imports app/: app/ wires the features." },
+        {
+          regex: `^@/web/features/(${others})(/|$)`,
+          message: `Features do not import each other (${feature}): share through components/, lib/ or api/.`,
+        },
+        {
+          regex: `^(\\.\\./)+(features/)?(${others})(/|$)`,
+          message: `Features do not import each other (${feature}): share through components/, lib/ or api/.`,
+        },
+      ],
+      nodeBuiltins,
+    ),
+  };
+});
+
 export default tseslint.config(
   { ignores: ["dist/**", "coverage/**", "test-results/**", "playwright-report/**", "node_modules/**"] },
   js.configs.recommended,
@@ -47,7 +90,14 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["src/*/lint-probe.ts", "src/*/lint-probe.tsx", "src/*/lint-probe.test.tsx"],
+          allowDefaultProject: [
+            "src/*/lint-probe.ts",
+            "src/*/lint-probe.tsx",
+            "src/*/lint-probe.test.tsx",
+            // At most 8 files may use the default project: the feature fences are probed from these two.
+            "src/web/features/intake/lint-probe.ts",
+            "src/web/features/review/components/lint-probe.tsx",
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -122,18 +172,10 @@ export default tseslint.config(
   {
     files: ["src/web/**/*.{ts,tsx}"],
     ignores: ["src/web/**/*.test.{ts,tsx}", "src/web/test-support/**"],
-    rules: restrict(
-      [
-        { regex: "^@/(server|cli)(/|$)", message: "The web app never imports the server." },
-        { regex: "^(\\.\\./)+(server|cli)(/|$)", message: "The web app never imports the server." },
-        testSupportOnlyInTests,
-        criteriaOnlyViaEntry,
-        contractOnlyViaEntry,
-        noNodeScheme,
-      ],
-      nodeBuiltins,
-    ),
+    rules: restrict(webPatterns, nodeBuiltins),
   },
+  // After the web rule: a file's last no-restricted-imports wins, so each fence repeats webPatterns.
+  ...featureFences,
   {
     files: ["src/server/**/*.ts", "src/cli/**/*.ts"],
     rules: restrict([

@@ -2,7 +2,8 @@
  * Issue 9 §6, focus and links, in Chromium against the real server: focus lands on the new page's
  * heading (or the confirmation) after each action that replaces what was pressed, never on <body>;
  * the skip link is the first Tab stop and leads into the main content; the wizard's back links
- * are links; a practice's history is on its page; an empty "My requests" offers to start one.
+ * and the summary's links are links (Ctrl-click opens a new tab); a practice's history is on its
+ * page; an empty "My requests" offers to start one.
  */
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { document as fixture } from "@fixtures";
@@ -214,6 +215,27 @@ test("the wizard's back links are links to the previous page: Ctrl-click opens i
   await expect(page.getByRole("link", { name: "Back", exact: true })).toHaveAttribute("href", "/request/dose");
   await page.goto("/summary");
   await expect(page.getByRole("link", { name: "Back to check your answers" })).toHaveAttribute("href", "/check");
+});
+
+test("the summary's 'Sign in as office staff' is a link: Ctrl-click opens sign-in in a new tab, this one stays", async ({
+  page,
+}) => {
+  await startWith(page, fixture("eligible"));
+  await page.goto("/summary");
+  const signIn = page.getByRole("link", { name: "Sign in as office staff" });
+  await expect(signIn).toHaveAttribute("href", "/sign-in");
+
+  const [opened] = await Promise.all([page.context().waitForEvent("page"), signIn.click({ modifiers: ["Control"] })]);
+  await opened.waitForLoadState();
+  expect(new URL(opened.url()).pathname).toBe("/sign-in");
+  await expect(opened.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await opened.close();
+  await expect(page).toHaveURL(/\/summary$/);
+
+  // A plain click goes there within the page.
+  await signIn.click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
 });
 
 test("a practice's page shows its history: added and renamed, by whom", async ({ browser }) => {

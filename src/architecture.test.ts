@@ -112,6 +112,46 @@ describe("import boundaries", () => {
       'import { App } from "../web/app/app";\nexport const x = App;\n',
       "never imports the web app",
     ],
+    [
+      "src/web/features/intake/lint-probe.ts",
+      'import { App } from "@/web/app/app";\nexport const x = App;\n',
+      "never imports app/",
+    ],
+    [
+      "src/web/features/review/components/lint-probe.tsx",
+      'import { App } from "../../../app/app";\nexport const x = App;\n',
+      "never imports app/",
+    ],
+    [
+      "src/web/features/review/components/lint-probe.tsx",
+      'import { SubmitPanel } from "@/web/features/submissions/components/submit-panel";\nexport const x = SubmitPanel;\n',
+      "Features do not import each other",
+    ],
+    [
+      "src/web/features/review/components/lint-probe.tsx",
+      'import { SubmitPanel } from "../../submissions/components/submit-panel";\nexport const x = SubmitPanel;\n',
+      "Features do not import each other",
+    ],
+    [
+      "src/web/features/intake/lint-probe.ts",
+      'import { SignInPage } from "../../features/auth/components/sign-in-page";\nexport const x = SignInPage;\n',
+      "Features do not import each other",
+    ],
+    [
+      "src/web/features/intake/lint-probe.ts",
+      'import { useDecide } from "../review/api/decide";\nexport const x = useDecide;\n',
+      "Features do not import each other",
+    ],
+    [
+      "src/web/features/intake/lint-probe.ts",
+      'import { buildApp } from "@/server/app";\nexport const x = buildApp;\n',
+      "never imports the server",
+    ],
+    [
+      "src/web/features/intake/lint-probe.ts",
+      'import { evaluate } from "@/criteria/evaluate";\nexport const x = evaluate;\n',
+      "public entry",
+    ],
   ])(
     "%s: %s is refused",
     async (filePath, code, expected) => {
@@ -131,6 +171,22 @@ describe("import boundaries", () => {
     ["src/criteria/lint-probe.ts", 'import { addDays } from "./dates";\nexport const x = addDays;\n'],
     ["src/contract/lint-probe.ts", 'import { evaluate } from "@/criteria";\nexport const x = evaluate;\n'],
     ["src/web/lint-probe.ts", 'import { ROLES } from "@/contract";\nexport const x = ROLES;\n'],
+    [
+      "src/web/features/intake/lint-probe.ts",
+      'import { paths } from "@/web/lib/paths";\nimport { AppLink } from "@/web/components/app-link";\nimport { useSession } from "@/web/api/session";\nexport const x = [paths, AppLink, useSession];\n',
+    ],
+    [
+      "src/web/features/intake/lint-probe.ts",
+      'import { STEP_IDS } from "./steps";\nimport { isStepId } from "@/web/features/intake/steps";\nexport const x = [STEP_IDS, isStepId];\n',
+    ],
+    [
+      "src/web/features/review/components/lint-probe.tsx",
+      'import { useDecide } from "../api/decide";\nimport { SameMemberRequests } from "./same-member";\nexport const x = [useDecide, SameMemberRequests];\n',
+    ],
+    [
+      "src/web/lint-probe.ts",
+      'import { IntakePage } from "@/web/features/intake/components/intake-page";\nexport const x = IntakePage;\n',
+    ],
   ])(
     "%s: the allowed direction passes",
     async (filePath, code) => {

@@ -6,7 +6,7 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { QueueQuery, RequestPage } from "@/contract";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 import { ApiError, api } from "@/web/lib/api-client";
 
 function fetchPage(query: QueueQuery): Promise<RequestPage> {

@@ -6,9 +6,10 @@ import { lazy, Suspense } from "react";
 import { AccountPlaceholder } from "@/web/components/account-placeholder";
 import { AppLink } from "@/web/components/app-link";
 import { IntakePage } from "@/web/features/intake/components/intake-page";
-import { MAIN_CONTENT_ID, useFocusHeadingAfterNavigation, useFocusNeverLost } from "./focus-after-navigation";
-import { MainContent } from "./main-content";
-import { useLocation } from "./router";
+import { MAIN_CONTENT_ID, useFocusHeadingAfterNavigation, useFocusNeverLost } from "@/web/lib/focus-after-navigation";
+import { MainContent } from "@/web/components/main-content";
+import { isIntakeRoute, matchRoute, paths } from "@/web/lib/paths";
+import { useLocation } from "@/web/lib/router";
 
 const RequestSummary = lazy(() =>
   import("@/web/components/request-summary").then((m) => ({ default: m.RequestSummary })),
@@ -19,13 +20,12 @@ const ServerDraftSync = lazy(() => import("./account").then((m) => ({ default: m
 const AmendmentMessage = lazy(() => import("./account").then((m) => ({ default: m.LazyAmendmentMessage })));
 const SubmitPanel = lazy(() => import("./account").then((m) => ({ default: m.LazySubmitPanel })));
 
-const isIntakePath = (path: string): boolean =>
-  path === "/" || path === "/check" || path === "/summary" || path.startsWith("/request/");
-
 const loading = <p role="status">Loading…</p>;
 
 export function App() {
-  const path = useLocation().split("?")[0] ?? "/";
+  const location = useLocation();
+  const path = location.split("?")[0] ?? "/";
+  const route = matchRoute(location);
   // Focus goes to the page's heading, never to <body>: after a page change, and whenever what had it goes away.
   useFocusHeadingAfterNavigation(path);
   useFocusNeverLost();
@@ -43,7 +43,7 @@ export function App() {
           <p className="text-lg font-bold">Hemgenix prior authorization</p>
           {/* The account links load after the page; the placeholder keeps the signed-out line's place. */}
           <nav aria-label="Account" className="flex min-h-7 flex-wrap items-center gap-4 text-base">
-            <AppLink to="/">Self-check and new request</AppLink>
+            <AppLink to={paths.start()}>Self-check and new request</AppLink>
             <Suspense fallback={<AccountPlaceholder />}>
               <AccountBar />
             </Suspense>
@@ -52,7 +52,7 @@ export function App() {
       </header>
       {/* The wizard puts its question column in <main>, after the step list; other pages are all main. */}
       <div className="mx-auto max-w-7xl px-4 py-6 lg:py-8 print:max-w-none print:p-0">
-        {isIntakePath(path) ? (
+        {isIntakeRoute(route) ? (
           <IntakePage
             formExtras={
               <Suspense fallback={null}>
@@ -70,7 +70,7 @@ export function App() {
         ) : (
           <MainContent>
             <Suspense fallback={loading}>
-              <SignedInPages path={path} />
+              <SignedInPages route={route} />
             </Suspense>
           </MainContent>
         )}

@@ -2,10 +2,11 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { onSessionEnded, setCsrfToken } from "@/web/lib/api-client";
+import { paths } from "@/web/lib/paths";
 import { queryClient } from "@/web/lib/query-client";
 import { sessionQuery } from "@/web/api/session";
 import { endSignedInSession } from "./session-end";
-import { navigate } from "./router";
+import { navigate } from "@/web/lib/router";
 
 // The server said the session is over while the app runs: clear what it left here, go to sign-in.
 onSessionEnded(() => {
@@ -13,7 +14,7 @@ onSessionEnded(() => {
   setCsrfToken(undefined);
   queryClient.setQueryData(sessionQuery.queryKey, null);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQuery.queryKey[0] });
-  navigate("/sign-in", { replace: true });
+  navigate(paths.signIn(), { replace: true });
 });
 
 export function ServerState({ children }: { children: ReactNode }) {

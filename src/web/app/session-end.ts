@@ -5,6 +5,7 @@
  * reload never shows the patient even for a moment, and on any 401 while the app runs.
  */
 import { clearDraft } from "@/web/features/intake/draft-storage";
+import { paths } from "@/web/lib/paths";
 import { forgetSignedInHere, noteSessionEnded, wasSignedInHere } from "@/web/lib/signed-in-here";
 
 /** Sign-out and session end: the request kept in this browser, and the marker that someone signed in. */
@@ -30,5 +31,5 @@ export async function checkSessionBeforeRender(): Promise<void> {
   } catch {
     return; // Offline: nothing can be known (and nothing leaves this browser); the next call will tell.
   }
-  if (response.status === 204 && endSignedInSession()) window.history.replaceState(null, "", "/sign-in");
+  if (response.status === 204 && endSignedInSession()) window.history.replaceState(null, "", paths.signIn());
 }

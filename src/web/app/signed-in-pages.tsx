@@ -17,7 +17,8 @@ import { ReviewRequestPage } from "@/web/features/review/components/review-reque
 import { MyRequestsPage } from "@/web/features/submissions/components/my-requests-page";
 import { RequestStatusPage } from "@/web/features/submissions/components/request-status-page";
 import { SubmittedSummaryPage } from "@/web/features/submissions/components/submitted-summary-page";
-import { navigate } from "./router";
+import { paths, type Route } from "@/web/lib/paths";
+import { navigate } from "@/web/lib/router";
 import { ServerState } from "./server-state";
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
@@ -48,65 +49,74 @@ function Notice({ reference, back }: { reference: string; back: string }) {
 /** Opens a request sent back for more information in the wizard (the page has asked before replacing answers). */
 const amend = (document: RequestDocument): void => {
   loadDocumentIntoWizard(document);
-  navigate("/check");
+  navigate(paths.check());
 };
 
 const REVIEWERS: readonly Role[] = ["reviewer", "admin"];
 
-function Page({ path }: { path: string }) {
-  if (path === "/sign-in") return <SignInPage />;
-  if (path === "/requests")
-    return (
-      <RequireRole roles={["staff"]}>
-        <MyRequestsPage />
-      </RequireRole>
-    );
-  if (path === "/review")
-    return (
-      <RequireRole roles={REVIEWERS}>
-        <QueuePage />
-      </RequireRole>
-    );
-  const admin = path.startsWith("/admin") ? adminPage(path) : undefined;
-  if (admin !== undefined) return <RequireRole roles={["admin"]}>{admin}</RequireRole>;
-  const [, area, reference = "", page] = /^\/(requests|review)\/([A-Z0-9-]+)(\/notice|\/summary)?$/i.exec(path) ?? [];
-  const sub = page?.toLowerCase();
-  if (area === "requests") {
-    return (
-      <RequireRole roles={["staff"]}>
-        {sub === undefined ? (
-          <RequestStatusPage reference={reference} onAmend={amend} hasUnsavedAnswers={hasUnsavedAnswers} />
-        ) : sub === "/summary" ? (
-          <SubmittedSummaryPage reference={reference} />
-        ) : (
-          <Notice reference={reference} back={`/requests/${reference}`} />
-        )}
-      </RequireRole>
-    );
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case "signIn":
+      return <SignInPage />;
+    case "myRequests":
+      return (
+        <RequireRole roles={["staff"]}>
+          <MyRequestsPage cursor={route.query.get("cursor") ?? undefined} />
+        </RequireRole>
+      );
+    case "queue":
+      return (
+        <RequireRole roles={REVIEWERS}>
+          <QueuePage query={route.query} />
+        </RequireRole>
+      );
+    case "request":
+      return (
+        <RequireRole roles={["staff"]}>
+          <RequestStatusPage reference={route.reference} onAmend={amend} hasUnsavedAnswers={hasUnsavedAnswers} />
+        </RequireRole>
+      );
+    case "requestSummary":
+      return (
+        <RequireRole roles={["staff"]}>
+          <SubmittedSummaryPage reference={route.reference} />
+        </RequireRole>
+      );
+    case "requestNotice":
+      return (
+        <RequireRole roles={["staff"]}>
+          <Notice reference={route.reference} back={paths.request(route.reference)} />
+        </RequireRole>
+      );
+    case "review":
+      return (
+        <RequireRole roles={REVIEWERS}>
+          <ReviewRequestPage reference={route.reference} />
+        </RequireRole>
+      );
+    case "reviewNotice":
+      return (
+        <RequireRole roles={REVIEWERS}>
+          <Notice reference={route.reference} back={paths.review(route.reference)} />
+        </RequireRole>
+      );
+    default: {
+      const admin = adminPage(route);
+      if (admin !== undefined) return <RequireRole roles={["admin"]}>{admin}</RequireRole>;
+      return (
+        <div>
+          <h1 className="text-3xl font-bold">Page not found</h1>
+          <p className="mt-4">Check the address, or go to the start page.</p>
+        </div>
+      );
+    }
   }
-  if (area === "review") {
-    return (
-      <RequireRole roles={REVIEWERS}>
-        {sub !== "/notice" ? (
-          <ReviewRequestPage reference={reference} />
-        ) : (
-          <Notice reference={reference} back={`/review/${reference}`} />
-        )}
-      </RequireRole>
-    );
-  }
-  return (
-    <div>
-      <h1 className="text-3xl font-bold">Page not found</h1>
-      <p className="mt-4">Check the address, or go to the start page.</p>
-    </div>
-  );
 }
 
-export default function SignedInPages({ path }: { path: string }) {
+export default function SignedInPages({ route }: { route: Route }) {
   return (
     <ServerState>
-      <Page path={path} />
+      <Page route={route} />
     </ServerState>
   );
 }

@@ -1,5 +1,5 @@
 import { createContext, use, type ComponentProps, type ReactNode } from "react";
-import { navigate } from "@/web/app/router";
+import { AppLink } from "./app-link";
 
 type Variant = "primary" | "secondary" | "warning";
 
@@ -63,18 +63,9 @@ export function BackLink({
   }
   return (
     <p className="mb-6 print:hidden">
-      <a
-        href={to}
-        className="text-base underline hover:no-underline"
-        onClick={(event) => {
-          if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
-          event.preventDefault();
-          if (onClick === undefined) navigate(to);
-          else onClick();
-        }}
-      >
+      <AppLink to={to} className="text-base underline hover:no-underline" onFollow={onClick}>
         {content}
-      </a>
+      </AppLink>
     </p>
   );
 }

@@ -1,7 +1,9 @@
 /**
  * Where the user is in the wizard, as a discriminated union moved by a reducer. The state is
- * kept in the URL (so a reload returns to the same page); `toPath` and `fromPath` convert.
+ * kept in the URL (so a reload returns to the same page); `toPath` and `fromPath` convert, through
+ * the app's route table.
  */
+import { matchRoute, paths } from "@/web/lib/paths";
 import { STEP_IDS, isStepId, stepIndex, type StepId } from "./steps";
 
 export type WizardState =
@@ -63,22 +65,20 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 export function toPath(state: WizardState): string {
   switch (state.kind) {
     case "start":
-      return "/";
+      return paths.start();
     case "editing":
-      return `/request/${state.step}${state.returnToCheck ? "?return=check" : ""}`;
+      return paths.step(state.step, state.returnToCheck);
     case "checking":
-      return "/check";
+      return paths.check();
     case "summary":
-      return "/summary";
+      return paths.summary();
   }
 }
 
 export function fromPath(location: string): WizardState {
-  const [path = "/", query = ""] = location.split("?");
-  if (path === "/check") return { kind: "checking" };
-  if (path === "/summary") return { kind: "summary" };
-  const match = /^\/request\/([a-z-]+)$/.exec(path);
-  if (match?.[1] !== undefined && isStepId(match[1]))
-    return editing(match[1], new URLSearchParams(query).get("return") === "check");
+  const route = matchRoute(location);
+  if (route.name === "check") return { kind: "checking" };
+  if (route.name === "summary") return { kind: "summary" };
+  if (route.name === "step" && isStepId(route.step)) return editing(route.step, route.query.get("return") === "check");
   return { kind: "start" };
 }

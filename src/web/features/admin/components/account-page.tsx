@@ -10,6 +10,7 @@ import { AuditTable } from "@/web/components/audit-table";
 import { Loading } from "@/web/components/query-state";
 import { formatDateTime } from "@/web/components/request-status";
 import { useDocumentTitle } from "@/web/components/use-document-title";
+import { paths, type AccountChange } from "@/web/lib/paths";
 import { AdminNav, FlashBanner } from "./admin-chrome";
 import { WithAccount } from "./with-data";
 
@@ -35,37 +36,37 @@ const dateOf = (iso: string): string =>
 
 function Account({ account, self }: { account: AdminUserDetail; self: boolean }) {
   useDocumentTitle(account.name);
-  const base = `/admin/users/${account.id}`;
+  const change = (which: AccountChange) => paths.changeAccount(account.id, which);
   return (
     <div className="max-w-4xl">
       <AdminNav current="accounts" onSubPage />
-      <BackTo to="/admin/users">Accounts</BackTo>
+      <BackTo to={paths.accounts()}>Accounts</BackTo>
       <FlashBanner />
       <h1 className="mb-6 text-3xl font-bold">
         {account.name}
         {self && <span className="ml-3 text-xl font-normal text-slate-600"> (you)</span>}
       </h1>
       <dl className="mb-8 border-t border-slate-300">
-        <Row label="Full name" value={account.name} change={{ to: `${base}/details`, text: "Change" }} />
+        <Row label="Full name" value={account.name} change={{ to: change("details"), text: "Change" }} />
         <Row label="Email address" value={<span className="break-all">{account.email}</span>} />
         <Row
           label="Role"
           value={ROLE_LABELS[account.role]}
-          {...(!self && { change: { to: `${base}/details`, text: "Change" } })}
+          {...(!self && { change: { to: change("details"), text: "Change" } })}
         />
         {account.role === "staff" && (
           <Row
             label="Practice"
             value={account.practiceName ?? "—"}
-            change={{ to: `${base}/details`, text: "Change" }}
+            change={{ to: change("details"), text: "Change" }}
           />
         )}
-        <Row label="Password" value="Set" change={{ to: `${base}/password`, text: "Set a new password" }} />
+        <Row label="Password" value="Set" change={{ to: change("password"), text: "Set a new password" }} />
         <Row
           label="Status"
           value={account.active ? "Active" : "Deactivated: cannot sign in"}
           {...(!self && {
-            change: { to: `${base}/status`, text: account.active ? "Deactivate" : "Reactivate" },
+            change: { to: change("status"), text: account.active ? "Deactivate" : "Reactivate" },
           })}
         />
         <Row label="Added" value={dateOf(account.createdAt)} />

@@ -1,10 +1,11 @@
 /** Every account, with a filter, and the way to add one. */
 import { useDeferredValue, useState } from "react";
 import { ROLE_LABELS, type AdminUser } from "@/contract";
-import { useAdminUsers } from "@/web/api/admin-users";
 import { AppLink } from "@/web/components/app-link";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";
 import { useDocumentTitle } from "@/web/components/use-document-title";
+import { paths } from "@/web/lib/paths";
+import { useAdminUsers } from "../api/admin-users";
 import { AdminNav, FlashBanner } from "./admin-chrome";
 
 const matches = (user: AdminUser, text: string): boolean =>
@@ -25,7 +26,7 @@ export function AccountsPage() {
       <FlashBanner />
       <h1 className="mb-6 text-3xl font-bold">Accounts</h1>
       <AppLink
-        to="/admin/users/new"
+        to={paths.newAccount()}
         className="mb-8 inline-block border-b-4 border-slate-900/40 bg-green-800 px-4 py-2 text-lg font-bold text-white no-underline hover:bg-green-900"
       >
         Add an account
@@ -86,7 +87,7 @@ export function AccountsPage() {
                   {shown.map((user) => (
                     <tr key={user.id} className="border-b border-slate-300">
                       <td className="py-2 pr-4">
-                        <AppLink to={`/admin/users/${user.id}`}>{user.name}</AppLink>
+                        <AppLink to={paths.account(user.id)}>{user.name}</AppLink>
                       </td>
                       <td className="py-2 pr-4 break-all">{user.email}</td>
                       <td className="py-2 pr-4">{ROLE_LABELS[user.role]}</td>

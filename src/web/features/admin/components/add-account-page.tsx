@@ -1,11 +1,12 @@
 /** Add an account: who, which role, which practice for office staff, and a first password. */
 import { MIN_PASSWORD_LENGTH, newUserSchema, type NewUserInput, type Role } from "@/contract";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 import { BackTo } from "@/web/components/app-link";
-import { useAddUser } from "@/web/api/admin-users";
-import { useAdminPractices } from "@/web/api/admin-practices";
 import { TextField } from "@/web/components/form-fields";
 import { LoadError, Loading } from "@/web/components/query-state";
+import { paths } from "@/web/lib/paths";
+import { useAddUser } from "../api/admin-users";
+import { useAdminPractices } from "../api/admin-practices";
 import { AdminForm, useAdminForm } from "../admin-form";
 import { setFlash } from "../flash";
 import { AccountFields, OwnPasswordField, practiceOf, type AccountValues } from "./account-fields";
@@ -35,7 +36,7 @@ export function AddAccountPage() {
 
   return (
     <div className="max-w-2xl">
-      <BackTo to="/admin/users">Accounts</BackTo>
+      <BackTo to={paths.accounts()}>Accounts</BackTo>
       {practices.isPending ? (
         <Loading what="the practices" />
       ) : practices.isError ? (
@@ -50,7 +51,7 @@ export function AddAccountPage() {
           send={async (body) => {
             const created = await addUser.mutateAsync(body);
             setFlash(`Account added for ${created.name}. They can sign in now with the password you set.`);
-            navigate("/admin/users");
+            navigate(paths.accounts());
           }}
         >
           <h1 className="mb-6 text-3xl font-bold">Add an account</h1>

@@ -1,6 +1,7 @@
 /** What every admin page shares: the section navigation and the success banner. */
 import { useEffect, useRef, useState } from "react";
 import { AppLink } from "@/web/components/app-link";
+import { paths } from "@/web/lib/paths";
 import { clearFlash, peekFlash } from "../flash";
 
 /** `onSubPage`: the page is inside the current section (an account), not the section's own page. */
@@ -19,8 +20,8 @@ export function AdminNav({ current, onSubPage = false }: { current: "accounts" |
   return (
     <nav aria-label="Administration" className="mb-8 border-b border-slate-300">
       <ul className="flex gap-6">
-        {item("accounts", "/admin/users", "Accounts")}
-        {item("practices", "/admin/practices", "Practices")}
+        {item("accounts", paths.accounts(), "Accounts")}
+        {item("practices", paths.practices(), "Practices")}
       </ul>
     </nav>
   );

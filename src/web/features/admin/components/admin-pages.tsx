@@ -1,33 +1,28 @@
-/** The administration area's pages by path (admins only; the caller checks the role). */
+/** The administration area's page for a route of the app's table (admins only; the caller checks the role). */
 import type { ReactNode } from "react";
+import type { Route } from "@/web/lib/paths";
 import { AccountPage } from "./account-page";
 import { AccountsPage } from "./accounts-page";
 import { AddAccountPage } from "./add-account-page";
 import { ChangeAccountPage } from "./change-account-pages";
 import { PracticesPage, RenamePracticePage } from "./practices-page";
 
-const ID = "([1-9][0-9]{0,9})";
-
-const ROUTES: readonly [RegExp, (match: RegExpExecArray) => ReactNode][] = [
-  [/^\/admin(\/users)?$/, () => <AccountsPage />],
-  [/^\/admin\/users\/new$/, () => <AddAccountPage />],
-  [new RegExp(`^/admin/users/${ID}$`), ([, id]) => <AccountPage id={Number(id)} />],
-  [
-    new RegExp(`^/admin/users/${ID}/(details|password|status)$`),
-    ([, id, which]) => (
-      <ChangeAccountPage key={`${id}/${which}`} id={Number(id)} which={which as "details" | "password" | "status"} />
-    ),
-  ],
-  [/^\/admin\/practices$/, () => <PracticesPage />],
-  [new RegExp(`^/admin/practices/${ID}$`), ([, id]) => <RenamePracticePage key={id} id={Number(id)} />],
-];
-
-/** The page at `path`, or undefined when no admin page lives there. */
-export function adminPage(path: string): ReactNode | undefined {
-  const clean = path.length > 1 ? path.replace(/\/$/, "") : path;
-  for (const [pattern, render] of ROUTES) {
-    const match = pattern.exec(clean);
-    if (match !== null) return render(match);
+/** The page for `route`, or undefined when it is not an admin page. */
+export function adminPage(route: Route): ReactNode | undefined {
+  switch (route.name) {
+    case "accounts":
+      return <AccountsPage />;
+    case "newAccount":
+      return <AddAccountPage />;
+    case "account":
+      return <AccountPage id={route.id} />;
+    case "changeAccount":
+      return <ChangeAccountPage key={`${route.id}/${route.which}`} id={route.id} which={route.which} />;
+    case "practices":
+      return <PracticesPage />;
+    case "practice":
+      return <RenamePracticePage key={route.id} id={route.id} />;
+    default:
+      return undefined;
   }
-  return undefined;
 }

@@ -3,13 +3,14 @@
  * a new password, deactivate or reactivate. Each returns to the account with a confirmation.
  */
 import { MIN_PASSWORD_LENGTH, userChangeSchema, type AdminUser, type Role, type UserChange } from "@/contract";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 import { BackTo } from "@/web/components/app-link";
-import { useChangeUser } from "@/web/api/admin-user";
 import { useSession } from "@/web/api/session";
 import { TextField } from "@/web/components/form-fields";
 import { Loading } from "@/web/components/query-state";
 import { useDocumentTitle } from "@/web/components/use-document-title";
+import { paths } from "@/web/lib/paths";
+import { useChangeUser } from "../api/admin-user";
 import { AdminForm, useAdminForm } from "../admin-form";
 import { setFlash } from "../flash";
 import {
@@ -28,11 +29,11 @@ function useSaveAndReturn(account: AdminUser) {
     // The version this page was read at: a change someone else made meanwhile is refused (409), not merged.
     const updated = await change.mutateAsync({ ...body, expectedRowVersion: account.rowVersion });
     setFlash(done(updated));
-    navigate(`/admin/users/${account.id}`);
+    navigate(paths.account(account.id));
   };
 }
 
-const back = (account: AdminUser) => <BackTo to={`/admin/users/${account.id}`}>{account.name}</BackTo>;
+const back = (account: AdminUser) => <BackTo to={paths.account(account.id)}>{account.name}</BackTo>;
 
 function DetailsForm({ account, self }: { account: AdminUser; self: boolean }) {
   const save = useSaveAndReturn(account);

@@ -1,13 +1,14 @@
 /** Every practice with its active accounts and requests; adding one; a practice's page: renaming it, its history. */
 import { useState } from "react";
 import { practiceSchema, type AdminPractice, type AdminPracticeDetail } from "@/contract";
-import { navigate } from "@/web/app/router";
-import { useAddPractice } from "@/web/api/admin-practices";
-import { useRenamePractice, useAdminPractice } from "@/web/api/admin-practice";
+import { navigate } from "@/web/lib/router";
 import { AppLink, BackTo } from "@/web/components/app-link";
 import { AuditTable } from "@/web/components/audit-table";
 import { TextField } from "@/web/components/form-fields";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";
+import { paths } from "@/web/lib/paths";
+import { useAddPractice } from "../api/admin-practices";
+import { useRenamePractice, useAdminPractice } from "../api/admin-practice";
 import { AdminForm, useAdminForm } from "../admin-form";
 import { setFlash } from "../flash";
 import { AdminNav, FlashBanner } from "./admin-chrome";
@@ -44,12 +45,12 @@ function PracticeTable({ practices }: { practices: readonly AdminPractice[] }) {
           {practices.map((practice) => (
             <tr key={practice.id} className="border-b border-slate-300">
               <td className="py-2 pr-4">
-                <AppLink to={`/admin/practices/${practice.id}`}>{practice.name}</AppLink>
+                <AppLink to={paths.practice(practice.id)}>{practice.name}</AppLink>
               </td>
               <td className="py-2 pr-4 text-right tabular-nums">{practice.users}</td>
               <td className="py-2 pr-4 text-right tabular-nums">{practice.requests}</td>
               <td className="py-2 text-right">
-                <AppLink to={`/admin/practices/${practice.id}`}>
+                <AppLink to={paths.practice(practice.id)}>
                   Rename<span className="sr-only"> {practice.name}</span>
                 </AppLink>
               </td>
@@ -128,7 +129,7 @@ function RenameForm({ practice }: { practice: AdminPractice }) {
       send={async (body) => {
         const renamed = await rename.mutateAsync(body);
         setFlash(`${practice.name} is now called ${renamed.name}.`);
-        navigate("/admin/practices");
+        navigate(paths.practices());
       }}
     >
       <TextField
@@ -145,7 +146,7 @@ export function RenamePracticePage({ id }: { id: number }) {
   const practice = useAdminPractice(id);
   return (
     <div className="max-w-2xl">
-      <BackTo to="/admin/practices">Practices</BackTo>
+      <BackTo to={paths.practices()}>Practices</BackTo>
       {practice.isPending ? (
         <Loading what="the practice" />
       ) : practice.isError ? (

@@ -1,9 +1,9 @@
 /** Loads one account, or the practices, with the usual loading and error states, then renders with the data. */
 import type { ReactNode } from "react";
 import type { AdminPractice, AdminUserDetail } from "@/contract";
-import { useAdminPractices } from "@/web/api/admin-practices";
-import { useAdminUser } from "@/web/api/admin-user";
 import { LoadError, Loading } from "@/web/components/query-state";
+import { useAdminPractices } from "../api/admin-practices";
+import { useAdminUser } from "../api/admin-user";
 
 export function WithAccount({ id, children }: { id: number; children: (account: AdminUserDetail) => ReactNode }) {
   const account = useAdminUser(id);

@@ -3,10 +3,11 @@
  * pages, sign out; or a sign-in link. Until the session is known it holds the signed-out line's
  * place, so the page does not shift for the many who use the self-check signed out.
  */
-import { navigate } from "@/web/app/router";
 import { useSession, useSignOut } from "@/web/api/session";
 import { AccountPlaceholder } from "@/web/components/account-placeholder";
 import { AppLink as NavLink } from "@/web/components/app-link";
+import { paths } from "@/web/lib/paths";
+import { navigate } from "@/web/lib/router";
 
 export function AccountBar({ forgetLocalData }: { forgetLocalData: () => void }) {
   const session = useSession();
@@ -16,15 +17,15 @@ export function AccountBar({ forgetLocalData }: { forgetLocalData: () => void })
   return (
     <>
       {user === undefined ? (
-        <NavLink to="/sign-in">Sign in</NavLink>
+        <NavLink to={paths.signIn()}>Sign in</NavLink>
       ) : (
         <>
           {user.role === "staff" ? (
-            <NavLink to="/requests">My requests</NavLink>
+            <NavLink to={paths.myRequests()}>My requests</NavLink>
           ) : (
-            <NavLink to="/review">Review queue</NavLink>
+            <NavLink to={paths.queue()}>Review queue</NavLink>
           )}
-          {user.role === "admin" && <NavLink to="/admin/users">Accounts and practices</NavLink>}
+          {user.role === "admin" && <NavLink to={paths.accounts()}>Accounts and practices</NavLink>}
           <span>
             {user.name} ({user.role}
             {user.practiceName !== null ? `, ${user.practiceName}` : ""})
@@ -34,7 +35,7 @@ export function AccountBar({ forgetLocalData }: { forgetLocalData: () => void })
             className="underline hover:no-underline"
             onClick={() =>
               signOut.mutate(undefined, {
-                onSettled: () => navigate("/sign-in"),
+                onSettled: () => navigate(paths.signIn()),
               })
             }
           >

@@ -1,15 +1,16 @@
 /** Sign in (GOV.UK question page pattern). In demo mode the demo accounts are listed beside it. */
 import { useState, type SyntheticEvent } from "react";
-import { navigate } from "@/web/app/router";
+import { navigate } from "@/web/lib/router";
 import { Button } from "@/web/components/buttons";
 import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
 import { useDocumentTitle } from "@/web/components/use-document-title";
-import { useDemoUsers } from "@/web/api/demo-users";
 import { useSignIn } from "@/web/api/session";
+import { paths } from "@/web/lib/paths";
 import { sessionEndedNoted } from "@/web/lib/signed-in-here";
+import { useDemoUsers } from "../api/demo-users";
 
 export const homeOf = (role: string): string =>
-  role === "staff" ? "/requests" : role === "admin" ? "/admin/users" : "/review";
+  role === "staff" ? paths.myRequests() : role === "admin" ? paths.accounts() : paths.queue();
 
 export function SignInPage() {
   const signIn = useSignIn();

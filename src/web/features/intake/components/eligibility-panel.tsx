@@ -4,7 +4,7 @@
  * outcome, so screen readers hear it when the outcome changes and not on every keystroke.
  */
 import type { Control } from "react-hook-form";
-import { focusWithoutTabStop } from "@/web/app/focus-after-navigation";
+import { focusWithoutTabStop } from "@/web/lib/focus-after-navigation";
 import {
   CRITERIA,
   OUTCOME_LABELS,

@@ -5,8 +5,10 @@
 import { lazy, Suspense, useCallback, type ComponentType, type ReactNode } from "react";
 import { FormProvider, useWatch, type Control } from "react-hook-form";
 import { evaluatePartial, validateRequestDocument, type Evaluation, type RequestDocument } from "@/criteria";
-import { MainContent } from "@/web/app/main-content";
-import { navigate, useLocation } from "@/web/app/router";
+import { MainContent } from "@/web/components/main-content";
+import { paths } from "@/web/lib/paths";
+import { navigate, useLocation } from "@/web/lib/router";
+import { AppLink } from "@/web/components/app-link";
 import { BackAddress } from "@/web/components/buttons";
 import { toDocument, type Draft } from "../draft";
 import { LiveEvaluationProvider, useLive } from "../hooks/live-evaluation";
@@ -72,16 +74,9 @@ function Summary({
       <div>
         <h1 className="text-3xl font-bold">Some answers need correcting</h1>
         <p className="mt-4">
-          <a
-            href="/check"
-            className="underline"
-            onClick={(e) => {
-              e.preventDefault();
-              onBack();
-            }}
-          >
+          <AppLink to={paths.check()} className="underline" onFollow={onBack}>
             Check your answers
-          </a>{" "}
+          </AppLink>{" "}
           to see what to correct before the summary can be shown.
         </p>
       </div>

@@ -1,6 +1,8 @@
 /** A link to a question: opens its page and moves focus to the input (on click only). */
 import type { ReactNode } from "react";
-import { navigate } from "@/web/app/router";
+import { AppLink } from "@/web/components/app-link";
+import { paths } from "@/web/lib/paths";
+import { navigate } from "@/web/lib/router";
 import type { StepId } from "../steps";
 
 export function focusWhenPresent(id: string, framesLeft = 30): void {
@@ -26,19 +28,17 @@ export function QuestionLink({
   className?: string;
   children: ReactNode;
 }) {
-  const href = `/request/${step}${returnToCheck ? "?return=check" : ""}#${fieldId}`;
+  const page = paths.step(step, returnToCheck);
   return (
-    <a
-      href={href}
-      className={className}
-      onClick={(event) => {
-        if (event.metaKey || event.ctrlKey || event.shiftKey) return;
-        event.preventDefault();
-        navigate(href.split("#")[0] ?? href);
+    <AppLink
+      to={`${page}#${fieldId}`}
+      className={className ?? ""}
+      onFollow={() => {
+        navigate(page);
         focusWhenPresent(fieldId);
       }}
     >
       {children}
-    </a>
+    </AppLink>
   );
 }

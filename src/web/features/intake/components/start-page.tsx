@@ -1,6 +1,6 @@
 /** The first page: what this is, start or continue, start a new request, import and export. */
 import { useLayoutEffect, useRef, useState } from "react";
-import { focusOnMount, focusWithoutTabStop } from "@/web/app/focus-after-navigation";
+import { focusOnMount, focusWithoutTabStop } from "@/web/lib/focus-after-navigation";
 import { useFormContext, useWatch } from "react-hook-form";
 import { POLICY_ID } from "@/criteria";
 import { Button } from "@/web/components/buttons";

@@ -2,6 +2,7 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { expectInAppLink } from "@/web/test-support/link-clicks";
 import { STEP_IDS, type StepId } from "../steps";
 import type { StepStatus } from "../step-status";
 import { StepList } from "./step-list";
@@ -67,5 +68,16 @@ describe("StepList", () => {
     await user.click(dose);
     await user.keyboard("{/Control}");
     expect(window.location.pathname).toBe("/request/liver");
+  });
+
+  it("makes every step and 'Check your answers' an in-app link (Ctrl/⌘/Shift/Alt and middle clicks are the browser's)", () => {
+    render(<StepList current="liver" statuses={statuses("complete")} />);
+    for (const [index, id] of STEP_IDS.entries()) {
+      window.history.replaceState(null, "", "/request/liver");
+      const link = screen.getByRole("link", { name: new RegExp(`^${index + 1}\\. `), hidden: true });
+      expectInAppLink(link, `/request/${id}`);
+    }
+    window.history.replaceState(null, "", "/request/liver");
+    expectInAppLink(screen.getByRole("link", { name: "Check your answers", hidden: true }), "/check");
   });
 });

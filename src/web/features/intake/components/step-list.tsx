@@ -5,7 +5,8 @@
  * folds it again. On a wide screen the list is always shown and the button is not there.
  */
 import { useState } from "react";
-import { navigate } from "@/web/app/router";
+import { AppLink } from "@/web/components/app-link";
+import { paths } from "@/web/lib/paths";
 import { STEP_IDS, STEPS, stepIndex, type StepId } from "../steps";
 import { STEP_STATUS_LABELS, type StepStatus } from "../step-status";
 
@@ -57,14 +58,9 @@ export function StepList({
           const isCurrent = id === current;
           return (
             <li key={id}>
-              <a
-                href={`/request/${id}`}
+              <AppLink
+                to={paths.step(id)}
                 aria-current={isCurrent ? "step" : undefined}
-                onClick={(event) => {
-                  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
-                  event.preventDefault();
-                  navigate(`/request/${id}`);
-                }}
                 className={`block border-l-4 px-2 py-1 ${isCurrent ? "border-blue-700 bg-blue-50 font-bold" : "border-transparent"} hover:bg-slate-100`}
               >
                 <span className="underline">
@@ -73,23 +69,18 @@ export function StepList({
                 <span className={`block text-sm ${STATUS_STYLE[statuses[id]]}`}>
                   {STEP_STATUS_LABELS[statuses[id]]}
                 </span>
-              </a>
+              </AppLink>
             </li>
           );
         })}
         <li>
-          <a
-            href="/check"
+          <AppLink
+            to={paths.check()}
             aria-current={current === "check" ? "step" : undefined}
-            onClick={(event) => {
-              if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
-              event.preventDefault();
-              navigate("/check");
-            }}
             className={`block border-l-4 px-2 py-1 ${current === "check" ? "border-blue-700 bg-blue-50 font-bold" : "border-transparent"} underline hover:bg-slate-100`}
           >
             Check your answers
-          </a>
+          </AppLink>
         </li>
       </ol>
     </nav>

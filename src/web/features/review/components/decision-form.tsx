@@ -14,9 +14,9 @@ import {
   type DecisionKind,
 } from "@/criteria";
 import { type RequestDetail } from "@/contract";
-import { useDecide, useReloadRequest } from "@/web/api/decide";
 import { Button } from "@/web/components/buttons";
 import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
+import { useDecide, useReloadRequest } from "../api/decide";
 
 const KINDS: readonly { value: DecisionKind; label: string; hint: string }[] = [
   { value: "approve", label: "Approve", hint: "Authorization for 3 months from today, one dose of J1411" },

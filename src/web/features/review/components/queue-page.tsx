@@ -13,7 +13,8 @@ import {
   type QueueQuery,
   type RequestStatus,
 } from "@/contract";
-import { navigate, useLocation } from "@/web/app/router";
+import { paths } from "@/web/lib/paths";
+import { navigate } from "@/web/lib/router";
 import { useRefusedCursorRestarts, useRequestList } from "@/web/api/request-list";
 import { Button } from "@/web/components/buttons";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";
@@ -24,20 +25,8 @@ const selectClass = "block border-2 border-slate-900 bg-white px-2 py-1.5 text-l
 
 type AddressQuery = Pick<QueueQuery, "status" | "outcome" | "sort" | "cursor">;
 
-/** The queue's address: status, outcome, sort and cursor (never the search text). */
-function queueHref(query: AddressQuery): string {
-  const params = new URLSearchParams();
-  for (const key of ["status", "outcome", "sort", "cursor"] as const) {
-    const value = query[key];
-    if (value !== undefined) params.set(key, value);
-  }
-  const search = params.toString();
-  return search === "" ? "/review" : `/review?${search}`;
-}
-
 /** What the address asks for; anything the API would refuse (an edited address) is left out. */
-function addressQuery(location: string): AddressQuery {
-  const params = new URLSearchParams(location.split("?")[1] ?? "");
+function addressQuery(params: URLSearchParams): AddressQuery {
   const pick: Record<string, string> = {};
   for (const key of ["status", "outcome", "sort", "cursor"] as const) {
     const value = params.get(key);
@@ -52,22 +41,23 @@ function addressQuery(location: string): AddressQuery {
   return { status, outcome, sort, cursor: cursor === undefined ? undefined : valid };
 }
 
-export function QueuePage() {
+/** `query`: the address's query (the route's). */
+export function QueuePage({ query: params }: { query: URLSearchParams }) {
   useDocumentTitle("Review queue");
-  const address = addressQuery(useLocation());
+  const address = addressQuery(params);
   const [q, setQ] = useState<string | undefined>(undefined);
   const [search, setSearch] = useState("");
   const query: QueueQuery = { ...address, q, pageSize: 25 };
   const list = useRequestList(query);
   // A cursor the server refuses (edited, or made under other filters) starts again at the first page.
-  useRefusedCursorRestarts(list.error, address.cursor, queueHref({ ...address, cursor: undefined }));
+  useRefusedCursorRestarts(list.error, address.cursor, paths.queue({ ...address, cursor: undefined }));
   /** A new filter or sort starts again at the first page. */
   const update = (change: Partial<Omit<QueueQuery, "q">>) =>
-    navigate(queueHref({ ...address, ...change, cursor: undefined }));
+    navigate(paths.queue({ ...address, ...change, cursor: undefined }));
   const onSearch = (event: SyntheticEvent) => {
     event.preventDefault();
     setQ(search.trim() === "" ? undefined : search.trim());
-    navigate(queueHref({ ...address, cursor: undefined }));
+    navigate(paths.queue({ ...address, cursor: undefined }));
   };
 
   return (
@@ -151,8 +141,8 @@ export function QueuePage() {
         <RequestTable
           page={list.data}
           caption="Requests to review"
-          linkTo={(ref) => `/review/${ref}`}
-          pageHref={(cursor) => queueHref({ ...address, cursor })}
+          linkTo={paths.review}
+          pageHref={(cursor) => paths.queue({ ...address, cursor })}
         />
       )}
     </div>

@@ -5,9 +5,8 @@
  */
 import { criterionEvidence } from "@/criteria";
 import { useRequestDetail } from "@/web/api/request-detail";
-import { useStartReview } from "@/web/api/decide";
 import { useSession } from "@/web/api/session";
-import { navigate } from "@/web/app/router";
+import { AppLink } from "@/web/components/app-link";
 import { Button } from "@/web/components/buttons";
 import { DecisionList } from "@/web/components/decision-list";
 import { LoadError, Loading } from "@/web/components/query-state";
@@ -15,6 +14,9 @@ import { RequestSummary } from "@/web/components/request-summary";
 import { AuditTable } from "@/web/components/audit-table";
 import { StatusTag, formatDateTime } from "@/web/components/request-status";
 import { submissionFacts } from "@/web/components/submission-facts";
+import { paths } from "@/web/lib/paths";
+import { navigate } from "@/web/lib/router";
+import { useStartReview } from "../api/decide";
 import { DecisionForm } from "./decision-form";
 import { SameMemberRequests } from "./same-member";
 import { VersionChangesSection } from "./version-changes";
@@ -49,7 +51,7 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
         <RequestSummary
           document={request.document}
           evaluation={request.evaluation}
-          onBack={() => navigate("/review")}
+          onBack={() => navigate(paths.queue())}
           backLabel="Back to the queue"
           title={`Review ${request.reference}`}
           submission={submissionFacts(request)}
@@ -84,16 +86,9 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
           </h2>
           <DecisionList decisions={request.decisions} />
           {request.decisions.length > 0 && (
-            <a
-              href={`/review/${reference}/notice`}
-              className="mt-2 inline-block underline"
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(`/review/${reference}/notice`);
-              }}
-            >
+            <AppLink to={paths.reviewNotice(reference)} className="mt-2 inline-block underline">
               Printable decision notice
-            </a>
+            </AppLink>
           )}
         </section>
         <section aria-labelledby="versions-title">

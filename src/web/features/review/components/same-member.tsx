@@ -5,6 +5,7 @@
 import type { SameMemberRequest } from "@/contract";
 import { AppLink } from "@/web/components/app-link";
 import { StatusTag, formatDayOf } from "@/web/components/request-status";
+import { paths } from "@/web/lib/paths";
 
 export function SameMemberRequests({ requests }: { requests: readonly SameMemberRequest[] }) {
   if (requests.length === 0) return null;
@@ -25,7 +26,7 @@ export function SameMemberRequests({ requests }: { requests: readonly SameMember
       <ul className="mt-2 space-y-1">
         {requests.map((r) => (
           <li key={r.reference}>
-            <AppLink to={`/review/${r.reference}`}>{r.reference}</AppLink> <StatusTag status={r.status} /> · received{" "}
+            <AppLink to={paths.review(r.reference)}>{r.reference}</AppLink> <StatusTag status={r.status} /> · received{" "}
             {formatDayOf(r.receivedAt)} · {r.practiceName}
           </li>
         ))}

@@ -12,6 +12,7 @@ import { LoadError, Loading } from "@/web/components/query-state";
 import { StatusTag, formatDateTime, outcomeShort } from "@/web/components/request-status";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { startAmending } from "@/web/lib/amending";
+import { paths } from "@/web/lib/paths";
 
 export function RequestStatusPage({
   reference,
@@ -95,7 +96,7 @@ export function RequestStatusPage({
         </section>
       )}
       <p className="mb-6">
-        <AppLink to={`/requests/${request.reference}/summary`} className="font-bold underline">
+        <AppLink to={paths.requestSummary(request.reference)} className="font-bold underline">
           Summary as submitted (to print or save as PDF)
         </AppLink>
       </p>
@@ -103,7 +104,7 @@ export function RequestStatusPage({
       <DecisionList decisions={request.decisions} />
       {request.decisions.length > 0 && (
         <p className="mt-3">
-          <AppLink to={`/requests/${request.reference}/notice`} className="font-bold underline">
+          <AppLink to={paths.requestNotice(request.reference)} className="font-bold underline">
             Decision notice (to print or save as PDF)
           </AppLink>
         </p>

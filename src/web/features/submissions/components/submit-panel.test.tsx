@@ -8,6 +8,7 @@ import { evaluate } from "@/criteria";
 import { type SessionInfo } from "@/contract";
 import { sessionQuery } from "@/web/api/session";
 import { recordSubmitted } from "@/web/lib/submission";
+import { expectInAppLink } from "@/web/test-support/link-clicks";
 import { stubScrollIntoView } from "@/web/test-support/scroll-into-view";
 import { eligible } from "@fixtures";
 import { dueSentence, SubmitPanel } from "./submit-panel";
@@ -40,9 +41,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderPanel() {
-  const client = new QueryClient();
-  client.setQueryData(sessionQuery.queryKey, STAFF);
+function renderPanel(session: SessionInfo | null = STAFF) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  client.setQueryData(sessionQuery.queryKey, session);
   const document = eligible();
   return render(
     <QueryClientProvider client={client}>
@@ -116,5 +117,51 @@ describe("SubmitPanel", () => {
     renderPanel();
     expect(screen.getByRole("heading", { name: "Request submitted" })).toBeVisible();
     expect(screen.getByText("HGX-AAAA-CCCC")).toBeVisible();
+  });
+});
+
+/** Its links are in-app links: Ctrl/⌘-click opens a new tab, a plain click stays in the app. */
+describe("SubmitPanel's links", () => {
+  beforeEach(() => {
+    window.history.replaceState(null, "", "/summary");
+    vi.spyOn(window, "scrollTo").mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    window.history.replaceState(null, "", "/");
+  });
+
+  it("signed out: 'Sign in as office staff'", () => {
+    renderPanel(null);
+    expectInAppLink(screen.getByRole("link", { name: "Sign in as office staff" }), "/sign-in");
+  });
+
+  it("filed: 'See its status'", () => {
+    recordSubmitted({ reference: "HGX-AAAA-CCCC", document: JSON.stringify(eligible()) });
+    renderPanel();
+    expectInAppLink(screen.getByRole("link", { name: "See its status" }), "/requests/HGX-AAAA-CCCC");
+  });
+
+  it("changed after filing: 'See … as submitted'", () => {
+    recordSubmitted({ reference: "HGX-AAAA-BBBB", document: "{}" });
+    renderPanel();
+    expectInAppLink(
+      screen.getByRole("link", { name: "See HGX-AAAA-BBBB as submitted" }),
+      "/requests/HGX-AAAA-BBBB/summary",
+    );
+  });
+
+  it("the member's open request, named when the server refuses a second one", async () => {
+    vi.stubGlobal("fetch", (url: string) => {
+      sent.push(url);
+      const body = {
+        error: "This member already has an open request",
+        openRequest: { reference: "HGX-OPEN-0001", receivedAt: "2026-11-30T09:00:00.000Z" },
+      };
+      return Promise.resolve(new Response(JSON.stringify(body), { status: 409 }));
+    });
+    renderPanel();
+    await userEvent.click(screen.getByRole("radio", { name: "Standard" }));
+    await userEvent.click(screen.getByRole("button", { name: "Submit request" }));
+    expectInAppLink(await screen.findByRole("link", { name: "HGX-OPEN-0001" }), "/requests/HGX-OPEN-0001");
   });
 });

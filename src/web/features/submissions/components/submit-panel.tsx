@@ -8,13 +8,14 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { OUTCOME_LABELS, type Evaluation, type RequestDocument } from "@/criteria";
-import { navigate } from "@/web/app/router";
 import { useSession } from "@/web/api/session";
-import { openRequestOf, useAmendRequest, useSubmitRequest } from "@/web/api/submit-request";
+import { AppLink } from "@/web/components/app-link";
 import { Button } from "@/web/components/buttons";
 import { ErrorSummary } from "@/web/components/error-summary";
 import { readAmending } from "@/web/lib/amending";
+import { paths } from "@/web/lib/paths";
 import { currentSubmission, type Filed } from "@/web/lib/submission";
+import { openRequestOf, useAmendRequest, useSubmitRequest } from "../api/submit-request";
 
 const KIND_ERROR = "Select whether the request is standard or expedited";
 const KINDS = [
@@ -40,21 +41,6 @@ const DAY_AND_TIME = new Intl.DateTimeFormat("en-GB", {
 /** "Expedited: a decision is due by 4 Dec 2026, 14:30" (in this computer's time zone). */
 export const dueSentence = (expedited: boolean, dueAt: string): string =>
   `${expedited ? "Expedited" : "Standard"}: a decision is due by ${DAY_AND_TIME.format(new Date(dueAt))}`;
-
-function RequestLink({ reference, className }: { reference: string; className: string }) {
-  return (
-    <a
-      href={`/requests/${reference}`}
-      className={className}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(`/requests/${reference}`);
-      }}
-    >
-      {reference}
-    </a>
-  );
-}
 
 export function SubmitPanel({
   document,
@@ -102,16 +88,9 @@ export function SubmitPanel({
         </h2>
         <p className="mt-2">
           This is a self-check: nothing has been sent.{" "}
-          <a
-            href="/sign-in"
-            className="underline"
-            onClick={(e) => {
-              e.preventDefault();
-              navigate("/sign-in");
-            }}
-          >
+          <AppLink to={paths.signIn()} className="underline">
             Sign in as office staff
-          </a>{" "}
+          </AppLink>{" "}
           to submit it for medical director review.
         </p>
       </section>
@@ -131,16 +110,9 @@ export function SubmitPanel({
         <p className="mt-2">
           These answers differ from the request you submitted, so this summary is not what was filed, and the changes
           have not been sent.{" "}
-          <a
-            href={`/requests/${filed.reference}/summary`}
-            className="underline"
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(`/requests/${filed.reference}/summary`);
-            }}
-          >
+          <AppLink to={paths.requestSummary(filed.reference)} className="underline">
             See {filed.reference} as submitted
-          </a>
+          </AppLink>
           .
         </p>
         <p className="mt-2">
@@ -175,16 +147,9 @@ export function SubmitPanel({
           <p className="mt-4 text-xl">{dueSentence(filed.expedited, filed.dueAt)}.</p>
         )}
         <p className="mt-4">
-          <a
-            href={`/requests/${filed.reference}`}
-            className="text-white underline"
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(`/requests/${filed.reference}`);
-            }}
-          >
+          <AppLink to={paths.request(filed.reference)} className="text-white underline">
             See its status
-          </a>
+          </AppLink>
         </p>
       </section>
     );
@@ -282,8 +247,11 @@ export function SubmitPanel({
             This member already has an open request
           </h3>
           <p className="mt-1">
-            <RequestLink reference={openRequest.reference} className="underline" /> for this member is still open
-            (submitted {DAY.format(new Date(openRequest.receivedAt))}). Submit another request anyway?
+            <AppLink to={paths.request(openRequest.reference)} className="underline">
+              {openRequest.reference}
+            </AppLink>{" "}
+            for this member is still open (submitted {DAY.format(new Date(openRequest.receivedAt))}). Submit another
+            request anyway?
           </p>
           <div className="mt-3 flex flex-wrap gap-4">
             <Button variant="warning" onClick={() => send(openRequest.reference)} disabled={pending}>

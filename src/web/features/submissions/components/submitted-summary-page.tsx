@@ -1,9 +1,10 @@
 /** A submitted request's summary as its practice prints it: with reference, practice, received date, version and submitter. */
 import { useRequestDetail } from "@/web/api/request-detail";
-import { navigate } from "@/web/app/router";
 import { LoadError, Loading } from "@/web/components/query-state";
 import { RequestSummary } from "@/web/components/request-summary";
 import { submissionFacts } from "@/web/components/submission-facts";
+import { paths } from "@/web/lib/paths";
+import { navigate } from "@/web/lib/router";
 
 export function SubmittedSummaryPage({ reference }: { reference: string }) {
   const detail = useRequestDetail(reference);
@@ -14,7 +15,7 @@ export function SubmittedSummaryPage({ reference }: { reference: string }) {
     <RequestSummary
       document={request.document}
       evaluation={request.evaluation}
-      onBack={() => navigate(`/requests/${request.reference}`)}
+      onBack={() => navigate(paths.request(request.reference))}
       backLabel="Back to the request"
       title={`Summary of ${request.reference}`}
       submission={submissionFacts(request)}

@@ -1,10 +1,10 @@
 /** GET and PATCH /api/admin/users/:id (admins): one account, and changing it. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AdminUser, AdminUserDetail, UserChange } from "@/contract";
+import { sessionQuery } from "@/web/api/session";
 import { api } from "@/web/lib/api-client";
 import { adminPracticesKey } from "./admin-practices";
 import { adminUsersKey } from "./admin-users";
-import { sessionQuery } from "./session";
 
 export const adminUserQuery = (id: number) =>
   queryOptions({

@@ -3,7 +3,7 @@
  * script only (tabIndex -1), so following "Skip to main content" puts the next Tab inside it.
  */
 import type { ReactNode } from "react";
-import { MAIN_CONTENT_ID } from "./focus-after-navigation";
+import { MAIN_CONTENT_ID } from "@/web/lib/focus-after-navigation";
 
 export function MainContent({ children, className = "" }: { children: ReactNode; className?: string }) {
   return (

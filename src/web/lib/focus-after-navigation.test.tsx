@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { focusOnMount, useFocusHeadingAfterNavigation, useFocusNeverLost } from "./focus-after-navigation";
-import { MainContent } from "./main-content";
+import { MainContent } from "@/web/components/main-content";
 
 function Page({ path = "/" }: { path?: string }) {
   useFocusNeverLost();

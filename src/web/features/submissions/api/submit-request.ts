@@ -5,9 +5,9 @@ import type { AmendAnswer, OpenRequestConflict, SubmitAnswer } from "@/contract"
 import { stopAmending } from "@/web/lib/amending";
 import { ApiError, api } from "@/web/lib/api-client";
 import { recordSubmitted } from "@/web/lib/submission";
-import { draftSavesSettled, holdDraftSaves, serverDraftQuery } from "./draft";
-import { requestDetailQuery } from "./request-detail";
-import { requestListsKey } from "./request-list";
+import { draftSavesSettled, holdDraftSaves, serverDraftQuery } from "@/web/api/draft";
+import { requestDetailQuery } from "@/web/api/request-detail";
+import { requestListsKey } from "@/web/api/request-list";
 
 export interface SubmitInput {
   document: RequestDocument;

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { CriterionId, DecisionKind } from "@/criteria";
 import type { DecisionAnswer, StartReviewAnswer } from "@/contract";
 import { api } from "@/web/lib/api-client";
-import { requestDetailQuery } from "./request-detail";
-import { requestListsKey } from "./request-list";
+import { requestDetailQuery } from "@/web/api/request-detail";
+import { requestListsKey } from "@/web/api/request-list";
 
 function useInvalidateRequest() {
   const client = useQueryClient();
