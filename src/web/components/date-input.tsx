@@ -13,7 +13,7 @@ const PART_LABELS: Readonly<Record<DatePart, string>> = { day: "Day", month: "Mo
 const PART_WIDTHS: Readonly<Record<DatePart, string>> = { day: "w-14", month: "w-14", year: "w-20" };
 
 /** The id of one box: the day box has the question's own id. */
-export const datePartId = (name: string, part: DatePart): string =>
+const datePartId = (name: string, part: DatePart): string =>
   part === "day" ? inputId(name) : `${inputId(name)}-${part}`;
 
 interface DateInputProps<V extends FieldValues> {

@@ -18,7 +18,7 @@ export interface Filed {
   document?: string;
 }
 
-export interface Submission extends Partial<Filed> {
+interface Submission extends Partial<Filed> {
   idempotencyKey: string;
 }
 

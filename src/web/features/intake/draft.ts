@@ -19,10 +19,10 @@ const labSchema = z.object({ value: z.string(), upperLimit: z.string() });
 type LabDraft = z.infer<typeof labSchema>;
 
 const bleedSchema = z.object({ date: datePartsSchema, site: blankOr(BLEED_SITES), spontaneous: yesNoSchema });
-export type BleedDraft = z.infer<typeof bleedSchema>;
+type BleedDraft = z.infer<typeof bleedSchema>;
 
 const assaySchema = z.object({ date: datePartsSchema, bethesdaUnits: z.string() });
-export type AssayDraft = z.infer<typeof assaySchema>;
+type AssayDraft = z.infer<typeof assaySchema>;
 
 const studySchema = z.object({ date: datePartsSchema, result: blankOr(["normal", "abnormal"]) });
 
@@ -91,7 +91,7 @@ export const draftSchema = z.object({
 export type Draft = z.infer<typeof draftSchema>;
 
 /** The dose is typed in units of 10^DOSE_INPUT_EXPONENT genome copies per kg. */
-export const DOSE_INPUT_EXPONENT = 13;
+const DOSE_INPUT_EXPONENT = 13;
 
 const lab = (): LabDraft => ({ value: "", upperLimit: "" });
 
@@ -145,7 +145,7 @@ function compact(object: Candidate): Candidate | undefined {
 const text = (value: string): string | undefined => (value.trim() === "" ? undefined : value.trim());
 
 /** A number as a person types it: digits with an optional sign and decimal point ("80", "-1", ".5"). */
-export const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/;
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/;
 
 /**
  * A number as typed; text that is not a plain number passes through so the schema refuses it and

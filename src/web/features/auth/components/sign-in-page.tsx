@@ -8,7 +8,7 @@ import { useDemoUsers } from "@/web/api/demo-users";
 import { useSignIn } from "@/web/api/session";
 import { sessionEndedNoted } from "@/web/lib/signed-in-here";
 
-export const homeOf = (role: string): string =>
+const homeOf = (role: string): string =>
   role === "staff" ? "/requests" : role === "admin" ? "/admin/users" : "/review";
 
 export function SignInPage() {
