@@ -7,10 +7,10 @@ import { z } from "zod/mini";
 import { ROLES, type AuditRecord, type Role, type SessionUser } from "./api";
 
 export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 200;
-export const MAX_NAME_LENGTH = 100;
-export const MAX_EMAIL_LENGTH = 200;
-export const MAX_PRACTICE_NAME_LENGTH = 120;
+const MAX_PASSWORD_LENGTH = 200;
+const MAX_NAME_LENGTH = 100;
+const MAX_EMAIL_LENGTH = 200;
+const MAX_PRACTICE_NAME_LENGTH = 120;
 
 // Deliberately loose (one @, a dot in the domain, no spaces): the real check is that mail arrives.
 const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;

@@ -40,7 +40,7 @@ export const signInSchema = z.object({
 });
 
 /** A request's reference, as the server makes them (HGX- and two groups of four readable characters). */
-export const REFERENCE_PATTERN = /^HGX-[A-Z2-9]{4}-[A-Z2-9]{4}$/;
+const REFERENCE_PATTERN = /^HGX-[A-Z2-9]{4}-[A-Z2-9]{4}$/;
 
 /**
  * A submission: the document (validated separately), whether it is urgent (required: there is no
@@ -86,7 +86,7 @@ export interface OpenRequestConflict {
 }
 
 /** The request an amendment draft belongs to. */
-export const draftAmendsSchema = z.object({
+const draftAmendsSchema = z.object({
   reference: z.string().check(z.regex(REFERENCE_PATTERN)),
   rowVersion: z.int().check(z.gte(1)),
 });

@@ -4,7 +4,15 @@
  */
 import { FIELD_LABELS, fieldKey, fieldLabel, formatPath } from "./field-labels";
 import { formatDate, formatGenomeCopies, formatTiter } from "./format";
-import { BLEED_SITE_LABELS, LINE_OF_BUSINESS_LABELS, type BleedSite, type LineOfBusiness } from "./policy";
+import {
+  AAV5_RESULT_LABELS,
+  CONDITION_LABELS,
+  FACTOR_IX_PRODUCT_LABELS,
+  REQUEST_TYPE_LABELS,
+  SPECIALTY_LABELS,
+  STUDY_RESULT_LABELS,
+} from "./labels";
+import { BLEED_SITE_LABELS, LINE_OF_BUSINESS_LABELS } from "./policy";
 import type { RequestDocument } from "./schema";
 import { NOT_ANSWERED } from "./evidence";
 
@@ -35,18 +43,17 @@ function leaves(value: unknown, path: Path = [], out = new Map<string, { path: P
   return out;
 }
 
-const WORDS: Readonly<Record<string, string>> = {
-  initial: "Initial",
-  continuation: "Continuation",
-  congenital_hemophilia_b: "Congenital hemophilia B",
-  other: "Other",
-  hematology: "Hematology",
-  normal: "Normal",
-  abnormal: "Abnormal",
-  detected: "Detected",
-  not_detected: "Not detected",
-  kg: "kg",
-  lb: "lb",
+/** Each chosen answer in the words the wizard offered it in (units and free text are shown as given). */
+const CHOICE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  requestType: REQUEST_TYPE_LABELS,
+  lineOfBusiness: LINE_OF_BUSINESS_LABELS,
+  "prescriber.specialty": SPECIALTY_LABELS,
+  "diagnosis.condition": CONDITION_LABELS,
+  "prophylaxis.product": FACTOR_IX_PRODUCT_LABELS,
+  "bleeds[].site": BLEED_SITE_LABELS,
+  "liver.ultrasound.result": STUDY_RESULT_LABELS,
+  "liver.elastography.result": STUDY_RESULT_LABELS,
+  "aav5.result": AAV5_RESULT_LABELS,
 };
 
 function show(path: Path, value: Leaf | undefined): string {
@@ -66,10 +73,7 @@ function show(path: Path, value: Leaf | undefined): string {
   }
   if (value === null) return NOT_ANSWERED;
   if (/(^|\.)(\w*[dD]ate|dateOfBirth)$/.test(key)) return formatDate(value);
-  if (key === "lineOfBusiness") return LINE_OF_BUSINESS_LABELS[value as LineOfBusiness] ?? value;
-  if (key === "bleeds[].site") return BLEED_SITE_LABELS[value as BleedSite] ?? value;
-  if (key === "prescriber.specialty" && value === "other") return "Another specialty";
-  return WORDS[value] ?? value;
+  return CHOICE_LABELS[key]?.[value] ?? value;
 }
 
 /** "Bleeding episode 2: Bleed date" for list items, the field's own label otherwise. */

@@ -36,7 +36,7 @@ function applyRules(doc: RequestDocument): Record<CriterionId, RuleResult> {
   };
 }
 
-export function decideOutcome(doc: RequestDocument, criteria: readonly CriterionResult[]): Outcome {
+function decideOutcome(doc: RequestDocument, criteria: readonly CriterionResult[]): Outcome {
   if (doc.diagnosis?.condition === "other") return "refer";
   if (doc.requestType === "continuation") return "not_authorized";
   if (criteria.some((c) => c.status === "not_met")) return "does_not_meet";

@@ -6,6 +6,7 @@
 import { ageInFullYears } from "./dates";
 import type { Evaluation } from "./evaluation";
 import { formatDate, formatGenomeCopies, formatTiter } from "./format";
+import { FACTOR_IX_PRODUCT_LABELS, SPECIALTY_LABELS, STUDY_RESULT_LABELS } from "./labels";
 import { BLEED_SITE_LABELS, MAX_GC_PER_KG, type CriterionId } from "./policy";
 import type { LabResult, LiverStudy, RequestDocument } from "./schema";
 
@@ -30,8 +31,7 @@ function lab(result: LabResult | undefined): string {
 
 function study(result: LiverStudy | undefined): string {
   if (result?.result === undefined && result?.date === undefined) return NOT_ANSWERED;
-  const reading =
-    result.result === undefined ? "Result not answered" : result.result === "normal" ? "Normal" : "Abnormal";
+  const reading = result.result === undefined ? "Result not answered" : STUDY_RESULT_LABELS[result.result];
   return `${reading}, ${result.date === undefined ? "date not answered" : formatDate(result.date)}`;
 }
 
@@ -122,12 +122,7 @@ export function criterionEvidence(doc: RequestDocument, evaluation: Evaluation):
     "I.A.2": [
       {
         label: "Prescriber's specialty",
-        value:
-          prescriber?.specialty === undefined
-            ? NOT_ANSWERED
-            : prescriber.specialty === "hematology"
-              ? "Hematology"
-              : "Another specialty",
+        value: prescriber?.specialty === undefined ? NOT_ANSWERED : SPECIALTY_LABELS[prescriber.specialty],
       },
       ...(prescriber?.specialty === "other"
         ? [{ label: "Hematologist consulted", value: yesNo(prescriber.hematologistConsulted) }]
@@ -147,11 +142,7 @@ export function criterionEvidence(doc: RequestDocument, evaluation: Evaluation):
       {
         label: "Factor IX product",
         value:
-          doc.prophylaxis?.product === undefined
-            ? NOT_ANSWERED
-            : doc.prophylaxis.product === "other"
-              ? "Another factor IX product"
-              : doc.prophylaxis.product,
+          doc.prophylaxis?.product === undefined ? NOT_ANSWERED : FACTOR_IX_PRODUCT_LABELS[doc.prophylaxis.product],
       },
       { label: "Prophylaxis start", value: date(doc.prophylaxis?.startDate) },
       { label: "Adherence documented", value: yesNo(doc.prophylaxis?.adherenceDocumented) },

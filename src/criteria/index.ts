@@ -1,13 +1,13 @@
 /** The criteria library's public entry: schema, validation, evaluation, dose, dates, policy metadata. */
 export { requestDocumentSchema, bleedSchema, assaySchema } from "./schema";
 export type { RequestDocument, Bleed, InhibitorAssay, LabResult, LiverStudy } from "./schema";
-export { validateRequestDocument, issueMessage, describeValue } from "./validate";
+export { validateRequestDocument, issueMessage } from "./validate";
 export type { FieldError, ValidationResult } from "./validate";
-export { evaluate, decideOutcome } from "./evaluate";
+export { evaluate } from "./evaluate";
 export { OUTCOMES, evaluationChanged } from "./evaluation";
 export type { Evaluation, CriterionResult, CriterionStatus, Outcome, DoseBlock } from "./evaluation";
 export { calculateDose, weightInKg, kitVials } from "./dose";
-export { referral, referralKind } from "./referral";
+export { referral } from "./referral";
 export { FIELD_LABELS, fieldLabel, formatPath } from "./field-labels";
 export { formatDate, formatDatesIn, formatGenomeCopies, formatTiter, roundTo } from "./format";
 export { isValidNpi } from "./npi";
@@ -26,7 +26,6 @@ export function checkRequest(input: unknown): Evaluation | { errors: FieldError[
 }
 export { evaluatePartial } from "./partial";
 export type { PartialEvaluation } from "./partial";
-export { recentAbnormalities } from "./rules/liver";
 export {
   STATUS_LABELS,
   OUTCOME_LABELS,

@@ -51,7 +51,7 @@ export const CRITERION_IDS = [
 
 export type CriterionId = (typeof CRITERION_IDS)[number];
 
-export interface CriterionInfo {
+interface CriterionInfo {
   id: CriterionId;
   /** Short paraphrase for screens and the printed summary. */
   title: string;

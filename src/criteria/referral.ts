@@ -2,7 +2,7 @@
 import { LINE_OF_BUSINESS_LABELS, REFERRAL_POLICIES, type ReferralKind } from "./policy";
 import type { RequestDocument } from "./schema";
 
-export function referralKind(doc: RequestDocument): ReferralKind {
+function referralKind(doc: RequestDocument): ReferralKind {
   if (doc.diagnosis?.recentLabelChange === true) {
     if (doc.diagnosis.onFormulary === true) return "formulary_no_coverage_criteria";
     if (doc.diagnosis.onFormulary === false) return "non_formulary";

@@ -174,4 +174,3 @@ export type Bleed = z.infer<typeof bleedSchema>;
 export type InhibitorAssay = z.infer<typeof assaySchema>;
 export type LabResult = z.infer<typeof labResult>;
 export type LiverStudy = z.infer<typeof study>;
-export type LineOfBusinessValue = RequestDocument["lineOfBusiness"];

@@ -73,7 +73,7 @@ function datesAfterRequestDate(input: unknown): FieldError[] {
  * What kind of value was sent: never the value itself, which may be patient data and which the
  * sender already has ("got text", "got a list").
  */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   switch (typeof value) {

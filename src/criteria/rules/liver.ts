@@ -33,7 +33,7 @@ const isAbnormalLab = (lab: LabResult | undefined): boolean =>
   lab?.value !== undefined && lab.upperLimit !== undefined && lab.value > lab.upperLimit;
 
 /** Recent liver results above their limit or read as abnormal: what makes 8.c apply. */
-export function recentAbnormalities(doc: RequestDocument): string[] {
+function recentAbnormalities(doc: RequestDocument): string[] {
   const liver = doc.liver;
   const found: string[] = [];
   const enzymes = liver?.enzymes;

@@ -4,7 +4,7 @@
  * a native date input does). The day box carries the question's id, so error summary links and
  * "Change" links land on it. Registered by document path: `<name>.day`, `.month`, `.year`.
  */
-import { useFormContext, useWatch } from "react-hook-form";
+import { useFormContext, useWatch, type FieldPathByValue, type FieldValues, type Path } from "react-hook-form";
 import type { ReactNode } from "react";
 import { DATE_PART_NAMES, dateProblem, type DatePart, type DateParts } from "@/web/lib/date-parts";
 import { ErrorMessage, FieldWrapper, Hint, describedBy, inputClass, inputId, useFieldError } from "./form-fields";
@@ -13,20 +13,26 @@ const PART_LABELS: Readonly<Record<DatePart, string>> = { day: "Day", month: "Mo
 const PART_WIDTHS: Readonly<Record<DatePart, string>> = { day: "w-14", month: "w-14", year: "w-20" };
 
 /** The id of one box: the day box has the question's own id. */
-export const datePartId = (name: string, part: DatePart): string =>
+const datePartId = (name: string, part: DatePart): string =>
   part === "day" ? inputId(name) : `${inputId(name)}-${part}`;
 
-interface DateInputProps {
-  name: string;
+interface DateInputProps<V extends FieldValues> {
+  /** A path of the form's values that holds a `DateParts`. */
+  name: FieldPathByValue<V, DateParts>;
   legend: ReactNode;
   hint?: ReactNode;
   /** Day, month and year of the example in the hint ("27 3 2007"). */
   example?: string;
 }
 
-export function DateInput({ name, legend, hint, example = "27 3 2007" }: DateInputProps) {
-  const { register, control } = useFormContext();
-  const error = useFieldError(name);
+export function DateInput<V extends FieldValues = FieldValues>({
+  name,
+  legend,
+  hint,
+  example = "27 3 2007",
+}: DateInputProps<V>) {
+  const { register, control } = useFormContext<V>();
+  const error = useFieldError<V>(name);
   const parts = useWatch({ control, name }) as DateParts | undefined;
   const id = inputId(name);
   // Only the boxes at fault are marked; a date that is real but refused (after the request date) marks all three.
@@ -59,7 +65,7 @@ export function DateInput({ name, legend, hint, example = "27 3 2007" }: DateInp
                   spellCheck={false}
                   aria-invalid={faulty(part) || undefined}
                   className={`${inputClass(faulty(part))} ${PART_WIDTHS[part]}`}
-                  {...register(`${name}.${part}`)}
+                  {...register(`${name}.${part}` as Path<V>)}
                 />
               </div>
             );

@@ -1,15 +1,27 @@
 /**
  * "There is a problem": the GOV.UK error summary. It takes focus when it appears (after a
- * Continue with errors), and each link moves focus to its field.
+ * Continue with errors), and each link moves focus to its field. A field on another page gets its
+ * link from `link` (the link's words are the message).
  */
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 export interface SummaryError {
   fieldId: string;
   message: string;
 }
 
-export function ErrorSummary({ errors, focusKey }: { errors: readonly SummaryError[]; focusKey: number }) {
+const LINK_CLASS = "font-bold text-red-700 underline";
+
+export function ErrorSummary<E extends SummaryError>({
+  errors,
+  focusKey,
+  link,
+}: {
+  errors: readonly E[];
+  /** Focus moves to the summary whenever this changes to a value above 0. */
+  focusKey: number;
+  link?: (error: E, className: string) => ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (focusKey > 0) ref.current?.focus();
@@ -36,19 +48,23 @@ export function ErrorSummary({ errors, focusKey }: { errors: readonly SummaryErr
       <ul className="mt-3 space-y-1">
         {ordered.map((error) => (
           <li key={`${error.fieldId}:${error.message}`}>
-            <a
-              href={`#${error.fieldId}`}
-              className="font-bold text-red-700 underline"
-              onClick={(event) => {
-                const field = document.getElementById(error.fieldId);
-                if (field === null) return;
-                event.preventDefault();
-                field.scrollIntoView({ block: "center" });
-                field.focus();
-              }}
-            >
-              {error.message}
-            </a>
+            {link !== undefined ? (
+              link(error, LINK_CLASS)
+            ) : (
+              <a
+                href={`#${error.fieldId}`}
+                className={LINK_CLASS}
+                onClick={(event) => {
+                  const field = document.getElementById(error.fieldId);
+                  if (field === null) return;
+                  event.preventDefault();
+                  field.scrollIntoView({ block: "center" });
+                  field.focus();
+                }}
+              >
+                {error.message}
+              </a>
+            )}
           </li>
         ))}
       </ul>

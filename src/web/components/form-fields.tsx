@@ -1,15 +1,17 @@
 /**
  * Question components in the GOV.UK Design System pattern: a label (or legend), an optional hint,
  * the error message beside the field, then the input. They register with the surrounding
- * react-hook-form context by document path, so schema errors land on the right field.
+ * react-hook-form context by document path, so schema errors land on the right field. Each is
+ * generic over the form's values: `name` is a `Path` of them (`TextField<Draft>` takes only the
+ * draft's paths).
  */
-import { get, useFormContext, useFormState } from "react-hook-form";
+import { get, useFormContext, useFormState, type FieldValues, type Path } from "react-hook-form";
 import type { ReactNode } from "react";
 
 export const inputId = (name: string): string => `f-${name.replace(/[.[\]]+/g, "-").replace(/-$/, "")}`;
 
-export function useFieldError(name: string): string | undefined {
-  const { control } = useFormContext();
+export function useFieldError<V extends FieldValues = FieldValues>(name: Path<V>): string | undefined {
+  const { control } = useFormContext<V>();
   const { errors } = useFormState({ control, name });
   const error = get<typeof errors, { message?: unknown } | undefined>(errors, name);
   return typeof error?.message === "string" ? error.message : undefined;
@@ -41,8 +43,8 @@ export function FieldWrapper({ hasError, children }: { hasError: boolean; childr
   return <div className={`mb-6 ${hasError ? "border-l-4 border-red-700 pl-4" : ""}`}>{children}</div>;
 }
 
-interface TextFieldProps {
-  name: string;
+interface TextFieldProps<V extends FieldValues> {
+  name: Path<V>;
   label: ReactNode;
   hint?: ReactNode;
   type?: "text" | "email" | "password";
@@ -54,7 +56,7 @@ interface TextFieldProps {
   labelSize?: "normal" | "page";
 }
 
-export function TextField({
+export function TextField<V extends FieldValues = FieldValues>({
   name,
   label,
   hint,
@@ -65,8 +67,8 @@ export function TextField({
   prefix,
   suffix,
   labelSize = "normal",
-}: TextFieldProps) {
-  const { register } = useFormContext();
+}: TextFieldProps<V>) {
+  const { register } = useFormContext<V>();
   const error = useFieldError(name);
   const id = inputId(name);
   const input = (
@@ -119,8 +121,8 @@ interface Option {
   hint?: ReactNode;
 }
 
-interface RadiosProps {
-  name: string;
+interface RadiosProps<V extends FieldValues> {
+  name: Path<V>;
   legend: ReactNode;
   hint?: ReactNode;
   options: readonly Option[];
@@ -128,8 +130,15 @@ interface RadiosProps {
   legendSize?: "normal" | "page";
 }
 
-export function Radios({ name, legend, hint, options, inline = false, legendSize = "normal" }: RadiosProps) {
-  const { register } = useFormContext();
+export function Radios<V extends FieldValues = FieldValues>({
+  name,
+  legend,
+  hint,
+  options,
+  inline = false,
+  legendSize = "normal",
+}: RadiosProps<V>) {
+  const { register } = useFormContext<V>();
   const error = useFieldError(name);
   const id = inputId(name);
   return (
@@ -177,15 +186,15 @@ export const YES_NO: readonly Option[] = [
   { value: "no", label: "No" },
 ];
 
-interface SelectProps {
-  name: string;
+interface SelectProps<V extends FieldValues> {
+  name: Path<V>;
   label: ReactNode;
   hint?: ReactNode;
   options: readonly { value: string; label: string }[];
 }
 
-export function Select({ name, label, hint, options }: SelectProps) {
-  const { register } = useFormContext();
+export function Select<V extends FieldValues = FieldValues>({ name, label, hint, options }: SelectProps<V>) {
+  const { register } = useFormContext<V>();
   const error = useFieldError(name);
   const id = inputId(name);
   return (

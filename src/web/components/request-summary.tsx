@@ -14,6 +14,8 @@ import {
   OUTCOME_LABELS,
   POLICY_ID,
   POLICY_VERSION,
+  REQUEST_TYPE_LABELS,
+  SPECIALTY_LABELS,
   STATUS_LABELS,
   formatDate,
   formatGenomeCopies,
@@ -134,7 +136,7 @@ export function RequestSummary({
             Request
           </h2>
           <dl>
-            <Row label="Request type">{doc.requestType === "initial" ? "Initial" : "Continuation"}</Row>
+            <Row label="Request type">{REQUEST_TYPE_LABELS[doc.requestType]}</Row>
             <Row label="Request date">{formatDate(doc.requestDate)}</Row>
             <Row label="Line of business">{LINE_OF_BUSINESS_LABELS[doc.lineOfBusiness]}</Row>
             <Row label="Diagnosis">
@@ -168,11 +170,7 @@ export function RequestSummary({
             <Row label="Prescriber">{prescriber?.name ?? "Not answered"}</Row>
             <Row label="NPI">{prescriber?.npi ?? "Not answered"}</Row>
             <Row label="Specialty">
-              {prescriber?.specialty === "hematology"
-                ? "Hematology"
-                : prescriber?.specialty === "other"
-                  ? "Other specialty"
-                  : "Not answered"}
+              {prescriber?.specialty === undefined ? "Not answered" : SPECIALTY_LABELS[prescriber.specialty]}
             </Row>
           </dl>
         </section>

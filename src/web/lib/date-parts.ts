@@ -29,7 +29,7 @@ export function datePartsFromIso(iso: string): DateParts {
 export const isBlankDate = (parts: DateParts): boolean => DATE_PART_NAMES.every((p) => parts[p].trim() === "");
 
 /** What is wrong with typed parts: nothing (blank or a real date), missing parts, or not a real date. */
-export type DateProblem =
+type DateProblem =
   | { kind: "missing"; parts: readonly DatePart[] }
   | { kind: "year_digits" }
   | { kind: "not_real"; parts: readonly DatePart[] };

@@ -5,6 +5,8 @@
  * request, whether it was expedited and when a decision is due) is remembered. A request filed
  * from this browser is not saved to the server as a draft again.
  */
+import { storage } from "./storage";
+
 const KEY = "hemgenix-pa:submission:v1";
 
 export interface Filed {
@@ -16,17 +18,13 @@ export interface Filed {
   document?: string;
 }
 
-export interface Submission extends Partial<Filed> {
+interface Submission extends Partial<Filed> {
   idempotencyKey: string;
 }
 
-function read(): Partial<Submission> | null {
-  try {
-    return JSON.parse(localStorage.getItem(KEY) ?? "null") as Partial<Submission> | null;
-  } catch {
-    return null;
-  }
-}
+/** What is stored, its fields still to be checked one by one. */
+const read = (): Partial<Submission> | null | undefined =>
+  storage.local.getJson(KEY) as Partial<Submission> | null | undefined;
 
 export function currentSubmission(): Submission {
   const stored = read();
@@ -40,30 +38,14 @@ export function currentSubmission(): Submission {
     };
   }
   const fresh = { idempotencyKey: crypto.randomUUID().replace(/-/g, "") };
-  try {
-    localStorage.setItem(KEY, JSON.stringify(fresh));
-  } catch {
-    // storage refused: the key lives as long as the page
-  }
+  storage.local.setJson(KEY, fresh); // refused: the key lives as long as the page
   return fresh;
 }
 
 /** Whether the request in this browser has been filed (then it is no longer a draft). */
 export const isFiled = (): boolean => typeof read()?.reference === "string";
 
-export function recordSubmitted(filed: Filed): void {
-  try {
-    localStorage.setItem(KEY, JSON.stringify({ ...currentSubmission(), ...filed }));
-  } catch {
-    // nothing to keep
-  }
-}
+export const recordSubmitted = (filed: Filed): void => storage.local.setJson(KEY, { ...currentSubmission(), ...filed });
 
 /** A new request (or a different one) starts: it gets its own key. */
-export function forgetSubmission(): void {
-  try {
-    localStorage.removeItem(KEY);
-  } catch {
-    // nothing stored
-  }
-}
+export const forgetSubmission = (): void => storage.local.remove(KEY);

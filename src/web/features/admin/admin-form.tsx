@@ -40,7 +40,7 @@ const summaryOf = (errors: FieldErrors): SummaryError[] =>
     typeof error?.message === "string" && name !== "root" ? [{ fieldId: inputId(name), message: error.message }] : [],
   );
 
-export interface AdminFormOptions<V extends FieldValues, B> {
+interface AdminFormOptions<V extends FieldValues, B> {
   schema: z.ZodMiniType;
   defaultValues: DefaultValues<V>;
   /** The body the form sends: what the schema checks and the server receives. */

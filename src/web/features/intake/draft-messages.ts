@@ -119,7 +119,7 @@ function dateMessage(path: string, draft: Draft, document: Record<string, unknow
  * One problem in the wizard's words (`libraryMessage` is the fallback for anything unforeseen);
  * `document` is the draft's request document, when the caller already has it.
  */
-export function wizardMessage(
+function wizardMessage(
   path: string,
   draft: Draft,
   libraryMessage: string,
@@ -153,7 +153,7 @@ export function draftErrors(draft: Draft): FieldError[] {
 }
 
 /** True when the answer at `path` is blank: a blank is "not answered yet", never "needs correcting". */
-export function isBlankAnswer(draft: Draft, path: string): boolean {
+function isBlankAnswer(draft: Draft, path: string): boolean {
   const value: unknown = get(draft, path);
   if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return true;
   return DATE_KEYS.has(keyOf(path)) && isBlankDate(value as DateParts);

@@ -46,6 +46,12 @@ describe("draft storage", () => {
     expect(loaded).not.toHaveProperty("extra");
   });
 
+  it("checks a stored draft by its schema: a choice not on its list is not taken as an answer", () => {
+    localStorage.setItem(KEY, JSON.stringify({ prescriber: { name: "Dr. Example", specialty: "Other specialty" } }));
+    const loaded = loadDraft(empty);
+    expect(loaded?.prescriber).toEqual({ ...empty.prescriber, name: "Dr. Example" });
+  });
+
   it("loads nothing from a stored value that is not JSON", () => {
     localStorage.setItem(KEY, "{not json");
     expect(loadDraft(empty)).toBeUndefined();

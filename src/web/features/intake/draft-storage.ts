@@ -4,34 +4,22 @@
  */
 import { forgetSubmission } from "@/web/lib/submission";
 import { stopAmending } from "@/web/lib/amending";
+import { storage } from "@/web/lib/storage";
 import { restoreDraft, type Draft } from "./draft";
 
 const KEY = "hemgenix-pa:draft:v1";
 
 export function loadDraft(empty: Draft): Draft | undefined {
-  try {
-    const stored = localStorage.getItem(KEY);
-    return stored === null ? undefined : restoreDraft(JSON.parse(stored), empty);
-  } catch {
-    return undefined;
-  }
+  const stored = storage.local.getJson(KEY);
+  return stored === undefined ? undefined : restoreDraft(stored, empty);
 }
 
-export function saveDraft(draft: Draft): void {
-  try {
-    localStorage.setItem(KEY, JSON.stringify(draft));
-  } catch {
-    // Storage full or disabled (private mode): the form still works, it just is not kept.
-  }
-}
+/** Storage full or disabled (private mode): the form still works, it just is not kept. */
+export const saveDraft = (draft: Draft): void => storage.local.setJson(KEY, draft);
 
 /** Forgets the request in this browser: its answers, any amendment in progress and its submission. */
 export function clearDraft(): void {
-  try {
-    localStorage.removeItem(KEY);
-  } catch {
-    // Storage refused: there is nothing stored to clear.
-  }
+  storage.local.remove(KEY);
   stopAmending();
   forgetSubmission();
 }

@@ -9,7 +9,7 @@ import {
   validateRequestDocument,
   type RequestDocument,
 } from "@/criteria";
-import { emptyDraft, fromDocument, restoreDraft, toDocument, type Draft } from "./draft";
+import { draftSchema, emptyDraft, fromDocument, restoreDraft, toDocument, type Draft } from "./draft";
 import { datePartsFromIso } from "@/web/lib/date-parts";
 
 const REQUEST_DATE = "2026-11-27";
@@ -591,6 +591,34 @@ describe("restoreDraft", () => {
     const restored = restoreDraft(stored, base);
     expect(restored).toEqual(base);
     expect(restored).not.toHaveProperty("unknown");
+  });
+
+  it("checks every choice against its list: one that is not on it is left unanswered, the rest kept", () => {
+    const stored = {
+      requestType: "renewal",
+      lineOfBusiness: "commercial",
+      member: { firstName: "Ada", weight: { value: "80", unit: "stone" } },
+      prescriber: { specialty: "Other specialty", name: "Dr. Example" },
+      bleedsOnRecord: "maybe",
+      bleeds: [{ date: { day: "14", month: "9", year: "2025" }, site: "elbow", spontaneous: "yes" }],
+      liver: { ultrasound: { result: "fine" } },
+    };
+    const restored = restoreDraft(stored, base);
+    expect(restored.requestType).toBe("");
+    expect(restored.lineOfBusiness).toBe("commercial");
+    expect(restored.member.firstName).toBe("Ada");
+    expect(restored.member.weight).toEqual({ value: "80", unit: "" });
+    expect(restored.prescriber).toEqual({ ...base.prescriber, name: "Dr. Example" });
+    expect(restored.bleedsOnRecord).toBe("");
+    expect(restored.bleeds).toEqual([{ date: { day: "14", month: "9", year: "2025" }, site: "", spontaneous: "yes" }]);
+    expect(restored.liver.ultrasound).toEqual(base.liver.ultrasound);
+    expect(draftSchema.safeParse(restored).success).toBe(true);
+  });
+
+  it("leaves a refused choice unanswered for a draft from the server too, whatever is on screen", () => {
+    const current = { ...base, prescriber: { ...base.prescriber, specialty: "hematology" as const } };
+    const restored = restoreDraft({ prescriber: { specialty: "surgery", npi: "1234567893" } }, current);
+    expect(restored.prescriber).toEqual({ ...current.prescriber, specialty: "", npi: "1234567893" });
   });
 
   it("keeps the stored list entries that are objects", () => {

@@ -4,81 +4,94 @@
  * as the day, month and year typed (`DateParts`); the document gets `YYYY-MM-DD`. `toDocument`
  * turns a draft into a candidate request document (blank → absent); `fromDocument` goes back.
  */
-import type { BleedSite, LineOfBusiness, RequestDocument } from "@/criteria";
-import { datePartsFromIso, emptyDateParts, isoFromDateParts, type DateParts } from "@/web/lib/date-parts";
+import { z } from "zod/mini";
+import { BLEED_SITES, FACTOR_IX_PRODUCTS, LINES_OF_BUSINESS, type RequestDocument } from "@/criteria";
+import { datePartsFromIso, emptyDateParts, isoFromDateParts } from "@/web/lib/date-parts";
 
-export type YesNo = "" | "yes" | "no";
+/** A choice not made yet ("") or one of `values`. */
+const blankOr = <const T extends readonly string[]>(values: T) => z.enum(["", ...values] as const);
 
-interface LabDraft {
-  value: string;
-  upperLimit: string;
-}
+const yesNoSchema = blankOr(["yes", "no"]);
+export type YesNo = z.infer<typeof yesNoSchema>;
 
-export interface BleedDraft {
-  date: DateParts;
-  site: "" | BleedSite;
-  spontaneous: YesNo;
-}
+const datePartsSchema = z.object({ day: z.string(), month: z.string(), year: z.string() });
+const labSchema = z.object({ value: z.string(), upperLimit: z.string() });
+type LabDraft = z.infer<typeof labSchema>;
 
-export interface AssayDraft {
-  date: DateParts;
-  bethesdaUnits: string;
-}
+const bleedSchema = z.object({ date: datePartsSchema, site: blankOr(BLEED_SITES), spontaneous: yesNoSchema });
+type BleedDraft = z.infer<typeof bleedSchema>;
 
-export interface Draft {
-  requestType: "" | RequestDocument["requestType"];
-  requestDate: DateParts;
-  lineOfBusiness: "" | LineOfBusiness;
-  member: {
-    firstName: string;
-    lastName: string;
-    memberId: string;
-    dateOfBirth: DateParts;
-    weight: { value: string; unit: "" | "kg" | "lb" };
-  };
-  prescriber: {
-    name: string;
-    npi: string;
-    specialty: "" | "hematology" | "other";
-    hematologistConsulted: YesNo;
-  };
-  diagnosis: {
-    condition: "" | "congenital_hemophilia_b" | "other";
+const assaySchema = z.object({ date: datePartsSchema, bethesdaUnits: z.string() });
+type AssayDraft = z.infer<typeof assaySchema>;
+
+const studySchema = z.object({ date: datePartsSchema, result: blankOr(["normal", "abnormal"]) });
+
+/**
+ * The draft's shape: every answer as typed (text), or a choice from its list. A draft read back from
+ * storage or from the server is checked against it, never taken on trust.
+ */
+export const draftSchema = z.object({
+  requestType: blankOr(["initial", "continuation"]),
+  requestDate: datePartsSchema,
+  lineOfBusiness: blankOr(LINES_OF_BUSINESS),
+  member: z.object({
+    firstName: z.string(),
+    lastName: z.string(),
+    memberId: z.string(),
+    dateOfBirth: datePartsSchema,
+    weight: z.object({ value: z.string(), unit: blankOr(["kg", "lb"]) }),
+  }),
+  prescriber: z.object({
+    name: z.string(),
+    npi: z.string(),
+    specialty: blankOr(["hematology", "other"]),
+    hematologistConsulted: yesNoSchema,
+  }),
+  diagnosis: z.object({
+    condition: blankOr(["congenital_hemophilia_b", "other"]),
     /** Filled in as D67 for hemophilia B; kept as given when a document is imported. */
-    icd10: string;
-    factorIxActivityPercent: string;
-    otherDescription: string;
-    recentLabelChange: YesNo;
-    onFormulary: YesNo;
-  };
-  prophylaxis: {
-    product: "" | NonNullable<NonNullable<RequestDocument["prophylaxis"]>["product"]>;
-    startDate: DateParts;
-    adherenceDocumented: YesNo;
-  };
+    icd10: z.string(),
+    factorIxActivityPercent: z.string(),
+    otherDescription: z.string(),
+    recentLabelChange: yesNoSchema,
+    onFormulary: yesNoSchema,
+  }),
+  prophylaxis: z.object({
+    product: blankOr(FACTOR_IX_PRODUCTS),
+    startDate: datePartsSchema,
+    adherenceDocumented: yesNoSchema,
+  }),
   /** "no" records an empty list; blank leaves bleeds unanswered. */
-  bleedsOnRecord: YesNo;
-  bleeds: BleedDraft[];
-  exposureDays: string;
-  inhibitor: {
-    historyOfInhibitor: YesNo;
-    assaysOnRecord: YesNo;
-    assays: AssayDraft[];
-  };
-  liver: {
-    enzymes: { date: DateParts; alt: LabDraft; ast: LabDraft; alp: LabDraft; totalBilirubin: LabDraft };
-    ultrasound: { date: DateParts; result: "" | "normal" | "abnormal" };
-    elastography: { date: DateParts; result: "" | "normal" | "abnormal" };
-    hepatologistAttestation: YesNo;
-  };
-  priorGeneTherapy: YesNo;
-  aav5: { result: "" | "not_detected" | "detected"; titer: string };
+  bleedsOnRecord: yesNoSchema,
+  bleeds: z.array(bleedSchema),
+  exposureDays: z.string(),
+  inhibitor: z.object({
+    historyOfInhibitor: yesNoSchema,
+    assaysOnRecord: yesNoSchema,
+    assays: z.array(assaySchema),
+  }),
+  liver: z.object({
+    enzymes: z.object({
+      date: datePartsSchema,
+      alt: labSchema,
+      ast: labSchema,
+      alp: labSchema,
+      totalBilirubin: labSchema,
+    }),
+    ultrasound: studySchema,
+    elastography: studySchema,
+    hepatologistAttestation: yesNoSchema,
+  }),
+  priorGeneTherapy: yesNoSchema,
+  aav5: z.object({ result: blankOr(["not_detected", "detected"]), titer: z.string() }),
   /** Requested dose in units of 10^13 genome copies per kg ("2" is the maximum). */
-  dose: { requestedGcPerKg: string };
-}
+  dose: z.object({ requestedGcPerKg: z.string() }),
+});
+
+export type Draft = z.infer<typeof draftSchema>;
 
 /** The dose is typed in units of 10^DOSE_INPUT_EXPONENT genome copies per kg. */
-export const DOSE_INPUT_EXPONENT = 13;
+const DOSE_INPUT_EXPONENT = 13;
 
 const lab = (): LabDraft => ({ value: "", upperLimit: "" });
 
@@ -132,7 +145,7 @@ function compact(object: Candidate): Candidate | undefined {
 const text = (value: string): string | undefined => (value.trim() === "" ? undefined : value.trim());
 
 /** A number as a person types it: digits with an optional sign and decimal point ("80", "-1", ".5"). */
-export const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/;
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/;
 
 /**
  * A number as typed; text that is not a plain number passes through so the schema refuses it and
@@ -351,11 +364,22 @@ export function hasAnswers(draft: Draft): boolean {
 }
 
 /**
- * A stored draft laid over an empty one: keeps only values of the expected kind, so a draft saved
- * by an older version (or edited by hand) can never break the form.
+ * A stored draft laid over `base` (an empty draft, or the answers on screen), then checked by
+ * `draftSchema`: so a draft saved by an older version, edited by hand or sent back by the server
+ * can never break the form. What can be kept is kept: an answer of the wrong kind is left as in
+ * `base`, and a choice that is not on its list is left unanswered (the wizard asks it again).
  */
 export function restoreDraft(stored: unknown, base: Draft): Draft {
-  return overlay(base, stored, "") as Draft;
+  const laid = overlay(base, stored, "");
+  const checked = draftSchema.safeParse(laid);
+  if (checked.success) return checked.data;
+  // The overlay leaves only strings where the schema wants a choice from a list: each refused one becomes blank.
+  for (const { path } of checked.error.issues) {
+    const parent: unknown = path.slice(0, -1).reduce((node: unknown, key) => Reflect.get(Object(node), key), laid);
+    Reflect.set(Object(parent), path.at(-1) ?? "", "");
+  }
+  const again = draftSchema.safeParse(laid);
+  return again.success ? again.data : base;
 }
 
 /** What one entry of each list looks like when empty: stored entries are laid over it. */

@@ -17,7 +17,7 @@ export const STEP_IDS = [
 
 export type StepId = (typeof STEP_IDS)[number];
 
-export interface StepInfo {
+interface StepInfo {
   id: StepId;
   title: string;
   /** Document path prefixes this page asks for. */

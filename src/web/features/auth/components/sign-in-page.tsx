@@ -9,7 +9,7 @@ import { paths } from "@/web/lib/paths";
 import { sessionEndedNoted } from "@/web/lib/signed-in-here";
 import { useDemoUsers } from "../api/demo-users";
 
-export const homeOf = (role: string): string =>
+const homeOf = (role: string): string =>
   role === "staff" ? paths.myRequests() : role === "admin" ? paths.accounts() : paths.queue();
 
 export function SignInPage() {

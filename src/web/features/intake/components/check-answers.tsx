@@ -3,276 +3,37 @@
  * and comes back here. Problems are listed first; the summary opens once there are none.
  */
 import { useFormContext, useWatch } from "react-hook-form";
-import {
-  AAV5_RESULT_LABELS,
-  BLEED_CAUSE_LABELS,
-  BLEED_SITE_LABELS,
-  CONDITION_LABELS,
-  FACTOR_IX_PRODUCT_LABELS,
-  FIELD_LABELS,
-  LINE_OF_BUSINESS_LABELS,
-  LIVER_TEST_UNITS,
-  REQUEST_TYPE_LABELS,
-  SPECIALTY_LABELS,
-  STUDY_RESULT_LABELS,
-  type FieldError,
-} from "@/criteria";
 import { BackLink, Button } from "@/web/components/buttons";
+import { ErrorSummary } from "@/web/components/error-summary";
 import { inputId } from "@/web/components/form-fields";
 import { useDocumentTitle } from "@/web/components/use-document-title";
-import { dateProblem, dateProblemMessage, formatDateParts, isBlankDate, type DateParts } from "@/web/lib/date-parts";
-import type { Draft, YesNo } from "../draft";
+import { answerRows, checkedSteps } from "../answer-rows";
+import type { Draft } from "../draft";
 import { draftErrors } from "../draft-messages";
-import { STEP_IDS, STEPS, stepOfPath, type StepId } from "../steps";
+import { STEPS, stepOfPath } from "../steps";
 import { ImportExport } from "./import-export";
 import { QuestionLink } from "./question-link";
-
-interface Row {
-  label: string;
-  /** The input the Change link focuses. */
-  field: string;
-  value: string;
-  /** Something typed that cannot be shown as an answer yet (an impossible date): what to correct. */
-  problem?: string;
-  /**
-   * The Change link's hidden words ("Change liver enzymes"); `null` when the row is changed through
-   * the row above it (one link for one lab panel keeps the page's Tab stops few).
-   */
-  change?: string | null;
-}
-
-const yesNo = (v: YesNo): string => (v === "yes" ? "Yes" : v === "no" ? "No" : "");
-const or = (value: string, unit = ""): string => (value.trim() === "" ? "" : `${value.trim()}${unit}`);
-const choice = <T extends string>(value: "" | T, labels: Readonly<Record<T, string>>): string =>
-  value === "" ? "" : labels[value];
-
-/** A date row: "27 Mar 2007", blank, or what needs correcting (never "Not answered" for what was typed). */
-function dateRow(label: string, field: string, parts: DateParts): Row {
-  const problem = dateProblem(parts);
-  const name = FIELD_LABELS[field] ?? label;
-  return problem === undefined
-    ? { label, field, value: formatDateParts(parts) }
-    : { label, field, value: "", problem: dateProblemMessage(name, problem) };
-}
-
-/** A date inside a list entry: readable, or said to need correcting. */
-const dateInList = (parts: DateParts): string =>
-  isBlankDate(parts) ? "" : dateProblem(parts) === undefined ? formatDateParts(parts) : "date needs correcting";
-
-function labValue(d: Draft, key: keyof typeof LIVER_TEST_UNITS): string {
-  const { value, upperLimit } = d.liver.enzymes[key];
-  if (value.trim() === "") return "";
-  const unit = LIVER_TEST_UNITS[key];
-  const limit = upperLimit.trim() === "" ? "not entered" : `${upperLimit.trim()} ${unit}`;
-  return `${value.trim()} ${unit} (upper limit of normal ${limit})`;
-}
-
-function rows(d: Draft): Record<StepId, Row[]> {
-  const other = d.diagnosis.condition === "other";
-  return {
-    request: [
-      {
-        label: "Request type",
-        field: "requestType",
-        value: choice(d.requestType, REQUEST_TYPE_LABELS),
-      },
-      dateRow("Request date", "requestDate", d.requestDate),
-      { label: "Line of business", field: "lineOfBusiness", value: choice(d.lineOfBusiness, LINE_OF_BUSINESS_LABELS) },
-    ],
-    member: [
-      { label: "Name", field: "member.firstName", value: `${d.member.firstName} ${d.member.lastName}`.trim() },
-      { label: "Member ID", field: "member.memberId", value: d.member.memberId },
-      dateRow("Date of birth", "member.dateOfBirth", d.member.dateOfBirth),
-      { label: "Weight", field: "member.weight.value", value: or(d.member.weight.value, ` ${d.member.weight.unit}`) },
-    ],
-    prescriber: [
-      { label: "Name", field: "prescriber.name", value: d.prescriber.name },
-      { label: "NPI", field: "prescriber.npi", value: d.prescriber.npi },
-      {
-        label: "Specialty",
-        field: "prescriber.specialty",
-        value: choice(d.prescriber.specialty, SPECIALTY_LABELS),
-      },
-      ...(d.prescriber.specialty === "other"
-        ? [
-            {
-              label: "Hematologist consulted",
-              field: "prescriber.hematologistConsulted",
-              value: yesNo(d.prescriber.hematologistConsulted),
-            },
-          ]
-        : []),
-    ],
-    diagnosis: [
-      {
-        label: "Diagnosis",
-        field: "diagnosis.condition",
-        value: choice(d.diagnosis.condition, CONDITION_LABELS),
-      },
-      ...(d.diagnosis.condition !== ""
-        ? [
-            {
-              label: "Baseline factor IX activity",
-              field: "diagnosis.factorIxActivityPercent",
-              value: or(d.diagnosis.factorIxActivityPercent, "%"),
-            },
-            {
-              label: "ICD-10 code",
-              field: "diagnosis.icd10",
-              value: d.diagnosis.icd10.trim() === "" ? "D67" : d.diagnosis.icd10,
-            },
-          ]
-        : []),
-      ...(other
-        ? [
-            { label: "Description", field: "diagnosis.otherDescription", value: d.diagnosis.otherDescription },
-            {
-              label: "Recent label change",
-              field: "diagnosis.recentLabelChange",
-              value: yesNo(d.diagnosis.recentLabelChange),
-            },
-            ...(d.diagnosis.recentLabelChange === "yes"
-              ? [{ label: "On formulary", field: "diagnosis.onFormulary", value: yesNo(d.diagnosis.onFormulary) }]
-              : []),
-          ]
-        : []),
-    ],
-    prophylaxis: [
-      {
-        label: "Product",
-        field: "prophylaxis.product",
-        value: choice(d.prophylaxis.product, FACTOR_IX_PRODUCT_LABELS),
-      },
-      dateRow("Prophylaxis since", "prophylaxis.startDate", d.prophylaxis.startDate),
-      {
-        label: "Adherence documented",
-        field: "prophylaxis.adherenceDocumented",
-        value: yesNo(d.prophylaxis.adherenceDocumented),
-      },
-      {
-        label: "Bleeding episodes",
-        field: "bleedsOnRecord",
-        value:
-          d.bleedsOnRecord === "no"
-            ? "None on record"
-            : d.bleedsOnRecord === "yes"
-              ? d.bleeds
-                  .map((b) =>
-                    [
-                      dateInList(b.date),
-                      b.site === "" ? "" : BLEED_SITE_LABELS[b.site],
-                      b.spontaneous === "yes"
-                        ? BLEED_CAUSE_LABELS.spontaneous.toLowerCase()
-                        : b.spontaneous === "no"
-                          ? BLEED_CAUSE_LABELS.traumatic.toLowerCase()
-                          : "",
-                    ]
-                      .filter(Boolean)
-                      .join(", "),
-                  )
-                  .join("; ") || "None entered"
-              : "",
-      },
-    ],
-    "exposure-days": [{ label: "Exposure days", field: "exposureDays", value: d.exposureDays }],
-    inhibitor: [
-      {
-        label: "History of inhibitor",
-        field: "inhibitor.historyOfInhibitor",
-        value: yesNo(d.inhibitor.historyOfInhibitor),
-      },
-      {
-        label: "Assays",
-        field: "inhibitor.assaysOnRecord",
-        value:
-          d.inhibitor.assaysOnRecord === "no"
-            ? "None on record"
-            : d.inhibitor.assaysOnRecord === "yes"
-              ? d.inhibitor.assays
-                  .map((a) => [dateInList(a.date), or(a.bethesdaUnits, " BU")].filter(Boolean).join(": "))
-                  .join("; ") || "None entered"
-              : "",
-      },
-    ],
-    liver: [
-      { ...dateRow("Enzymes drawn", "liver.enzymes.date", d.liver.enzymes.date), change: "liver enzymes" },
-      ...(["alt", "ast", "alp", "totalBilirubin"] as const).map((key) => ({
-        label: key === "totalBilirubin" ? "Total bilirubin" : key.toUpperCase(),
-        field: `liver.enzymes.${key}.value`,
-        value: labValue(d, key),
-        change: null,
-      })),
-      ...(["ultrasound", "elastography"] as const).map((study) => {
-        const label = study === "ultrasound" ? "Ultrasound" : "Elastography";
-        const date = dateRow(label, `liver.${study}.date`, d.liver[study].date);
-        const result = choice(d.liver[study].result, STUDY_RESULT_LABELS);
-        return { ...date, value: [date.value, result].filter(Boolean).join(", ") };
-      }),
-      ...(d.liver.hepatologistAttestation === ""
-        ? []
-        : [
-            {
-              label: "Hepatologist attestation",
-              field: "liver.hepatologistAttestation",
-              value: yesNo(d.liver.hepatologistAttestation),
-            },
-          ]),
-    ],
-    "gene-therapy": [
-      { label: "Prior gene therapy", field: "priorGeneTherapy", value: yesNo(d.priorGeneTherapy) },
-      {
-        label: "AAV5 antibodies",
-        field: "aav5.result",
-        value:
-          d.aav5.result === "detected" && d.aav5.titer.trim() !== ""
-            ? `${AAV5_RESULT_LABELS.detected}, titer 1:${d.aav5.titer.trim()}`
-            : choice(d.aav5.result, AAV5_RESULT_LABELS),
-      },
-    ],
-    dose: [
-      { label: "Requested dose", field: "dose.requestedGcPerKg", value: or(d.dose.requestedGcPerKg, " × 10^13 gc/kg") },
-    ],
-  };
-}
-
-function Problems({ errors }: { errors: readonly FieldError[] }) {
-  if (errors.length === 0) return null;
-  return (
-    <div role="alert" aria-labelledby="problems-title" className="mb-8 border-4 border-red-700 p-4">
-      <h2 id="problems-title" className="text-2xl font-bold">
-        There is a problem
-      </h2>
-      <ul className="mt-3 space-y-1">
-        {errors.map((error) => (
-          <li key={`${error.path}:${error.message}`}>
-            <QuestionLink
-              step={stepOfPath(error.path)}
-              fieldId={inputId(error.path)}
-              returnToCheck
-              className="font-bold text-red-700 underline"
-            >
-              {error.message}
-            </QuestionLink>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 export function CheckAnswers({ onBack, onContinue }: { onBack: () => void; onContinue: () => void }) {
   const { control } = useFormContext<Draft>();
   const draft = useWatch({ control }) as Draft;
   const errors = draftErrors(draft);
   useDocumentTitle("Check your answers", errors.length > 0);
-  const all = rows(draft);
-  const steps = draft.diagnosis.condition === "other" ? STEP_IDS.slice(0, STEP_IDS.indexOf("diagnosis") + 1) : STEP_IDS;
+  const all = answerRows(draft);
   return (
     <div>
       <BackLink onClick={onBack} />
-      <Problems errors={errors} />
+      <ErrorSummary
+        errors={errors.map((error) => ({ fieldId: inputId(error.path), message: error.message, path: error.path }))}
+        focusKey={0}
+        link={(error, className) => (
+          <QuestionLink step={stepOfPath(error.path)} fieldId={error.fieldId} returnToCheck className={className}>
+            {error.message}
+          </QuestionLink>
+        )}
+      />
       <h1 className="mb-6 text-3xl font-bold">Check your answers</h1>
-      {steps.map((step) => (
+      {checkedSteps(draft).map((step) => (
         <section key={step} aria-labelledby={`check-${step}`} className="mb-8">
           <h2 id={`check-${step}`} className="mb-2 text-2xl font-bold">
             {STEPS[step].title}

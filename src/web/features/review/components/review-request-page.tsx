@@ -12,7 +12,7 @@ import { DecisionList } from "@/web/components/decision-list";
 import { LoadError, Loading } from "@/web/components/query-state";
 import { RequestSummary } from "@/web/components/request-summary";
 import { AuditTable } from "@/web/components/audit-table";
-import { StatusTag, formatDateTime } from "@/web/components/request-status";
+import { StatusTag, formatDateTime, outcomeShort } from "@/web/components/request-status";
 import { submissionFacts } from "@/web/components/submission-facts";
 import { paths } from "@/web/lib/paths";
 import { navigate } from "@/web/lib/router";
@@ -44,8 +44,8 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
         {request.evaluationChanged && (
           <p role="note" className="mb-4 border-l-8 border-amber-600 bg-amber-50 p-3 print:hidden">
             The evaluation re-run today differs from the one at submission (
-            {request.evaluationAtSubmission.outcome.replace(/_/g, " ")} then): labs may have gone stale since. The
-            summary shows today&apos;s evaluation.
+            {outcomeShort(request.evaluationAtSubmission.outcome).toLowerCase()} then): labs may have gone stale since.
+            The summary shows today&apos;s evaluation.
           </p>
         )}
         <RequestSummary
@@ -98,7 +98,7 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
           <ol className="list-decimal pl-6">
             {request.versions.map((v) => (
               <li key={v.version}>
-                Version {v.version}, {formatDateTime(v.submittedAt)}, {v.submittedBy}: {v.outcome.replace(/_/g, " ")}
+                Version {v.version}, {formatDateTime(v.submittedAt)}, {v.submittedBy}: {outcomeShort(v.outcome)}
               </li>
             ))}
           </ol>

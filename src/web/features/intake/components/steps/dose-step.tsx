@@ -1,6 +1,6 @@
 import { useFormContext } from "react-hook-form";
 import { formatGenomeCopies } from "@/criteria";
-import { TextField } from "@/web/components/form-fields";
+import { TextField } from "../draft-fields";
 import type { Draft } from "../../draft";
 import { useLiveEvaluation } from "../../hooks/live-evaluation";
 

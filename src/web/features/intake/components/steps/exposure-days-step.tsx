@@ -1,4 +1,4 @@
-import { TextField } from "@/web/components/form-fields";
+import { TextField } from "../draft-fields";
 
 export function ExposureDaysStep() {
   return (

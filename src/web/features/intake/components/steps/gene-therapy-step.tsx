@@ -1,6 +1,7 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import { AAV5_RESULT_LABELS } from "@/criteria";
-import { Radios, TextField, YES_NO } from "@/web/components/form-fields";
+import { Radios, TextField } from "../draft-fields";
+import { YES_NO } from "@/web/components/form-fields";
 import type { Draft } from "../../draft";
 
 export function GeneTherapyStep() {

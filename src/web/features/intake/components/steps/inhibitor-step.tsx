@@ -1,7 +1,7 @@
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/web/components/buttons";
-import { DateInput } from "@/web/components/date-input";
-import { Radios, TextField, YES_NO, inputId } from "@/web/components/form-fields";
+import { DateInput, Radios, TextField } from "../draft-fields";
+import { YES_NO, inputId } from "@/web/components/form-fields";
 import { emptyDateParts } from "@/web/lib/date-parts";
 import type { Draft } from "../../draft";
 import { focusWhenPresent } from "../question-link";

@@ -1,7 +1,7 @@
 import { useFormContext } from "react-hook-form";
 import { LIVER_TEST_UNITS, STUDY_RESULT_LABELS } from "@/criteria";
-import { DateInput } from "@/web/components/date-input";
-import { Radios, TextField, YES_NO } from "@/web/components/form-fields";
+import { DateInput, Radios, TextField } from "../draft-fields";
+import { YES_NO } from "@/web/components/form-fields";
 import type { Draft } from "../../draft";
 import { useLiveEvaluation } from "../../hooks/live-evaluation";
 

@@ -1,7 +1,6 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import { weightInKg } from "@/criteria";
-import { DateInput } from "@/web/components/date-input";
-import { Radios, TextField } from "@/web/components/form-fields";
+import { DateInput, Radios, TextField } from "../draft-fields";
 import type { Draft } from "../../draft";
 
 function WeightInKg() {

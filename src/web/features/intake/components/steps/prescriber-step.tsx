@@ -1,6 +1,7 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import { SPECIALTY_LABELS, isValidNpi } from "@/criteria";
-import { Radios, TextField, YES_NO } from "@/web/components/form-fields";
+import { Radios, TextField } from "../draft-fields";
+import { YES_NO } from "@/web/components/form-fields";
 import type { Draft } from "../../draft";
 
 /** NPI feedback as typed: polite, beside the field, never blocking. */

@@ -7,8 +7,8 @@ import {
   FACTOR_IX_PRODUCTS,
 } from "@/criteria";
 import { Button } from "@/web/components/buttons";
-import { DateInput } from "@/web/components/date-input";
-import { Radios, Select, YES_NO, inputId } from "@/web/components/form-fields";
+import { DateInput, Radios, Select } from "../draft-fields";
+import { YES_NO, inputId } from "@/web/components/form-fields";
 import { emptyDateParts } from "@/web/lib/date-parts";
 import type { Draft } from "../../draft";
 import { focusWhenPresent } from "../question-link";

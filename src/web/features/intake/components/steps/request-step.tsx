@@ -1,6 +1,5 @@
 import { LINE_OF_BUSINESS_LABELS, LINES_OF_BUSINESS, REQUEST_TYPE_LABELS } from "@/criteria";
-import { DateInput } from "@/web/components/date-input";
-import { Radios } from "@/web/components/form-fields";
+import { DateInput, Radios } from "../draft-fields";
 
 export function RequestStep() {
   return (
