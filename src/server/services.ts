@@ -1,6 +1,6 @@
 /** What every route needs, built once at start-up and passed in (no globals, easy to test). */
 import type { Config } from "./config";
-import { SignInLimiter } from "./auth/rate-limit";
+import { SignInLimiter, type SignInLimits } from "./auth/rate-limit";
 import { Sessions } from "./auth/sessions";
 import type { Store } from "./db/store";
 
@@ -8,11 +8,17 @@ export interface Services {
   config: Config;
   store: Store;
   sessions: Sessions;
-  signInLimits: SignInLimiter;
+  signInLimits: SignInLimits;
   now: () => Date;
 }
 
-export function createServices(config: Config, store: Store, now: () => Date = () => new Date()): Services {
+export function createServices(
+  config: Config,
+  store: Store,
+  now: () => Date = () => new Date(),
+  /** Shared sign-in counts (PostgreSQL); this process's own by default. */
+  signInLimits: SignInLimits = new SignInLimiter(),
+): Services {
   return {
     config,
     store,
@@ -21,7 +27,7 @@ export function createServices(config: Config, store: Store, now: () => Date = (
       maxAgeMs: config.SESSION_MAX_HOURS * 60 * 60_000,
       secureCookie: config.MODE === "production",
     }),
-    signInLimits: new SignInLimiter(),
+    signInLimits,
     now,
   };
 }

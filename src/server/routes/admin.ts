@@ -172,13 +172,12 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, signInLimit
         "currentPassword",
         "Enter your own current password: making an administrator or setting an administrator's password needs it",
       );
-    const wait = signInLimits.retryAfter(email, address);
+    const wait = await signInLimits.begin(email, address);
     if (wait > 0) throw new HttpError(429, `Too many wrong passwords. Try again in ${waitInWords(wait)}.`);
-    signInLimits.attempt(email, address);
     const own = await store.findUserByEmail(email);
     if (own === undefined || !(await verifyPassword(password, own.passwordHash)))
       throw fieldError("currentPassword", "Your current password is not right");
-    signInLimits.succeeded(email, address);
+    await signInLimits.succeeded(email, address);
   }
 
   app.get("/api/admin/practices", async (request, reply): Promise<PracticeList> => {
