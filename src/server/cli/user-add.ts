@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { ROLE_LABELS, newUserSchema, practiceSchema } from "@/contract";
 import { hashPassword } from "../auth/passwords";
 import { loadConfig } from "../config";
-import { sqliteStore } from "../db/sqlite-store";
+import { openStore } from "../db/open-store";
 
 function fail(message: string): never {
   console.error(message);
@@ -40,7 +40,9 @@ const practiceName = values.practice === undefined ? undefined : practiceSchema.
 if (practiceName?.success === false) fail(`--practice: ${practiceName.error.issues[0]?.message ?? "invalid"}`);
 
 const config = loadConfig();
-const store = sqliteStore(config.DATABASE_FILE);
+const { store, where: database } = await openStore(config).catch((error: unknown) =>
+  fail(error instanceof Error ? error.message : String(error)),
+);
 try {
   const wanted = practiceName?.data.name;
   const existing =
@@ -76,7 +78,7 @@ try {
     new Date(),
   );
   console.log(
-    `Created ${user.role} ${user.email}${user.practiceName !== null ? ` (${user.practiceName})` : ""} in ${config.DATABASE_FILE}`,
+    `Created ${user.role} ${user.email}${user.practiceName !== null ? ` (${user.practiceName})` : ""} in ${database}`,
   );
 } finally {
   await store.close();

@@ -1,0 +1,30 @@
+/**
+ * The engine the configuration asks for: PostgreSQL when DATABASE_URL is set (several instances
+ * can share it, and the sign-in counts live there too), else the SQLite file. A database that
+ * cannot be reached or refuses the password stops the start with a message naming DATABASE_URL
+ * (never its password).
+ */
+import type { SignInLimits } from "../auth/rate-limit";
+import type { Config } from "../config";
+import { openPostgres } from "./postgres/pool";
+import { sqliteStore } from "./sqlite-store";
+import type { Store } from "./store";
+
+export interface OpenedStore {
+  store: Store;
+  /** Shared sign-in counts, when the engine keeps them; undefined: this process's own. */
+  signInLimits: SignInLimits | undefined;
+  /** Which database, without secrets, for the start-up line. */
+  where: string;
+}
+
+export async function openStore(
+  config: Pick<Config, "DATABASE_URL" | "DATABASE_FILE" | "DATABASE_POOL_SIZE">,
+  onIdleError?: (error: Error) => void,
+): Promise<OpenedStore> {
+  if (config.DATABASE_URL === undefined) {
+    return { store: sqliteStore(config.DATABASE_FILE), signInLimits: undefined, where: config.DATABASE_FILE };
+  }
+  const db = await openPostgres({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, onIdleError });
+  return { store: db.store, signInLimits: db.signInLimits, where: db.where };
+}
