@@ -82,7 +82,14 @@ function serverAccount(): { name: string; uid: number; gid: number } {
 
 let counter = 0;
 
-export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresCluster> {
+/**
+ * `durability`: "none" for tests (no fsync: nothing needs to survive a power cut); "like-sqlite"
+ * for the benchmark: fsync on, commits acknowledged before their WAL reaches the disk
+ * (`synchronous_commit=off`), which is what SQLite's WAL with `synchronous=NORMAL` does.
+ */
+export async function startPostgres(
+  options: { durability?: "none" | "like-sqlite" | "full" } = {},
+): Promise<PostgresCluster> {
   const bin = binDir();
   const root = isRoot();
   const account = root ? serverAccount() : undefined;
@@ -128,8 +135,11 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     `-c unix_socket_directories=${base}`,
     "-c max_connections=200",
     "-c shared_buffers=128MB",
-    // Tests do not need to survive a power cut; the benchmark asks for the durable settings.
-    ...(options.durable === true ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
+    ...({
+      none: ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"],
+      "like-sqlite": ["-c synchronous_commit=off"],
+      full: [],
+    }[options.durability ?? "none"]),
   ].join(" ");
   const start = () => run("pg_ctl", ["-D", data, "-o", settings, "-l", logFile, "-w", "-t", "60", "start"]);
   const halt = (mode: "fast" | "immediate") => run("pg_ctl", ["-D", data, "-m", mode, "-w", "stop"]);

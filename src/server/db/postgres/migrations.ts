@@ -4,7 +4,7 @@
  * once (the second waits, then finds every version applied). Never edit a released migration:
  * add the next one. Version 1 is the schema SQLite reached at its migration 8, written for
  * PostgreSQL; what only several instances need (shared sign-in counts, the queue's change
- * counter) comes after.
+ * counter) comes after, then the submit as one function call (one round trip instead of ten).
  *
  * Times stay ISO 8601 text in the C collation, as in SQLite, so keyset cursors compare the same
  * strings on both engines. Email addresses and practice names are unique whatever their capitals
@@ -127,8 +127,9 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     version: 2,
     name: "shared state for several instances: sign-in attempt windows, the queue's change counter",
     // Sign-in windows are keyed by the SHA-256 of "address", "email and address" or "email", so
-    // the table holds neither addresses nor emails. The change counter is a sequence: taking a
-    // number never waits for another transaction, and reading it is one cheap statement.
+    // the table holds neither addresses nor emails. Every statement that changes requests (from
+    // this app or anyone else) moves the queue's change counter on in its own transaction, so an
+    // instance that reads the counter and then counts sees every change up to that number.
     sql: `
       CREATE TABLE sign_in_windows (
         key_hash text PRIMARY KEY,
@@ -137,7 +138,85 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         last_at bigint NOT NULL
       );
       CREATE INDEX sign_in_windows_reset ON sign_in_windows (reset_at);
-      CREATE SEQUENCE queue_changes;
+      CREATE TABLE queue_version (
+        one boolean PRIMARY KEY DEFAULT true CHECK (one),
+        n bigint NOT NULL
+      );
+      INSERT INTO queue_version (n) VALUES (0);
+      CREATE FUNCTION hemgenix_queue_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE queue_version SET n = n + 1;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER requests_queue_changed AFTER INSERT OR UPDATE OR DELETE ON requests
+        FOR EACH STATEMENT EXECUTE FUNCTION hemgenix_queue_changed();
+    `,
+  },
+  {
+    version: 3,
+    name: "submit in one round trip",
+    // The submit's whole transaction as one function call (one statement, so one transaction):
+    // the key already filed -> that request; the member's open request in the practice, under an
+    // advisory lock on the member -> 'open'; else the request, its first version, the audit row,
+    // and the submitter's draft ended. A concurrent submit with the same key waits on the unique
+    // index and then answers with the winner's request. The same rules as the SQLite store's submit.
+    sql: `
+      CREATE FUNCTION hemgenix_submit(p_user integer, p_key text, p_practice integer, p_member text, p_ack text,
+        p_reference text, p_expedited boolean, p_member_name text, p_outcome text, p_at text, p_due text,
+        p_document text, p_evaluation text)
+      RETURNS TABLE (kind text, reference text, expedited boolean, due_at text, received_at text)
+      LANGUAGE plpgsql AS $$
+      #variable_conflict use_column
+      DECLARE
+        v_id integer;
+        found_ref text;
+        found_exp boolean;
+        found_due text;
+        open_ref text;
+        open_at text;
+      BEGIN
+        SELECT q.reference, q.expedited, q.due_at INTO found_ref, found_exp, found_due
+          FROM requests q WHERE q.submitted_by = p_user AND q.idempotency_key = p_key;
+        IF found_ref IS NOT NULL THEN
+          RETURN QUERY SELECT 'existing'::text, found_ref, found_exp, found_due, NULL::text;
+          RETURN;
+        END IF;
+        IF p_member IS NOT NULL THEN
+          PERFORM pg_advisory_xact_lock(p_practice, hashtext(upper(btrim(p_member))));
+          SELECT q.reference, q.received_at INTO open_ref, open_at FROM requests q
+            WHERE q.practice_id = p_practice AND upper(btrim(q.member_id)) = upper(btrim(p_member))
+              AND q.status IN ('submitted', 'in_review', 'more_info_requested')
+            ORDER BY q.received_at DESC, q.id DESC LIMIT 1;
+          IF open_ref IS NOT NULL AND open_ref IS DISTINCT FROM p_ack THEN
+            -- The same key filed meanwhile (on another instance) is that request, not an open one.
+            SELECT q.reference, q.expedited, q.due_at INTO found_ref, found_exp, found_due
+              FROM requests q WHERE q.submitted_by = p_user AND q.idempotency_key = p_key;
+            IF found_ref IS NOT NULL THEN
+              RETURN QUERY SELECT 'existing'::text, found_ref, found_exp, found_due, NULL::text;
+            ELSE
+              RETURN QUERY SELECT 'open'::text, open_ref, NULL::boolean, NULL::text, open_at;
+            END IF;
+            RETURN;
+          END IF;
+        END IF;
+        INSERT INTO requests (reference, practice_id, submitted_by, idempotency_key, status, expedited, member_id,
+            member_name, outcome, received_at, due_at, current_version)
+          VALUES (p_reference, p_practice, p_user, p_key, 'submitted', p_expedited, p_member, p_member_name, p_outcome,
+            p_at, p_due, 1)
+          ON CONFLICT (submitted_by, idempotency_key) DO NOTHING
+          RETURNING id INTO v_id;
+        IF v_id IS NULL THEN
+          SELECT q.reference, q.expedited, q.due_at INTO found_ref, found_exp, found_due
+            FROM requests q WHERE q.submitted_by = p_user AND q.idempotency_key = p_key;
+          RETURN QUERY SELECT 'existing'::text, found_ref, found_exp, found_due, NULL::text;
+          RETURN;
+        END IF;
+        INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at)
+          VALUES (v_id, 1, p_document, p_evaluation, p_user, p_at);
+        INSERT INTO audit_events (request_id, user_id, action, detail, at) VALUES (v_id, p_user, 'submitted', 'version 1', p_at);
+        DELETE FROM drafts WHERE user_id = p_user;
+        RETURN QUERY SELECT 'created'::text, p_reference, p_expedited, p_due, NULL::text;
+      END $$;
     `,
   },
 ];

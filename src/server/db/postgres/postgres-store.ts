@@ -71,8 +71,6 @@ function newReference(): string {
 
 const ACTIVE: readonly RequestStatus[] = ["submitted", "in_review"];
 const VIEW_DEDUPE_MS = 60_000;
-/** How long a cached queue count may live even with no change seen (a writer that died between commit and bump). */
-const COUNT_TTL_MS = 5_000;
 
 /** Advisory lock keys: one for all administration; two-number keys per member (namespace, hash). */
 const ADMIN_LOCK = 7_246_133_581;
@@ -89,9 +87,7 @@ const REQUEST_COLUMNS = `r.id, r.reference, r.practice_id, p.name AS practice_na
 
 export class PostgresStore implements Store {
   private readonly names = new Map<string, string>();
-  private localWrites = 0;
   private countsStamp = "";
-  private countsAt = 0;
   private readonly counts = new Map<string, number>();
 
   constructor(private readonly pool: pg.Pool) {}
@@ -130,10 +126,9 @@ export class PostgresStore implements Store {
 
   /**
    * Runs `work` in one transaction (READ COMMITTED; races are settled by locks and conditional
-   * writes, as each method says). `changesQueue`: it may change requests, so after the commit the
-   * queue's change counter moves on and every instance counts again.
+   * writes, as each method says).
    */
-  private async tx<T>(work: (client: pg.PoolClient) => Promise<T>, changesQueue = false): Promise<T> {
+  private async tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -145,7 +140,6 @@ export class PostgresStore implements Store {
       await client.query("BEGIN");
       const result = await work(client);
       await client.query("COMMIT");
-      if (changesQueue) await this.queueChanged();
       return result;
     } catch (error) {
       try {
@@ -156,16 +150,6 @@ export class PostgresStore implements Store {
       throw translate(error);
     } finally {
       client.release(broken);
-    }
-  }
-
-  /** After a commit that changed requests: this instance and (through the sequence) every other one count again. */
-  private async queueChanged(): Promise<void> {
-    this.localWrites += 1;
-    try {
-      await this.pool.query("SELECT nextval('queue_changes')");
-    } catch {
-      // The change is committed; other instances count again within COUNT_TTL_MS at the latest.
     }
   }
 
@@ -506,95 +490,49 @@ export class PostgresStore implements Store {
     await this.run("DELETE FROM drafts WHERE user_id = $1", [userId]);
   }
 
-  private async filedUnderKey(
-    userId: number,
-    key: string,
-    on: Queryable,
-  ): Promise<Extract<SubmitResult, { created: boolean }> | undefined> {
-    const row = await this.row(
-      "SELECT reference, expedited, due_at FROM requests WHERE submitted_by = $1 AND idempotency_key = $2",
-      [userId, key],
-      on,
-    );
-    return row === undefined
-      ? undefined
-      : { reference: str(row.reference), created: false, expedited: row.expedited === true, dueAt: str(row.due_at) };
-  }
-
+  /**
+   * One call of `hemgenix_submit` (migration 3): the whole transaction in one round trip, with the
+   * same rules as the SQLite store's submit (see the function's comment).
+   */
   async submit(s: NewSubmission): Promise<SubmitResult> {
-    return this.tx(async (c) => {
-      const existing = await this.filedUnderKey(s.userId, s.idempotencyKey, c);
-      if (existing !== undefined) return existing;
-      const member = s.document.member;
-      const memberId = member?.memberId ?? null;
-      if (memberId !== null) {
-        // One submit at a time per member of a practice, until commit: two computers submitting
-        // for one member at once cannot both pass the open-request check.
-        await this.run(
-          "SELECT pg_advisory_xact_lock($1::int, hashtext(upper(btrim($2))))",
-          [s.practiceId, memberId],
-          c,
-        );
-        const open = await this.row(
-          `SELECT reference, received_at FROM requests
-           WHERE practice_id = $1 AND upper(btrim(member_id)) = upper(btrim($2))
-             AND status IN ('submitted', 'in_review', 'more_info_requested')
-           ORDER BY received_at DESC, id DESC LIMIT 1`,
-          [s.practiceId, memberId],
-          c,
-        );
-        if (open !== undefined && str(open.reference) !== s.acknowledgedOpen) {
-          // The same key filed meanwhile (by another instance) is that request, not an open one.
-          const again = await this.filedUnderKey(s.userId, s.idempotencyKey, c);
-          if (again !== undefined) return again;
-          return { open: { reference: str(open.reference), receivedAt: str(open.received_at) } };
-        }
-      }
-      const memberName = [member?.firstName, member?.lastName].filter(Boolean).join(" ") || null;
-      const at = s.now.toISOString();
-      const dueAt = s.dueAt.toISOString();
-      const reference = newReference();
-      let inserted: Row | undefined;
-      try {
-        // A second submit with the same key waits here for the first one's commit, then inserts nothing.
-        inserted = await this.row(
-          `INSERT INTO requests (reference, practice_id, submitted_by, idempotency_key, status, expedited, member_id,
-             member_name, outcome, received_at, due_at, current_version)
-           VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7, $8, $9, $10, 1)
-           ON CONFLICT (submitted_by, idempotency_key) DO NOTHING RETURNING id`,
-          [
-            reference,
-            s.practiceId,
-            s.userId,
-            s.idempotencyKey,
-            s.expedited,
-            memberId,
-            memberName,
-            s.evaluation.outcome,
-            at,
-            dueAt,
-          ],
-          c,
-        );
-      } catch (error) {
-        // 32^8 references make a clash rare; the transaction is aborted, so the submit is tried again whole.
-        if (isUniqueViolation(error, "requests_reference_key")) throw new ReferenceClash();
-        throw error;
-      }
-      if (inserted === undefined) {
-        const winner = await this.filedUnderKey(s.userId, s.idempotencyKey, c);
-        if (winner === undefined) throw new Error("The submission's key was taken but no request holds it");
-        return winner;
-      }
-      const id = num(inserted.id);
-      await this.insertVersion(id, 1, s.userId, s.document, s.evaluation, at, c);
-      await this.recordAudit(id, s.userId, "submitted", "version 1", s.now, c);
-      await this.run("DELETE FROM drafts WHERE user_id = $1", [s.userId], c);
-      return { reference, created: true, expedited: s.expedited, dueAt };
-    }, true).catch((error: unknown) => {
-      if (error instanceof ReferenceClash) return this.submit(s);
+    const member = s.document.member;
+    const memberName = [member?.firstName, member?.lastName].filter(Boolean).join(" ") || null;
+    // Written before anything is sent: a document that cannot be written changes nothing.
+    const documentJson = JSON.stringify(s.document);
+    const evaluationJson = JSON.stringify(s.evaluation);
+    let row: Row | undefined;
+    try {
+      row = await this.row(
+        "SELECT kind, reference, expedited, due_at, received_at FROM hemgenix_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        [
+          s.userId,
+          s.idempotencyKey,
+          s.practiceId,
+          member?.memberId ?? null,
+          s.acknowledgedOpen,
+          newReference(),
+          s.expedited,
+          memberName,
+          s.evaluation.outcome,
+          s.now.toISOString(),
+          s.dueAt.toISOString(),
+          documentJson,
+          evaluationJson,
+        ],
+      );
+    } catch (error) {
+      // 32^8 references make a clash rare; the call changed nothing, so it is made again with another.
+      if (isUniqueViolation(error, "requests_reference_key")) return this.submit(s);
       throw error;
-    });
+    }
+    if (row === undefined) throw new Error("The submit answered nothing");
+    if (row.kind === "open") return { open: { reference: str(row.reference), receivedAt: str(row.received_at) } };
+    return {
+      reference: str(row.reference),
+      created: row.kind === "created",
+      expedited: row.expedited === true,
+      dueAt: str(row.due_at),
+    };
   }
 
   private async insertVersion(
@@ -653,7 +591,11 @@ export class PostgresStore implements Store {
     }));
   }
 
-  /** A page of the queue, as the SQLite store pages it (keyset by cursor, offset by page number). */
+  /**
+   * A page of the queue, as the SQLite store pages it (keyset by cursor, offset by page number).
+   * The page's statement also reads the queue's change counter, so a count kept from before any
+   * change since is answered without another statement (see `countMatching`).
+   */
   async listRequests(query: ListQuery, scope: Scope, now: Date): Promise<ListPage> {
     const where: string[] = [];
     const params: Value[] = [];
@@ -668,7 +610,6 @@ export class PostgresStore implements Store {
     const searched = q !== undefined && q !== "";
     if (searched) where.push(`(r.reference = ${p(q.toUpperCase())} OR r.member_id = ${p(q)})`);
     const filterParams = [...params];
-    const total = await this.countMatching(where, filterParams, searched);
     const key = query.sort === "due" ? "due_at" : "received_at";
     const ascending = query.sort === "due";
     const { cursor, pageSize } = query;
@@ -676,6 +617,7 @@ export class PostgresStore implements Store {
     const readAscending = ascending !== backwards;
     const dir = readAscending ? "ASC" : "DESC";
     const order = `r.${key} ${dir}, r.id ${dir}`;
+    const columns = `${REQUEST_COLUMNS}, (SELECT n FROM queue_version) AS queue_n`;
 
     let rows: Row[];
     let page: number;
@@ -685,7 +627,7 @@ export class PostgresStore implements Store {
       const limit = p(pageSize + 1);
       const offset = p((page - 1) * pageSize);
       rows = await this.rows(
-        `SELECT ${REQUEST_COLUMNS} FROM requests r JOIN practices p ON p.id = r.practice_id
+        `SELECT ${columns} FROM requests r JOIN practices p ON p.id = r.practice_id
          WHERE r.id IN (SELECT r.id FROM requests r ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
          ORDER BY ${order}`,
         params,
@@ -695,15 +637,19 @@ export class PostgresStore implements Store {
       const seek = [...where, `(r.${key}, r.id) ${readAscending ? ">" : "<"} (${p(cursor.key)}, ${p(cursor.id)})`];
       const limit = p(pageSize + 1);
       rows = await this.rows(
-        `SELECT ${REQUEST_COLUMNS} FROM requests r JOIN practices p ON p.id = r.practice_id
+        `SELECT ${columns} FROM requests r JOIN practices p ON p.id = r.practice_id
          WHERE ${seek.join(" AND ")} ORDER BY ${order} LIMIT ${limit}`,
         params,
       );
     }
+    if (cursor !== undefined && rows.length === 0)
+      return this.listRequests({ ...query, cursor: undefined, page: 1 }, scope, now);
+    const total = await this.countMatching(where, filterParams, searched, rows[0]?.queue_n);
     const more = rows.length > pageSize;
     if (more) rows = rows.slice(0, pageSize);
     if (backwards) rows.reverse();
-    if (cursor !== undefined && ((backwards && !more) || rows.length === 0))
+    // Backwards with nothing before these rows: read the first page itself, full (as SQLite does).
+    if (cursor !== undefined && backwards && !more)
       return this.listRequests({ ...query, cursor: undefined, page: 1 }, scope, now);
     const hasPrevious = backwards ? more : page > 1 || cursor !== undefined;
     const hasNext = backwards ? true : more;
@@ -722,29 +668,32 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * COUNT(*) of the requests matching a filter, kept per filter until requests change anywhere:
-   * every transaction that changes requests takes the next number of the `queue_changes` sequence
-   * after it commits, and each count is dated by that number (read in one cheap statement), so a
-   * change made on another instance is counted on this one at its next page. A search is never kept.
+   * COUNT(*) of the requests matching a filter, kept per filter until requests change anywhere.
+   * Every statement that changes requests moves `queue_version` on in its own transaction (a
+   * trigger, migration 2), so a count made after reading the counter at N includes every change up
+   * to N: kept under N, it is right until the counter moves, whichever instance (or program) moves
+   * it. `stamp` is the counter as the page's statement read it (undefined: no rows, read it now).
+   * A search is never kept, so no patient data sits in the cache.
    */
-  private async countMatching(where: readonly string[], params: readonly Value[], searched: boolean): Promise<number> {
+  private async countMatching(
+    where: readonly string[],
+    params: readonly Value[],
+    searched: boolean,
+    stamp: unknown,
+  ): Promise<number> {
     const filter = where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`;
     const count = async () => num((await this.row(`SELECT COUNT(*)::int AS n FROM requests r ${filter}`, params))?.n);
     if (searched) return count();
-    const seq = await this.row("SELECT last_value, is_called FROM queue_changes");
-    const stamp = `${this.localWrites}:${str(seq?.last_value)}:${String(seq?.is_called)}`;
-    const at = Date.now();
-    if (stamp !== this.countsStamp || at - this.countsAt > COUNT_TTL_MS) {
+    const version = str(stamp ?? (await this.row("SELECT n FROM queue_version"))?.n);
+    if (version !== this.countsStamp) {
       this.counts.clear();
-      this.countsStamp = stamp;
-      this.countsAt = at;
+      this.countsStamp = version;
     }
     const cacheKey = JSON.stringify([filter, ...params.map(String)]);
     let total = this.counts.get(cacheKey);
     if (total === undefined) {
       total = await count();
-      // Only if nothing changed while counting (else the next page counts again).
-      if (stamp === this.countsStamp) {
+      if (version === this.countsStamp) {
         if (this.counts.size >= 1000) this.counts.clear();
         this.counts.set(cacheKey, total);
       }
@@ -893,13 +842,12 @@ export class PostgresStore implements Store {
         c,
       );
       return result;
-    }, true);
+    });
   }
 
   async startReview(requestId: number, expected: number): Promise<ChangeResult> {
     return this.tx(
       async (c) => (await this.bump(c, requestId, expected, ["submitted"], "status = 'in_review'", [])).result,
-      true,
     );
   }
 
@@ -945,7 +893,7 @@ export class PostgresStore implements Store {
       );
       await this.recordAudit(requestId, d.userId, DECISION_AUDIT_ACTIONS[d.kind], `version ${version}`, d.now, c);
       return result;
-    }, true);
+    });
   }
 
   async recordAudit(
@@ -1007,6 +955,3 @@ export class PostgresStore implements Store {
     await this.pool.end();
   }
 }
-
-/** A reference drawn twice (rare): the submit is tried again whole. */
-class ReferenceClash extends Error {}
