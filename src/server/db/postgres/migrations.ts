@@ -228,6 +228,8 @@ export const MIGRATION_LOCK = 7_246_133_580;
 export async function migrate(pool: pg.Pool): Promise<number[]> {
   const client = await pool.connect();
   const applied: number[] = [];
+  const lost = (): void => undefined; // the next statement fails instead (see PostgresStore.tx)
+  client.on("error", lost);
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     try {
@@ -258,6 +260,7 @@ export async function migrate(pool: pg.Pool): Promise<number[]> {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
     }
   } finally {
+    client.removeListener("error", lost);
     client.release();
   }
   return applied;

@@ -93,6 +93,13 @@ export class PostgresSignInLimits implements SignInLimits {
       throw translate(error);
     }
     let broken = false;
+    // A connection lost between two statements of the transaction would otherwise be an
+    // unhandled 'error' event (the pool listens only while the connection is idle): the next
+    // statement fails instead, and the connection is dropped.
+    const lost = (): void => {
+      broken = true;
+    };
+    client.on("error", lost);
     try {
       await client.query("BEGIN");
       const result = await work(client);
@@ -106,6 +113,7 @@ export class PostgresSignInLimits implements SignInLimits {
       }
       throw translate(error);
     } finally {
+      client.removeListener("error", lost);
       client.release(broken);
     }
   }
