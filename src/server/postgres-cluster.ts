@@ -135,11 +135,11 @@ export async function startPostgres(
     `-c unix_socket_directories=${base}`,
     "-c max_connections=200",
     "-c shared_buffers=128MB",
-    ...({
+    ...{
       none: ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"],
       "like-sqlite": ["-c synchronous_commit=off"],
       full: [],
-    }[options.durability ?? "none"]),
+    }[options.durability ?? "none"],
   ].join(" ");
   const start = () => run("pg_ctl", ["-D", data, "-o", settings, "-l", logFile, "-w", "-t", "60", "start"]);
   const halt = (mode: "fast" | "immediate") => run("pg_ctl", ["-D", data, "-m", mode, "-w", "stop"]);
