@@ -6,7 +6,6 @@
  */
 import type { SignInLimits } from "../auth/rate-limit";
 import type { Config } from "../config";
-import { openPostgres } from "./postgres/pool";
 import { sqliteStore } from "./sqlite-store";
 import type { Store } from "./store";
 
@@ -25,6 +24,8 @@ export async function openStore(
   if (config.DATABASE_URL === undefined) {
     return { store: sqliteStore(config.DATABASE_FILE), signInLimits: undefined, where: config.DATABASE_FILE };
   }
+  // Loaded only when asked for: SQLite's start (and the user:add command) do not pay for the driver.
+  const { openPostgres } = await import("./postgres/pool");
   const db = await openPostgres({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, onIdleError });
   return { store: db.store, signInLimits: db.signInLimits, where: db.where };
 }
