@@ -9,6 +9,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, PG_MIGRATIONS } from "./db/postgres/migrations";
 import { openPostgres } from "./db/postgres/pool";
+import { PostgresSignInLimits } from "./db/postgres/sign-in-limits";
 import { startPostgres, type PostgresCluster } from "./postgres-cluster";
 import { storeSuite } from "./store-suite";
 
@@ -56,6 +57,31 @@ describe("PostgreSQL migrations", () => {
       expect(await migrate(pools[0] as pg.Pool)).toEqual([]);
     } finally {
       await Promise.all(pools.map((pool) => pool.end()));
+    }
+  });
+});
+
+describe("sign-in limits in PostgreSQL, shared by instances", () => {
+  it("counts twenty attempts sent at once through two instances one after the other: ten go ahead, then the pair waits; a success forgives", async () => {
+    const url = await (await theCluster()).createDatabase();
+    const [one, two] = await Promise.all([openPostgres({ url, poolSize: 5 }), openPostgres({ url, poolSize: 5 })]);
+    try {
+      const waits = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? one : two).signInLimits.begin("x@y.test", "10.0.0.1")),
+      );
+      expect(waits.filter((w) => w === 0)).toHaveLength(10);
+      expect(waits.filter((w) => w > 0 && w <= 15 * 60)).toHaveLength(10);
+      // Another address for the same email is not held back by this one's failures (fewer than 100).
+      expect(await two.signInLimits.begin("x@y.test", "10.0.0.2")).toBe(0);
+      await one.signInLimits.succeeded("x@y.test", "10.0.0.2");
+      // The table keeps hashes, never the email or the address.
+      const rows = await one.pool.query<{ key_hash: string }>("SELECT key_hash FROM sign_in_windows");
+      expect(rows.rows.every((r) => /^[0-9a-f]{64}$/.test(r.key_hash))).toBe(true);
+      // Windows run out: a clock past the window lets the pair try again.
+      const later = new PostgresSignInLimits(one.pool, undefined, () => Date.now() + 16 * 60_000);
+      expect(await later.begin("x@y.test", "10.0.0.1")).toBe(0);
+    } finally {
+      await Promise.all([one.store.close(), two.store.close()]);
     }
   });
 });
