@@ -17,11 +17,16 @@ const server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"]
   stdio: "inherit",
   env: { ...process.env, DATABASE_URL: url },
 });
+// Ctrl-C reaches the server too (same process group) and it closes; a second one must not kill this
+// process before the server has gone and the throwaway cluster is stopped.
+let stopping = false;
 const stop = (): void => {
+  if (stopping) return;
+  stopping = true;
   server.kill("SIGTERM");
 };
-process.once("SIGINT", stop);
-process.once("SIGTERM", stop);
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
 server.once("exit", (code) => {
   cluster.stop();
   process.exit(code ?? 0);
