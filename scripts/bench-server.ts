@@ -12,7 +12,10 @@
  *      submit invalidates the cached totals, so this includes recounting. Its figures are the walk's;
  *   6. for comparison, jumping to a random page number by offset (GET ...?page=N&sort=received):
  *      the API still allows it, the UI does not offer it.
- * Prints a table and the figures; nothing here is pass/fail (these machines are noisy).
+ * Every scenario runs on each engine in turn (BENCH_ENGINES, default "sqlite,postgres"): SQLite on a
+ * file, then PostgreSQL on a throwaway server started here (fsync on, `synchronous_commit=off`, as
+ * SQLite's WAL with synchronous=NORMAL), each seeded with the same 100,000 requests.
+ * Prints a table per engine, then both side by side; nothing here is pass/fail (these machines are noisy).
  * The load generator runs in this process, so on a 2-core machine it shares the CPU with the server.
  */
 import { randomBytes } from "node:crypto";
@@ -20,11 +23,15 @@ import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { DatabaseSync } from "node:sqlite";
 import autocannon from "autocannon";
+import pg from "pg";
 import { evaluate, type RequestDocument } from "@/criteria";
 import { type RequestPage } from "@/contract";
 import { document, eligible } from "@fixtures";
+import { openPostgres } from "../src/server/db/postgres/pool";
 import { sqliteStore } from "../src/server/db/sqlite/database";
+import { startPostgres, type PostgresCluster } from "../src/server/postgres-cluster";
 import { seedDemo } from "../src/server/demo";
+import type { Store } from "../src/server/db/store";
 import {
   REVIEWER,
   STAFF_A,
@@ -38,6 +45,7 @@ import {
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const ENGINES = (process.env.BENCH_ENGINES ?? "sqlite,postgres").split(",").map((e) => e.trim());
 const DAY = 86_400_000;
 
 /** A small deterministic generator, so every run seeds the same mix. */
@@ -64,14 +72,20 @@ function referenceFor(n: number): string {
   return `HGX-${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-async function seed(file: string): Promise<void> {
-  const store = sqliteStore(file); // runs the migrations
-  await seedDemo(store, new Date());
-  const staffA = await store.findUserByEmail(STAFF_A);
-  const staffB = await store.findUserByEmail(STAFF_B);
-  const reviewer = await store.findUserByEmail(REVIEWER);
-  await store.close();
-  if (staffA === undefined || staffB === undefined || reviewer === undefined) throw new Error("demo users missing");
+interface SeedUser {
+  id: number;
+  practiceId: number | null;
+}
+
+/** The rows to seed, the same on every engine: requests, their first versions, decisions and audit events. */
+interface SeedSink {
+  request(values: (string | number | null)[]): void | Promise<void>;
+  version(values: (string | number | null)[]): void | Promise<void>;
+  decision(values: (string | number | null)[]): void | Promise<void>;
+  audit(values: (string | number | null)[]): void | Promise<void>;
+}
+
+async function seedRows(staffA: SeedUser, staffB: SeedUser, reviewer: SeedUser, sink: SeedSink): Promise<void> {
   const staff = [staffA, staffB] as const;
 
   // Documents of every outcome, weighted roughly like a real queue.
@@ -98,30 +112,10 @@ async function seed(file: string): Promise<void> {
     return prepared[0] as (typeof prepared)[number];
   };
 
-  const db = new DatabaseSync(file);
-  db.exec("PRAGMA journal_mode = WAL");
-  db.exec("PRAGMA foreign_keys = ON");
-  const insertRequest = db.prepare(
-    `INSERT INTO requests (id, reference, practice_id, submitted_by, idempotency_key, status, expedited, member_id, member_name,
-       outcome, received_at, due_at, current_version, row_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-  );
-  const insertVersion = db.prepare(
-    "INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at) VALUES (?, 1, ?, ?, ?, ?)",
-  );
-  const insertDecision = db.prepare(
-    `INSERT INTO decisions (request_id, version, kind, criteria, message, decided_by, decided_at, authorized_from, authorized_through)
-     VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertAudit = db.prepare(
-    "INSERT INTO audit_events (request_id, user_id, action, detail, at) VALUES (?, ?, ?, ?, ?)",
-  );
-
   const random = prng(20261127);
   const now = Date.now();
   const firstNames = ["Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun"];
   const lastNames = ["Example", "Sample", "Tester", "Demo", "Mock", "Trial", "Proof", "Case"];
-  db.exec("BEGIN");
   for (let i = 1; i <= ROWS; i++) {
     const template = pick(random());
     const submitter = staff[i % 2] ?? staffA;
@@ -152,7 +146,7 @@ async function seed(file: string): Promise<void> {
     const doc: RequestDocument = { ...template.doc, member: { ...template.doc.member, memberId, firstName, lastName } };
     const receivedAt = new Date(receivedMs).toISOString();
     const decided = status === "approved" || status === "denied" || status === "more_info_requested";
-    insertRequest.run(
+    await sink.request([
       i,
       referenceFor(i),
       submitter.practiceId,
@@ -166,15 +160,15 @@ async function seed(file: string): Promise<void> {
       receivedAt,
       new Date(dueMs).toISOString(),
       decided || status === "in_review" ? 2 : 1,
-    );
-    insertVersion.run(i, JSON.stringify(doc), template.evaluation, submitter.id, receivedAt);
-    insertAudit.run(i, submitter.id, "submitted", "version 1", receivedAt);
+    ]);
+    await sink.version([i, JSON.stringify(doc), template.evaluation, submitter.id, receivedAt]);
+    await sink.audit([i, submitter.id, "submitted", "version 1", receivedAt]);
     if (decided) {
       const decidedMs = Math.min(now, receivedMs + Math.floor(random() * 6 * DAY));
       const decidedAt = new Date(decidedMs).toISOString();
       const day = decidedAt.slice(0, 10);
       const kind = status === "approved" ? "approve" : status === "denied" ? "deny" : "request_info";
-      insertDecision.run(
+      await sink.decision([
         i,
         kind,
         kind === "deny" ? '["I.A.3"]' : "[]",
@@ -183,14 +177,119 @@ async function seed(file: string): Promise<void> {
         decidedAt,
         kind === "approve" ? day : null,
         kind === "approve" ? new Date(decidedMs + 89 * DAY).toISOString().slice(0, 10) : null,
-      );
-      insertAudit.run(i, reviewer.id, `decision: ${kind}`, "version 1", decidedAt);
+      ]);
+      await sink.audit([i, reviewer.id, `decision: ${kind}`, "version 1", decidedAt]);
     }
   }
+}
+
+async function demoUsers(store: Store): Promise<[SeedUser, SeedUser, SeedUser]> {
+  await seedDemo(store, new Date());
+  const staffA = await store.findUserByEmail(STAFF_A);
+  const staffB = await store.findUserByEmail(STAFF_B);
+  const reviewer = await store.findUserByEmail(REVIEWER);
+  if (staffA === undefined || staffB === undefined || reviewer === undefined) throw new Error("demo users missing");
+  return [staffA, staffB, reviewer];
+}
+
+async function seedSqlite(file: string): Promise<void> {
+  const store = sqliteStore(file); // runs the migrations
+  const users = await demoUsers(store);
+  await store.close();
+  const db = new DatabaseSync(file);
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA foreign_keys = ON");
+  const insertRequest = db.prepare(
+    `INSERT INTO requests (id, reference, practice_id, submitted_by, idempotency_key, status, expedited, member_id, member_name,
+       outcome, received_at, due_at, current_version, row_version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+  );
+  const insertVersion = db.prepare(
+    "INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at) VALUES (?, 1, ?, ?, ?, ?)",
+  );
+  const insertDecision = db.prepare(
+    `INSERT INTO decisions (request_id, version, kind, criteria, message, decided_by, decided_at, authorized_from, authorized_through)
+     VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertAudit = db.prepare(
+    "INSERT INTO audit_events (request_id, user_id, action, detail, at) VALUES (?, ?, ?, ?, ?)",
+  );
+  db.exec("BEGIN");
+  await seedRows(...users, {
+    request: (v) => void insertRequest.run(...v),
+    version: (v) => void insertVersion.run(...v),
+    decision: (v) => void insertDecision.run(...v),
+    audit: (v) => void insertAudit.run(...v),
+  });
   db.exec("COMMIT");
   db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
   db.exec("ANALYZE");
   db.close();
+}
+
+/** The same rows into PostgreSQL, a thousand at a time through unnest() (parameterised, no COPY needed). */
+async function seedPostgres(url: string): Promise<void> {
+  const opened = await openPostgres({ url, poolSize: 2 }); // runs the migrations
+  const users = await demoUsers(opened.store);
+  await opened.store.close();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const tables = {
+    request: {
+      sql: `INSERT INTO requests (id, reference, practice_id, submitted_by, idempotency_key, status, expedited, member_id,
+              member_name, outcome, received_at, due_at, current_version, row_version)
+            SELECT id, ref, pr, sb, k, st, ex = 1, m, mn, o, ra, da, 1, rv FROM unnest($1::int[], $2::text[], $3::int[],
+              $4::int[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[])
+              AS t(id, ref, pr, sb, k, st, ex, m, mn, o, ra, da, rv)`,
+      columns: 13,
+    },
+    version: {
+      sql: `INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at)
+            SELECT r, 1, d, e, s, a FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[]) AS t(r, d, e, s, a)`,
+      columns: 5,
+    },
+    decision: {
+      sql: `INSERT INTO decisions (request_id, version, kind, criteria, message, decided_by, decided_at, authorized_from, authorized_through)
+            SELECT r, 1, k, c, m, b, a, f, th FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[],
+              $7::text[], $8::text[]) AS t(r, k, c, m, b, a, f, th)`,
+      columns: 8,
+    },
+    audit: {
+      sql: `INSERT INTO audit_events (request_id, user_id, action, detail, at)
+            SELECT r, u, ac, d, a FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[]) AS t(r, u, ac, d, a)`,
+      columns: 5,
+    },
+  };
+  type Kind = keyof typeof tables;
+  const buffers: Record<Kind, (string | number | null)[][]> = { request: [], version: [], decision: [], audit: [] };
+  // Parents before children: requests go in before anything that points at them.
+  const order: Kind[] = ["request", "version", "decision", "audit"];
+  const flush = async (): Promise<void> => {
+    for (const kind of order) {
+      const rows = buffers[kind];
+      if (rows.length === 0) continue;
+      const columns = Array.from({ length: tables[kind].columns }, (_, c) => rows.map((row) => row[c] ?? null));
+      await client.query(tables[kind].sql, columns);
+      buffers[kind] = [];
+    }
+  };
+  const add = (kind: Kind) => async (values: (string | number | null)[]) => {
+    buffers[kind].push(values);
+    if (kind === "request" && buffers.request.length >= 1000) await flush();
+  };
+  await client.query("BEGIN");
+  await seedRows(...users, {
+    request: add("request"),
+    version: add("version"),
+    decision: add("decision"),
+    audit: add("audit"),
+  });
+  await flush();
+  await client.query("COMMIT");
+  // Seeded ids were given explicitly: the identity goes on after them.
+  await client.query("SELECT setval(pg_get_serial_sequence('requests', 'id'), (SELECT MAX(id) FROM requests))");
+  await client.query("VACUUM ANALYZE");
+  await client.end();
 }
 
 interface Run {
@@ -235,31 +334,26 @@ function summarise(run: Run) {
 }
 
 const temp = tempDatabase("hemgenix-bench-");
-let server: ServerProcess | undefined;
+const servers: ServerProcess[] = [];
+let cluster: PostgresCluster | undefined;
 const cleanup = async () => {
-  await server?.kill();
+  await Promise.all(servers.map((s) => s.kill()));
+  cluster?.stop();
   temp.remove();
 };
 process.once("SIGINT", () => {
   void cleanup().then(() => process.exit(130));
 });
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 
-try {
-  const load = () =>
-    loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" ");
-  console.log(
-    `Node ${process.version}, ${cpus().length} CPUs, ${new Date().toISOString().slice(0, 10)}, load average ${load()}`,
-  );
-  let started = performance.now();
-  await seed(temp.file);
-  console.log(
-    `Seeded ${ROWS.toLocaleString("en-US")} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
-
-  started = performance.now();
-  server = await startServerProcess({ databaseFile: temp.file, env: { LOG_LEVEL: "warn" } });
+/** Every scenario against one server process on `env`'s database; the summary rows. */
+async function measure(engine: string, env: Record<string, string>) {
+  const started = performance.now();
+  const server = await startServerProcess({ databaseFile: temp.file, env: { LOG_LEVEL: "warn", ...env } });
+  servers.push(server);
   console.log(`Server up in ${((performance.now() - started) / 1000).toFixed(1)} s at ${server.url}`);
   const { url } = server;
   const staff = await signInHttp(url, STAFF_A);
@@ -367,7 +461,7 @@ try {
       ],
     });
   const firstPageRun = await queueRun("GET /api/requests?sort=received (first page)", "sort=received", 1);
-  let started2 = performance.now();
+  const started2 = performance.now();
   const receivedStarts = await cursorsOf("sort=received");
   const submittedStarts = await cursorsOf("status=submitted&sort=due");
   console.log(
@@ -379,7 +473,6 @@ try {
     "status=submitted&sort=due",
     submittedStarts,
   );
-  started2 = performance.now();
   const trickleRun = cannon("(submits during the walk, 20/s)", {
     url,
     connections: 1,
@@ -393,6 +486,7 @@ try {
   const offsetRun = await queueRun("jump by offset: ?page=N&sort=received", "sort=received", offsetPages);
 
   const rows = [submitRun, firstPageRun, receivedRun, dueRun, mixedRun, trickled, offsetRun].map(summarise);
+  console.log(`\n${engine}:`);
   console.table(rows);
   const [submits, first, received, due, mixed, , offset] = rows;
   const totalRequests = await fetch(`${url}/api/requests?pageSize=1`, { headers: { cookie: reviewer.cookie } });
@@ -408,8 +502,51 @@ try {
   line(due, `walking by cursor, submitted by due date, ${submittedPages} pages`);
   line(mixed, "walking by received date while 20 submits/s arrive");
   line(offset, `jumping to any of ${offsetPages} pages by offset (not offered by the UI)`);
+  await server.kill();
+  return rows;
+}
+
+try {
+  console.log(
+    `Node ${process.version}, ${cpus().length} CPUs, ${new Date().toISOString().slice(0, 10)}, load average ${load()}`,
+  );
+  const results: { engine: string; rows: ReturnType<typeof summarise>[] }[] = [];
+  for (const engine of ENGINES) {
+    const started = performance.now();
+    let env: Record<string, string>;
+    if (engine === "sqlite") {
+      await seedSqlite(temp.file);
+      env = {};
+    } else if (engine === "postgres") {
+      cluster = await startPostgres({ durability: "like-sqlite" });
+      const url = await cluster.createDatabase("hemgenix_bench");
+      await seedPostgres(url);
+      env = { DATABASE_URL: url, DATABASE_POOL_SIZE: "10" };
+    } else throw new Error(`BENCH_ENGINES: unknown engine ${engine} (sqlite, postgres)`);
+    console.log(
+      `\n${engine}: seeded ${ROWS.toLocaleString("en-US")} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    results.push({ engine, rows: await measure(engine, env) });
+    cluster?.stop();
+    cluster = undefined;
+  }
+  if (results.length > 1) {
+    console.log("\nSide by side (req/s, p95 ms):");
+    console.table(
+      (results[0]?.rows ?? []).map(
+        (row, i) =>
+          Object.fromEntries([
+            ["scenario", row.scenario],
+            ...results.flatMap(({ engine, rows }): [string, number | undefined][] => [
+              [`${engine} req/s`, rows[i]?.["req/s"]],
+              [`${engine} p95`, rows[i]?.["p95 ms"]],
+            ]),
+          ]) as Record<string, string | number | undefined>,
+      ),
+    );
+  }
   console.log(`load average at the end: ${load()} (other work on the machine inflates these figures)`);
-  const failures = rows.reduce((n, r) => n + r.non2xx + r.errors, 0);
+  const failures = results.flatMap((r) => r.rows).reduce((n, r) => n + r.non2xx + r.errors, 0);
   if (failures > 0) {
     console.error(`${failures} requests failed or were not 2xx`);
     process.exitCode = 1;

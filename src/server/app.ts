@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { StoreUnavailable } from "./db/store-errors";
 import { BadRequest, HttpError } from "./parse";
 import { adminRoutes } from "./routes/admin";
 import { draftRoutes } from "./routes/drafts";
@@ -91,6 +92,14 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
         ? (error as { statusCode: number }).statusCode
         : 500;
     if (status < 500) return reply.code(status).send({ error: clientErrorMessage(status, error) });
+    // The database is away (restarting, unreachable): nothing was changed, and trying again later works.
+    if (error instanceof StoreUnavailable) {
+      request.log.warn({ err: { type: "StoreUnavailable" } }, "database unavailable");
+      return reply
+        .code(503)
+        .header("retry-after", "5")
+        .send({ error: "The service is briefly unavailable. Your request was not changed; try again in a moment." });
+    }
     // The type and stack say where it failed; the message could quote patient data, so it is left out.
     const type = error instanceof Error ? error.constructor.name : typeof error;
     const frames = error instanceof Error ? error.stack?.split("\n").slice(1).join("\n") : undefined;

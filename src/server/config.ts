@@ -8,6 +8,16 @@ const configSchema = z
     /** demo: demo practice and users on an empty database; production: none, strict settings. */
     MODE: z.enum(["demo", "production"]).default("demo"),
     DATABASE_FILE: z.string().min(1).optional(),
+    /** postgres://user:password@host:port/database selects PostgreSQL (several instances); without it, SQLite. */
+    DATABASE_URL: z
+      .string()
+      .optional()
+      .refine(
+        (value) => value === undefined || postgresUrl(value),
+        "must be a postgres://user:password@host:port/database address",
+      ),
+    /** Connections each instance keeps to PostgreSQL at most. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     STATIC_DIR: z.string().min(1).default("dist/web"),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
@@ -42,8 +52,8 @@ const configSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.MODE !== "production") return;
-    if (c.DATABASE_FILE === undefined)
-      ctx.addIssue({ code: "custom", path: ["DATABASE_FILE"], message: "is required in production" });
+    if (c.DATABASE_FILE === undefined && c.DATABASE_URL === undefined)
+      ctx.addIssue({ code: "custom", path: ["DATABASE_FILE"], message: "is required in production (or DATABASE_URL)" });
     if (c.PUBLIC_ORIGIN?.startsWith("https://") !== true) {
       ctx.addIssue({
         code: "custom",
@@ -53,6 +63,18 @@ const configSchema = z
     }
   })
   .transform((c) => ({ ...c, DATABASE_FILE: c.DATABASE_FILE ?? ".data/hemgenix.db" }));
+
+/** A postgres:// address with a host and a database name (checked without ever quoting it back). */
+function postgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "" && url.pathname.length > 1
+    );
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.infer<typeof configSchema>;
 

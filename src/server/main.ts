@@ -2,15 +2,23 @@
 import { systemClock } from "./clock";
 import { loadConfig } from "./config";
 import { buildApp } from "./app";
-import { sqliteStore } from "./db/sqlite/database";
+import { openStore } from "./db/open-store";
 import { DEMO_USERS, seedDemo } from "./demo";
 import { createServices } from "./services";
 
 const config = loadConfig();
 const now = systemClock;
-const store = sqliteStore(config.DATABASE_FILE, now);
+// A database that cannot be reached at start stops it with one line naming DATABASE_URL (no password).
+const { store, signInLimits, where } = await openStore(config, now, (error) => {
+  console.warn(
+    `database connection lost (${(error as { code?: string }).code ?? error.constructor.name}); reconnecting`,
+  );
+}).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
 if (config.MODE === "demo") await seedDemo(store, now());
-const app = await buildApp(createServices(config, store, now));
+const app = await buildApp(createServices(config, store, now, signInLimits));
 
 // Sessions idle or older than their limits are refused anyway; purging them keeps the table small.
 const purgeIdleSessions = () => {
@@ -42,7 +50,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 await app.listen({ port: config.PORT, host: config.HOST });
 const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}/`;
-console.log(`Hemgenix prior authorization is running at ${url} (database ${config.DATABASE_FILE})`);
+console.log(`Hemgenix prior authorization is running at ${url} (database ${where})`);
 if (config.MODE === "demo") {
   console.log("Demo mode: sign in as any of these (password for all: the one shown):");
   for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(8)} ${user.email}  ${user.password}`);

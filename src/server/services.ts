@@ -1,7 +1,7 @@
 /** What every route needs, built once at start-up and passed in (no globals, easy to test). */
 import type { Config } from "./config";
 import { systemClock, type Clock } from "./clock";
-import { SIGN_IN_RULES, SignInLimiter } from "./auth/rate-limit";
+import { SIGN_IN_RULES, SignInLimiter, type SignInLimits } from "./auth/rate-limit";
 import { Sessions } from "./auth/sessions";
 import type { Store } from "./db/store";
 
@@ -9,12 +9,18 @@ export interface Services {
   config: Config;
   store: Store;
   sessions: Sessions;
-  signInLimits: SignInLimiter;
+  signInLimits: SignInLimits;
   /** The one clock: sessions, sign-in limits and every route read the time from it. */
   now: Clock;
 }
 
-export function createServices(config: Config, store: Store, now: Clock = systemClock): Services {
+export function createServices(
+  config: Config,
+  store: Store,
+  now: Clock = systemClock,
+  /** Shared sign-in counts (PostgreSQL); this process's own by default. */
+  signInLimits: SignInLimits = new SignInLimiter(SIGN_IN_RULES, now),
+): Services {
   return {
     config,
     store,
@@ -27,7 +33,7 @@ export function createServices(config: Config, store: Store, now: Clock = system
       },
       now,
     ),
-    signInLimits: new SignInLimiter(SIGN_IN_RULES, now),
+    signInLimits,
     now,
   };
 }

@@ -14,7 +14,8 @@
  *   signing in from their own desk is never held back by someone else's guesses; only when the
  *   failures reach 100 (an attack from many addresses) does the delay apply to everyone.
  *
- * In memory, per process; several instances need a shared home for these counts.
+ * `SignInLimiter` keeps the counts in memory, per process; with several instances the counts live
+ * in the database (`SignInLimits`, implemented in db/postgres/sign-in-limits.ts with `waitMs`).
  */
 import { systemClock, type Clock } from "../clock";
 
@@ -29,7 +30,7 @@ export const SIGN_IN_RULES = {
   maxDelayMs: 15 * 60_000,
 } as const;
 
-interface Window {
+export interface Window {
   count: number;
   resetAt: number;
   lastAt: number;
@@ -88,22 +89,19 @@ export class SignInLimiter {
 
   /** Seconds `address` must wait before trying a password for `email`; 0 when it may try now. */
   retryAfter(email: string, address: string, now = this.clock().getTime()): number {
-    const { rules } = this;
-    const waits: number[] = [0];
-    const fromAddress = this.byAddress.get(address, now);
-    if (fromAddress !== undefined && fromAddress.count >= rules.perAddress) waits.push(fromAddress.resetAt - now);
-    const pair = this.byPair.get(pairKey(email, address), now);
-    if (pair !== undefined && pair.count >= rules.perEmailAndAddress) waits.push(pair.resetAt - now);
-    const forEmail = this.byEmail.get(email, now);
-    if (
-      forEmail !== undefined &&
-      forEmail.count >= rules.emailDelayAfter &&
-      ((pair?.count ?? 0) > 0 || forEmail.count >= rules.emailEveryone)
-    ) {
-      const delay = Math.min(rules.maxDelayMs, 1000 * 2 ** (forEmail.count - rules.emailDelayAfter));
-      waits.push(Math.min(forEmail.lastAt + delay, forEmail.resetAt) - now);
-    }
-    return Math.ceil(Math.max(...waits) / 1000);
+    const windows = {
+      address: this.byAddress.get(address, now),
+      pair: this.byPair.get(pairKey(email, address), now),
+      email: this.byEmail.get(email, now),
+    };
+    return Math.ceil(waitMs(this.rules, windows, now) / 1000);
+  }
+
+  /** The wait in seconds (0: go ahead), and when 0 the attempt is counted at once (see `SignInLimits`). */
+  begin(email: string, address: string, now = this.clock().getTime()): Promise<number> {
+    const wait = this.retryAfter(email, address, now);
+    if (wait === 0) this.attempt(email, address, now);
+    return Promise.resolve(wait);
   }
 
   /** An attempt starts: counted as a failure until `succeeded` says otherwise. */
@@ -114,11 +112,41 @@ export class SignInLimiter {
   }
 
   /** The password was right: this address is trusted for this email again; other failures stand. */
-  succeeded(email: string, address: string): void {
+  succeeded(email: string, address: string): Promise<void> {
     this.byAddress.forgive(address);
     this.byPair.reset(pairKey(email, address));
     this.byEmail.forgive(email);
+    return Promise.resolve();
   }
+}
+
+/** What routes use: this process's counts (`SignInLimiter`) or the database's, shared by every instance. */
+export interface SignInLimits {
+  /** Seconds to wait before trying (0: go ahead, and the attempt is counted, as one step). */
+  begin(email: string, address: string): Promise<number>;
+  /** The password was right: forgiven, as `SignInLimiter.succeeded` says. */
+  succeeded(email: string, address: string): Promise<void>;
+}
+
+/** The wait in milliseconds the rules give for these live windows (0 or less: none). */
+export function waitMs(
+  rules: typeof SIGN_IN_RULES,
+  windows: { address: Window | undefined; pair: Window | undefined; email: Window | undefined },
+  now: number,
+): number {
+  const waits: number[] = [0];
+  const { address: fromAddress, pair, email: forEmail } = windows;
+  if (fromAddress !== undefined && fromAddress.count >= rules.perAddress) waits.push(fromAddress.resetAt - now);
+  if (pair !== undefined && pair.count >= rules.perEmailAndAddress) waits.push(pair.resetAt - now);
+  if (
+    forEmail !== undefined &&
+    forEmail.count >= rules.emailDelayAfter &&
+    ((pair?.count ?? 0) > 0 || forEmail.count >= rules.emailEveryone)
+  ) {
+    const delay = Math.min(rules.maxDelayMs, 1000 * 2 ** (forEmail.count - rules.emailDelayAfter));
+    waits.push(Math.min(forEmail.lastAt + delay, forEmail.resetAt) - now);
+  }
+  return Math.max(...waits);
 }
 
 /** "3 minutes", "1 minute", "20 seconds". */
@@ -128,4 +156,4 @@ export function waitInWords(seconds: number): string {
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
-const pairKey = (email: string, address: string): string => `${email}\n${address}`;
+export const pairKey = (email: string, address: string): string => `${email}\n${address}`;

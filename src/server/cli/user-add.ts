@@ -11,7 +11,7 @@ import { ROLE_LABELS, newAccountSchema, practiceSchema } from "@/contract";
 import { hashPassword } from "../auth/passwords";
 import { systemClock } from "../clock";
 import { loadConfig } from "../config";
-import { sqliteStore } from "../db/sqlite/database";
+import { openStore } from "../db/open-store";
 
 function fail(message: string): never {
   console.error(message);
@@ -42,7 +42,9 @@ if (practiceName?.success === false) fail(`--practice: ${practiceName.error.issu
 
 const config = loadConfig();
 const now = systemClock;
-const store = sqliteStore(config.DATABASE_FILE, now);
+const { store, where: database } = await openStore(config, now).catch((error: unknown) =>
+  fail(error instanceof Error ? error.message : String(error)),
+);
 try {
   const wanted = practiceName?.data.name;
   const existing =
@@ -78,7 +80,7 @@ try {
     now(),
   );
   console.log(
-    `Created ${user.role} ${user.email}${user.practiceName !== null ? ` (${user.practiceName})` : ""} in ${config.DATABASE_FILE}`,
+    `Created ${user.role} ${user.email}${user.practiceName !== null ? ` (${user.practiceName})` : ""} in ${database}`,
   );
 } finally {
   await store.close();

@@ -168,13 +168,12 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, signInLimit
   /** The acting admin's own password, counted against the same limits as sign-in. */
   async function confirmOwnPassword(email: string, password: string | undefined, address: string): Promise<void> {
     if (password === undefined || password === "") throw fieldError("currentPassword", NEEDS_OWN_PASSWORD);
-    const wait = signInLimits.retryAfter(email, address);
+    const wait = await signInLimits.begin(email, address);
     if (wait > 0) throw new HttpError(429, `Too many wrong passwords. Try again in ${waitInWords(wait)}.`);
-    signInLimits.attempt(email, address);
     const own = await store.findUserByEmail(email);
     if (own === undefined || !(await verifyPassword(password, own.passwordHash)))
       throw fieldError("currentPassword", "Your current password is not right");
-    signInLimits.succeeded(email, address);
+    await signInLimits.succeeded(email, address);
   }
 
   app.get("/api/admin/practices", async (request, reply): Promise<PracticeList> => {

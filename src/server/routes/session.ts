@@ -12,20 +12,19 @@ export function sessionRoutes(app: FastifyInstance, { store, sessions, signInLim
   app.post("/api/session", async (request, reply): Promise<SessionInfo> => {
     const body = parseWith(signInSchema, request.body, "Sign in with a JSON object holding email and password");
     const email = body.email.trim().toLowerCase();
-    const wait = signInLimits.retryAfter(email, request.ip);
+    // Counted (when it may go ahead) before the (slow) password check, so parallel guesses cannot all
+    // slip through; a correct sign-in is then forgiven, so colleagues behind one address never lock each other out.
+    const wait = await signInLimits.begin(email, request.ip);
     if (wait > 0) {
       reply.header("retry-after", String(wait));
       throw new HttpError(429, `Too many sign-in attempts. Try again in ${waitInWords(wait)}.`);
     }
-    // Counted before the (slow) password check, so parallel guesses cannot all slip through;
-    // a correct sign-in is then forgiven, so colleagues behind one address never lock each other out.
-    signInLimits.attempt(email, request.ip);
     const user = await store.findUserByEmail(email);
     const valid = await verifyPassword(body.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (user === undefined || !valid) throw new HttpError(401, "The email address or password is not right");
     // Said only to someone who knows the password: it tells them whom to ask, and an attacker nothing.
     if (!user.active) throw new HttpError(403, "This account is deactivated. Ask your administrator to reactivate it.");
-    signInLimits.succeeded(email, request.ip);
+    await signInLimits.succeeded(email, request.ip);
     const { passwordHash: _hash, active: _active, ...publicUser } = user;
     const auth = await sessions.start(reply, publicUser);
     request.userId = user.id;
