@@ -51,6 +51,7 @@ import type {
   UserUpdate,
 } from "../store";
 import { isUniqueViolation, translate } from "./errors";
+import { transaction } from "./transaction";
 
 type Row = Record<string, unknown>;
 type Value = string | number | boolean | null;
@@ -125,41 +126,8 @@ export class PostgresStore implements Store {
     }
   }
 
-  /**
-   * Runs `work` in one transaction (READ COMMITTED; races are settled by locks and conditional
-   * writes, as each method says).
-   */
-  private async tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw translate(error);
-    }
-    let broken = false;
-    // A connection lost between two statements of the transaction would otherwise be an
-    // unhandled 'error' event (the pool listens only while the connection is idle): the next
-    // statement fails instead, and the connection is dropped.
-    const lost = (): void => {
-      broken = true;
-    };
-    client.on("error", lost);
-    try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      try {
-        await client.query("ROLLBACK");
-      } catch {
-        broken = true;
-      }
-      throw translate(error);
-    } finally {
-      client.removeListener("error", lost);
-      client.release(broken);
-    }
+  private tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return transaction(this.pool, work);
   }
 
   private toUser(row: Row): SessionUser {

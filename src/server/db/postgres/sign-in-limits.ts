@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { SIGN_IN_RULES, pairKey, waitMs, type SignInLimits, type Window } from "../../auth/rate-limit";
 import { systemClock, type Clock } from "../../clock";
+import { transaction } from "./transaction";
 import { translate } from "./errors";
 
 const LOCK_NAMESPACE = -3;
@@ -86,36 +87,7 @@ export class PostgresSignInLimits implements SignInLimits {
     }
   }
 
-  private async tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw translate(error);
-    }
-    let broken = false;
-    // A connection lost between two statements of the transaction would otherwise be an
-    // unhandled 'error' event (the pool listens only while the connection is idle): the next
-    // statement fails instead, and the connection is dropped.
-    const lost = (): void => {
-      broken = true;
-    };
-    client.on("error", lost);
-    try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      try {
-        await client.query("ROLLBACK");
-      } catch {
-        broken = true;
-      }
-      throw translate(error);
-    } finally {
-      client.removeListener("error", lost);
-      client.release(broken);
-    }
+  private tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return transaction(this.pool, work);
   }
 }
