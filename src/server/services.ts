@@ -3,6 +3,7 @@ import type { Config } from "./config";
 import { SignInLimiter } from "./auth/rate-limit";
 import { Sessions } from "./auth/sessions";
 import type { Store } from "./db/store";
+import { Documents } from "./documents/documents";
 
 export interface Services {
   config: Config;
@@ -10,9 +11,16 @@ export interface Services {
   sessions: Sessions;
   signInLimits: SignInLimiter;
   now: () => Date;
+  /** Supporting documents (#11): rows and bytes. */
+  documents: Documents;
 }
 
-export function createServices(config: Config, store: Store, now: () => Date = () => new Date()): Services {
+export function createServices(
+  config: Config,
+  store: Store,
+  now: () => Date = () => new Date(),
+  documents: Documents = Documents.besideDatabase(config.DATABASE_FILE),
+): Services {
   return {
     config,
     store,
@@ -23,5 +31,6 @@ export function createServices(config: Config, store: Store, now: () => Date = (
     }),
     signInLimits: new SignInLimiter(),
     now,
+    documents,
   };
 }

@@ -16,6 +16,7 @@ import type {
   SessionUser,
   VersionRecord,
 } from "@/contract";
+import { fileDraftDocuments } from "./document-rows";
 import { openDatabase, transaction } from "./sqlite";
 import type {
   ChangeResult,
@@ -416,6 +417,7 @@ export class SqliteDatabase implements StoreMethods {
         dueAt,
       ).lastInsertRowid;
       this.insertVersion(num(id), 1, s.userId, s.document, s.evaluation, at);
+      fileDraftDocuments(this.db, num(id), 1, s.userId); // #11: the draft's documents are filed with it
       this.recordAudit(num(id), s.userId, "submitted", "version 1", s.now);
       // The draft was this request: filed, it is no longer offered anywhere to resume (and file again).
       this.deleteDraft(s.userId);
@@ -692,6 +694,7 @@ export class SqliteDatabase implements StoreMethods {
       );
       if (!result.ok) return result;
       this.insertVersion(requestId, version, userId, document, evaluation, now.toISOString());
+      fileDraftDocuments(this.db, requestId, version, userId); // #11: earlier documents kept, the amendment's added
       this.recordAudit(requestId, userId, "amended", `version ${version}`, now);
       // The amender's draft of this amendment is filed now; a draft of something else stays.
       this.sql(
