@@ -376,6 +376,26 @@ describe("who may read a document", () => {
   });
 });
 
+describe("work follows the practice", () => {
+  it("moving a staff member to another practice ends their draft documents, bytes and all", async () => {
+    await discard(staff);
+    const up = await uploadAs(staff, [{ name: "moving.pdf", data: await pdf() }]);
+    expect(up.status).toBe(201);
+    const account = await server.store.findAccount(staff.user.id);
+    const other = (await server.store.listPractices()).find((p) => p.id !== staff.user.practiceId);
+    if (account === undefined || other === undefined) throw new Error("demo data");
+    const by = { adminId: admin.user.id, now: new Date() };
+    const effects = { endSessions: false, keepSession: null, detail: "moved" };
+    await server.store.updateUser(account.id, account.rowVersion, { practiceId: other.id }, effects, by);
+    expect(rows("draft_user_id IS NOT NULL")).toBe(0);
+    await server.services.documents.reap();
+    expect(storedFiles()).toHaveLength(rows());
+    const back = await server.store.findAccount(staff.user.id);
+    if (back === undefined) throw new Error("gone");
+    await server.store.updateUser(back.id, back.rowVersion, { practiceId: account.practiceId }, effects, by);
+  });
+});
+
 describe("submission and amendment", () => {
   it("files the draft's documents with the request in its transaction; filed ones cannot be removed or changed", async () => {
     await discard(staff);

@@ -167,8 +167,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // A document is in one staff member's draft (draft_user_id) or filed with a request (request_id),
     // never both. Rows point at their bytes by storage_key; deleting a row queues its bytes in
     // document_trash in the same transaction, so bytes go only once no row needs them. A filed
-    // document is never deleted or changed; when a draft ends (filed, discarded, its owner moved
-    // to another practice), the documents still in it end with it.
+    // document is never deleted or changed; when a draft ends (filed, discarded) or its owner moves
+    // to another practice or is deactivated, the documents still in it end with it.
     sql: `
       CREATE TABLE documents (
         id INTEGER PRIMARY KEY,
@@ -211,6 +211,9 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
       CREATE TRIGGER drafts_end_with_documents AFTER DELETE ON drafts
       BEGIN DELETE FROM documents WHERE draft_user_id = OLD.user_id; END;
+      CREATE TRIGGER draft_documents_follow_the_practice AFTER UPDATE OF practice_id, active ON users
+      WHEN NEW.practice_id IS NOT OLD.practice_id OR NEW.active = 0
+      BEGIN DELETE FROM documents WHERE draft_user_id = NEW.id; END;
     `,
   },
 ];
