@@ -6,7 +6,7 @@
  */
 import { open, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileTypeFromFile } from "file-type";
+import { fileTypeFromBuffer } from "file-type";
 import {
   concatTransformationMatrix,
   drawObject,
@@ -54,7 +54,7 @@ const MAX_TIFF_MEGAPIXELS = 12;
 const MAX_TIFF_PAGES = 200;
 
 export async function inspect(path: string, fileName: string, spoolDir: string): Promise<Inspected> {
-  const detected = await fileTypeFromFile(path);
+  const detected = await fileTypeFromBuffer(await head(path, 64 * 1024));
   const mime = detected?.mime === "image/apng" ? "image/png" : detected?.mime;
   switch (mime) {
     case "application/pdf":
@@ -78,6 +78,18 @@ const damaged = (fileName: string): Refused =>
     fileName,
     `${quoted(fileName)} is a damaged PDF that cannot be opened. Save or scan it again, then attach ${ACCEPTED_DOCUMENTS}.`,
   );
+
+/** The first bytes of a file: its signature is there (file-type would otherwise read a whole PDF looking for Illustrator's marks). */
+async function head(path: string, length: number): Promise<Uint8Array> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
 
 /** A PDF's last 1,024 bytes hold its end-of-file marker; a cut-off file has none. */
 async function hasEndMarker(path: string): Promise<boolean> {

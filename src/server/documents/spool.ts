@@ -49,7 +49,8 @@ function closeStream(out: WriteStream): Promise<void> {
  */
 export async function spool(source: Readable, dir: string, maxBytes: number): Promise<Spooled> {
   const path = join(dir, spoolName());
-  const out = createWriteStream(path, { flags: "wx" });
+  // A 1 MB buffer: a chunk from the network rarely waits for the disk (16 kB, the default, makes every write wait).
+  const out = createWriteStream(path, { flags: "wx", highWaterMark: 1024 * 1024 });
   const hash = createHash("sha256");
   let size = 0;
   try {
