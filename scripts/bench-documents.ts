@@ -45,7 +45,7 @@ async function plainWrite(dir: string, files: Buffer[], sync: boolean): Promise<
   }
   const seconds = (performance.now() - start) / 1000;
   for (let i = 0; i < files.length; i += 1) await rm(join(dir, `plain-${i}`), { force: true });
-  return (files.length * files[0]!.length) / MB / seconds;
+  return (files.length * (files[0]?.length ?? 0)) / MB / seconds;
 }
 
 async function main(): Promise<void> {
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       plainSynced.push(await plainWrite(temp.dir, files, true));
       const start = performance.now();
       for (const [i, data] of files.entries()) await send(staffA, `scan-${i}.pdf`, data);
-      uploads.push((FILES * files[0]!.length) / MB / ((performance.now() - start) / 1000));
+      uploads.push((FILES * (files[0]?.length ?? 0)) / MB / ((performance.now() - start) / 1000));
       await discard(staffA);
     }
 
