@@ -20,6 +20,7 @@
  * a draft document only by the staff member whose draft it is. Pure: no Node, no DOM.
  */
 import { z } from "zod/mini";
+import type { ChecklistItem } from "@/criteria";
 import { REFERENCE_PATTERN } from "./api";
 
 /** The types accepted, recognised by their content (never by the name or the browser's type). */
@@ -113,4 +114,10 @@ export interface RequestDocumentsAnswer {
   documents: DocumentInfo[];
   /** Each version and the documents it carried (ids, in upload order). */
   versions: { version: number; documents: string[] }[];
+  /**
+   * The current version's checklist (from its document and evaluation, re-run on the server), each
+   * item with the ids of the documents attached to it; `missing` lists the required items none supports.
+   */
+  checklist: (ChecklistItem & { documents: string[] })[];
+  missing: string[];
 }

@@ -411,6 +411,11 @@ describe("submission and amendment", () => {
     const list = await call<RequestDocumentsAnswer>(server.app, staff, "GET", `/api/requests/${reference}/documents`);
     expect(list.body.documents.map((d) => [d.id, d.state, d.version])).toEqual(ids.map((id) => [id, "filed", 1]));
     expect(list.body.versions).toEqual([{ version: 1, documents: ids }]);
+    // The checklist says what each document supports and which required items have none.
+    const diagnosis = list.body.checklist.find((item) => item.id === "diagnosis-factor-ix");
+    expect(diagnosis).toMatchObject({ required: true, criteria: ["I.A.1", "I.A.4"], documents: ids });
+    expect(list.body.missing).toContain("liver-panel");
+    expect(list.body.missing).not.toContain("diagnosis-factor-ix");
     for (const id of ids) {
       expect((await call(server.app, staff, "DELETE", `/api/draft/documents/${id}`)).status).toBe(409);
       expect(

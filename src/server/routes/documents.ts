@@ -8,6 +8,7 @@
 import { rm } from "node:fs/promises";
 import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { documentationChecklist, evaluate } from "@/criteria";
 import {
   ACCEPTED_DOCUMENTS,
   DOCUMENT_ID_PATTERN,
@@ -347,7 +348,16 @@ export async function documentRoutes(app: FastifyInstance, services: Services): 
       if (stored === undefined) throw new HttpError(404, "No request with that reference");
       const list = await documents.rows.requestDocuments(stored.id);
       await store.recordAudit(stored.id, auth.user.id, "listed documents", `version ${stored.version}`, now());
-      return { documents: list.map(info), versions: await documents.rows.versionDocuments(stored.id) };
+      const checklist = documentationChecklist(stored.document, evaluate(stored.document)).map((item) => ({
+        ...item,
+        documents: list.filter((doc) => doc.info.items.includes(item.id)).map((doc) => doc.info.id),
+      }));
+      return {
+        documents: list.map(info),
+        versions: await documents.rows.versionDocuments(stored.id),
+        checklist,
+        missing: checklist.filter((item) => item.required && item.documents.length === 0).map((item) => item.id),
+      };
     },
   );
 
