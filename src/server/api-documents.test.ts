@@ -371,6 +371,15 @@ describe("who may read a document", () => {
       { action: "viewed document", detail: `document ${filedDoc.id}`, user_id: reviewer.user.id },
       { action: "downloaded document", detail: `document ${filedDoc.id}`, user_id: reviewer.user.id },
     ]);
+    // Listing a request's documents is audited too, once a minute per person.
+    await call(server.app, reviewer, "GET", `/api/requests/${reference}/documents`);
+    await call(server.app, reviewer, "GET", `/api/requests/${reference}/documents`);
+    const listings = server.db
+      .prepare(
+        "SELECT COUNT(*) AS n FROM audit_events a JOIN requests r ON r.id = a.request_id WHERE r.reference = ? AND a.action = 'listed documents' AND a.user_id = ?",
+      )
+      .get(reference, reviewer.user.id);
+    expect(Number(listings?.n)).toBe(1);
     const all = JSON.stringify(server.db.prepare("SELECT * FROM audit_events").all());
     expect(all).not.toContain("filed.pdf");
   });

@@ -68,6 +68,11 @@ export interface DocumentRows {
   ): Promise<"removed" | "not_found" | "filed">;
   /** Ends every document of the staff member's draft. */
   discardDraft(userId: number): Promise<void>;
+  /**
+   * Audits that `userId` listed a request's documents, unless they did in the minute before `now`
+   * (a page refetching on focus): one statement, so two at once still leave one entry.
+   */
+  recordListing(requestId: number, userId: number, now: Date): Promise<void>;
   /** Storage keys whose rows are gone (their bytes can go); `forget` once removed. */
   trash(limit: number): Promise<string[]>;
   forget(keys: string[]): Promise<void>;
@@ -301,6 +306,16 @@ export class SqliteDocumentRows implements DocumentRows {
 
   async discardDraft(userId: number): Promise<void> {
     this.db.prepare("DELETE FROM documents WHERE draft_user_id = ?").run(userId);
+  }
+
+  async recordListing(requestId: number, userId: number, now: Date): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO audit_events (request_id, user_id, action, detail, at)
+         SELECT ?1, ?2, 'listed documents', '', ?3 WHERE NOT EXISTS (
+           SELECT 1 FROM audit_events WHERE request_id = ?1 AND user_id = ?2 AND action = 'listed documents' AND at > ?4 AND at <= ?3)`,
+      )
+      .run(requestId, userId, now.toISOString(), new Date(now.getTime() - 60_000).toISOString());
   }
 
   async trash(limit: number): Promise<string[]> {

@@ -347,7 +347,7 @@ export async function documentRoutes(app: FastifyInstance, services: Services): 
       const stored = await store.findRequest(request.params.reference.toUpperCase(), scope, now());
       if (stored === undefined) throw new HttpError(404, "No request with that reference");
       const list = await documents.rows.requestDocuments(stored.id);
-      await store.recordAudit(stored.id, auth.user.id, "listed documents", `version ${stored.version}`, now());
+      await documents.rows.recordListing(stored.id, auth.user.id, now());
       const checklist = documentationChecklist(stored.document, evaluate(stored.document)).map((item) => ({
         ...item,
         documents: list.filter((doc) => doc.info.items.includes(item.id)).map((doc) => doc.info.id),
