@@ -182,7 +182,7 @@ export async function documentRoutes(app: FastifyInstance, services: Services): 
    * Checks and stores a received upload, all or nothing. Whatever happens, the spool is empty and
    * no bytes without a row remain before this resolves (and so before anything is answered).
    */
-  async function store_(
+  async function keepUpload(
     owner: DraftOwner,
     { items, files }: { items: string[]; files: Received[] },
   ): Promise<{ answer: DocumentsAnswer } | { status: number; refused: DocumentsRefusal }> {
@@ -299,7 +299,7 @@ export async function documentRoutes(app: FastifyInstance, services: Services): 
           refused: error.refused,
         });
       }
-      const outcome = await store_(owner, received);
+      const outcome = await keepUpload(owner, received);
       if ("refused" in outcome) return refuse(outcome.status, outcome.refused);
       return reply.code(201).send(outcome.answer);
     });
