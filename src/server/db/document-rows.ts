@@ -1,5 +1,5 @@
 /**
- * The rows of supporting documents on the embedded SQLite database (migration 9). Its own
+ * The rows of supporting documents on the embedded SQLite database (migration 10). Its own
  * connection writes with `synchronous = FULL`, so an upload is acknowledged only once its row is
  * on disk (its bytes are already: see documents/bytes.ts). `fileDraftDocuments` is the one call the
  * Store's submit and amend make, inside their own transaction, on their own handle.

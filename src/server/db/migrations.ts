@@ -161,8 +161,9 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX requests_practice_member_status ON requests (practice_id, member_id, status);
     `,
   },
+  // Version 9 is taken on the postgres branch (member-ID indexes), not merged yet: this is 10.
   {
-    version: 9,
+    version: 10,
     name: "supporting documents: drafts' and requests', the documents each version carried, bytes to remove",
     // A document is in one staff member's draft (draft_user_id) or filed with a request (request_id),
     // never both. Rows point at their bytes by storage_key; deleting a row queues its bytes in
