@@ -264,7 +264,7 @@ describe("refusals: a message naming the file and what is accepted; nothing stor
     await discard(staff);
   });
 
-  it("more than 150 MB in one upload, or on one request", { timeout: 120_000 }, async () => {
+  it("more than 150 MB in one upload, or on one request", { timeout: 240_000 }, async () => {
     const big = (i: number) => ({ name: `big${i}.png`, data: Buffer.concat([PNG, Buffer.alloc(24 * 1024 * 1024, i)]) });
     // Announced as more than an upload can hold: refused before a byte is read.
     await refused(
