@@ -68,7 +68,13 @@ export async function spool(source: Readable, dir: string, maxBytes: number): Pr
     await fsyncPath(path);
     return { path, size, sha256: hash.digest("hex") };
   } catch (error) {
-    out.destroy();
+    // The file may still be opening: wait until it is closed, or removing it first would let the
+    // open create it afterwards (an empty file left in the spool).
+    if (!out.closed) {
+      const closed = once(out, "close");
+      out.destroy();
+      await closed.catch(() => undefined);
+    }
     await rm(path, { force: true });
     throw error;
   }
