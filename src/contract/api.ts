@@ -40,7 +40,7 @@ export const signInSchema = z.object({
 });
 
 /** A request's reference, as the server makes them (HGX- and two groups of four readable characters). */
-const REFERENCE_PATTERN = /^HGX-[A-Z2-9]{4}-[A-Z2-9]{4}$/;
+export const REFERENCE_PATTERN = /^HGX-[A-Z2-9]{4}-[A-Z2-9]{4}$/;
 
 /**
  * A submission: the document (validated separately), whether it is urgent (required: there is no

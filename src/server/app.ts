@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import { StoreUnavailable } from "./db/store-errors";
 import { BadRequest, HttpError } from "./parse";
 import { adminRoutes } from "./routes/admin";
+import { documentRoutes } from "./routes/documents";
 import { draftRoutes } from "./routes/drafts";
 import { evaluateRoute } from "./routes/evaluate";
 import { requestRoutes } from "./routes/requests";
@@ -115,6 +116,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   draftRoutes(app, services);
   requestRoutes(app, services);
   adminRoutes(app, services);
+  await documentRoutes(app, services);
 
   const staticRoot = resolve(config.STATIC_DIR);
   const hasWebApp = existsSync(resolve(staticRoot, "index.html"));

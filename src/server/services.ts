@@ -4,6 +4,7 @@ import { systemClock, type Clock } from "./clock";
 import { SIGN_IN_RULES, SignInLimiter, type SignInLimits } from "./auth/rate-limit";
 import { Sessions } from "./auth/sessions";
 import type { Store } from "./db/store";
+import { Documents } from "./documents/documents";
 
 export interface Services {
   config: Config;
@@ -12,6 +13,8 @@ export interface Services {
   signInLimits: SignInLimits;
   /** The one clock: sessions, sign-in limits and every route read the time from it. */
   now: Clock;
+  /** Supporting documents (#11): rows and bytes. */
+  documents: Documents;
 }
 
 export function createServices(
@@ -20,6 +23,7 @@ export function createServices(
   now: Clock = systemClock,
   /** Shared sign-in counts (PostgreSQL); this process's own by default. */
   signInLimits: SignInLimits = new SignInLimiter(SIGN_IN_RULES, now),
+  documents: Documents = Documents.besideDatabase(config.DATABASE_FILE),
 ): Services {
   return {
     config,
@@ -35,5 +39,6 @@ export function createServices(
     ),
     signInLimits,
     now,
+    documents,
   };
 }

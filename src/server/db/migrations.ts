@@ -174,4 +174,59 @@ export const MIGRATIONS: readonly Migration[] = [
       ANALYZE;
     `,
   },
+  {
+    version: 10,
+    name: "supporting documents: drafts' and requests', the documents each version carried, bytes to remove",
+    // A document is in one staff member's draft (draft_user_id) or filed with a request (request_id),
+    // never both. Rows point at their bytes by storage_key; deleting a row queues its bytes in
+    // document_trash in the same transaction, so bytes go only once no row needs them. A filed
+    // document is never deleted or changed; when a draft ends (filed, discarded) or its owner moves
+    // to another practice or is deactivated, the documents still in it end with it.
+    sql: `
+      CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        public_id TEXT NOT NULL UNIQUE,
+        storage_key TEXT NOT NULL UNIQUE,
+        rendition_key TEXT UNIQUE,
+        practice_id INTEGER NOT NULL REFERENCES practices (id),
+        uploaded_by INTEGER NOT NULL REFERENCES users (id),
+        draft_user_id INTEGER REFERENCES users (id),
+        amends_reference TEXT,
+        request_id INTEGER REFERENCES requests (id),
+        first_version INTEGER,
+        file_name TEXT NOT NULL,
+        media_type TEXT NOT NULL CHECK (media_type IN ('application/pdf', 'image/png', 'image/jpeg', 'image/tiff')),
+        size INTEGER NOT NULL CHECK (size > 0),
+        sha256 TEXT NOT NULL,
+        pages INTEGER NOT NULL CHECK (pages > 0),
+        items TEXT NOT NULL,
+        uploaded_at TEXT NOT NULL,
+        CHECK ((draft_user_id IS NULL) <> (request_id IS NULL))
+      );
+      CREATE INDEX documents_draft ON documents (draft_user_id, id) WHERE draft_user_id IS NOT NULL;
+      CREATE INDEX documents_request ON documents (request_id, id) WHERE request_id IS NOT NULL;
+      CREATE TABLE request_version_documents (
+        request_id INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        document_id INTEGER NOT NULL REFERENCES documents (id),
+        PRIMARY KEY (request_id, version, document_id),
+        FOREIGN KEY (request_id, version) REFERENCES request_versions (request_id, version)
+      );
+      CREATE TABLE document_trash (storage_key TEXT PRIMARY KEY);
+      CREATE TRIGGER documents_filed_kept BEFORE DELETE ON documents WHEN OLD.request_id IS NOT NULL
+      BEGIN SELECT RAISE(ABORT, 'a filed document is kept'); END;
+      CREATE TRIGGER documents_filed_unchanged BEFORE UPDATE ON documents WHEN OLD.request_id IS NOT NULL
+      BEGIN SELECT RAISE(ABORT, 'a filed document is not changed'); END;
+      CREATE TRIGGER documents_bytes_to_trash AFTER DELETE ON documents
+      BEGIN
+        INSERT OR IGNORE INTO document_trash (storage_key) VALUES (OLD.storage_key);
+        INSERT OR IGNORE INTO document_trash (storage_key) SELECT OLD.rendition_key WHERE OLD.rendition_key IS NOT NULL;
+      END;
+      CREATE TRIGGER drafts_end_with_documents AFTER DELETE ON drafts
+      BEGIN DELETE FROM documents WHERE draft_user_id = OLD.user_id; END;
+      CREATE TRIGGER draft_documents_follow_the_practice AFTER UPDATE OF practice_id, active ON users
+      WHEN NEW.practice_id IS NOT OLD.practice_id OR NEW.active = 0
+      BEGIN DELETE FROM documents WHERE draft_user_id = NEW.id; END;
+    `,
+  },
 ];

@@ -25,7 +25,7 @@ function depthWithin(value: unknown, limit: number): boolean {
   return true;
 }
 
-export function draftRoutes(app: FastifyInstance, { store, sessions, now }: Services): void {
+export function draftRoutes(app: FastifyInstance, { store, sessions, now, documents }: Services): void {
   app.get("/api/draft", async (request, reply) => {
     const { user } = await requireUser(sessions, request, reply, ["staff"]);
     const draft = await store.getDraft(user.id);
@@ -65,6 +65,7 @@ export function draftRoutes(app: FastifyInstance, { store, sessions, now }: Serv
   app.delete("/api/draft", async (request, reply) => {
     const { user } = await requireUser(sessions, request, reply, ["staff"]);
     await store.deleteDraft(user.id);
+    await documents.discardDraft(user.id); // its documents too (#11)
     return reply.code(204).send();
   });
 }

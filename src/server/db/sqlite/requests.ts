@@ -2,6 +2,7 @@
  * A request's lifecycle: submit, amend, start review, decide, each in one transaction with its
  * audit event; reading one request with its versions, decisions, audit trail and the member's other requests.
  */
+import { fileDraftDocuments } from "../document-rows";
 import { randomBytes } from "node:crypto";
 import type { SQLInputValue } from "node:sqlite";
 import { DECISION_AUDIT_ACTIONS } from "@/criteria";
@@ -150,6 +151,7 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
             dueAt,
           ).lastInsertRowid;
         insertVersion(num(id), 1, s.userId, s.document, s.evaluation, at);
+        fileDraftDocuments(h.db, num(id), 1, s.userId); // #11: the draft's documents are filed with it
         recordAudit(num(id), s.userId, "submitted", "version 1", s.now);
         // The draft was this request: filed, it is no longer offered anywhere to resume (and file again).
         h.sql("DELETE FROM drafts WHERE user_id = ?").run(s.userId);
@@ -299,6 +301,7 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
         );
         if (!result.ok) return result;
         insertVersion(requestId, version, userId, document, evaluation, now.toISOString());
+        fileDraftDocuments(h.db, requestId, version, userId); // #11: earlier documents kept, the amendment's added
         recordAudit(requestId, userId, "amended", `version ${version}`, now);
         // The amender's draft of this amendment is filed now; a draft of something else stays.
         h.sql(

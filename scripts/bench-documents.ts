@@ -1,0 +1,128 @@
+/**
+ * `npm run bench:documents`: supporting documents against the real server process.
+ *   1. Upload throughput of 10 MB PDFs, one at a time over HTTP (spooled, hashed, opened with
+ *      pdf-lib, fsynced, renamed into place, row committed with synchronous=FULL), as a ratio of a
+ *      plain write of the same bytes to a file on the same disk (with and without fsync).
+ *   2. Peak server memory (RSS, sampled every 10 ms from /proc) above idle during 8 concurrent
+ *      25 MB uploads (four staff drafts of each demo practice's staff member, 100 MB each).
+ * Prints the figures; nothing here is pass/fail (these machines are noisy). Client and server
+ * share the machine's cores.
+ */
+import { randomBytes } from "node:crypto";
+import { open, rm, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import type { DocumentsAnswer } from "@/contract";
+import { pdf, upload } from "../src/server/documents/test-files";
+import { STAFF_A, STAFF_B, signInHttp, startServerProcess, tempDatabase } from "../src/server/test-support";
+
+const MB = 1024 * 1024;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const FILES = 10;
+
+const rssOf = (pid: number): number => {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+};
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+async function plainWrite(dir: string, files: Buffer[], sync: boolean): Promise<number> {
+  const start = performance.now();
+  for (const [i, data] of files.entries()) {
+    const path = join(dir, `plain-${i}`);
+    await writeFile(path, data);
+    if (sync) {
+      const handle = await open(path, "r");
+      await handle.sync();
+      await handle.close();
+    }
+  }
+  const seconds = (performance.now() - start) / 1000;
+  for (let i = 0; i < files.length; i += 1) await rm(join(dir, `plain-${i}`), { force: true });
+  return (files.length * (files[0]?.length ?? 0)) / MB / seconds;
+}
+
+async function main(): Promise<void> {
+  const temp = tempDatabase("hemgenix-bench-documents-");
+  const server = await startServerProcess({ databaseFile: temp.file });
+  try {
+    const pid = server.child.pid ?? 0;
+    const staffA = await signInHttp(server.url, STAFF_A);
+    const staffB = await signInHttp(server.url, STAFF_B);
+    const send = async (who: { cookie: string; csrf: string }, name: string, data: Buffer) => {
+      const { body, contentType } = upload([{ name, data }], "liver-panel");
+      const res = await fetch(`${server.url}/api/draft/documents`, {
+        method: "POST",
+        headers: { "content-type": contentType, cookie: who.cookie, "x-csrf-token": who.csrf },
+        body,
+      });
+      const text = await res.text();
+      if (res.status !== 201) throw new Error(`upload gave ${res.status}: ${text}`);
+      return (JSON.parse(text) as DocumentsAnswer).documents[0];
+    };
+    const discard = async (who: { cookie: string; csrf: string }) => {
+      await fetch(`${server.url}/api/draft`, {
+        method: "DELETE",
+        headers: { cookie: who.cookie, "x-csrf-token": who.csrf },
+      });
+    };
+
+    // 1. Throughput of 10 MB PDFs.
+    const uploads: number[] = [];
+    const plain: number[] = [];
+    const plainSynced: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const files = await Promise.all(Array.from({ length: FILES }, () => pdf({ pages: 4, padTo: 10 * MB })));
+      plain.push(await plainWrite(temp.dir, files, false));
+      plainSynced.push(await plainWrite(temp.dir, files, true));
+      const start = performance.now();
+      for (const [i, data] of files.entries()) await send(staffA, `scan-${i}.pdf`, data);
+      uploads.push((FILES * (files[0]?.length ?? 0)) / MB / ((performance.now() - start) / 1000));
+      await discard(staffA);
+    }
+
+    // 2. Peak memory during 8 concurrent 25 MB uploads.
+    const big = await Promise.all(Array.from({ length: 8 }, () => pdf({ pages: 2, padTo: 25 * MB - 64 * 1024 })));
+    const peaks: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      await new Promise((r) => setTimeout(r, 500));
+      const idle = rssOf(pid);
+      let peak = idle;
+      const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 10);
+      await Promise.all(
+        big.map((data, i) =>
+          send(i % 2 === 0 ? staffA : staffB, `big-${i}.pdf`, Buffer.concat([data, randomBytes(8)])),
+        ),
+      );
+      clearInterval(sampler);
+      peaks.push((peak - idle) / MB);
+      await discard(staffA);
+      await discard(staffB);
+    }
+
+    const ratio = median(uploads) / median(plain);
+    const ratioSynced = median(uploads) / median(plainSynced);
+    console.log(`Documents benchmark (${ROUNDS} rounds, medians; load average ${loadavg()[0]?.toFixed(1)} at the end)`);
+    console.log(`  upload of ${FILES} × 10 MB PDFs, one at a time: ${median(uploads).toFixed(0)} MB/s`);
+    console.log(
+      `  plain file write of the same bytes:          ${median(plain).toFixed(0)} MB/s (ratio ${ratio.toFixed(2)})`,
+    );
+    console.log(
+      `  plain file write + fsync:                     ${median(plainSynced).toFixed(0)} MB/s (ratio ${ratioSynced.toFixed(2)})`,
+    );
+    console.log(
+      `  peak server RSS above idle, 8 × 25 MB at once: ${median(peaks).toFixed(0)} MB (rounds: ${peaks.map((p) => p.toFixed(0)).join(", ")})`,
+    );
+  } finally {
+    await server.stop();
+    temp.remove();
+  }
+}
+
+await main();
