@@ -699,6 +699,22 @@ export function storeSuite(engine: string, open: OpenStore): void {
             expect(backward).toEqual(forward);
           });
 
+    it("gives back exactly the first page when walking back from the second", async () => {
+      const practiceId = rows[1]?.practiceId ?? 0;
+      const first = await s.listRequests({ sort: "received", pageSize: 3 }, { practiceId }, now);
+      const second = await s.listRequests(
+        { sort: "received", pageSize: 3, cursor: first.next ?? undefined },
+        { practiceId },
+        now,
+      );
+      const back = await s.listRequests(
+        { sort: "received", pageSize: 3, cursor: second.previous ?? undefined },
+        { practiceId },
+        now,
+      );
+      expect(back).toEqual(first);
+    });
+
     it("jumps to a page by number (offset) and marks overdue requests", async () => {
       const all = expected("received", () => true);
       const third = await s.listRequests({ sort: "received", pageSize: 5, page: 3 }, { practiceId: null }, now);
