@@ -9,7 +9,7 @@ import { createServices } from "./services";
 const config = loadConfig();
 const now = systemClock;
 // A database that cannot be reached at start stops it with one line naming DATABASE_URL (no password).
-const { store, signInLimits, where } = await openStore(config, now, (error) => {
+const { store, signInLimits, where, openDocuments } = await openStore(config, now, (error) => {
   console.warn(
     `database connection lost (${(error as { code?: string }).code ?? error.constructor.name}); reconnecting`,
   );
@@ -18,7 +18,8 @@ const { store, signInLimits, where } = await openStore(config, now, (error) => {
   process.exit(1);
 });
 if (config.MODE === "demo") await seedDemo(store, now());
-const app = await buildApp(createServices(config, store, now, signInLimits));
+// Supporting documents where the engine keeps them (PostgreSQL: in the database, shared by every instance).
+const app = await buildApp(createServices(config, store, now, signInLimits, openDocuments()));
 
 // Sessions idle or older than their limits are refused anyway; purging them keeps the table small.
 const purgeIdleSessions = () => {

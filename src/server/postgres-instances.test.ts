@@ -5,8 +5,11 @@
  * throwaway data directory. No mocks. Also: start-up errors naming DATABASE_URL, an instance
  * killed (SIGKILL) during a burst of submits, and the database going away and coming back.
  */
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DocumentInfo, DocumentsAnswer, RequestDocumentsAnswer } from "@/contract";
+import { pdf, upload } from "./documents/test-files";
 import { freePort } from "./free-port";
 import { startPostgres, type PostgresCluster } from "./postgres-cluster";
 import {
@@ -217,6 +220,59 @@ describe("two server instances on one PostgreSQL", { timeout: 120_000 }, () => {
       body: JSON.stringify({ email: ADMIN, password: DEMO_PASSWORD }),
     });
     expect(right.status).toBe(429);
+  });
+
+  it("a document uploaded through one instance is viewed and downloaded whole through the other, and filed by a submit made there", async () => {
+    const staffOnA = await signInHttp(a.url, STAFF_A);
+    const staffOnB = await signInHttp(b.url, STAFF_A);
+    const sha = (data: Buffer | ArrayBuffer): string =>
+      createHash("sha256")
+        .update(Buffer.from(data as ArrayBuffer))
+        .digest("hex");
+    // Over 3 MB: stored as several chunks.
+    const data = await pdf({ pages: 2, padTo: 3 * 1024 * 1024 + 17 });
+    const { body, contentType } = upload([{ name: "labs.pdf", data }]);
+    const uploaded = await fetch(`${a.url}/api/draft/documents`, {
+      method: "POST",
+      headers: { cookie: staffOnA.cookie, "x-csrf-token": staffOnA.csrf, "content-type": contentType },
+      body,
+    });
+    expect(uploaded.status).toBe(201);
+    const [doc] = ((await uploaded.json()) as DocumentsAnswer).documents as [DocumentInfo];
+    expect(doc.sha256).toBe(sha(data));
+
+    // The other instance lists the draft's document and serves its bytes, to view and to download.
+    const listed = await http<DocumentsAnswer>(b.url, staffOnB, "GET", "/api/draft/documents");
+    expect(listed.body.documents.map((d) => d.id)).toEqual([doc.id]);
+    for (const kind of ["view", "download"]) {
+      const res = await fetch(`${b.url}/api/documents/${doc.id}/${kind}`, { headers: { cookie: staffOnB.cookie } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/pdf");
+      expect(sha(await res.arrayBuffer())).toBe(sha(data));
+    }
+
+    // Submitted on the other instance: the draft's document is filed with the request, version 1.
+    const filed = await http<{ reference: string }>(b.url, staffOnB, "POST", "/api/requests", submission());
+    expect(filed.status).toBe(201);
+    expect((await http<DocumentsAnswer>(a.url, staffOnA, "GET", "/api/draft/documents")).body.documents).toEqual([]);
+    const reviewer = await signInHttp(a.url, REVIEWER);
+    const onRequest = await http<RequestDocumentsAnswer>(
+      a.url,
+      reviewer,
+      "GET",
+      `/api/requests/${filed.body.reference}/documents`,
+    );
+    expect(onRequest.body.documents.map((d) => [d.id, d.state, d.version])).toEqual([[doc.id, "filed", 1]]);
+    expect(onRequest.body.versions).toEqual([{ version: 1, documents: [doc.id] }]);
+    const download = await fetch(`${a.url}/api/documents/${doc.id}/download`, { headers: { cookie: reviewer.cookie } });
+    expect(sha(await download.arrayBuffer())).toBe(sha(data));
+    // A filed document cannot be removed, from either instance.
+    expect((await http(b.url, staffOnB, "DELETE", `/api/draft/documents/${doc.id}`)).status).toBe(409);
+    const stored = await rows(
+      "SELECT o.size::int AS size, o.chunks FROM documents d JOIN document_objects o ON o.storage_key = d.storage_key WHERE d.public_id = $1",
+      [doc.id],
+    );
+    expect(stored).toEqual([{ size: data.length, chunks: 4 }]);
   });
 
   it("an instance killed (SIGKILL) during a burst of submits through both: every acknowledged submit is stored once, the other keeps serving", async () => {

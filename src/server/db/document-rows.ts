@@ -7,10 +7,9 @@
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { DOCUMENT_LIMITS, type DocumentInfo, type DocumentMediaType, type RefusedFile } from "@/contract";
 
-type Row = Record<string, SQLInputValue>;
-const str = (value: SQLInputValue | undefined): string =>
+const str = (value: unknown): string =>
   typeof value === "string" ? value : typeof value === "number" || typeof value === "bigint" ? String(value) : "";
-const num = (value: SQLInputValue | undefined): number => Number(value ?? 0);
+const num = (value: unknown): number => Number(value ?? 0);
 
 /** Whose draft a new document goes into, and which request it amends (null: a new request). */
 export interface DraftOwner {
@@ -81,10 +80,12 @@ export interface DocumentRows {
   close(): Promise<void>;
 }
 
-const COLUMNS = `d.public_id, d.storage_key, d.rendition_key, d.practice_id, d.draft_user_id, d.request_id, d.amends_reference,
+/** The columns `toStored` reads (the same names on both engines). */
+export const COLUMNS = `d.public_id, d.storage_key, d.rendition_key, d.practice_id, d.draft_user_id, d.request_id, d.amends_reference,
   d.first_version, d.file_name, d.media_type, d.size, d.sha256, d.pages, d.items, d.uploaded_at`;
 
-function toStored(row: Row): StoredDocument {
+/** A documents row (selected with COLUMNS, on either engine) as a StoredDocument. */
+export function toStored(row: Record<string, unknown>): StoredDocument {
   const mediaType = str(row.media_type) as DocumentMediaType;
   const requestId = row.request_id === null ? null : num(row.request_id);
   const renditionKey = row.rendition_key === null ? null : str(row.rendition_key);
@@ -131,6 +132,42 @@ export function fileDraftDocuments(db: DatabaseSync, requestId: number, version:
   ).run(requestId, version, requestId);
 }
 
+const quoted = (name: string): string => `“${name}”`;
+
+/**
+ * Why `documents` cannot join what the request will carry (`existing`: the draft's documents for it
+ * and, for an amendment, the filed ones): the same file again, past 40 files or past 150 MB in all.
+ * Empty: they can. Both engines ask this inside the transaction that then adds them.
+ */
+export function refusals(existing: readonly StoredDocument[], documents: readonly NewDocumentRow[]): RefusedFile[] {
+  const refused: RefusedFile[] = [];
+  const count = existing.length + documents.length;
+  const bytes = [...existing, ...documents].reduce((sum, d) => sum + ("info" in d ? d.info.size : d.size), 0);
+  for (const doc of documents) {
+    const same = existing.find((e) => e.info.sha256 === doc.sha256);
+    if (same !== undefined)
+      refused.push({
+        fileName: doc.fileName,
+        message: `${quoted(doc.fileName)} is the same file as ${quoted(same.info.fileName)}, already attached to this request. Each file is attached once.`,
+      });
+  }
+  if (count > DOCUMENT_LIMITS.maxFiles)
+    refused.push(
+      ...documents.map((doc) => ({
+        fileName: doc.fileName,
+        message: `${quoted(doc.fileName)} would make ${count} documents on this request; a request carries at most ${DOCUMENT_LIMITS.maxFiles}. Combine some into one PDF.`,
+      })),
+    );
+  else if (bytes > DOCUMENT_LIMITS.maxRequestBytes)
+    refused.push(
+      ...documents.map((doc) => ({
+        fileName: doc.fileName,
+        message: `${quoted(doc.fileName)} would bring this request's documents over 150 MB in all. Attach smaller scans (fewer colours or a lower resolution).`,
+      })),
+    );
+  return refused;
+}
+
 function transaction<T>(db: DatabaseSync, work: () => T): T {
   db.exec("BEGIN IMMEDIATE");
   try {
@@ -142,8 +179,6 @@ function transaction<T>(db: DatabaseSync, work: () => T): T {
     throw error;
   }
 }
-
-const quoted = (name: string): string => `“${name}”`;
 
 export class SqliteDocumentRows implements DocumentRows {
   private readonly db: DatabaseSync;
@@ -177,31 +212,7 @@ export class SqliteDocumentRows implements DocumentRows {
         owner.amends?.reference ?? null,
         owner.amends?.requestId ?? -1,
       );
-      const refused: RefusedFile[] = [];
-      const count = existing.length + documents.length;
-      const bytes = [...existing, ...documents].reduce((sum, d) => sum + ("info" in d ? d.info.size : d.size), 0);
-      for (const doc of documents) {
-        const same = existing.find((e) => e.info.sha256 === doc.sha256);
-        if (same !== undefined)
-          refused.push({
-            fileName: doc.fileName,
-            message: `${quoted(doc.fileName)} is the same file as ${quoted(same.info.fileName)}, already attached to this request. Each file is attached once.`,
-          });
-      }
-      if (count > DOCUMENT_LIMITS.maxFiles)
-        refused.push(
-          ...documents.map((doc) => ({
-            fileName: doc.fileName,
-            message: `${quoted(doc.fileName)} would make ${count} documents on this request; a request carries at most ${DOCUMENT_LIMITS.maxFiles}. Combine some into one PDF.`,
-          })),
-        );
-      else if (bytes > DOCUMENT_LIMITS.maxRequestBytes)
-        refused.push(
-          ...documents.map((doc) => ({
-            fileName: doc.fileName,
-            message: `${quoted(doc.fileName)} would bring this request's documents over 150 MB in all. Attach smaller scans (fewer colours or a lower resolution).`,
-          })),
-        );
+      const refused = refusals(existing, documents);
       if (refused.length > 0) return refused;
       const insert = this.db.prepare(
         `INSERT INTO documents (public_id, storage_key, rendition_key, practice_id, uploaded_by, draft_user_id, amends_reference,

@@ -1,6 +1,6 @@
 /**
- * Where a document's bytes live, behind a small interface (the PostgreSQL work will give them a
- * shared home: a table of chunks, or an object store). The embedded default keeps them as files
+ * Where a document's bytes live, behind a small interface (with PostgreSQL they live in the
+ * database, as chunks: db/postgres/document-bytes.ts). The embedded default keeps them as files
  * beside the SQLite database: `<database>-documents/objects/<key>`, written by renaming a spooled,
  * fsynced file into place and fsyncing the folder, so a key that exists is a whole file.
  */
@@ -19,10 +19,18 @@ export interface DocumentBytes {
   open(key: string): Promise<{ stream: Readable; size: number } | undefined>;
   /** Removes the bytes under `key` (nothing when there are none). */
   remove(key: string): Promise<void>;
-  /** Every key stored (for the sweep of bytes no row refers to). */
+  /** Every key stored. */
   keys(): Promise<string[]>;
-  /** Removes every spooled file (at start-up: none belongs to an upload still running). */
+  /**
+   * The keys the start-up sweep may remove when no row names them: every key when one process owns
+   * the bytes; only old enough ones when several instances share them (another may be between an
+   * upload's bytes and its row).
+   */
+  keysToSweep(): Promise<string[]>;
+  /** Removes every spooled file of this process (at start-up: none belongs to an upload still running). */
   clearSpool(): Promise<void>;
+  /** At shutdown, after the last upload. */
+  close(): Promise<void>;
 }
 
 /** A storage key: random base64url, so it is a safe file name on every system. */
@@ -68,7 +76,14 @@ export class FileDocumentBytes implements DocumentBytes {
     return (await readdir(this.objectsDir)).filter((name) => KEY.test(name));
   }
 
+  /** One server process per data folder: every key. */
+  keysToSweep(): Promise<string[]> {
+    return this.keys();
+  }
+
   async clearSpool(): Promise<void> {
     for (const name of await readdir(this.spoolDir)) await rm(join(this.spoolDir, name), { force: true });
   }
+
+  async close(): Promise<void> {}
 }

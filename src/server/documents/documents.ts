@@ -27,13 +27,17 @@ export class Documents {
 
   /**
    * At start-up, before any upload: the spool holds only uploads a stopped process never finished,
-   * and bytes no row names are from an upload cut off between its bytes and its row.
+   * and bytes no row names are from an upload cut off between its bytes and its row (with several
+   * instances, only bytes old enough to belong to no running upload are considered).
    */
   async start(): Promise<void> {
     await this.bytes.clearSpool();
-    const keys = await this.bytes.keys();
+    const keys = await this.bytes.keysToSweep();
     const known = await this.rows.knownKeys(keys);
-    for (const key of keys) if (!known.has(key)) await this.bytes.remove(key);
+    for (const key of keys)
+      if (!known.has(key))
+        // Refused (a row came to name it meanwhile, on PostgreSQL a foreign key says so): it stays.
+        await this.bytes.remove(key).catch(() => undefined);
     await this.reap();
     this.timer = setInterval(() => void this.reap().catch(() => undefined), 60_000);
     this.timer.unref();
@@ -62,5 +66,6 @@ export class Documents {
     if (this.timer !== undefined) clearInterval(this.timer);
     await this.reaping.catch(() => undefined);
     await this.rows.close();
+    await this.bytes.close();
   }
 }

@@ -9,6 +9,9 @@ import pg from "pg";
 import { SIGN_IN_RULES } from "../../auth/rate-limit";
 import { systemClock, type Clock } from "../../clock";
 import type { Store } from "../store";
+import { Documents } from "../../documents/documents";
+import { PostgresDocumentBytes } from "./document-bytes";
+import { PostgresDocumentRows } from "./document-rows";
 import { migrate } from "./migrations";
 import { PostgresSignInLimits } from "./sign-in-limits";
 import { PostgresStore } from "./postgres-store";
@@ -30,6 +33,8 @@ export interface PostgresDatabase {
   pool: pg.Pool;
   /** Where it is, without the password: "postgres://user@host:port/database". */
   where: string;
+  /** Supporting documents on this pool: rows and bytes in the database (closing them leaves the pool open). */
+  openDocuments: () => Documents;
 }
 
 /** A start-up problem with DATABASE_URL; the message never carries the password. */
@@ -95,5 +100,6 @@ export async function openPostgres(options: PostgresOptions): Promise<PostgresDa
     signInLimits: new PostgresSignInLimits(pool, SIGN_IN_RULES, options.now ?? systemClock),
     pool,
     where,
+    openDocuments: () => new Documents(new PostgresDocumentRows(pool), new PostgresDocumentBytes(pool)),
   };
 }

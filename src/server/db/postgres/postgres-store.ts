@@ -816,6 +816,8 @@ export class PostgresStore implements Store {
       );
       if (!result.ok) return result;
       await this.insertVersion(requestId, version, userId, document, evaluation, now.toISOString(), c);
+      // #11: earlier documents kept, the amendment's added (migration 4), in this transaction.
+      await this.run("SELECT hemgenix_file_documents($1, $2, $3)", [requestId, version, userId], c);
       await this.recordAudit(requestId, userId, "amended", `version ${version}`, now, c);
       await this.run(
         "DELETE FROM drafts WHERE user_id = $1 AND amends_reference = (SELECT reference FROM requests WHERE id = $2)",
