@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const DIST = "dist/web";
-const BUDGET_KB = 120;
+const BUDGET_KB = 100;
 
 const html = readFileSync(join(DIST, "index.html"), "utf8");
 const initial = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? "");
