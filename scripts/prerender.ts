@@ -1,0 +1,71 @@
+/**
+ * After `vite build`: writes the pages that paint before any JavaScript runs.
+ *
+ *   dist/web/index.html            the start page ("/"), hydrated by React
+ *   dist/web/request/<step>.html   each wizard step with no answers yet, hydrated by React
+ *   dist/web/shell.html            the header and a "Loading…" line, for every other page (rendered over)
+ *
+ * Each is the built index.html with the app's HTML inside #root, marked `data-prerendered` with the
+ * path it was rendered for; `src/web/main.tsx` hydrates it only when the browser is at that path
+ * with no saved answers (else the page's first render would differ from it) and renders over it
+ * otherwise. The server sends a step's file for its path and the shell for the other app paths.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { createServer } from "vite";
+import type * as PrerenderApp from "./prerender-app";
+import { ROOT } from "./support/server";
+
+const DIST = join(ROOT, "dist/web");
+
+// The app reads the address and this browser's storage while rendering: a window with the page's
+// address and nothing stored (nobody signed in, no answers) stands in for a first visit.
+const address = { pathname: "/", search: "", hash: "" };
+const nothingStored = {
+  getItem: () => null,
+  setItem: () => undefined,
+  removeItem: () => undefined,
+  clear: () => undefined,
+  key: () => null,
+  length: 0,
+} satisfies Storage;
+const browser = { location: address, localStorage: nothingStored, sessionStorage: nothingStored };
+for (const [name, value] of Object.entries({ window: browser, ...browser })) {
+  Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+}
+
+const vite = await createServer({
+  root: ROOT,
+  configFile: join(ROOT, "vite.config.ts"),
+  logLevel: "error",
+  appType: "custom",
+  server: { middlewareMode: true, hmr: false, watch: null },
+});
+try {
+  const app = (await vite.ssrLoadModule("/scripts/prerender-app.tsx")) as typeof PrerenderApp;
+  const template = readFileSync(join(DIST, "index.html"), "utf8");
+  if (!template.includes('<div id="root"></div>'))
+    throw new Error("dist/web/index.html has no empty #root: build first");
+
+  const page = (path: string, file: string, title: string | undefined, html: string): void => {
+    const marked = path === "" ? '<div id="root">' : `<div id="root" data-prerendered="${path}">`;
+    let out = template.replace('<div id="root"></div>', `${marked}${html}</div>`);
+    if (title !== undefined) out = out.replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`);
+    mkdirSync(dirname(join(DIST, file)), { recursive: true });
+    writeFileSync(join(DIST, file), out);
+    console.log(`prerendered ${path === "" ? "(shell)" : path} → ${file} (${(out.length / 1024).toFixed(1)} kB)`);
+  };
+  const at = async (path: string): Promise<string> => {
+    address.pathname = path;
+    return app.renderApp(path);
+  };
+
+  // The shell first: index.html is still the empty template then.
+  page("", "shell.html", undefined, await at("/sign-in"));
+  for (const step of app.STEP_IDS) {
+    page(`/request/${step}`, `request/${step}.html`, app.titleOf(step), await at(`/request/${step}`));
+  }
+  page("/", "index.html", app.titleOf(undefined), await at("/"));
+} finally {
+  await vite.close();
+}
