@@ -3,7 +3,7 @@
  *
  *   dist/web/index.html            the start page ("/"), hydrated by React
  *   dist/web/request/<step>.html   each wizard step with no answers yet, hydrated by React
- *   dist/web/shell.html            the header and a "Loading…" line, for every other page (rendered over)
+ *   dist/web/shell.html            the header alone, for every other page (the app draws over it)
  *
  * Each is the built index.html with the app's HTML inside #root, marked `data-prerendered` with the
  * path it was rendered for; `src/web/main.tsx` hydrates it only when the browser is at that path
@@ -61,7 +61,12 @@ try {
   };
 
   // The shell first: index.html is still the empty template then.
-  page("", "shell.html", undefined, await at("/sign-in"));
+  // The shell is the header alone: the page the app then draws appears below it, and nothing that
+  // was painted moves (a prerendered "Loading…" would, as the wizard's step list comes above it).
+  const signIn = await at("/sign-in");
+  const header = signIn.indexOf("</header>");
+  if (header < 0) throw new Error("The app rendered no <header>");
+  page("", "shell.html", undefined, `${signIn.slice(0, header + "</header>".length)}</div>`);
   for (const step of app.STEP_IDS) {
     page(`/request/${step}`, `request/${step}.html`, app.titleOf(step), await at(`/request/${step}`));
   }

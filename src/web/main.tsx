@@ -34,6 +34,11 @@ function onRecoverableError(error: unknown): void {
 const path = window.location.pathname;
 const wizard = path === "/" || path === "/check" || path === "/summary" || path.startsWith("/request/");
 if (root.dataset.prerendered === path && window.location.search === "" && !hasSavedDraft() && !wasSignedInHere()) {
+  // A step's questions are its page: their code comes first, then React takes the page over in one
+  // pass. (A part still waiting for its code when something above it changes, as the form does when
+  // the inputs register, would be drawn again from nothing: the page would jump.) The start page's
+  // buttons need no more than this bundle; its step list and panel take over when their code is in.
+  if (path !== "/") await preloadIntake(path).catch(() => undefined);
   hydrateRoot(root, app, { onRecoverableError });
 } else {
   if (wizard) await preloadIntake(path).catch(() => undefined);
