@@ -5,7 +5,7 @@
  *   dist/web/request/<step>.html   each wizard step with no answers yet, hydrated by React
  *   dist/web/shell.html            the header alone, for every other page (the app draws over it)
  *
- * Each is the built index.html with the app's HTML inside #root, marked `data-prerendered` with the
+ * Each is the built index.html (plus the app's preload links, below) with the app's HTML inside #root, marked `data-prerendered` with the
  * path it was rendered for; `src/web/main.tsx` hydrates it only when the browser is at that path
  * with no saved answers (else the page's first render would differ from it) and renders over it
  * otherwise. The server sends a step's file for its path and the shell for the other app paths.
@@ -34,6 +34,23 @@ for (const [name, value] of Object.entries({ window: browser, ...browser })) {
   Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
 }
 
+/**
+ * The entry (src/web/boot.ts) imports the app after the first frame; its code is fetched from the
+ * start all the same, at low priority: a modulepreload link for each of its files (the list Vite
+ * gives the entry's import of it), before the stylesheet. `npm run size` counts them.
+ */
+function withAppPreloads(html: string): string {
+  const entry = /<script type="module" crossorigin src="\/(assets\/[^"]+\.js)"><\/script>/.exec(html)?.[1];
+  if (entry === undefined) throw new Error("dist/web/index.html has no module script");
+  const deps = /m\.f=\[([^\]]*)\]/.exec(readFileSync(join(DIST, entry), "utf8"))?.[1];
+  if (deps === undefined) throw new Error(`${entry} imports no app`);
+  const links = [...deps.matchAll(/"(assets\/[^"]+\.js)"/g)]
+    .filter((m) => !html.includes(`href="/${m[1] ?? ""}"`))
+    .map((m) => `<link rel="modulepreload" fetchpriority="low" crossorigin href="/${m[1] ?? ""}">`)
+    .join("\n    ");
+  return html.replace(/(\s*)<link rel="stylesheet"/, `$1${links}$1<link rel="stylesheet"`);
+}
+
 const vite = await createServer({
   root: ROOT,
   configFile: join(ROOT, "vite.config.ts"),
@@ -43,9 +60,9 @@ const vite = await createServer({
 });
 try {
   const app = (await vite.ssrLoadModule("/scripts/prerender-app.tsx")) as typeof PrerenderApp;
-  const template = readFileSync(join(DIST, "index.html"), "utf8");
-  if (!template.includes('<div id="root"></div>'))
-    throw new Error("dist/web/index.html has no empty #root: build first");
+  const built = readFileSync(join(DIST, "index.html"), "utf8");
+  if (!built.includes('<div id="root"></div>')) throw new Error("dist/web/index.html has no empty #root: build first");
+  const template = withAppPreloads(built);
 
   const page = (path: string, file: string, title: string | undefined, html: string): void => {
     const marked = path === "" ? '<div id="root">' : `<div id="root" data-prerendered="${path}">`;

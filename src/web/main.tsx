@@ -6,7 +6,6 @@ import { checkSessionBeforeRender } from "@/web/app/session-end";
 import { preloadIntake } from "@/web/features/intake/components/intake-page";
 import { hasSavedDraft } from "@/web/features/intake/load-document";
 import { wasSignedInHere } from "@/web/lib/signed-in-here";
-import "@/web/styles.css";
 
 const root = document.getElementById("root");
 if (root === null) throw new Error("The page has no #root element");
