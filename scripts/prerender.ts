@@ -8,7 +8,8 @@
  * Each is the built index.html (plus the app's preload links, below) with the app's HTML inside #root, marked `data-prerendered` with the
  * path it was rendered for; `src/web/main.tsx` hydrates it only when the browser is at that path
  * with no saved answers (else the page's first render would differ from it) and renders over it
- * otherwise. The server sends a step's file for its path and the shell for the other app paths.
+ * otherwise. Until React has it, the page is `inert` (seen, not yet used: what is typed or chosen
+ * before would not reach the form). The server sends a step's file for its path and the shell for the other app paths.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -65,7 +66,7 @@ try {
   const template = withAppPreloads(built);
 
   const page = (path: string, file: string, title: string | undefined, html: string): void => {
-    const marked = path === "" ? '<div id="root">' : `<div id="root" data-prerendered="${path}">`;
+    const marked = path === "" ? '<div id="root">' : `<div id="root" data-prerendered="${path}" inert>`;
     let out = template.replace('<div id="root"></div>', `${marked}${html}</div>`);
     if (title !== undefined) out = out.replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`);
     mkdirSync(dirname(join(DIST, file)), { recursive: true });

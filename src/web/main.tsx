@@ -45,6 +45,7 @@ if (root.dataset.prerendered === path && window.location.search === "" && !hasSa
   flushSync(() => reactRoot.render(app));
   // Drawn: the prerendered page (hidden while answers are saved here) is gone.
   delete root.dataset.prerendered;
+  root.removeAttribute("inert");
 }
 // The rest of the wizard's code, ahead of the first Continue.
 if (wizard) setTimeout(() => void preloadIntake().catch(() => undefined), 0);

@@ -2,7 +2,7 @@
  * The intake feature's frame: the form (restored from this browser), the step list, the current
  * page and the live eligibility panel. The wizard's place is the URL, moved by `wizardReducer`.
  */
-import { lazy, Suspense, useCallback, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, type ReactNode } from "react";
 import { FormProvider } from "react-hook-form";
 import type { Evaluation, RequestDocument } from "@/criteria";
 import { MainContent } from "@/web/app/main-content";
@@ -47,6 +47,8 @@ interface IntakePageProps {
 
 export function IntakePage({ renderSummary, formExtras }: IntakePageProps) {
   const form = useIntakeForm();
+  // A prerendered page is inert until React has taken it over (scripts/prerender.ts): now it has.
+  useEffect(() => document.getElementById("root")?.removeAttribute("inert"), []);
   const state: WizardState = fromPath(useLocation());
   const dispatch = useCallback((action: WizardAction) => navigate(toPath(wizardReducer(state, action))), [state]);
   // Every page's back link is a real link to the page "back" leads to.
