@@ -10,16 +10,25 @@ const pureFolders = ["./src/criteria/", "./src/contract/"].map((folder) =>
   fileURLToPath(new URL(folder, import.meta.url)),
 );
 
+/** Modules of the start page's bundle (see `npm run size`), besides React and react-hook-form. */
+const START_PAGE_MODULES =
+  /\/src\/web\/(app\/(router|session-end|focus-after-navigation|main-content)|components\/(account-placeholder|buttons|use-document-title|form-fields)|lib\/(storage|signed-in-here|submission|amending|date-parts|preloadable)|features\/intake\/(draft|draft-storage|steps|load-document|hooks\/use-draft|components\/import-export))\.tsx?$/;
+
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   resolve: { alias: { "@fixtures": fixtures, "@": src } },
   build: {
     outDir: "dist/web",
     sourcemap: true,
+    // Every browser the app supports knows <link rel="modulepreload">: no polyfill in the entry.
+    modulePreload: { polyfill: false },
     // The criteria library and the contract are pure (lint and their own tsconfig enforce it): a
     // module of theirs whose exports the page does not use is left out, zod schemas included.
     rolldownOptions: {
       treeshake: { moduleSideEffects: (id: string) => !pureFolders.some((folder) => id.startsWith(folder)) },
+      // The start page's own small modules in one chunk rather than a dozen (each chunk costs its
+      // imports, exports and gzip header): only modules the start page loads anyway.
+      output: { codeSplitting: { groups: [{ name: "start", test: START_PAGE_MODULES }] } },
     },
   },
   server: { proxy: { "/api": "http://localhost:3000" } },

@@ -41,6 +41,7 @@ for (let batch = 0; batch < BATCHES; batch++) {
   }) => {
     await page.goto("/");
     for (const name of names) {
+      await page.locator("#root:not([inert])").waitFor(); // the prerendered page is the app's now
       await importInput(page).setInputFiles(fixturePath(name));
       await expect(page.getByText(`Imported ${name}.json.`)).toBeVisible();
       await soft
@@ -59,6 +60,7 @@ test("importing each invalid fixture is refused with its errors, and the current
   for (const name of INVALID) {
     const result = checkRequest(rawFixture(name));
     if (!("errors" in result)) throw new Error(`${name} became valid`);
+    await page.locator("#root:not([inert])").waitFor(); // the prerendered page is the app's now
     await importInput(page).setInputFiles(fixturePath(name));
     const refusal = page.getByRole("heading", { name: `${name}.json was not imported` });
     await expect(refusal).toBeVisible();
@@ -85,6 +87,7 @@ test("importing each invalid fixture is refused with its errors, and the current
 test("a file that is not JSON is refused and changes nothing", async ({ page }) => {
   await startWith(page, rawFixture("eligible"));
   const draftBefore = await storedDraft(page);
+  await page.locator("#root:not([inert])").waitFor(); // the prerendered page is the app's now
   await importInput(page).setInputFiles({
     name: "notes.json",
     mimeType: "application/json",
@@ -123,6 +126,7 @@ for (const name of ROUND_TRIPS) {
     await expect(page.getByRole("button", { name: "Start now" })).toBeVisible();
     expect((await readPanel(page)).criteria).toEqual([]);
 
+    await page.locator("#root:not([inert])").waitFor(); // the prerendered page is the app's now
     await importInput(page).setInputFiles(await download.path());
     await expect(page.getByText(/^Imported .+\.$/)).toBeVisible();
     await expect.poll(() => readPanel(page)).toEqual(before);

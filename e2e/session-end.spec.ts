@@ -43,6 +43,7 @@ async function signIn(page: Page, email: string): Promise<void> {
 /** Staff fill the request by importing the eligible example; the member's details are on screen. */
 async function startRequest(page: Page): Promise<void> {
   await page.goto("/");
+  await page.locator("#root:not([inert])").waitFor(); // the prerendered page is the app's now
   await page.getByLabel(IMPORT_LABEL).setInputFiles(fixturePath("eligible"));
   await expect(page.getByText("Imported eligible.json")).toBeVisible();
   await page.goto("/check");

@@ -183,6 +183,7 @@ async function main(): Promise<void> {
     const page = await context.newPage();
 
     await page.goto(`${base}/`);
+    await page.locator("#root:not([inert])").waitFor(); // the prerendered page is the app's now
     await page.getByLabel("Import a request document (JSON)").setInputFiles(FIXTURE);
     await page.getByText("Imported eligible.json.").waitFor();
     // The draft is saved in localStorage on every change, so the step opens with the imported answers.

@@ -1,16 +1,19 @@
 /**
- * Bundle-size budget: the JavaScript the first page loads (the entry chunk and the chunks it
- * imports statically, as listed in index.html's module graph), gzipped. Fails above the budget.
+ * Bundle-size budget: the JavaScript the first page loads (the entry chunk and every chunk index.html
+ * preloads: the app the entry imports after the first paint, and its static imports), gzipped.
+ * Fails above the budget.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const DIST = "dist/web";
-const BUDGET_KB = 120;
+const BUDGET_KB = 100;
 
 const html = readFileSync(join(DIST, "index.html"), "utf8");
-const initial = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? "");
+const initial = [
+  ...new Set([...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? "")),
+];
 
 /** Text that only the reviewer's screens contain: it must not be in the first bundle. */
 const REVIEWER_ONLY = ["Record a decision", "Review queue"];

@@ -96,6 +96,9 @@ export function fixtureWith(name: string, change: (doc: RequestDocument) => void
 
 /** Imports a request document through the file input (on the start page or "Check your answers"). */
 export async function importDocument(page: Page, doc: unknown, fileName = "request.json"): Promise<void> {
+  // A prerendered page is inert until the app has taken it over; setInputFiles, unlike a person,
+  // does not wait for that (scripts/prerender.ts).
+  await page.locator("#root:not([inert])").waitFor();
   await page.getByLabel(IMPORT_LABEL).setInputFiles({
     name: fileName,
     mimeType: "application/json",

@@ -130,8 +130,16 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split("?")[0] ?? "";
     const isAppRoute = request.method === "GET" && !path.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(path);
-    if (isAppRoute && hasWebApp) return reply.type("text/html").sendFile("index.html");
+    if (isAppRoute && hasWebApp) return reply.type("text/html").sendFile(prerenderedPage(staticRoot, path));
     return reply.code(404).send({ error: "Not found" });
   });
   return app;
+}
+
+/** The build's HTML for an app path (scripts/prerender.ts): the start page's, a wizard step's own, else the shell. */
+function prerenderedPage(staticRoot: string, path: string): string {
+  if (path === "/") return "index.html";
+  const step = /^\/request\/[a-z-]+$/.test(path) ? `${path.slice(1)}.html` : undefined;
+  if (step !== undefined && existsSync(resolve(staticRoot, step))) return step;
+  return existsSync(resolve(staticRoot, "shell.html")) ? "shell.html" : "index.html";
 }

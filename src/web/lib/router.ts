@@ -21,7 +21,8 @@ function subscribe(onChange: () => void): () => void {
 const currentLocation = (): string => window.location.pathname + window.location.search;
 
 export function useLocation(): string {
-  return useSyncExternalStore(subscribe, currentLocation, () => "/");
+  // The same on the server (the build's prerender gives it a window) as in the browser: hydration matches.
+  return useSyncExternalStore(subscribe, currentLocation, currentLocation);
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {

@@ -9,7 +9,8 @@ import {
   validateRequestDocument,
   type RequestDocument,
 } from "@/criteria";
-import { draftSchema, emptyDraft, fromDocument, restoreDraft, toDocument, type Draft } from "./draft";
+import { emptyDraft, fromDocument, restoreDraft, toDocument, type Draft } from "./draft";
+import { draftSchema } from "./draft-schema";
 import { datePartsFromIso } from "@/web/lib/date-parts";
 
 const REQUEST_DATE = "2026-11-27";

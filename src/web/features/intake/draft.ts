@@ -4,91 +4,48 @@
  * as the day, month and year typed (`DateParts`); the document gets `YYYY-MM-DD`. `toDocument`
  * turns a draft into a candidate request document (blank → absent); `fromDocument` goes back.
  */
-import { z } from "zod/mini";
+import type { z } from "zod/mini";
 import { BLEED_SITES, FACTOR_IX_PRODUCTS, LINES_OF_BUSINESS, type RequestDocument } from "@/criteria";
 import { datePartsFromIso, emptyDateParts, isoFromDateParts } from "@/web/lib/date-parts";
+import type { draftSchema } from "./draft-schema";
 
-/** A choice not made yet ("") or one of `values`. */
-const blankOr = <const T extends readonly string[]>(values: T) => z.enum(["", ...values] as const);
-
-const yesNoSchema = blankOr(["yes", "no"]);
-export type YesNo = z.infer<typeof yesNoSchema>;
-
-const datePartsSchema = z.object({ day: z.string(), month: z.string(), year: z.string() });
-const labSchema = z.object({ value: z.string(), upperLimit: z.string() });
-type LabDraft = z.infer<typeof labSchema>;
-
-const bleedSchema = z.object({ date: datePartsSchema, site: blankOr(BLEED_SITES), spontaneous: yesNoSchema });
-type BleedDraft = z.infer<typeof bleedSchema>;
-
-const assaySchema = z.object({ date: datePartsSchema, bethesdaUnits: z.string() });
-type AssayDraft = z.infer<typeof assaySchema>;
-
-const studySchema = z.object({ date: datePartsSchema, result: blankOr(["normal", "abnormal"]) });
+const YES_NO = ["yes", "no"] as const;
 
 /**
- * The draft's shape: every answer as typed (text), or a choice from its list. A draft read back from
- * storage or from the server is checked against it, never taken on trust.
+ * Every answer that is a choice from a list, by its path in the draft (`[]` for list entries): the
+ * one home of those lists, read by `draftSchema` and by `restoreDraft` (which must not need zod: it
+ * runs before anything else, in the first bundle).
  */
-export const draftSchema = z.object({
-  requestType: blankOr(["initial", "continuation"]),
-  requestDate: datePartsSchema,
-  lineOfBusiness: blankOr(LINES_OF_BUSINESS),
-  member: z.object({
-    firstName: z.string(),
-    lastName: z.string(),
-    memberId: z.string(),
-    dateOfBirth: datePartsSchema,
-    weight: z.object({ value: z.string(), unit: blankOr(["kg", "lb"]) }),
-  }),
-  prescriber: z.object({
-    name: z.string(),
-    npi: z.string(),
-    specialty: blankOr(["hematology", "other"]),
-    hematologistConsulted: yesNoSchema,
-  }),
-  diagnosis: z.object({
-    condition: blankOr(["congenital_hemophilia_b", "other"]),
-    /** Filled in as D67 for hemophilia B; kept as given when a document is imported. */
-    icd10: z.string(),
-    factorIxActivityPercent: z.string(),
-    otherDescription: z.string(),
-    recentLabelChange: yesNoSchema,
-    onFormulary: yesNoSchema,
-  }),
-  prophylaxis: z.object({
-    product: blankOr(FACTOR_IX_PRODUCTS),
-    startDate: datePartsSchema,
-    adherenceDocumented: yesNoSchema,
-  }),
-  /** "no" records an empty list; blank leaves bleeds unanswered. */
-  bleedsOnRecord: yesNoSchema,
-  bleeds: z.array(bleedSchema),
-  exposureDays: z.string(),
-  inhibitor: z.object({
-    historyOfInhibitor: yesNoSchema,
-    assaysOnRecord: yesNoSchema,
-    assays: z.array(assaySchema),
-  }),
-  liver: z.object({
-    enzymes: z.object({
-      date: datePartsSchema,
-      alt: labSchema,
-      ast: labSchema,
-      alp: labSchema,
-      totalBilirubin: labSchema,
-    }),
-    ultrasound: studySchema,
-    elastography: studySchema,
-    hepatologistAttestation: yesNoSchema,
-  }),
-  priorGeneTherapy: yesNoSchema,
-  aav5: z.object({ result: blankOr(["not_detected", "detected"]), titer: z.string() }),
-  /** Requested dose in units of 10^13 genome copies per kg ("2" is the maximum). */
-  dose: z.object({ requestedGcPerKg: z.string() }),
-});
+export const CHOICES = {
+  requestType: ["initial", "continuation"],
+  lineOfBusiness: LINES_OF_BUSINESS,
+  "member.weight.unit": ["kg", "lb"],
+  "prescriber.specialty": ["hematology", "other"],
+  "prescriber.hematologistConsulted": YES_NO,
+  "diagnosis.condition": ["congenital_hemophilia_b", "other"],
+  "diagnosis.recentLabelChange": YES_NO,
+  "diagnosis.onFormulary": YES_NO,
+  "prophylaxis.product": FACTOR_IX_PRODUCTS,
+  "prophylaxis.adherenceDocumented": YES_NO,
+  bleedsOnRecord: YES_NO,
+  "bleeds[].site": BLEED_SITES,
+  "bleeds[].spontaneous": YES_NO,
+  "inhibitor.historyOfInhibitor": YES_NO,
+  "inhibitor.assaysOnRecord": YES_NO,
+  "liver.ultrasound.result": ["normal", "abnormal"],
+  "liver.elastography.result": ["normal", "abnormal"],
+  "liver.hepatologistAttestation": YES_NO,
+  priorGeneTherapy: YES_NO,
+  "aav5.result": ["not_detected", "detected"],
+} as const;
+export type ChoicePath = keyof typeof CHOICES;
 
+/** The draft's shape as a schema is in draft-schema.ts (zod, out of the first bundle); its types are here. */
 export type Draft = z.infer<typeof draftSchema>;
+export type YesNo = Draft["priorGeneTherapy"];
+type BleedDraft = Draft["bleeds"][number];
+type AssayDraft = Draft["inhibitor"]["assays"][number];
+type LabDraft = Draft["liver"]["enzymes"]["alt"];
 
 /** The dose is typed in units of 10^DOSE_INPUT_EXPONENT genome copies per kg. */
 const DOSE_INPUT_EXPONENT = 13;
@@ -364,22 +321,15 @@ export function hasAnswers(draft: Draft): boolean {
 }
 
 /**
- * A stored draft laid over `base` (an empty draft, or the answers on screen), then checked by
- * `draftSchema`: so a draft saved by an older version, edited by hand or sent back by the server
- * can never break the form. What can be kept is kept: an answer of the wrong kind is left as in
- * `base`, and a choice that is not on its list is left unanswered (the wizard asks it again).
+ * A stored draft laid over `base` (an empty draft, or the answers on screen), answer by answer: so
+ * a draft saved by an older version, edited by hand or sent back by the server can never break the
+ * form. What can be kept is kept: an answer of the wrong kind is left as in `base`, and a choice
+ * that is not on its list is left unanswered (the wizard asks it again). The result always
+ * satisfies `draftSchema` (draft.test.ts checks it over generated drafts); it is built by walking
+ * `base`, so the first page needs no schema library.
  */
 export function restoreDraft(stored: unknown, base: Draft): Draft {
-  const laid = overlay(base, stored, "");
-  const checked = draftSchema.safeParse(laid);
-  if (checked.success) return checked.data;
-  // The overlay leaves only strings where the schema wants a choice from a list: each refused one becomes blank.
-  for (const { path } of checked.error.issues) {
-    const parent: unknown = path.slice(0, -1).reduce((node: unknown, key) => Reflect.get(Object(node), key), laid);
-    Reflect.set(Object(parent), path.at(-1) ?? "", "");
-  }
-  const again = draftSchema.safeParse(laid);
-  return again.success ? again.data : base;
+  return overlay(base, stored, "") as Draft;
 }
 
 /** What one entry of each list looks like when empty: stored entries are laid over it. */
@@ -409,5 +359,7 @@ function overlay(base: unknown, stored: unknown, path: string): unknown {
     }
     return out;
   }
-  return typeof stored === typeof base ? stored : base;
+  if (typeof stored !== typeof base) return base;
+  const choices: readonly string[] | undefined = (CHOICES as Readonly<Record<string, readonly string[]>>)[path];
+  return choices === undefined || stored === "" || choices.includes(stored as string) ? stored : "";
 }

@@ -13,3 +13,8 @@ export function loadDocumentIntoWizard(document: RequestDocument): void {
   clearDraft();
   saveDraft(fromDocument(document));
 }
+
+/** True when this browser holds a request at all (even one with no answers yet). */
+export function hasSavedDraft(): boolean {
+  return loadDraft(emptyDraft("")) !== undefined;
+}

@@ -2,7 +2,10 @@
  * Live eligibility: the outcome and every criterion with its id, status in words and reason,
  * re-evaluated as the user types. It never takes focus; the polite live region holds only the
  * outcome, so screen readers hear it when the outcome changes and not on every keystroke.
+ * Each criterion's row re-renders only when what it shows (status, reason, problems) changed:
+ * a keystroke re-renders the one or two rows it moves, not all sixteen.
  */
+import { memo } from "react";
 import type { Control } from "react-hook-form";
 import { focusWithoutTabStop } from "@/web/lib/focus-after-navigation";
 import {
@@ -11,6 +14,7 @@ import {
   STATUS_LABELS,
   formatDate,
   formatDatesIn,
+  type CriterionId,
   type CriterionStatus,
   type Outcome,
 } from "@/criteria";
@@ -49,7 +53,7 @@ const PANEL_TITLE_ID = "eligibility-title";
  * question is answered (the full panel comes after the question there). It links to the full
  * panel. It is not a live region (the panel's polite one says the outcome once) and never takes focus.
  */
-export function OutcomeLine({ control }: { control: Control<Draft> }) {
+export function OutcomeLine({ control }: { control?: Control<Draft> }) {
   const { evaluation } = useLiveEvaluation(control);
   // The outcome's words before the dash ("Meets criteria"): one line; the panel says the rest.
   const outcome = evaluation === undefined ? "not yet known" : OUTCOME_LABELS[evaluation.outcome].split(" — ")[0];
@@ -75,7 +79,7 @@ export function OutcomeLine({ control }: { control: Control<Draft> }) {
   );
 }
 
-export function EligibilityPanel({ control }: { control: Control<Draft> }) {
+export function EligibilityPanel({ control }: { control?: Control<Draft> }) {
   const { evaluation, errors } = useLiveEvaluation(control);
   return (
     <aside aria-labelledby="eligibility-title" className="border-2 border-slate-300 p-4">
@@ -112,25 +116,17 @@ export function EligibilityPanel({ control }: { control: Control<Draft> }) {
       {evaluation !== undefined && (
         <ol className="mt-4 space-y-2">
           {evaluation.criteria.map((criterion) => {
-            const question = questionOf(criterion.id);
             // Something typed for it is invalid (left out of the evaluation): say so, never "not answered".
             const problems = problemsOf(CRITERIA[criterion.id].fields, errors);
             const correcting = criterion.status === "missing" && problems.length > 0;
             return (
-              <li key={criterion.id} className="border-b border-slate-200 pb-2">
-                <div className="flex items-start gap-2">
-                  <span className={`shrink-0 border px-1.5 text-sm font-bold ${STATUS_STYLE[criterion.status]}`}>
-                    <span aria-hidden="true">{STATUS_MARK[criterion.status]} </span>
-                    {correcting ? "Needs correcting" : STATUS_LABELS[criterion.status]}
-                  </span>
-                  <QuestionLink step={question.step} fieldId={question.fieldId} className="font-bold underline">
-                    {criterion.id} {CRITERIA[criterion.id].title}
-                  </QuestionLink>
-                </div>
-                <p className="mt-1 text-sm text-slate-700">
-                  {correcting ? problems.map((p) => p.message).join("; ") : formatDatesIn(criterion.reason)}
-                </p>
-              </li>
+              <CriterionRow
+                key={criterion.id}
+                id={criterion.id}
+                status={criterion.status}
+                correcting={correcting}
+                reason={correcting ? problems.map((p) => p.message).join("; ") : criterion.reason}
+              />
             );
           })}
         </ol>
@@ -138,3 +134,33 @@ export function EligibilityPanel({ control }: { control: Control<Draft> }) {
     </aside>
   );
 }
+
+/** One criterion: its props are strings, so `memo` skips the rows a keystroke did not change. */
+const CriterionRow = memo(function CriterionRow({
+  id,
+  status,
+  correcting,
+  reason,
+}: {
+  id: CriterionId;
+  status: CriterionStatus;
+  correcting: boolean;
+  /** The reason, or what needs correcting. */
+  reason: string;
+}) {
+  const question = questionOf(id);
+  return (
+    <li className="border-b border-slate-200 pb-2">
+      <div className="flex items-start gap-2">
+        <span className={`shrink-0 border px-1.5 text-sm font-bold ${STATUS_STYLE[status]}`}>
+          <span aria-hidden="true">{STATUS_MARK[status]} </span>
+          {correcting ? "Needs correcting" : STATUS_LABELS[status]}
+        </span>
+        <QuestionLink step={question.step} fieldId={question.fieldId} className="font-bold underline">
+          {id} {CRITERIA[id].title}
+        </QuestionLink>
+      </div>
+      <p className="mt-1 text-sm text-slate-700">{correcting ? reason : formatDatesIn(reason)}</p>
+    </li>
+  );
+});

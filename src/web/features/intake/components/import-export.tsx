@@ -4,27 +4,13 @@
  */
 import { useId, useState, type ChangeEvent } from "react";
 import { useFormContext } from "react-hook-form";
-import { validateRequestDocument, type FieldError } from "@/criteria";
+import type { FieldError } from "@/criteria";
 import { Button } from "@/web/components/buttons";
-import { fromDocument, toDocument, type Draft } from "../draft";
+import { toDocument, type Draft } from "../draft";
 import { clearDraft } from "../draft-storage";
 
 type ImportResult =
   { kind: "idle" } | { kind: "imported"; file: string } | { kind: "refused"; file: string; errors: FieldError[] };
-
-async function readDocument(file: File): Promise<{ ok: true; draft: Draft } | { ok: false; errors: FieldError[] }> {
-  let input: unknown;
-  try {
-    input = JSON.parse(await file.text());
-  } catch {
-    return {
-      ok: false,
-      errors: [{ path: "", message: "The file is not valid JSON: choose a request document exported as JSON" }],
-    };
-  }
-  const result = validateRequestDocument(input);
-  return result.ok ? { ok: true, draft: fromDocument(result.document) } : { ok: false, errors: result.errors };
-}
 
 export function ImportExport() {
   const { reset, getValues } = useFormContext<Draft>();
@@ -35,15 +21,18 @@ export function ImportExport() {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (file === undefined) return;
-    void readDocument(file).then((read) => {
-      if (read.ok) {
-        clearDraft();
-        reset(read.draft);
-        setResult({ kind: "imported", file: file.name });
-      } else {
-        setResult({ kind: "refused", file: file.name, errors: read.errors });
-      }
-    });
+    // The schema loads with the first import, not with the start page.
+    void import("../read-document")
+      .then(({ readDocument }) => readDocument(file))
+      .then((read) => {
+        if (read.ok) {
+          clearDraft();
+          reset(read.draft);
+          setResult({ kind: "imported", file: file.name });
+        } else {
+          setResult({ kind: "refused", file: file.name, errors: read.errors });
+        }
+      });
   };
 
   const exportDocument = () => {

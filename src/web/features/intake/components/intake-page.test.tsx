@@ -17,14 +17,15 @@ afterEach(() => {
 });
 
 describe("IntakePage", () => {
-  it("on a summary that cannot be shown, links to 'Check your answers' in the app, and leaves Ctrl/⌘-click to the browser", () => {
+  it("on a summary that cannot be shown, links to 'Check your answers' in the app, and leaves Ctrl/⌘-click to the browser", async () => {
     const draft = emptyDraft("2026-11-30");
     draft.member.weight = { value: "eighty", unit: "kg" };
     saveDraft(draft);
     window.history.replaceState(null, "", "/summary");
     const renderSummary = vi.fn(() => null);
     render(<IntakePage renderSummary={renderSummary} />);
-    expect(screen.getByRole("heading", { name: "Some answers need correcting" })).toBeVisible();
+    // The summary check is loaded on demand (it needs the schema and the evaluation).
+    expect(await screen.findByRole("heading", { name: "Some answers need correcting" })).toBeVisible();
     expect(renderSummary).not.toHaveBeenCalled();
     expectInAppLink(screen.getByRole("link", { name: "Check your answers" }), "/check");
   });

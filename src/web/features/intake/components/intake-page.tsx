@@ -2,87 +2,39 @@
  * The intake feature's frame: the form (restored from this browser), the step list, the current
  * page and the live eligibility panel. The wizard's place is the URL, moved by `wizardReducer`.
  */
-import { lazy, Suspense, useCallback, type ComponentType, type ReactNode } from "react";
-import { FormProvider, useWatch, type Control } from "react-hook-form";
-import { evaluatePartial, validateRequestDocument, type Evaluation, type RequestDocument } from "@/criteria";
+import { lazy, Suspense, useCallback, useEffect, type ReactNode } from "react";
+import { FormProvider } from "react-hook-form";
+import type { Evaluation, RequestDocument } from "@/criteria";
 import { MainContent } from "@/web/components/main-content";
-import { paths } from "@/web/lib/paths";
 import { navigate, useLocation } from "@/web/lib/router";
-import { AppLink } from "@/web/components/app-link";
 import { BackAddress } from "@/web/components/buttons";
-import { toDocument, type Draft } from "../draft";
-import { LiveEvaluationProvider, useLive } from "../hooks/live-evaluation";
+import { preloadable } from "@/web/lib/preloadable";
+import { DraftProvider } from "../hooks/use-draft";
 import { useIntakeForm } from "../hooks/use-intake-form";
-import { stepStatuses } from "../step-status";
-import type { StepId } from "../steps";
 import { fromPath, toPath, wizardReducer, type WizardAction, type WizardState } from "../wizard-state";
-import { EligibilityPanel, OutcomeLine } from "./eligibility-panel";
 import { StartPage } from "./start-page";
-import { StepList } from "./step-list";
-import { StepPage } from "./step-page";
-import { DiagnosisStep } from "./steps/diagnosis-step";
-import { DoseStep } from "./steps/dose-step";
-import { ExposureDaysStep } from "./steps/exposure-days-step";
-import { GeneTherapyStep } from "./steps/gene-therapy-step";
-import { InhibitorStep } from "./steps/inhibitor-step";
-import { LiverStep } from "./steps/liver-step";
-import { MemberStep } from "./steps/member-step";
-import { PrescriberStep } from "./steps/prescriber-step";
-import { ProphylaxisStep } from "./steps/prophylaxis-step";
-import { RequestStep } from "./steps/request-step";
 
 const CheckAnswers = lazy(() => import("./check-answers").then((m) => ({ default: m.CheckAnswers })));
+// The start page is the first bundle; the evaluation (schema, criteria) and the questions come
+// after it, so they load on demand (and are asked for as soon as the page is up: `preloadIntake`).
+const Summary = preloadable(() => import("./summary-check").then((m) => m.Summary));
+const WizardStep = preloadable(() => import("./wizard-step").then((m) => m.WizardStep));
+const LiveStepList = preloadable(() => import("./live-step-list").then((m) => m.LiveStepList));
+const EligibilityPanel = preloadable(() => import("./eligibility-panel").then((m) => m.EligibilityPanel));
+const OutcomeLine = preloadable(() => import("./eligibility-panel").then((m) => m.OutcomeLine));
 
-const STEP_COMPONENTS: Readonly<Record<StepId, ComponentType>> = {
-  request: RequestStep,
-  member: MemberStep,
-  prescriber: PrescriberStep,
-  diagnosis: DiagnosisStep,
-  prophylaxis: ProphylaxisStep,
-  "exposure-days": ExposureDaysStep,
-  inhibitor: InhibitorStep,
-  liver: LiverStep,
-  "gene-therapy": GeneTherapyStep,
-  dose: DoseStep,
-};
+/** Loads the wizard's code ahead of need; resolves when the pages of `path` can render without waiting. */
+export function preloadIntake(path = "/"): Promise<unknown> {
+  const parts: Promise<unknown>[] = [LiveStepList.preload(), EligibilityPanel.preload(), OutcomeLine.preload()];
+  const later = [WizardStep.preload, Summary.preload];
+  if (path === "/") return Promise.all(parts).then(() => Promise.all(later.map((load) => load())));
+  return Promise.all([...parts, ...later.map((load) => load())]);
+}
 
 export interface SummaryProps {
   document: RequestDocument;
   evaluation: Evaluation;
   onBack: () => void;
-}
-
-function Steps({ control, current }: { control: Control<Draft>; current: StepId | "check" | undefined }) {
-  const { draft, live } = useLive(control);
-  return <StepList current={current} statuses={stepStatuses(draft, live)} />;
-}
-
-function Summary({
-  control,
-  render,
-  onBack,
-}: {
-  control: Control<Draft>;
-  render: (props: SummaryProps) => ReactNode;
-  onBack: () => void;
-}) {
-  const draft = useWatch({ control }) as Draft;
-  const validation = validateRequestDocument(toDocument(draft));
-  const evaluation = validation.ok ? evaluatePartial(validation.document).evaluation : undefined;
-  if (!validation.ok || evaluation === undefined) {
-    return (
-      <div>
-        <h1 className="text-3xl font-bold">Some answers need correcting</h1>
-        <p className="mt-4">
-          <AppLink to={paths.check()} className="underline" onFollow={onBack}>
-            Check your answers
-          </AppLink>{" "}
-          to see what to correct before the summary can be shown.
-        </p>
-      </div>
-    );
-  }
-  return <>{render({ document: validation.document, evaluation, onBack })}</>;
 }
 
 const Loading = () => <p aria-live="polite">Loading…</p>;
@@ -95,6 +47,8 @@ interface IntakePageProps {
 
 export function IntakePage({ renderSummary, formExtras }: IntakePageProps) {
   const form = useIntakeForm();
+  // A prerendered page is inert until React has taken it over (scripts/prerender.ts): now it has.
+  useEffect(() => document.getElementById("root")?.removeAttribute("inert"), []);
   const state: WizardState = fromPath(useLocation());
   const dispatch = useCallback((action: WizardAction) => navigate(toPath(wizardReducer(state, action))), [state]);
   // Every page's back link is a real link to the page "back" leads to.
@@ -106,7 +60,9 @@ export function IntakePage({ renderSummary, formExtras }: IntakePageProps) {
         <BackAddress value={backHref}>
           <MainContent>
             {formExtras}
-            <Summary control={form.control} render={renderSummary} onBack={() => dispatch({ type: "back" })} />
+            <Suspense fallback={<Loading />}>
+              <Summary control={form.control} render={renderSummary} onBack={() => dispatch({ type: "back" })} />
+            </Suspense>
           </MainContent>
         </BackAddress>
       </FormProvider>
@@ -114,30 +70,26 @@ export function IntakePage({ renderSummary, formExtras }: IntakePageProps) {
   }
 
   const current = state.kind === "editing" ? state.step : state.kind === "checking" ? "check" : undefined;
-  const StepQuestions = state.kind === "editing" ? STEP_COMPONENTS[state.step] : undefined;
   return (
     <FormProvider {...form}>
-      <LiveEvaluationProvider control={form.control}>
+      <DraftProvider control={form.control}>
         <BackAddress value={backHref}>
           {/* Small screens: one column, the step list folded to a line, the question first, the outcome
               kept in view at the bottom. Wide screens: steps | question | panel. */}
           <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[13rem_minmax(0,1fr)_22rem] lg:gap-8">
             {/* The start page lists the steps itself: on a small screen its Start button comes first. */}
             <div className={`print:hidden ${state.kind === "start" ? "hidden lg:block" : ""}`}>
-              <Steps control={form.control} current={current} />
+              <Suspense fallback={null}>
+                <LiveStepList current={current} />
+              </Suspense>
             </div>
             <MainContent>
               {formExtras}
               {state.kind === "start" && <StartPage onStart={() => dispatch({ type: "start" })} />}
-              {state.kind === "editing" && StepQuestions !== undefined && (
-                <StepPage
-                  key={state.step}
-                  step={state.step}
-                  onContinue={() => dispatch({ type: "continue" })}
-                  backHref={backHref}
-                >
-                  <StepQuestions />
-                </StepPage>
+              {state.kind === "editing" && (
+                <Suspense fallback={<Loading />}>
+                  <WizardStep step={state.step} onContinue={() => dispatch({ type: "continue" })} backHref={backHref} />
+                </Suspense>
               )}
               {state.kind === "checking" && (
                 <Suspense fallback={<Loading />}>
@@ -148,13 +100,19 @@ export function IntakePage({ renderSummary, formExtras }: IntakePageProps) {
                 </Suspense>
               )}
             </MainContent>
-            {state.kind !== "start" && <OutcomeLine control={form.control} />}
+            {state.kind !== "start" && (
+              <Suspense fallback={null}>
+                <OutcomeLine />
+              </Suspense>
+            )}
             <div className="print:hidden">
-              <EligibilityPanel control={form.control} />
+              <Suspense fallback={null}>
+                <EligibilityPanel />
+              </Suspense>
             </div>
           </div>
         </BackAddress>
-      </LiveEvaluationProvider>
+      </DraftProvider>
     </FormProvider>
   );
 }

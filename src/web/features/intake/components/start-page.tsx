@@ -1,19 +1,19 @@
 /** The first page: what this is, start or continue, start a new request, import and export. */
 import { useLayoutEffect, useRef, useState } from "react";
 import { focusOnMount, focusWithoutTabStop } from "@/web/lib/focus-after-navigation";
-import { useFormContext, useWatch } from "react-hook-form";
+import { useFormContext } from "react-hook-form";
 import { POLICY_ID } from "@/criteria";
 import { Button } from "@/web/components/buttons";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { emptyDraft, hasAnswers as draftHasAnswers, type Draft } from "../draft";
 import { clearDraft } from "../draft-storage";
+import { useDraft } from "../hooks/use-draft";
 import { localToday } from "../hooks/use-intake-form";
 import { ImportExport } from "./import-export";
 
 export function StartPage({ onStart }: { onStart: () => void }) {
   const { reset, control } = useFormContext<Draft>();
-  const values = useWatch({ control }) as Draft;
-  const hasAnswers = draftHasAnswers(values);
+  const hasAnswers = draftHasAnswers(useDraft(control));
   const [confirming, setConfirming] = useState(false);
   const [discards, setDiscards] = useState(0);
   // After the question is answered its buttons are gone: focus goes to what happened ("discarded")

@@ -1,42 +1,36 @@
 /**
- * The live evaluation, computed once per change for the whole wizard (panel, step list and the
- * questions that depend on it) and deferred, so React paints the typed key before the panel.
- * Its errors are the problems with something typed, in the wizard's words: a blank answer is not
- * answered yet, never "needs correcting" (a fresh request, with no line of business, has none).
+ * The live evaluation of the wizard's answers, for the panel, the step list and the questions that
+ * depend on it. It is computed once per change however many components ask: each draft (a new
+ * object on every change, from `useDraft()`) keeps its evaluation in a weak cache. Its errors are
+ * the problems with something typed, in the wizard's words: a blank answer is not answered yet,
+ * never "needs correcting" (a fresh request, with no line of business, has none).
  */
-import { createContext, useContext, useDeferredValue, useMemo, type ReactNode } from "react";
-import { useWatch, type Control } from "react-hook-form";
+import type { Control } from "react-hook-form";
 import { evaluatePartial, type PartialEvaluation } from "@/criteria";
 import { toDocument, type Draft } from "../draft";
 import { answeredErrors, rewordErrors } from "../draft-messages";
+import { useDraft } from "./use-draft";
 
 interface Live {
   draft: Draft;
   live: PartialEvaluation;
 }
 
+const evaluated = new WeakMap<Draft, Live>();
+
 function liveOf(draft: Draft): Live {
-  const live = evaluatePartial(toDocument(draft));
-  return { draft, live: { ...live, errors: answeredErrors(rewordErrors(live.errors, draft), draft) } };
+  let result = evaluated.get(draft);
+  if (result === undefined) {
+    const live = evaluatePartial(toDocument(draft));
+    result = { draft, live: { ...live, errors: answeredErrors(rewordErrors(live.errors, draft), draft) } };
+    evaluated.set(draft, result);
+  }
+  return result;
 }
 
-const LiveContext = createContext<Live | null>(null);
-
-export function LiveEvaluationProvider({ control, children }: { control: Control<Draft>; children: ReactNode }) {
-  const values = useWatch({ control }) as Draft;
-  const deferred = useDeferredValue(values);
-  const value = useMemo(() => liveOf(deferred), [deferred]);
-  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+/** The draft and its live evaluation (the form's when there is no `DraftProvider` above). */
+export function useLive(control?: Control<Draft>): Live {
+  return liveOf(useDraft(control));
 }
 
-/** The shared live evaluation; outside a provider (a question rendered on its own) it computes its own. */
-export function useLive(control: Control<Draft>): Live {
-  const shared = useContext(LiveContext);
-  const values = useWatch({ control, disabled: shared !== null }) as Draft;
-  const own = useMemo(() => (shared === null ? liveOf(values) : null), [shared, values]);
-  const live = shared ?? own;
-  if (live === null) throw new Error("unreachable: no live evaluation");
-  return live;
-}
-
-export const useLiveEvaluation = (control: Control<Draft>): PartialEvaluation => useLive(control).live;
+export const useLiveEvaluation = (control?: Control<Draft>): PartialEvaluation => useLive(control).live;

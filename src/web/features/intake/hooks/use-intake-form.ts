@@ -1,8 +1,7 @@
 /** The wizard's one form: restored from this browser on load, saved here on every change. */
 import { useEffect, useState } from "react";
-import { useForm, type UseFormReturn } from "react-hook-form";
+import { useForm, type Resolver, type UseFormReturn } from "react-hook-form";
 import { emptyDraft, type Draft } from "../draft";
-import { draftResolver } from "../draft-resolver";
 import { loadDraft, saveDraft } from "../draft-storage";
 
 /** Today in the user's time zone, as YYYY-MM-DD: the default request date. */
@@ -10,6 +9,10 @@ export function localToday(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** The schema's resolver, loaded when the first answer is checked (Continue), not with the start page. */
+const draftResolver: Resolver<Draft> = async (values, context, options) =>
+  (await import("../draft-resolver")).draftResolver(values, context, options);
 
 export function useIntakeForm(): UseFormReturn<Draft> {
   // Read synchronously: the first paint already shows the saved answers (no "Loading…" that shifts the page).

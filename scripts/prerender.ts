@@ -1,0 +1,94 @@
+/**
+ * After `vite build`: writes the pages that paint before any JavaScript runs.
+ *
+ *   dist/web/index.html            the start page ("/"), hydrated by React
+ *   dist/web/request/<step>.html   each wizard step with no answers yet, hydrated by React
+ *   dist/web/shell.html            the header alone, for every other page (the app draws over it)
+ *
+ * Each is the built index.html (plus the app's preload links, below) with the app's HTML inside #root, marked `data-prerendered` with the
+ * path it was rendered for; `src/web/main.tsx` hydrates it only when the browser is at that path
+ * with no saved answers (else the page's first render would differ from it) and renders over it
+ * otherwise. Until React has it, the page is `inert` (seen, not yet used: what is typed or chosen
+ * before would not reach the form). The server sends a step's file for its path and the shell for the other app paths.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { createServer } from "vite";
+import type * as PrerenderApp from "./prerender-app";
+import { ROOT } from "./support/server";
+
+const DIST = join(ROOT, "dist/web");
+
+// The app reads the address and this browser's storage while rendering: a window with the page's
+// address and nothing stored (nobody signed in, no answers) stands in for a first visit.
+const address = { pathname: "/", search: "", hash: "" };
+const nothingStored = {
+  getItem: () => null,
+  setItem: () => undefined,
+  removeItem: () => undefined,
+  clear: () => undefined,
+  key: () => null,
+  length: 0,
+} satisfies Storage;
+const browser = { location: address, localStorage: nothingStored, sessionStorage: nothingStored };
+for (const [name, value] of Object.entries({ window: browser, ...browser })) {
+  Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+}
+
+/**
+ * The entry (src/web/boot.ts) imports the app after the first frame; its code is fetched from the
+ * start all the same, at low priority: a modulepreload link for each of its files (the list Vite
+ * gives the entry's import of it), before the stylesheet. `npm run size` counts them.
+ */
+function withAppPreloads(html: string): string {
+  const entry = /<script type="module" crossorigin src="\/(assets\/[^"]+\.js)"><\/script>/.exec(html)?.[1];
+  if (entry === undefined) throw new Error("dist/web/index.html has no module script");
+  const deps = /m\.f=\[([^\]]*)\]/.exec(readFileSync(join(DIST, entry), "utf8"))?.[1];
+  if (deps === undefined) throw new Error(`${entry} imports no app`);
+  const links = [...deps.matchAll(/"(assets\/[^"]+\.js)"/g)]
+    .filter((m) => !html.includes(`href="/${m[1] ?? ""}"`))
+    .map((m) => `<link rel="modulepreload" fetchpriority="low" crossorigin href="/${m[1] ?? ""}">`)
+    .join("\n    ");
+  return html.replace(/(\s*)<link rel="stylesheet"/, `$1${links}$1<link rel="stylesheet"`);
+}
+
+const vite = await createServer({
+  root: ROOT,
+  configFile: join(ROOT, "vite.config.ts"),
+  logLevel: "error",
+  appType: "custom",
+  server: { middlewareMode: true, hmr: false, watch: null },
+});
+try {
+  const app = (await vite.ssrLoadModule("/scripts/prerender-app.tsx")) as typeof PrerenderApp;
+  const built = readFileSync(join(DIST, "index.html"), "utf8");
+  if (!built.includes('<div id="root"></div>')) throw new Error("dist/web/index.html has no empty #root: build first");
+  const template = withAppPreloads(built);
+
+  const page = (path: string, file: string, title: string | undefined, html: string): void => {
+    const marked = path === "" ? '<div id="root">' : `<div id="root" data-prerendered="${path}" inert>`;
+    let out = template.replace('<div id="root"></div>', `${marked}${html}</div>`);
+    if (title !== undefined) out = out.replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`);
+    mkdirSync(dirname(join(DIST, file)), { recursive: true });
+    writeFileSync(join(DIST, file), out);
+    console.log(`prerendered ${path === "" ? "(shell)" : path} → ${file} (${(out.length / 1024).toFixed(1)} kB)`);
+  };
+  const at = async (path: string): Promise<string> => {
+    address.pathname = path;
+    return app.renderApp(path);
+  };
+
+  // The shell first: index.html is still the empty template then.
+  // The shell is the header alone: the page the app then draws appears below it, and nothing that
+  // was painted moves (a prerendered "Loading…" would, as the wizard's step list comes above it).
+  const signIn = await at("/sign-in");
+  const header = signIn.indexOf("</header>");
+  if (header < 0) throw new Error("The app rendered no <header>");
+  page("", "shell.html", undefined, `${signIn.slice(0, header + "</header>".length)}</div>`);
+  for (const step of app.STEP_IDS) {
+    page(`/request/${step}`, `request/${step}.html`, app.titleOf(step), await at(`/request/${step}`));
+  }
+  page("/", "index.html", app.titleOf(undefined), await at("/"));
+} finally {
+  await vite.close();
+}
