@@ -5,7 +5,7 @@
  * nothing; who may read what; the audit trail; filing at submit and amend, version by version.
  */
 import { createHash } from "node:crypto";
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -163,6 +163,32 @@ describe("uploading to the draft", () => {
     expect(download.headers["content-disposition"]).toBe(
       `attachment; filename="Zo_ Ann 100__.pdf"; filename*=UTF-8''Zo%C3%AB%20Ann%20100%25%3B.pdf`,
     );
+    await discard(staff);
+  });
+
+  it("offers a file under the extension of the type recognised in it, whatever name it came with", async () => {
+    await discard(staff);
+    const res = await uploadAs(staff, [
+      { name: "page.html", data: PNG },
+      { name: "scan\u200b.JPEG", data: JPEG },
+      { name: "report", data: await pdf() },
+    ]);
+    expect(res.status, res.text).toBe(201);
+    const names: string[] = [];
+    for (const doc of res.body.documents) {
+      const download = await server.app.inject({
+        url: `/api/documents/${doc.id}/download`,
+        headers: { cookie: staff.cookie },
+      });
+      names.push(/filename="([^"]*)"/.exec(download.headers["content-disposition"] ?? "")?.[1] ?? "");
+    }
+    // A PNG named .html is saved as a PNG; a JPEG keeps its own extension (the zero-width space gone).
+    expect(names.sort()).toEqual(["page.html.png", "report.pdf", "scan.JPEG"]);
+    // The bytes are the server user's alone: folders 0700, files 0600.
+    const objects = join(documentsDir(), "objects");
+    expect(statSync(objects).mode & 0o777).toBe(0o700);
+    expect(statSync(join(documentsDir(), "spool")).mode & 0o777).toBe(0o700);
+    for (const file of storedFiles()) expect(statSync(join(objects, file)).mode & 0o777).toBe(0o600);
     await discard(staff);
   });
 });

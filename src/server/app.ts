@@ -55,6 +55,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
+    // No request may hold a connection (and an upload its spool file) for ever: a trickling upload
+    // is cut after 10 minutes (150 MB at 2 Mbit/s fits).
+    requestTimeout: 10 * 60_000,
     trustProxy:
       config.TRUST_PROXY_HOPS === 0 ? false : (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS,
     logController: new AccountableLogController(),

@@ -44,8 +44,9 @@ export class FileDocumentBytes implements DocumentBytes {
   constructor(root: string) {
     this.spoolDir = join(root, "spool");
     this.objectsDir = join(root, "objects");
-    mkdirSync(this.spoolDir, { recursive: true });
-    mkdirSync(this.objectsDir, { recursive: true });
+    // Patient documents: readable by this server's user only.
+    mkdirSync(this.spoolDir, { recursive: true, mode: 0o700 });
+    mkdirSync(this.objectsDir, { recursive: true, mode: 0o700 });
   }
 
   private pathOf(key: string): string {

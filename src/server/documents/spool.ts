@@ -50,7 +50,7 @@ function closeStream(out: WriteStream): Promise<void> {
 export async function spool(source: Readable, dir: string, maxBytes: number): Promise<Spooled> {
   const path = join(dir, spoolName());
   // A 1 MB buffer: a chunk from the network rarely waits for the disk (16 kB, the default, makes every write wait).
-  const out = createWriteStream(path, { flags: "wx", highWaterMark: 1024 * 1024 });
+  const out = createWriteStream(path, { flags: "wx", mode: 0o600, highWaterMark: 1024 * 1024 });
   const hash = createHash("sha256");
   let size = 0;
   try {

@@ -27,7 +27,7 @@ import { HttpError } from "../parse";
 import type { DraftOwner, NewDocumentRow, StoredDocument } from "../db/document-rows";
 import { newId } from "../documents/documents";
 import { inspect, quoted, Refused, type Inspected } from "../documents/inspect";
-import { cleanFileName, contentDisposition } from "../documents/names";
+import { cleanFileName, contentDisposition, nameForType } from "../documents/names";
 import { spool, TooLarge, type Spooled } from "../documents/spool";
 import { BadRequest, parseWith } from "../parse";
 import type { Services } from "../services";
@@ -391,9 +391,10 @@ export async function documentRoutes(app: FastifyInstance, services: Services): 
     if (opened === undefined) throw new Error("document bytes missing");
     const action = kind === "inline" ? "viewed document" : "downloaded document";
     await store.recordAudit(doc.requestId, auth.user.id, action, `document ${doc.info.id}`, now());
-    const name = rendition ? `${doc.info.fileName}.pdf` : doc.info.fileName;
+    const type = rendition ? "application/pdf" : doc.info.mediaType;
+    const name = nameForType(doc.info.fileName, type);
     return reply
-      .type(rendition ? "application/pdf" : doc.info.mediaType)
+      .type(type)
       .header("content-length", opened.size)
       .header("content-disposition", contentDisposition(kind, name))
       .header("x-content-type-options", "nosniff")

@@ -13,7 +13,7 @@
  * may share a machine, and clearing the spool must never touch another one's upload).
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { open, readdir, rm, stat } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,6 +52,10 @@ export class PostgresDocumentBytes implements DocumentBytes {
     this.spoolRoot = spoolRoot;
     this.spoolDir = join(spoolRoot, `${this.host}.${process.pid}.${randomBytes(6).toString("hex")}`);
     mkdirSync(this.spoolDir, { recursive: true, mode: 0o700 });
+    // In a shared temporary folder, a root made by another user could have its folders swapped.
+    const owner = statSync(spoolRoot).uid;
+    if (process.getuid !== undefined && owner !== process.getuid())
+      throw new Error(`${spoolRoot} belongs to another user: set a private folder for uploads`);
   }
 
   private async query(text: string, params: readonly unknown[], on: pg.Pool | pg.PoolClient = this.pool) {
