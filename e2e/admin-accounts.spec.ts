@@ -36,7 +36,7 @@ const person = (key: string, role: RoleLabel, practice?: string): Person => ({
 });
 
 const NEEDS_OWN_PASSWORD =
-  "Enter your own current password: adding an account, changing a role or setting a password needs it";
+  "Enter your own current password: adding an account, changing a role or practice, setting a password or reactivating an account needs it";
 
 const problem = (page: Page) => page.getByRole("alert").filter({ hasText: "There is a problem" });
 const success = (page: Page, text: string) => page.getByRole("alert").filter({ hasText: text });
@@ -262,6 +262,16 @@ test("reactivating a deactivated account lets the person sign in again", async (
   await expect(admin.getByRole("heading", { level: 1, name: `Reactivate ${dora.name}'s account?` })).toBeVisible();
   await expect(admin.getByText("They can sign in again with their current password.")).toBeVisible();
   await expectNoAxeViolations(admin);
+  // Bringing an account back needs the acting admin's own password: asked for, then given.
+  await admin.getByRole("button", { name: "Reactivate account" }).click();
+  await expect(problem(admin).getByRole("link")).toHaveText([NEEDS_OWN_PASSWORD]);
+  await expectSignInRefused(
+    browser,
+    dora.email,
+    dora.password,
+    "This account is deactivated. Ask your administrator to reactivate it.",
+  );
+  await admin.getByLabel("Your current password").fill(DEMO_PASSWORD);
   await admin.getByRole("button", { name: "Reactivate account" }).click();
   await expect(success(admin, `${dora.name}'s account is active again`)).toBeFocused();
   await expect(summaryRow(admin, "Status")).toContainText("Active");

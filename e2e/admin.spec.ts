@@ -58,7 +58,7 @@ test("an admin adds a practice and its staff; deactivating the account signs the
     "Choose a role: staff, reviewer or admin",
     "Enter the email address",
     "Password must be at least 12 characters (a few unrelated words make a good one)",
-    "Enter your own current password: adding an account, changing a role or setting a password needs it",
+    "Enter your own current password: adding an account, changing a role or practice, setting a password or reactivating an account needs it",
   ]);
   await expectNoAxeViolations(admin);
   await admin.getByLabel("Full name").fill("Nina Northside");

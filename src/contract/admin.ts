@@ -63,7 +63,7 @@ const practiceFitsRole = (user: { role: Role; practiceId: number | null }): bool
 
 /** What the server says when a change needs the acting admin's own password (see `needsOwnPassword`). */
 export const NEEDS_OWN_PASSWORD =
-  "Enter your own current password: adding an account, changing a role or setting a password needs it";
+  "Enter your own current password: adding an account, changing a role or practice, setting a password or reactivating an account needs it";
 
 /** The acting admin's own password: always for a new account; for a change, when `needsOwnPassword` says. */
 const ownPassword = z
@@ -92,19 +92,24 @@ export type NewUserInput = z.infer<typeof newUserSchema>;
 
 /**
  * Whether a change needs the acting admin's own current password: anything that gives someone a
- * way in or more reach: adding an account (`roleBefore` null), changing a role, setting a password
- * (anyone's). A stolen or unattended admin session alone then cannot mint an account, take one over
- * by resetting its password, or widen one's access. Renaming, moving office staff between practices
- * and deactivating do not (deactivating only ever takes access away).
+ * way in or other reach: adding an account (`roleBefore` null), changing a role, setting a password
+ * (anyone's), reactivating an account, moving office staff to another practice (its patients). A
+ * stolen or unattended admin session alone then cannot mint an account, take one over, bring a
+ * departed one back, or point one at other patients. Renaming and deactivating do not
+ * (deactivating only ever takes access away).
  */
 export function needsOwnPassword(change: {
   roleBefore: Role | null;
   roleAfter: Role;
   settingPassword: boolean;
+  reactivating?: boolean;
+  practiceChanges?: boolean;
 }): boolean {
   const adding = change.roleBefore === null;
   const roleChanges = change.roleBefore !== null && change.roleAfter !== change.roleBefore;
-  return adding || roleChanges || change.settingPassword;
+  return (
+    adding || roleChanges || change.settingPassword || change.reactivating === true || change.practiceChanges === true
+  );
 }
 
 /**

@@ -316,7 +316,9 @@ describe("changing an account", () => {
     const account = await addUser({ practiceId: demoPracticeId });
     const session = await signIn(server.app, account.email, PASSWORD);
     const reference = await submit(server.app, session);
-    const res = await change(account.id, { practiceId: otherPracticeId });
+    // Another practice's patients: the acting admin's own password first.
+    expect((await change(account.id, { practiceId: otherPracticeId })).status).toBe(400);
+    const res = await change(account.id, { practiceId: otherPracticeId, ...OWN });
     expect(res.body).toMatchObject({ practiceId: otherPracticeId, practiceName: "Riverside Hemophilia Center" });
     expect(await stillSignedIn(session)).toBe(false);
     const again = await signIn(server.app, account.email, PASSWORD);
@@ -370,7 +372,11 @@ describe("changing an account", () => {
 
     const listed = await call<{ users: AdminUser[] }>(server.app, admin, "GET", "/api/admin/users");
     expect(listed.body.users.find((u) => u.id === account.id)?.active).toBe(false);
-    expect((await change(account.id, { active: true })).body.active).toBe(true);
+    // Bringing the account back needs the acting admin's own password; nothing changes without it.
+    const unconfirmed = await change(account.id, { active: true });
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.body.errors).toEqual([{ path: "currentPassword", message: NEEDS_OWN_PASSWORD }]);
+    expect((await change(account.id, { active: true, ...OWN })).body.active).toBe(true);
     await expect(signIn(server.app, account.email, PASSWORD)).resolves.toBeDefined();
   });
 
@@ -622,7 +628,7 @@ it("never answers with a password hash, on any admin route", async () => {
 });
 
 const NEEDS_OWN_PASSWORD =
-  "Enter your own current password: adding an account, changing a role or setting a password needs it";
+  "Enter your own current password: adding an account, changing a role or practice, setting a password or reactivating an account needs it";
 
 describe("setting a password", () => {
   it("needs the acting admin's own password, for an administrator and for office staff (a stolen session cannot take accounts over)", async () => {

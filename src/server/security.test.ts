@@ -364,6 +364,7 @@ describe("moving a staff member to another practice, or deactivating them", () =
     const move = await call<AdminUser>(server.app, admin, "PATCH", `/api/admin/users/${account.id}`, {
       practiceId: (await signIn(server.app, STAFF_B)).user.practiceId,
       expectedRowVersion: account.rowVersion,
+      currentPassword: DEMO_PASSWORD,
     });
     expect(move.status).toBe(200);
     const moved = await signIn(server.app, account.email, "a long enough passphrase");

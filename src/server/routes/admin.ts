@@ -119,6 +119,8 @@ export function adminRoutes(app: FastifyInstance, { store, sessions, signInLimit
         roleBefore: account.role,
         roleAfter: role,
         settingPassword: change.password !== undefined,
+        reactivating: change.active === true && !account.active,
+        practiceChanges: practiceId !== account.practiceId,
       })
     )
       await confirmOwnPassword(auth.user.email, currentPassword, request.ip);

@@ -18,16 +18,28 @@ export interface AccountValues {
 }
 
 /** The practice only matters (and is only sent) for office staff. */
-export const practiceOf = (values: AccountValues): number | null =>
+export const practiceOf = (values: Pick<AccountValues, "role" | "practiceId">): number | null =>
   values.role === "staff" && values.practiceId !== "" ? Number(values.practiceId) : null;
 
-/** Whether changing an account from role `from` to these answers needs the acting admin's own password. */
-const asksOwnPassword = (role: Role | "", from: Role): boolean =>
-  role !== "" && needsOwnPassword({ roleBefore: from, roleAfter: role, settingPassword: false });
+/** The account as it is now, against which the answers are a change. */
+export interface AccountNow {
+  role: Role;
+  practiceId: number | null;
+}
 
-/** The confirmation the server asks for when a change gives the account another role. */
-export const ownPasswordIfRoleChanges = (values: AccountValues, from: Role): { currentPassword?: string } =>
-  asksOwnPassword(values.role, from) ? { currentPassword: values.currentPassword } : {};
+/** Whether these answers change the account's reach (role or practice), which needs the acting admin's own password. */
+const asksOwnPassword = (values: Pick<AccountValues, "role" | "practiceId">, now: AccountNow): boolean =>
+  values.role !== "" &&
+  needsOwnPassword({
+    roleBefore: now.role,
+    roleAfter: values.role,
+    settingPassword: false,
+    practiceChanges: practiceOf(values) !== now.practiceId,
+  });
+
+/** The confirmation the server asks for when a change gives the account another role or practice. */
+export const ownPasswordIfReachChanges = (values: AccountValues, now: AccountNow): { currentPassword?: string } =>
+  asksOwnPassword(values, now) ? { currentPassword: values.currentPassword } : {};
 
 /** The acting admin's own password, last on the page: `why` says what it protects against. */
 export function OwnPasswordField({ why }: { why: string }) {
@@ -79,11 +91,11 @@ export function AccountFields({
   );
 }
 
-/** The acting admin's own password when the answers change the account's role (`from`: the role now). */
-export function OwnPasswordIfRoleChanges({ from }: { from: Role }) {
+/** The acting admin's own password when the answers change the account's role or practice. */
+export function OwnPasswordIfReachChanges({ now }: { now: AccountNow }) {
   const { control } = useFormContext<AccountValues>();
-  const role = useWatch({ control, name: "role" });
-  return asksOwnPassword(role, from) ? (
-    <OwnPasswordField why="Changing someone's role needs your own password, so a session left open cannot be used to widen anyone's access." />
+  const [role, practiceId] = useWatch({ control, name: ["role", "practiceId"] });
+  return asksOwnPassword({ role, practiceId }, now) ? (
+    <OwnPasswordField why="Changing someone's role or practice needs your own password, so a session left open cannot be used to give anyone other patients' records." />
   ) : null;
 }

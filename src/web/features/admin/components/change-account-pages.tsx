@@ -16,8 +16,8 @@ import { setFlash } from "../flash";
 import {
   AccountFields,
   OwnPasswordField,
-  OwnPasswordIfRoleChanges,
-  ownPasswordIfRoleChanges,
+  OwnPasswordIfReachChanges,
+  ownPasswordIfReachChanges,
   practiceOf,
   type AccountValues,
 } from "./account-fields";
@@ -42,7 +42,7 @@ function DetailsForm({ account, self }: { account: AdminUser; self: boolean }) {
     ...(!self && {
       role: values.role as Role,
       practiceId: practiceOf(values),
-      ...ownPasswordIfRoleChanges(values, account.role),
+      ...ownPasswordIfReachChanges(values, account),
     }),
   });
   const form = useAdminForm<AccountValues, UserChange>({
@@ -74,7 +74,7 @@ function DetailsForm({ account, self }: { account: AdminUser; self: boolean }) {
         >
           <h1 className="mb-6 text-3xl font-bold">Change details</h1>
           <AccountFields practices={practices} roleLocked={self} />
-          {!self && <OwnPasswordIfRoleChanges from={account.role} />}
+          {!self && <OwnPasswordIfReachChanges now={account} />}
         </AdminForm>
       )}
     </WithPractices>
@@ -124,10 +124,12 @@ function PasswordForm({ account, self }: { account: AdminUser; self: boolean }) 
 function StatusForm({ account }: { account: AdminUser }) {
   const save = useSaveAndReturn(account);
   const deactivating = account.active;
-  const toBody = (): UserChange => ({ active: !account.active });
-  const form = useAdminForm<Record<string, never>, UserChange>({
+  // Deactivating only takes access away; bringing an account back needs the acting admin's own password.
+  const toBody = (values: { currentPassword: string }): UserChange =>
+    deactivating ? { active: false } : { active: true, currentPassword: values.currentPassword };
+  const form = useAdminForm<{ currentPassword: string }, UserChange>({
     schema: userChangeSchema,
-    defaultValues: {},
+    defaultValues: { currentPassword: "" },
     toBody,
   });
   const title = deactivating ? `Deactivate ${account.name}'s account?` : `Reactivate ${account.name}'s account?`;
@@ -165,7 +167,10 @@ function StatusForm({ account }: { account: AdminUser }) {
           </p>
         </div>
       ) : (
-        <p className="mb-6 text-lg">They can sign in again with their current password.</p>
+        <>
+          <p className="mb-6 text-lg">They can sign in again with their current password.</p>
+          <OwnPasswordField why="Reactivating an account needs your own password, so a session left open cannot be used to bring a departed account back." />
+        </>
       )}
     </AdminForm>
   );
