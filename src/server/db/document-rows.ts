@@ -139,6 +139,18 @@ const quoted = (name: string): string => `“${name}”`;
  * and, for an amendment, the filed ones): the same file again, past 40 files or past 150 MB in all.
  * Empty: they can. Both engines ask this inside the transaction that then adds them.
  */
+/**
+ * Every file refused because, while it was uploading, the uploader was deactivated or moved to
+ * another practice, or the amended request moved on: checked again in the transaction that would
+ * add the rows, since the clean-up for those changes has already run.
+ */
+export function ownerChanged(documents: readonly NewDocumentRow[]): RefusedFile[] {
+  return documents.map((doc) => ({
+    fileName: doc.fileName,
+    message: `${quoted(doc.fileName)} was not kept: your account, your practice or the request changed while it was uploading. Nothing was stored; reload the page and attach it again if it still applies.`,
+  }));
+}
+
 export function refusals(existing: readonly StoredDocument[], documents: readonly NewDocumentRow[]): RefusedFile[] {
   const refused: RefusedFile[] = [];
   const count = existing.length + documents.length;
@@ -202,6 +214,15 @@ export class SqliteDocumentRows implements DocumentRows {
 
   async addDraft(owner: DraftOwner, documents: NewDocumentRow[], now: Date): Promise<StoredDocument[] | RefusedFile[]> {
     return transaction(this.db, () => {
+      const owns =
+        this.db
+          .prepare("SELECT 1 FROM users WHERE id = ? AND active = 1 AND practice_id = ?")
+          .get(owner.userId, owner.practiceId) !== undefined &&
+        (owner.amends === null ||
+          this.db
+            .prepare("SELECT 1 FROM requests WHERE id = ? AND practice_id = ? AND status = 'more_info_requested'")
+            .get(owner.amends.requestId, owner.practiceId) !== undefined);
+      if (!owns) return ownerChanged(documents);
       // What the request will carry: this draft's documents for it, and for an amendment the filed ones.
       const existing = this.all(
         `SELECT ${COLUMNS} FROM documents d

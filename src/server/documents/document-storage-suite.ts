@@ -77,6 +77,45 @@ export function documentStorageSuite(name: string, open: () => Promise<DocumentS
       return result;
     };
 
+    it("rows: an uploader deactivated or moved meanwhile, or a request no longer sent back, gets nothing added", async () => {
+      const { store } = under;
+      const moving = (
+        await store.createUser(
+          { email: `${newId()}@suite.test`, name: "moving", role: "staff", practiceId: practice, passwordHash: "h" },
+          new Date("2026-11-27T12:00:00.000Z"),
+        )
+      ).id;
+      const before = await under.documents.rows.draftDocuments(moving, practice);
+      // The upload was checked for the old practice; the account now belongs to another.
+      const admin = await store.createUser(
+        { email: `${newId()}@suite.test`, name: "admin", role: "admin", practiceId: null, passwordHash: "h" },
+        new Date("2026-11-27T12:00:00.000Z"),
+      );
+      const account = await store.findAccount(moving);
+      const moved = await store.updateUser(
+        moving,
+        account?.rowVersion ?? 0,
+        { practiceId: otherPractice },
+        { endSessions: true, keepSession: null, detail: "practice" },
+        { adminId: admin.id, now: new Date() },
+      );
+      expect(moved).toMatchObject({ practiceId: otherPractice });
+      const refused = await under.documents.rows.addDraft(
+        { userId: moving, practiceId: practice, amends: null },
+        [await stored()],
+        new Date(),
+      );
+      expect(refused.every((r) => !("info" in r) && /changed while it was uploading/.test(r.message))).toBe(true);
+      expect(await under.documents.rows.draftDocuments(moving, practice)).toEqual(before);
+      // An amendment of a request that is not waiting for more information.
+      const notSentBack = await under.documents.rows.addDraft(
+        owner({ reference: "HGX-AAAA-AAAA", requestId: 999_999 }),
+        [await stored()],
+        new Date(),
+      );
+      expect(notSentBack.every((r) => !("info" in r))).toBe(true);
+    });
+
     it("bytes: what is put reads back whole; removed, it is gone", async () => {
       const data = randomBytes(300_000);
       const row = await stored(data);

@@ -11,6 +11,7 @@ import type pg from "pg";
 import type { RefusedFile } from "@/contract";
 import {
   COLUMNS,
+  ownerChanged,
   refusals,
   toStored,
   type DocumentRows,
@@ -50,6 +51,19 @@ export class PostgresDocumentRows implements DocumentRows {
   async addDraft(owner: DraftOwner, documents: NewDocumentRow[], now: Date): Promise<StoredDocument[] | RefusedFile[]> {
     return transaction(this.pool, async (c) => {
       await this.lockDraft(c, owner.userId);
+      const user = await c.query("SELECT 1 FROM users WHERE id = $1 AND active AND practice_id = $2", [
+        owner.userId,
+        owner.practiceId,
+      ]);
+      const amended =
+        owner.amends === null ||
+        (
+          await c.query(
+            "SELECT 1 FROM requests WHERE id = $1 AND practice_id = $2 AND status = 'more_info_requested' FOR SHARE",
+            [owner.amends.requestId, owner.practiceId],
+          )
+        ).rowCount === 1;
+      if (user.rowCount !== 1 || !amended) return ownerChanged(documents);
       // What the request will carry: this draft's documents for it, and for an amendment the filed ones.
       const existing = await this.documents(
         `SELECT ${COLUMNS} FROM documents d
