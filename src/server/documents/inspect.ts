@@ -189,7 +189,7 @@ async function take(): Promise<ChildProcess> {
     await Promise.race([
       ready,
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error("the inspection process did not start")), inspectionLimits.timeoutMs);
+        timer = setTimeout(() => reject(new Error("the inspection process did not start")), 30_000);
       }),
     ]);
   } catch (error) {
