@@ -8,9 +8,9 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocumentsAnswer, DocumentsRefusal } from "@/contract";
-import { pdfBomb, tiffBomb, tiledTiff } from "./documents/bombs";
-import { upload } from "./documents/test-files";
-import { STAFF_A, call, signIn, startServer, type Session, type TestServer } from "./test-support";
+import { pdfBomb, tiffBomb, tiledTiff } from "./bombs";
+import { upload } from "./test-files";
+import { STAFF_A, call, signIn, startServer, type Session, type TestServer } from "../test-support";
 
 let server: TestServer;
 let staff: Session;
