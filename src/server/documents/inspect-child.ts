@@ -28,7 +28,12 @@ async function run(request: ChildRequest): Promise<ChildAnswer> {
   }
 }
 
+// A spare outlives nothing: when the server goes (even before this listener was added), so does it.
 process.on("disconnect", () => process.exit(0));
+const parent = process.ppid;
+setInterval(() => {
+  if (!process.connected || process.ppid !== parent) process.exit(0);
+}, 1000).unref();
 process.once("message", (request: ChildRequest) => {
   void run(request).then((answer) => process.send?.(answer, () => process.exit(0)));
 });

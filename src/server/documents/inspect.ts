@@ -9,7 +9,7 @@
  * also caps ArrayBuffers: a file built to decompress to gigabytes exhausts that child, never the server.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { mkdtemp, open, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import type { Socket } from "node:net";
@@ -126,7 +126,9 @@ let bundled: Promise<string> | undefined;
 function bundle(): Promise<string> {
   bundled ??= (async () => {
     const { build } = await import("esbuild");
-    const outfile = join(await mkdtemp(join(tmpdir(), "hemgenix-inspect-")), "inspect-child.mjs");
+    const dir = await mkdtemp(join(tmpdir(), "hemgenix-inspector-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    const outfile = join(dir, "inspect-child.mjs");
     await build({
       entryPoints: [CHILD],
       outfile,
