@@ -8,7 +8,8 @@ import { PDFDocument } from "pdf-lib";
 import UTIF from "utif2";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanFileName, contentDisposition } from "./names";
-import { inspect, Refused } from "./inspect";
+import { pdfBomb, tiffBomb, tiledTiff } from "./bombs";
+import { inspect, inspectionLimits, Refused } from "./inspect";
 import { EXE, JPEG, PNG, pdf, tiff } from "./test-files";
 
 const dir = mkdtempSync(join(tmpdir(), "hemgenix-inspect-"));
@@ -55,6 +56,68 @@ describe("inspect", () => {
     await expect(inspect(file(broken), "bad.tif", dir)).rejects.toThrow(
       /“bad\.tif” is a TIFF file that cannot be read/,
     );
+  });
+});
+
+describe("hostile files: refused in bounded time, inspected in a child process", () => {
+  /** Refused with `message`, in less than `seconds` (generous: the work is bounded, the machine may be slow). */
+  async function refusedIn(seconds: number, path: string, fileName: string, message: RegExp): Promise<void> {
+    const started = performance.now();
+    await expect(inspect(path, fileName, dir)).rejects.toThrow(message);
+    expect(performance.now() - started).toBeLessThan(seconds * 1000);
+  }
+
+  it("a 14 KB TIFF of twenty 12-megapixel pages sharing one strip, before any page is decoded", async () => {
+    await refusedIn(
+      10,
+      file(tiffBomb()),
+      "fax.tif",
+      /“fax\.tif” has more than 100 megapixels in all its pages together/,
+    );
+  });
+
+  it("a TIFF whose tiles are larger than its page (a 1.6 GB buffer for a 164-byte file)", async () => {
+    await refusedIn(
+      10,
+      file(tiledTiff()),
+      "tiles.tif",
+      /“tiles\.tif” is a TIFF file whose tiles are larger than its pages/,
+    );
+  });
+
+  it("a TIFF that would take the upload over its megapixels, told how much the earlier files used", async () => {
+    await expect(inspect(file(tiffBomb(1)), "third.tif", dir, { megapixels: 5 })).rejects.toThrow(
+      /“third\.tif” would take this upload's TIFF files over 200 megapixels together/,
+    );
+  });
+
+  it("a 300 KB PDF whose object stream inflates to 300 MB, without this process growing", async () => {
+    const path = file(pdfBomb(300));
+    const before = process.memoryUsage().rss;
+    await refusedIn(
+      25,
+      path,
+      "bomb.pdf",
+      /“bomb\.pdf” (is a damaged PDF|could not be read as a PDF within the limits|could not be checked in time)/,
+    );
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it("a file not checked within the time limit, killed and refused", async () => {
+    const { timeoutMs } = inspectionLimits;
+    inspectionLimits.timeoutMs = 1;
+    try {
+      await expect(inspect(file(await pdf({ pages: 2 })), "slow.pdf", dir)).rejects.toThrow(
+        /“slow\.pdf” could not be checked in time/,
+      );
+    } finally {
+      inspectionLimits.timeoutMs = timeoutMs;
+    }
+    // The next file gets a fresh child.
+    expect(await inspect(file(await pdf({ pages: 3 })), "next.pdf", dir)).toEqual({
+      mediaType: "application/pdf",
+      pages: 3,
+    });
   });
 });
 

@@ -3,67 +3,77 @@
  * type are never asked), a PDF must open with pdf-lib and give its page count (not encrypted, not
  * damaged), and a TIFF, which browsers cannot show, gets a PDF rendering of its pages made now.
  * Refusals are sentences that name the file and say what is accepted.
+ *
+ * Opening a PDF and decoding a TIFF happen in a child process per file (inspect-child.ts), at most
+ * two at a time, each with a wall-clock limit and, where prlimit exists, an address-space limit that
+ * also caps ArrayBuffers: a file built to decompress to gigabytes exhausts that child, never the server.
  */
-import { open, readFile, writeFile } from "node:fs/promises";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { mkdtemp, open, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import type { Socket } from "node:net";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { fileTypeFromBuffer } from "file-type";
-import {
-  concatTransformationMatrix,
-  drawObject,
-  EncryptedPDFError,
-  PDFDocument,
-  PDFName,
-  popGraphicsState,
-  pushGraphicsState,
-} from "pdf-lib";
-import UTIF from "utif2";
-import { ACCEPTED_DOCUMENTS, type DocumentMediaType } from "@/contract";
-import { fsyncPath, spoolName } from "./spool";
+import { ACCEPTED_DOCUMENTS } from "@/contract";
+import { MAX_UPLOAD_MEGAPIXELS, type Inspected } from "./content";
+import type { ChildAnswer, ChildRequest } from "./inspect-child";
+import { quoted, Refused } from "./refused";
+import { spoolName } from "./spool";
 
-/** A file refused for what it is; `message` names it and says what is accepted. */
-export class Refused extends Error {
-  constructor(
-    readonly fileName: string,
-    message: string,
-    readonly statusCode = 422,
-  ) {
-    super(message);
-  }
+export { quoted, Refused } from "./refused";
+export type { Inspected } from "./content";
+
+const PRLIMIT = "/usr/bin/prlimit";
+
+/** How a child inspection is bounded; tests may lower them. */
+export const inspectionLimits = {
+  /** Wall-clock time for one file. */
+  timeoutMs: 30_000,
+  /** Address space of the child (prlimit --as): V8's heap flags do not bound ArrayBuffers, this does. Node reserves about 1.4 GB of it before reading a byte. */
+  addressSpaceBytes: 2560 * 1024 * 1024,
+  /** V8's old-space heap of the child, in MB (the only bound where prlimit is missing). */
+  heapMegabytes: 512,
+  /** Children at once. */
+  concurrent: 2,
+};
+
+/** Megapixels the TIFFs of one upload may still use; each upload makes its own. */
+export interface PixelBudget {
+  megapixels: number;
 }
+export const newPixelBudget = (): PixelBudget => ({ megapixels: MAX_UPLOAD_MEGAPIXELS });
 
-/** A name as people read it in a sentence. */
-export const quoted = (fileName: string): string => `“${fileName}”`;
-
-export interface Inspected {
-  mediaType: DocumentMediaType;
-  pages: number;
-  /** A TIFF's rendering (a PDF, one page per TIFF page), spooled and fsynced. */
-  rendition?: { path: string; size: number };
-}
-
-/** One heavy inspection (a PDF parsed, a TIFF decoded) at a time, so memory stays bounded under load. */
-let queue: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const run = queue.then(work, work);
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-/** A TIFF page larger than this (a 300 dpi letter page is 8.4) is refused before it is decoded. */
-const MAX_TIFF_MEGAPIXELS = 12;
-const MAX_TIFF_PAGES = 200;
-
-export async function inspect(path: string, fileName: string, spoolDir: string): Promise<Inspected> {
+export async function inspect(
+  path: string,
+  fileName: string,
+  spoolDir: string,
+  budget: PixelBudget = newPixelBudget(),
+): Promise<Inspected> {
   const detected = await fileTypeFromBuffer(await head(path, 64 * 1024));
   const mime = detected?.mime === "image/apng" ? "image/png" : detected?.mime;
   switch (mime) {
-    case "application/pdf":
-      return { mediaType: mime, pages: await oneAtATime(() => pdfPages(path, fileName)) };
+    case "application/pdf": {
+      const answer = await isolated({ kind: "pdf", path, fileName }, "a PDF");
+      if (answer.ok !== "pdf") throw unexpected(fileName, "a PDF");
+      return { mediaType: mime, pages: answer.pages };
+    }
     case "image/png":
     case "image/jpeg":
       return { mediaType: mime, pages: 1 };
-    case "image/tiff":
-      return oneAtATime(() => renderTiff(path, fileName, spoolDir));
+    case "image/tiff": {
+      const out = join(spoolDir, spoolName());
+      try {
+        const answer = await isolated({ kind: "tiff", path, fileName, out, pixelBudget: budget.megapixels }, "a TIFF");
+        if (answer.ok !== "tiff") throw unexpected(fileName, "a TIFF");
+        budget.megapixels -= answer.megapixels;
+        return { mediaType: mime, pages: answer.pages, rendition: { path: out, size: answer.size } };
+      } catch (error) {
+        await rm(out, { force: true });
+        throw error;
+      }
+    }
     default:
       throw new Refused(
         fileName,
@@ -73,10 +83,10 @@ export async function inspect(path: string, fileName: string, spoolDir: string):
   }
 }
 
-const damaged = (fileName: string): Refused =>
+const unexpected = (fileName: string, what: string): Refused =>
   new Refused(
     fileName,
-    `${quoted(fileName)} is a damaged PDF that cannot be opened. Save or scan it again, then attach ${ACCEPTED_DOCUMENTS}.`,
+    `${quoted(fileName)} could not be read as ${what} within the limits we check files in. Save or scan it again (smaller, or as PDF), then attach ${ACCEPTED_DOCUMENTS}.`,
   );
 
 /** The first bytes of a file: its signature is there (file-type would otherwise read a whole PDF looking for Illustrator's marks). */
@@ -91,129 +101,142 @@ async function head(path: string, length: number): Promise<Uint8Array> {
   }
 }
 
-/** A PDF's last 1,024 bytes hold its end-of-file marker; a cut-off file has none. */
-async function hasEndMarker(path: string): Promise<boolean> {
-  const handle = await open(path, "r");
+/** A tiny semaphore: at most `inspectionLimits.concurrent` children, the rest wait in order. */
+let running = 0;
+const waiting: (() => void)[] = [];
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= inspectionLimits.concurrent) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running += 1;
   try {
-    const { size } = await handle.stat();
-    const length = Math.min(size, 1024);
-    const tail = Buffer.alloc(length);
-    await handle.read(tail, 0, length, size - length);
-    return tail.includes("%%EOF");
+    return await work();
   } finally {
-    await handle.close();
+    const next = waiting.shift();
+    if (next === undefined) running -= 1;
+    else next();
   }
 }
 
-async function pdfPages(path: string, fileName: string): Promise<number> {
-  if (!(await hasEndMarker(path))) throw damaged(fileName);
-  let pages: number;
+const CHILD = fileURLToPath(new URL("./inspect-child.ts", import.meta.url));
+
+/**
+ * The child as one plain JavaScript file, bundled once per process by esbuild (which tsx runs on):
+ * it starts in about a tenth of a second, where loading it through tsx takes more than half of one.
+ */
+let bundled: Promise<string> | undefined;
+function bundle(): Promise<string> {
+  bundled ??= (async () => {
+    const { build } = await import("esbuild");
+    const dir = await mkdtemp(join(tmpdir(), "hemgenix-inspector-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    const outfile = join(dir, "inspect-child.mjs");
+    await build({
+      entryPoints: [CHILD],
+      outfile,
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node24",
+      logLevel: "silent",
+    });
+    return outfile;
+  })();
+  bundled.catch(() => (bundled = undefined));
+  return bundled;
+}
+
+/**
+ * Children started ahead of need, each for one file only. They hold no handle that keeps this
+ * process alive, and exit when it does.
+ */
+interface Spare {
+  child: ChildProcess;
+  /** Its first message: it listens for the request. */
+  ready: Promise<void>;
+}
+const spares: Spare[] = [];
+function spare(script: string): Spare {
+  const node = [`--max-old-space-size=${inspectionLimits.heapMegabytes}`, script];
+  const [command, args] = existsSync(PRLIMIT)
+    ? [PRLIMIT, [`--as=${inspectionLimits.addressSpaceBytes}`, "--", process.execPath, ...node]]
+    : [process.execPath, node];
+  const child = spawn(command, args, {
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    env: { ...process.env, NODE_OPTIONS: "" },
+  });
+  // UTIF and friends print; none of it belongs in the server's log stream.
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.resume();
+    (stream as Socket | null)?.unref();
+  }
+  if (process.env.INSPECT_DEBUG !== undefined) child.stderr?.pipe(process.stderr);
+  child.unref();
+  child.channel?.unref();
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve());
+    child.once("error", reject);
+    child.once("exit", () => reject(new Error("the inspection process ended before it was ready")));
+  });
+  ready.catch(() => undefined); // whoever takes it hears of it
+  return { child, ready };
+}
+async function take(): Promise<ChildProcess> {
+  const script = await bundle();
+  const fresh = ({ child: c }: Spare) => c.exitCode === null && c.signalCode === null && c.connected;
+  let taken = spares.shift();
+  while (taken !== undefined && !fresh(taken)) taken = spares.shift();
+  while (spares.length < inspectionLimits.concurrent) spares.push(spare(script));
+  const { child, ready } = taken ?? spare(script);
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const pdf = await PDFDocument.load(await readFile(path), { updateMetadata: false, throwOnInvalidObject: true });
-    // pdf-lib opens some encrypted files without complaint when their trailer is odd: ask again.
-    if (pdf.isEncrypted || pdf.context.trailerInfo.Encrypt !== undefined) throw new EncryptedPDFError();
-    pages = pdf.getPageCount();
-    if (pdf.catalog.get(PDFName.of("Pages")) === undefined) pages = 0;
-  } catch (error) {
-    // pdf-lib's errors are compiled to ES5, where `instanceof` an Error subclass fails: its words say it.
-    if (error instanceof EncryptedPDFError || (error instanceof Error && /\bis encrypted\b/.test(error.message)))
-      throw new Refused(
-        fileName,
-        `${quoted(fileName)} is protected by a password. Save it without the password (or print it to a new PDF), then attach ${ACCEPTED_DOCUMENTS}.`,
-      );
-    throw damaged(fileName);
-  }
-  if (pages < 1) throw damaged(fileName);
-  return pages;
-}
-
-const tag = (ifd: UTIF.IFD, id: number): number | undefined => {
-  const value = ifd[`t${id}`];
-  return Array.isArray(value) && typeof value[0] === "number" ? value[0] : undefined;
-};
-
-/** Dots per inch from the TIFF's resolution tags (fax: 204 × 196); 200 when it does not say. */
-function dpi(ifd: UTIF.IFD, id: number): number {
-  const value = ifd[`t${id}`];
-  const n = Array.isArray(value) && typeof value[0] === "number" ? value[0] : undefined;
-  const unit = tag(ifd, 296) ?? 2;
-  if (n === undefined || !Number.isFinite(n) || n <= 0) return 200;
-  return unit === 3 ? n * 2.54 : n;
-}
-
-/** Every page of a TIFF as a PDF page of the same physical size (DeviceGray when it has no colour). */
-async function renderTiff(path: string, fileName: string, spoolDir: string): Promise<Inspected> {
-  const unreadable = new Refused(
-    fileName,
-    `${quoted(fileName)} is a TIFF file that cannot be read (damaged, or compressed in a way we cannot show). Scan it again or save it as PDF, then attach ${ACCEPTED_DOCUMENTS}.`,
-  );
-  const bytes = await readFile(path);
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  let ifds: UTIF.IFD[];
-  try {
-    ifds = UTIF.decode(buffer).filter((ifd) => tag(ifd, 256) !== undefined && tag(ifd, 257) !== undefined);
-  } catch {
-    throw unreadable;
-  }
-  if (ifds.length === 0) throw unreadable;
-  if (ifds.length > MAX_TIFF_PAGES)
-    throw new Refused(
-      fileName,
-      `${quoted(fileName)} has more than ${MAX_TIFF_PAGES} pages. Split it, then attach ${ACCEPTED_DOCUMENTS}.`,
-    );
-  const pdf = await PDFDocument.create({ updateMetadata: false });
-  for (const ifd of ifds) {
-    const width = tag(ifd, 256) ?? 0;
-    const height = tag(ifd, 257) ?? 0;
-    if (width * height > MAX_TIFF_MEGAPIXELS * 1_000_000)
-      throw new Refused(
-        fileName,
-        `${quoted(fileName)} has a page larger than ${MAX_TIFF_MEGAPIXELS} megapixels. Scan it at 300 dpi or less, then attach ${ACCEPTED_DOCUMENTS}.`,
-      );
-    let rgba: Uint8Array;
-    try {
-      UTIF.decodeImage(buffer, ifd);
-      rgba = UTIF.toRGBA8(ifd);
-    } catch {
-      throw unreadable;
-    }
-    if (width === 0 || height === 0 || rgba.length < width * height * 4) throw unreadable;
-    let gray = true;
-    for (let i = 0; i < width * height * 4 && gray; i += 4) gray = rgba[i] === rgba[i + 1] && rgba[i] === rgba[i + 2];
-    const channels = gray ? 1 : 3;
-    const pixels = new Uint8Array(width * height * channels);
-    for (let p = 0, o = 0; p < width * height; p += 1) {
-      pixels[o++] = rgba[p * 4] ?? 0;
-      if (!gray) {
-        pixels[o++] = rgba[p * 4 + 1] ?? 0;
-        pixels[o++] = rgba[p * 4 + 2] ?? 0;
-      }
-    }
-    ifd.data = new Uint8Array(0); // let the decoded page go before the next one
-    const image = pdf.context.register(
-      pdf.context.flateStream(pixels, {
-        Type: "XObject",
-        Subtype: "Image",
-        Width: width,
-        Height: height,
-        ColorSpace: gray ? "DeviceGray" : "DeviceRGB",
-        BitsPerComponent: 8,
+    await Promise.race([
+      ready,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("the inspection process did not start")), 30_000);
       }),
-    );
-    const w = (width / dpi(ifd, 282)) * 72;
-    const h = (height / dpi(ifd, 283)) * 72;
-    const page = pdf.addPage([w, h]);
-    const name = page.node.newXObject("Scan", image);
-    page.pushOperators(
-      pushGraphicsState(),
-      concatTransformationMatrix(w, 0, 0, h, 0, 0),
-      drawObject(name),
-      popGraphicsState(),
-    );
+    ]);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
-  const out = join(spoolDir, spoolName());
-  const rendered = await pdf.save({ useObjectStreams: false });
-  await writeFile(out, rendered, { flag: "wx" });
-  await fsyncPath(out);
-  return { mediaType: "image/tiff", pages: ifds.length, rendition: { path: out, size: rendered.length } };
+  return child;
+}
+
+/** Runs the request in a child; refusals come back as Refused, a dead or late child refuses the file. */
+function isolated(request: ChildRequest, what: string): Promise<Extract<ChildAnswer, { ok: string }>> {
+  return slot(
+    () =>
+      new Promise((resolve, reject) => {
+        const { fileName } = request;
+        take().then((child) => {
+          child.channel?.ref();
+          let answer: ChildAnswer | undefined;
+          let late = false;
+          const timer = setTimeout(() => {
+            late = true;
+            child.kill("SIGKILL");
+          }, inspectionLimits.timeoutMs);
+          child.on("message", (message) => {
+            answer = message as ChildAnswer;
+          });
+          child.on("close", () => {
+            clearTimeout(timer);
+            if (late)
+              reject(
+                new Refused(
+                  fileName,
+                  `${quoted(fileName)} could not be checked in time (${Math.round(inspectionLimits.timeoutMs / 1000)} seconds). Save or scan it again (smaller, or as PDF), then attach ${ACCEPTED_DOCUMENTS}.`,
+                ),
+              );
+            else if (answer === undefined || "failed" in answer) reject(unexpected(fileName, what));
+            else if ("refused" in answer) reject(new Refused(fileName, answer.refused, answer.statusCode));
+            else resolve(answer);
+          });
+          child.send(request, (error) => {
+            if (error !== null) child.kill("SIGKILL");
+          });
+        }, reject);
+      }),
+  );
 }

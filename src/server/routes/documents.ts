@@ -26,7 +26,7 @@ import { requireUser, type AuthContext } from "../auth/sessions";
 import { HttpError } from "../parse";
 import type { DraftOwner, NewDocumentRow, StoredDocument } from "../db/document-rows";
 import { newId } from "../documents/documents";
-import { inspect, quoted, Refused, type Inspected } from "../documents/inspect";
+import { inspect, newPixelBudget, quoted, Refused, type Inspected } from "../documents/inspect";
 import { cleanFileName, contentDisposition, nameForType } from "../documents/names";
 import { spool, TooLarge, type Spooled } from "../documents/spool";
 import { BadRequest, parseWith } from "../parse";
@@ -198,6 +198,7 @@ export async function documentRoutes(app: FastifyInstance, services: Services): 
       const refused: RefusedFile[] = [];
       let status = 422;
       const inspected: (Inspected | undefined)[] = [];
+      const pixels = newPixelBudget();
       for (const [index, file] of files.entries()) {
         const earlier = files.slice(0, index).find((f) => f.spooled.sha256 === file.spooled.sha256);
         const problem =
@@ -212,7 +213,7 @@ export async function documentRoutes(app: FastifyInstance, services: Services): 
           continue;
         }
         try {
-          const result = await inspect(file.spooled.path, file.fileName, documents.bytes.spoolDir);
+          const result = await inspect(file.spooled.path, file.fileName, documents.bytes.spoolDir, pixels);
           if (result.rendition !== undefined) renditions.push(result.rendition.path);
           inspected.push(result);
         } catch (error) {
