@@ -6,10 +6,7 @@
  */
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { DOCUMENT_LIMITS, type DocumentInfo, type DocumentMediaType, type RefusedFile } from "@/contract";
-
-const str = (value: unknown): string =>
-  typeof value === "string" ? value : typeof value === "number" || typeof value === "bigint" ? String(value) : "";
-const num = (value: unknown): number => Number(value ?? 0);
+import { num, str } from "./rows";
 
 /** Whose draft a new document goes into, and which request it amends (null: a new request). */
 export interface DraftOwner {

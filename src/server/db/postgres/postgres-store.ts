@@ -19,6 +19,7 @@ import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { DECISION_AUDIT_ACTIONS } from "@/criteria";
 import { ROLE_LABELS } from "@/contract";
+import { num, str, strOrNull, toSummary, toUser } from "../rows";
 import { readStoredCriteria, readStoredDocument, readStoredEvaluation } from "../stored-json";
 import type { DecisionKind, Evaluation, RequestDocument } from "@/criteria";
 import type {
@@ -27,8 +28,6 @@ import type {
   AuditRecord,
   DecisionRecord,
   RequestStatus,
-  RequestSummaryRow,
-  Role,
   SameMemberRequest,
   SessionUser,
   VersionRecord,
@@ -57,11 +56,6 @@ type Row = Record<string, unknown>;
 type Value = string | number | boolean | null;
 type Queryable = pg.Pool | pg.PoolClient;
 
-const str = (value: unknown): string =>
-  typeof value === "string" ? value : typeof value === "number" || typeof value === "bigint" ? String(value) : "";
-const num = (value: unknown): number => Number(value ?? 0);
-const strOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : str(value));
-
 /** Reference numbers people can read aloud: no 0/O or 1/I (as the SQLite store makes them). */
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 function newReference(): string {
@@ -71,7 +65,6 @@ function newReference(): string {
   return `HGX-${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-const ACTIVE: readonly RequestStatus[] = ["submitted", "in_review"];
 const VIEW_DEDUPE_MS = 60_000;
 
 /** Advisory lock keys: one for all administration; two-number keys per member (namespace, hash). */
@@ -130,42 +123,13 @@ export class PostgresStore implements Store {
     return transaction(this.pool, work);
   }
 
-  private toUser(row: Row): SessionUser {
-    return {
-      id: num(row.id),
-      email: str(row.email),
-      name: str(row.name),
-      role: str(row.role) as Role,
-      practiceId: row.practice_id === null ? null : num(row.practice_id),
-      practiceName: strOrNull(row.practice_name),
-    };
-  }
-
-  private toSummary(row: Row, now: Date): RequestSummaryRow {
-    const status = str(row.status) as RequestStatus;
-    const dueAt = str(row.due_at);
-    return {
-      reference: str(row.reference),
-      status,
-      outcome: str(row.outcome) as Evaluation["outcome"],
-      memberId: strOrNull(row.member_id),
-      memberName: strOrNull(row.member_name),
-      practiceName: str(row.practice_name),
-      expedited: row.expedited === true,
-      receivedAt: str(row.received_at),
-      dueAt,
-      overdue: ACTIVE.includes(status) && dueAt < now.toISOString(),
-      version: num(row.current_version),
-    };
-  }
-
   private toPractice(row: Row): AdminPractice {
     return { id: num(row.id), name: str(row.name), users: num(row.users), requests: num(row.requests) };
   }
 
   private toAccount(row: Row): AdminUser {
     return {
-      ...this.toUser(row),
+      ...toUser(row),
       active: row.active === true,
       createdAt: str(row.created_at),
       rowVersion: num(row.row_version),
@@ -199,7 +163,7 @@ export class PostgresStore implements Store {
     );
     return row === undefined
       ? undefined
-      : { ...this.toUser(row), passwordHash: str(row.password_hash), active: row.active === true };
+      : { ...toUser(row), passwordHash: str(row.password_hash), active: row.active === true };
   }
 
   async findUserById(id: number, on: Queryable = this.pool): Promise<SessionUser | undefined> {
@@ -208,7 +172,7 @@ export class PostgresStore implements Store {
       [id],
       on,
     );
-    return row === undefined ? undefined : this.toUser(row);
+    return row === undefined ? undefined : toUser(row);
   }
 
   async countUsers(): Promise<number> {
@@ -541,7 +505,7 @@ export class PostgresStore implements Store {
     if (row === undefined) return undefined;
     const stored = readStoredDocument(str(row.document));
     return {
-      ...this.toSummary(row, now),
+      ...toSummary(row, now),
       id: num(row.id),
       practiceId: num(row.practice_id),
       submittedBy: num(row.submitted_by),
@@ -638,7 +602,7 @@ export class PostgresStore implements Store {
         : { sort: query.sort, direction, key: str(row[key]), id: num(row.id), page: Math.max(1, to) };
     if (backwards) page = Math.max(page, 2);
     return {
-      items: rows.map((row) => this.toSummary(row, now)),
+      items: rows.map((row) => toSummary(row, now)),
       total,
       page,
       next: hasNext ? edge(rows.at(-1), "next", page + 1) : null,

@@ -1,0 +1,46 @@
+/**
+ * Reading database rows, whatever the engine: typed values, and the shapes both stores give back
+ * (a session's user, a queue row). SQLite answers booleans as 0/1, PostgreSQL as true/false.
+ */
+import type { Evaluation } from "@/criteria";
+import type { RequestStatus, RequestSummaryRow, Role, SessionUser } from "@/contract";
+
+export type AnyRow = Readonly<Record<string, unknown>>;
+
+export const str = (value: unknown): string =>
+  typeof value === "string" ? value : typeof value === "number" || typeof value === "bigint" ? String(value) : "";
+export const num = (value: unknown): number => Number(value ?? 0);
+export const strOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : str(value));
+export const bool = (value: unknown): boolean => value === true || num(value) === 1;
+
+const ACTIVE: readonly RequestStatus[] = ["submitted", "in_review"];
+
+export function toUser(row: AnyRow): SessionUser {
+  return {
+    id: num(row.id),
+    email: str(row.email),
+    name: str(row.name),
+    role: str(row.role) as Role,
+    practiceId: row.practice_id === null ? null : num(row.practice_id),
+    practiceName: strOrNull(row.practice_name),
+  };
+}
+
+/** A queue row (the request columns with the practice's name); overdue is judged at `now`. */
+export function toSummary(row: AnyRow, now: Date): RequestSummaryRow {
+  const status = str(row.status) as RequestStatus;
+  const dueAt = str(row.due_at);
+  return {
+    reference: str(row.reference),
+    status,
+    outcome: str(row.outcome) as Evaluation["outcome"],
+    memberId: strOrNull(row.member_id),
+    memberName: strOrNull(row.member_name),
+    practiceName: str(row.practice_name),
+    expedited: bool(row.expedited),
+    receivedAt: str(row.received_at),
+    dueAt,
+    overdue: ACTIVE.includes(status) && dueAt < now.toISOString(),
+    version: num(row.current_version),
+  };
+}
