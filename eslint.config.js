@@ -170,6 +170,25 @@ export default tseslint.config(
     ),
   },
   {
+    // FHIR in and out: pure like the library; it reads the library and the contract, nothing else of ours.
+    files: ["src/fhir/**/*.ts"],
+    ignores: ["src/fhir/**/*.test.ts"],
+    rules: restrict(
+      [
+        { regex: "^@/(web|server|cli)(/|$)", message: "src/fhir imports only the criteria library and the contract." },
+        {
+          regex: "^(\\.\\./)+(web|server|cli)(/|$)",
+          message: "src/fhir imports only the criteria library and the contract.",
+        },
+        { regex: "^(react|react-dom)(/|$)", message: "src/fhir is pure TypeScript: no React." },
+        criteriaOnlyViaEntry,
+        contractOnlyViaEntry,
+        noNodeScheme,
+      ],
+      nodeBuiltins,
+    ),
+  },
+  {
     files: ["src/web/**/*.{ts,tsx}"],
     ignores: ["src/web/**/*.test.{ts,tsx}", "src/web/test-support/**"],
     rules: restrict(webPatterns, nodeBuiltins),

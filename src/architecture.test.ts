@@ -152,6 +152,17 @@ describe("import boundaries", () => {
       'import { evaluate } from "@/criteria/evaluate";\nexport const x = evaluate;\n',
       "public entry",
     ],
+    [
+      "src/fhir/lint-probe.ts",
+      'import { buildApp } from "@/server/app";\nexport const x = buildApp;\n',
+      "src/fhir imports only",
+    ],
+    ["src/fhir/lint-probe.ts", 'import { useState } from "react";\nexport const x = useState;\n', "no React"],
+    [
+      "src/fhir/lint-probe.ts",
+      'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n',
+      "No Node.js APIs",
+    ],
   ])(
     "%s: %s is refused",
     async (filePath, code, expected) => {
@@ -186,6 +197,10 @@ describe("import boundaries", () => {
     [
       "src/web/lint-probe.ts",
       'import { IntakePage } from "@/web/features/intake/components/intake-page";\nexport const x = IntakePage;\n',
+    ],
+    [
+      "src/fhir/lint-probe.ts",
+      'import { evaluate } from "@/criteria";\nimport { ROLES } from "@/contract";\nexport const x = [evaluate, ROLES];\n',
     ],
   ])(
     "%s: the allowed direction passes",
