@@ -154,14 +154,40 @@ describe("import boundaries", () => {
     ],
     [
       "src/fhir/lint-probe.ts",
-      'import { buildApp } from "@/server/app";\nexport const x = buildApp;\n',
-      "src/fhir imports only",
+      'import { App } from "@/web/app/app";\nexport const x = App;\n',
+      "src/fhir imports only the criteria library and the contract",
     ],
-    ["src/fhir/lint-probe.ts", 'import { useState } from "react";\nexport const x = useState;\n', "no React"],
+    [
+      "src/fhir/lint-probe.ts",
+      'import { buildApp } from "../server/app";\nexport const x = buildApp;\n',
+      "src/fhir imports only the criteria library and the contract",
+    ],
+    [
+      "src/fhir/lint-probe.ts",
+      'import { evaluate } from "@/criteria/evaluate";\nexport const x = evaluate;\n',
+      "public entry",
+    ],
+    ["src/fhir/lint-probe.ts", 'import { ROLES } from "@/contract/api";\nexport const x = ROLES;\n', "public entry"],
     [
       "src/fhir/lint-probe.ts",
       'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n',
       "No Node.js APIs",
+    ],
+    ["src/fhir/lint-probe.ts", 'import { useState } from "react";\nexport const x = useState;\n', "no React"],
+    [
+      "src/criteria/lint-probe.ts",
+      'import { mapRecord } from "../fhir";\nexport const x = mapRecord;\n',
+      "imports nothing of ours",
+    ],
+    [
+      "src/criteria/lint-probe.ts",
+      'import { mapRecord } from "@/fhir";\nexport const x = mapRecord;\n',
+      "imports nothing of ours",
+    ],
+    [
+      "src/contract/lint-probe.ts",
+      'import { mapRecord } from "@/fhir";\nexport const x = mapRecord;\n',
+      "imports only the criteria library",
     ],
   ])(
     "%s: %s is refused",
@@ -200,8 +226,9 @@ describe("import boundaries", () => {
     ],
     [
       "src/fhir/lint-probe.ts",
-      'import { evaluate } from "@/criteria";\nimport { ROLES } from "@/contract";\nexport const x = [evaluate, ROLES];\n',
+      'import { evaluate } from "@/criteria";\nimport { ROLES } from "@/contract";\nimport { SYSTEMS } from "./codes";\nexport const x = [evaluate, ROLES, SYSTEMS];\n',
     ],
+    ["src/web/lint-probe.ts", 'import { mapRecord } from "@/fhir";\nexport const x = mapRecord;\n'],
   ])(
     "%s: the allowed direction passes",
     async (filePath, code) => {
