@@ -8,13 +8,15 @@
  */
 import { LINE_OF_BUSINESS_LABELS, type RequestDocument } from "@/criteria";
 import type { DocumentInfo } from "@/contract";
+import { MEMBER_NUMBER_TYPE, SYSTEMS } from "./codes";
 import { FHIR_BASE, QUESTIONNAIRE_ID } from "./questionnaire";
 import { toQuestionnaireResponse } from "./questionnaire-response";
 import type { CodeableConcept, FhirResource, Reference } from "./resources";
 
-// Code systems (HL7 terminology: https://terminology.hl7.org/ — HCPCS Level II, ICD-10-CM, NPI).
+// Code systems as HL7's terminology names them (https://terminology.hl7.org/): HCPCS Level II and
+// the NPI are not in codes.ts' table yet (the import reads neither); ICD-10-CM is.
 const HCPCS = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
-const ICD10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
+const ICD10_CM = SYSTEMS.icd10cm;
 const US_NPI = "http://hl7.org/fhir/sid/us-npi";
 const CLAIM_TYPE = "http://terminology.hl7.org/CodeSystem/claim-type";
 const PROCESS_PRIORITY = "http://terminology.hl7.org/CodeSystem/processpriority";
@@ -103,7 +105,9 @@ function patientOf(document: RequestDocument): Record<string, unknown> {
   const family = member.lastName === undefined ? {} : { family: member.lastName };
   return {
     resourceType: "Patient",
-    ...(member.memberId === undefined ? {} : { identifier: [{ system: MEMBER_ID_SYSTEM, value: member.memberId }] }),
+    ...(member.memberId === undefined
+      ? {}
+      : { identifier: [{ type: { coding: [MEMBER_NUMBER_TYPE] }, system: MEMBER_ID_SYSTEM, value: member.memberId }] }),
     ...(member.firstName === undefined && member.lastName === undefined ? {} : { name: [{ ...family, ...given }] }),
     ...(member.dateOfBirth === undefined ? {} : { birthDate: member.dateOfBirth }),
   };
