@@ -140,12 +140,10 @@ const PAGE_ITEMS: Readonly<Record<StepId, readonly ItemNode[]>> = {
   diagnosis: [
     group("diagnosis", [
       question("diagnosis.condition", "choice", { options: CONDITION_LABELS }),
-      question("diagnosis.icd10", "string", {
-        enableWhen: [{ question: "diagnosis.condition", operator: "exists", answerBoolean: true }],
-      }),
-      question("diagnosis.factorIxActivityPercent", "decimal", {
-        enableWhen: [{ question: "diagnosis.condition", operator: "exists", answerBoolean: true }],
-      }),
+      // The wizard shows these two once a diagnosis is chosen, but keeps an imported value without
+      // one (and I.A.4 reads the activity whatever the diagnosis): no condition here.
+      question("diagnosis.icd10", "string"),
+      question("diagnosis.factorIxActivityPercent", "decimal"),
       question("diagnosis.otherDescription", "text", { enableWhen: [equals("diagnosis.condition", "other")] }),
       question("diagnosis.recentLabelChange", "boolean", { enableWhen: [equals("diagnosis.condition", "other")] }),
       question("diagnosis.onFormulary", "boolean", { enableWhen: [equals("diagnosis.recentLabelChange", true)] }),
