@@ -45,6 +45,7 @@ function approved(): RequestDetail {
         kind: "approve",
         criteria: [],
         message: "",
+        documentsRequested: [],
         decidedBy: "Rita Reviewer",
         decidedAt: "2026-11-21T09:00:00.000Z",
         version: 1,
