@@ -114,9 +114,9 @@ describe("a request for more information naming documents", () => {
 
   it("is another practice's request: its staff get 404 for it, its decision and its documents", async () => {
     const reference = await submit(server.app, staff);
-    expect(
-      (await decide(reference, { kind: "request_info", message: "More.", documents: ["weight"] })).status,
-    ).toBe(200);
+    expect((await decide(reference, { kind: "request_info", message: "More.", documents: ["weight"] })).status).toBe(
+      200,
+    );
     expect((await detailAs(otherStaff, reference)).status).toBe(404);
     expect((await call(server.app, otherStaff, "GET", `/api/requests/${reference}/documents`)).status).toBe(404);
     // Staff never decide, their own practice's or another's.

@@ -156,7 +156,7 @@ export function DocumentViewer({
           onClick={() => setZoomStep((n) => n + 1)}
         />
         <a href={documentDownloadUrl(doc.id)} download={doc.fileName} className="px-3 py-2 text-lg font-bold underline">
-          Download<span className="sr-only"> {doc.fileName}</span>
+          Download <span className="sr-only">{doc.fileName}</span>
         </a>
         <ViewerButton label="Close" enabled onClick={onClose} />
       </div>

@@ -131,7 +131,7 @@ function DocumentRow({
         {doc.version !== null && ` · added in version ${doc.version}`}
       </span>
       <a href={documentDownloadUrl(doc.id)} download={doc.fileName} className="underline">
-        Download<span className="sr-only"> {doc.fileName}</span>
+        Download <span className="sr-only">{doc.fileName}</span>
       </a>
     </li>
   );
