@@ -98,6 +98,14 @@ test("the reviewer reads each document in the viewer, downloads one intact, and 
   await expect(list).toContainText("PDF · 2 pages");
   await expectNoAxeViolations(reviewer);
 
+  // PDF.js is not loaded until a PDF is opened.
+  const loaded = (pattern: RegExp) =>
+    reviewer.evaluate(
+      (source) => performance.getEntriesByType("resource").some((entry) => new RegExp(source).test(entry.name)),
+      pattern.source,
+    );
+  expect(await loaded(/\/assets\/pdf-[\w-]+\.js$/)).toBe(false);
+
   // The PDF, by keyboard: focus moves into the viewer; PDF.js draws page 1 of 2.
   const openPdf = list.getByRole("button", { name: "Open factor-ix <report>.pdf" }).first();
   await press(reviewer, openPdf);
@@ -107,6 +115,8 @@ test("the reviewer reads each document in the viewer, downloads one intact, and 
   await expect(canvas).toHaveAttribute("data-drawn", "1@1", { timeout: 20_000 });
   await expect(viewer.getByText("Page 1 of 2 · Zoom 100%")).toBeVisible();
   expect(await inkOn(canvas)).toBeGreaterThan(1000);
+  expect(await loaded(/\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/)).toBe(true);
+  expect(await loaded(/\/assets\/pdf-[\w-]+\.js$/)).toBe(true);
   await expectNoAxeViolations(reviewer);
 
   await press(reviewer, viewer.getByRole("button", { name: "Next page" }));
