@@ -133,9 +133,7 @@ export const decisionSchema = z.object({
    * or unreadable, so the practice knows exactly what to add.
    */
   documents: z.optional(
-    z
-      .array(z.string().check(z.maxLength(64), z.regex(CHECKLIST_ITEM_ID)))
-      .check(z.maxLength(MAX_DOCUMENTS_REQUESTED)),
+    z.array(z.string().check(z.maxLength(64), z.regex(CHECKLIST_ITEM_ID))).check(z.maxLength(MAX_DOCUMENTS_REQUESTED)),
   ),
   /** Deny: the reasons in words; request_info: the message to the practice. */
   message: z.optional(z.string().check(z.maxLength(4000))),
