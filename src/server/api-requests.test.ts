@@ -135,6 +135,7 @@ describe("the review flow", () => {
         kind: "request_info",
         criteria: [],
         message,
+        documentsRequested: [],
         decidedBy: "Dr. Rita Reviewer",
         decidedAt: "2026-11-28T09:00:00.000Z",
         version: 1,
@@ -225,6 +226,7 @@ describe("the review flow", () => {
     expect(seen.decisions[1]).toEqual({
       kind: "approve",
       criteria: [],
+      documentsRequested: [],
       message: "",
       decidedBy: "Dr. Rita Reviewer",
       decidedAt: "2026-12-01T15:30:00.000Z",

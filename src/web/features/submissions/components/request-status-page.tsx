@@ -1,6 +1,8 @@
 /**
- * A submitted request as its practice sees it: status, decisions and their reasons, versions.
- * When more information is requested it can be amended and resubmitted as a new version.
+ * A submitted request as its practice sees it: status, decisions and their reasons, versions, and
+ * its documents by checklist item (opened in the same viewer as the reviewer's). When more
+ * information is requested it can be amended and resubmitted as a new version; the documents the
+ * reviewer asked for are named.
  */
 import { useState } from "react";
 import type { RequestDocument } from "@/criteria";
@@ -8,6 +10,8 @@ import { AppLink } from "@/web/components/app-link";
 import { useRequestDetail } from "@/web/api/request-detail";
 import { Button } from "@/web/components/buttons";
 import { DecisionList } from "@/web/components/decision-list";
+import { DocumentsRequested } from "@/web/components/documents-requested";
+import { RequestDocuments } from "@/web/components/request-documents";
 import { LoadError, Loading } from "@/web/components/query-state";
 import { StatusTag, formatDateTime, outcomeShort } from "@/web/components/request-status";
 import { useDocumentTitle } from "@/web/components/use-document-title";
@@ -62,6 +66,7 @@ export function RequestStatusPage({
             More information requested
           </h2>
           <p className="mt-2 whitespace-pre-wrap">{latestInfoRequest.message}</p>
+          <DocumentsRequested documents={latestInfoRequest.documentsRequested} />
           {askingToReplace ? (
             <div
               role="alertdialog"
@@ -120,6 +125,7 @@ export function RequestStatusPage({
           </li>
         ))}
       </ol>
+      <RequestDocuments reference={request.reference} />
     </div>
   );
 }
