@@ -1,4 +1,11 @@
 /** The FHIR module's public entry: the record import (and, later, the export). */
 export * from "./import";
-export { testPatients, TEST_PATIENT_REQUEST_DATE } from "./test-patients";
+export { applyAnswers } from "./apply";
+export {
+  testPatients,
+  asTransaction,
+  TEST_PATIENT_REQUEST_DATE,
+  TEST_LOCAL_CODES,
+  TEST_AAV5_CODE,
+} from "./test-patients";
 export type { TestPatient, TestPatientKey } from "./test-patients";
