@@ -7,5 +7,7 @@ export {
   TEST_PATIENT_REQUEST_DATE,
   TEST_LOCAL_CODES,
   TEST_AAV5_CODE,
+  badRecordFiles,
+  fhirFixtureFiles,
 } from "./test-patients";
-export type { TestPatient, TestPatientKey } from "./test-patients";
+export type { TestPatient, TestPatientKey, BadRecordFile } from "./test-patients";

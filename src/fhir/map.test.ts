@@ -683,3 +683,40 @@ describe("every answer", () => {
     }
   });
 });
+
+describe("resources not written as R4 defines them", () => {
+  it("are reported one by one and skipped; the rest is read", () => {
+    const broken = {
+      ...obs("alt", "1742-6", "2026-10-20", q(30, "U/L")),
+      referenceRange: { high: 56 },
+    } as unknown as Observation;
+    const brokenDose = {
+      resourceType: "MedicationStatement",
+      id: "m1",
+      status: "active",
+      subject,
+      medicationCodeableConcept: { coding: [{ system: RXNORM, code: "1666323" }] },
+      effectivePeriod: { start: "2023-06-01" },
+      dosage: { asNeededBoolean: false },
+    } as unknown as MedicationStatement;
+    const result = map([broken, brokenDose, obs("w", "29463-7", "2026-10-20", q(80, "kg"))]);
+    expect(result.problems.map((p) => [p.code, p.reference])).toEqual([
+      ["invalid", "Observation/alt"],
+      ["invalid", "MedicationStatement/m1"],
+    ]);
+    expect(valueAt(result, "member.weight")).toEqual({ value: 80, unit: "kg" });
+  });
+
+  it("a Patient with a malformed name still identifies the record", () => {
+    const odd = { ...patient, name: { family: "Example" } } as unknown as Patient;
+    const result = mapRecord([odd], { requestDate: REQUEST_DATE });
+    expect(result.patient).toEqual({ reference: "Patient/p1", birthDate: "1985-04-12" });
+  });
+
+  it("two Patients without ids are two patients", () => {
+    const anonymous = (family: string): Patient => ({ resourceType: "Patient", name: [{ family }] });
+    expect(mapRecord([anonymous("A"), anonymous("B")], { requestDate: REQUEST_DATE }).problems[0]?.code).toBe(
+      "several-patients",
+    );
+  });
+});
