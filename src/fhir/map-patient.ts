@@ -2,7 +2,7 @@
  * Whose record it is: exactly one Patient, and every clinical resource about that patient. Then the
  * member's name, date of birth and (when an identifier says so) member ID.
  */
-import type { Coverage, Identifier, Patient, Resource } from "@medplum/fhirtypes";
+import type { Coverage, HumanName, Identifier, Patient, Resource } from "@medplum/fhirtypes";
 import { formatDate } from "@/criteria";
 import { MEMBER_NUMBER_TYPE } from "./codes";
 import { codingsOf, dayOf, labelOf, localReference, matches, referenceTo } from "./record";
@@ -31,7 +31,7 @@ export function checkPatient(resources: readonly Resource[]): PatientCheck {
   const patients = new Map<string, Patient>();
   for (const [index, resource] of resources.entries()) {
     if (resource.resourceType === "Patient")
-      patients.set(resource.id === undefined ? `#${index}` : referenceTo(resource), resource);
+      patients.set(typeof resource.id === "string" ? referenceTo(resource) : `#${index}`, resource);
   }
   if (patients.size === 0) {
     return {
@@ -56,7 +56,7 @@ export function checkPatient(resources: readonly Resource[]): PatientCheck {
   const reference = referenceTo(patient);
   const stranger = resources.find((r) => {
     const ref = patientReferenceOf(r);
-    return ref !== undefined && patient.id !== undefined && ref !== reference;
+    return ref !== undefined && typeof patient.id === "string" && ref !== reference;
   });
   if (stranger !== undefined) {
     return {
@@ -74,7 +74,9 @@ export function checkPatient(resources: readonly Resource[]): PatientCheck {
 /** The name to show: the official name, else the first; "Ada Example". */
 function officialName(patient: Patient): { given?: string; family?: string } {
   // Read defensively: the summary is shown even when the rest of the Patient is malformed.
-  const names = Array.isArray(patient.name) ? patient.name : [];
+  const names = (Array.isArray(patient.name) ? (patient.name as unknown[]) : []).filter(
+    (n): n is HumanName => typeof n === "object" && n !== null,
+  );
   const name = names.find((n) => n.use === "official") ?? names.find((n) => n.use !== "old") ?? names[0];
   const givens: unknown[] = Array.isArray(name?.given) ? name.given : [];
   const given = givens.filter((g): g is string => typeof g === "string" && g.trim() !== "").join(" ");

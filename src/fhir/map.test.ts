@@ -720,3 +720,39 @@ describe("resources not written as R4 defines them", () => {
     );
   });
 });
+
+describe("panels", () => {
+  it("a panel Observation and a lab report are not reported: their member results are read", () => {
+    const panel: Observation = {
+      ...obs("panel", "24325-3", "2026-10-20", {}),
+      code: { coding: [{ system: LOINC, code: "24325-3", display: "Hepatic function panel" }] },
+      hasMember: [{ reference: "Observation/alt" }],
+    };
+    const report: DiagnosticReport = {
+      resourceType: "DiagnosticReport",
+      id: "lab",
+      status: "final",
+      code: { coding: [{ system: LOINC, code: "24325-3", display: "Hepatic function panel" }] },
+      subject,
+      effectiveDateTime: "2026-10-20",
+      result: [{ reference: "Observation/alt" }],
+    };
+    const result = map([panel, report, obs("alt", "1742-6", "2026-10-20", withHigh(30, "U/L", 56))]);
+    expect(result.problems).toEqual([]);
+    expect(valueAt(result, "liver.enzymes.alt.value")).toBe(30);
+  });
+
+  it("a report that looks like liver imaging but is not coded as one is reported", () => {
+    const report: DiagnosticReport = {
+      resourceType: "DiagnosticReport",
+      id: "mri",
+      status: "final",
+      code: { coding: [{ system: LOINC, code: "00000-0", display: "MR Liver" }] },
+      subject,
+      effectiveDateTime: "2026-10-20",
+    };
+    expect(map([report]).problems).toEqual([
+      expect.objectContaining({ code: "unknown-code", reference: "DiagnosticReport/mri" }),
+    ]);
+  });
+});

@@ -40,7 +40,7 @@ describe("a damaged record", () => {
           expect(problem.message).not.toBe("");
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });
