@@ -1,6 +1,9 @@
 /** The FHIR module's public entry: the record import (and, later, the export). */
 export * from "./import";
 export { applyAnswers } from "./apply";
+/** The code table, for the export (Questionnaire, Claim) to use the same codes the import reads. */
+export { SYSTEMS, HEMOPHILIA_B, OBSERVATIONS, LIVER_STUDIES, FACTOR_IX_BRANDS, MEMBER_NUMBER_TYPE } from "./codes";
+export type { CodeEntry, ProductAnswer } from "./codes";
 export {
   testPatients,
   asTransaction,

@@ -756,3 +756,46 @@ describe("panels", () => {
     ]);
   });
 });
+
+describe("prophylaxis dates", () => {
+  const statement = (id: string, start: string, extra: Partial<MedicationStatement> = {}): MedicationStatement => ({
+    resourceType: "MedicationStatement",
+    id,
+    status: "active",
+    medicationCodeableConcept: { coding: [{ system: RXNORM, code: "1666323" }] },
+    subject,
+    effectivePeriod: { start },
+    ...extra,
+  });
+
+  it("a factor IX started after the request date is listed and reported, never the start", () => {
+    const result = map([statement("now", "2023-06-01"), statement("later", "2027-01-01")]);
+    expect(answer(result, "prophylaxis.startDate")).toMatchObject({
+      value: "2023-06-01",
+      others: [
+        {
+          reference: "MedicationStatement/later",
+          display: expect.stringContaining("after the request date") as string,
+        },
+      ],
+    });
+    expect(codes(result)).toEqual(["future"]);
+  });
+
+  it("as-needed use is listed beside the prophylaxis", () => {
+    const result = map([
+      statement("prn", "2019-01-01", { dosage: [{ asNeededBoolean: true }] }),
+      statement("ppx", "2023-06-01"),
+    ]);
+    expect(answer(result, "prophylaxis.startDate")).toMatchObject({
+      value: "2023-06-01",
+      others: [{ reference: "MedicationStatement/prn", display: expect.stringContaining("as needed") as string }],
+    });
+  });
+
+  it("a statement of a drug not taken is no prophylaxis", () => {
+    expect(
+      answer(map([statement("nt", "2023-06-01", { status: "not-taken" })]), "prophylaxis.startDate"),
+    ).toBeUndefined();
+  });
+});
