@@ -721,8 +721,8 @@ describe("a resubmission shows what changed", () => {
     expect(seen.changes?.sinceVersion).toBe(1);
     expect(seen.changes?.basis).toBe("last_viewed");
     expect(seen.changes?.items.map((c) => `${c.label}: ${c.before} → ${c.after}`)).toEqual([
-      "ALT: 30 → 25",
-      "ALT upper limit of normal: 56 → 40",
+      "ALT: 30 U/L → 25 U/L",
+      "ALT upper limit of normal: 56 U/L → 40 U/L",
     ]);
     // The second reviewer never opened it: compared with the previous version.
     expect((await detailOf(reviewer2, reference)).changes).toMatchObject({ sinceVersion: 1, basis: "previous" });

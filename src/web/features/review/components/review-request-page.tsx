@@ -20,6 +20,7 @@ import { useStartReview } from "../api/decide";
 import { DecisionForm } from "./decision-form";
 import { SameMemberRequests } from "./same-member";
 import { VersionChangesSection } from "./version-changes";
+import { FhirExportLinks } from "@/web/components/fhir-export-links";
 
 export function ReviewRequestPage({ reference }: { reference: string }) {
   const detail = useRequestDetail(reference);
@@ -78,6 +79,7 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
             {startReview.error.message}
           </p>
         )}
+        <FhirExportLinks reference={request.reference} />
         <SameMemberRequests requests={request.sameMember} />
         {open && <DecisionForm key={request.rowVersion} request={request} />}
         <section aria-labelledby="decisions-title">

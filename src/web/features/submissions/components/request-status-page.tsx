@@ -13,6 +13,7 @@ import { StatusTag, formatDateTime, outcomeShort } from "@/web/components/reques
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { startAmending } from "@/web/lib/amending";
 import { paths } from "@/web/lib/paths";
+import { FhirExportLinks } from "@/web/components/fhir-export-links";
 
 export function RequestStatusPage({
   reference,
@@ -100,6 +101,7 @@ export function RequestStatusPage({
           Summary as submitted (to print or save as PDF)
         </AppLink>
       </p>
+      <FhirExportLinks reference={request.reference} />
       <h2 className="mb-2 text-2xl font-bold">Decisions</h2>
       <DecisionList decisions={request.decisions} />
       {request.decisions.length > 0 && (
