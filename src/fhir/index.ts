@@ -1,4 +1,4 @@
-/** The FHIR module's public entry: the record import (and, later, the export). */
+/** The FHIR module's entry for the record import (the export's modules are imported by their own paths). */
 export * from "./import";
 export { applyAnswers } from "./apply";
 /** The code table, for the export (Questionnaire, Claim) to use the same codes the import reads. */
