@@ -3,9 +3,13 @@
  * here is never read as one of these (no guessing from similar codes or from text), except that a
  * medication's RxNorm display naming a brand identifies the brand (see FACTOR_IX_BRANDS).
  *
- * Sources were checked on 2026-12-01 where a URL is given; the rest are marked "not verified here"
- * and should be confirmed against a terminology server (tx.fhir.org, RxNav) before production.
+ * Sources: a URL where the code was looked up on 2026-12-01. LOINC codes named in the issue (1742-6,
+ * 1920-8, 6768-6, 1975-2, 29463-7, 3187-2) are cited at loinc.org. Codes marked "not verified here"
+ * come from the issue or from knowledge and must be confirmed against a terminology server
+ * (tx.fhir.org, RxNav, the AMA's CPT) before production.
  */
+
+import type { FACTOR_IX_PRODUCTS } from "@/criteria";
 
 export const SYSTEMS = {
   loinc: "http://loinc.org",
@@ -113,13 +117,13 @@ export const LIVER_STUDIES: Readonly<Record<"ultrasound" | "elastography", reado
       system: SYSTEMS.cpt,
       code: "76700",
       display: "Ultrasound, abdominal, real time with image documentation; complete",
-      source: "AMA CPT 2026 (radiology 76700)",
+      source: "AMA CPT (radiology 76700; not verified here)",
     },
     {
       system: SYSTEMS.cpt,
       code: "76705",
       display: "Ultrasound, abdominal, real time with image documentation; limited (eg, single organ, quadrant)",
-      source: "AMA CPT 2026 (radiology 76705)",
+      source: "AMA CPT (radiology 76705; not verified here)",
     },
     {
       system: SYSTEMS.snomed,
@@ -134,13 +138,13 @@ export const LIVER_STUDIES: Readonly<Record<"ultrasound" | "elastography", reado
       system: SYSTEMS.cpt,
       code: "76981",
       display: "Ultrasound, elastography; parenchyma (eg, organ)",
-      source: "AMA CPT 2026 (radiology 76981)",
+      source: "AMA CPT (radiology 76981; not verified here)",
     },
     {
       system: SYSTEMS.cpt,
       code: "91200",
       display: "Liver elastography, mechanically induced shear wave (eg, vibration), without imaging",
-      source: "AMA CPT 2026 (medicine 91200, e.g. FibroScan)",
+      source: "AMA CPT (medicine 91200, e.g. FibroScan; not verified here)",
     },
     loinc(
       "77615-3",
@@ -156,14 +160,14 @@ export const STUDY_RESULT_CODES: readonly (CodeEntry & { result: "normal" | "abn
     system: SYSTEMS.snomed,
     code: "17621005",
     display: "Normal",
-    source: "SNOMED CT 17621005 |Normal (qualifier value)|",
+    source: "SNOMED CT 17621005 |Normal (qualifier value)| (not verified here)",
     result: "normal",
   },
   {
     system: SYSTEMS.snomed,
     code: "263654008",
     display: "Abnormal",
-    source: "SNOMED CT 263654008 |Abnormal (qualifier value)|",
+    source: "SNOMED CT 263654008 |Abnormal (qualifier value)| (not verified here)",
     result: "abnormal",
   },
   {
@@ -209,28 +213,28 @@ export const DETECTION_CODES: readonly (CodeEntry & { result: "detected" | "not_
     system: SYSTEMS.snomed,
     code: "260373001",
     display: "Detected",
-    source: "SNOMED CT 260373001 |Detected (qualifier value)|",
+    source: "SNOMED CT 260373001 |Detected (qualifier value)| (not verified here)",
     result: "detected",
   },
   {
     system: SYSTEMS.snomed,
     code: "260415000",
     display: "Not detected",
-    source: "SNOMED CT 260415000 |Not detected (qualifier value)|",
+    source: "SNOMED CT 260415000 |Not detected (qualifier value)| (not verified here)",
     result: "not_detected",
   },
   {
     system: SYSTEMS.snomed,
     code: "10828004",
     display: "Positive",
-    source: "SNOMED CT 10828004 |Positive (qualifier value)|",
+    source: "SNOMED CT 10828004 |Positive (qualifier value)| (not verified here)",
     result: "detected",
   },
   {
     system: SYSTEMS.snomed,
     code: "260385009",
     display: "Negative",
-    source: "SNOMED CT 260385009 |Negative (qualifier value)|",
+    source: "SNOMED CT 260385009 |Negative (qualifier value)| (not verified here)",
     result: "not_detected",
   },
   {
@@ -263,8 +267,8 @@ export const DETECTION_CODES: readonly (CodeEntry & { result: "detected" | "not_
   },
 ];
 
-/** The document's product spellings (src/criteria/policy.ts FACTOR_IX_PRODUCTS). */
-export type ProductAnswer = "Alprolix" | "BeneFIX" | "Idelvion" | "Ixinity" | "Rebinyn" | "Rixubis" | "other";
+/** The document's product spellings, from the criteria library (so a spelling here cannot drift). */
+export type ProductAnswer = (typeof FACTOR_IX_PRODUCTS)[number];
 
 /**
  * Factor IX products by RxNorm. CUIs are listed only where looked up; every other brand is
