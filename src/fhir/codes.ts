@@ -58,9 +58,10 @@ export const HEMOPHILIA_B: readonly CodeEntry[] = [
   },
   {
     system: SYSTEMS.snomed,
-    code: "1220003",
+    code: "41788008",
     display: "Hereditary factor IX deficiency disease",
-    source: "SNOMED CT International, https://browser.ihtsdotools.org/?conceptId1=1220003 (not verified here)",
+    source:
+      "SNOMED CT 41788008 |Hereditary factor IX deficiency disease (disorder)|, as VisualDx (https://v7.visualdx.com/visualdx/diagnosis/?diagnosisId=56008) and Orphanet via PhenoDis (https://mips.helmholtz-muenchen.de/phenodis/disease/show/8163) code hemophilia B",
   },
 ];
 

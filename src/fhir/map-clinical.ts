@@ -57,7 +57,7 @@ export function readCondition(condition: Condition, problems: RecordProblem[]): 
       problems.push({
         code: "unknown-code",
         reference,
-        message: `${reference} (${conceptName(condition.code)}; ${codeWords(condition.code)}) is not coded as hereditary factor IX deficiency (ICD-10-CM D67 or SNOMED CT 1220003), so it is not read as the diagnosis. Answer the diagnosis by hand.`,
+        message: `${reference} (${conceptName(condition.code)}; ${codeWords(condition.code)}) is not coded as hereditary factor IX deficiency (ICD-10-CM D67 or SNOMED CT 41788008), so it is not read as the diagnosis. Answer the diagnosis by hand.`,
       });
     }
     return undefined;
@@ -66,7 +66,7 @@ export function readCondition(condition: Condition, problems: RecordProblem[]): 
     (c) => c.code === "D67" && (c.system === SYSTEMS.icd10cm || c.system === SYSTEMS.icd10),
   );
   const date = dayOf(condition.onsetDateTime ?? condition.recordedDate);
-  const coded = icd ? "ICD-10 D67" : "SNOMED CT 1220003";
+  const coded = icd ? "ICD-10 D67" : "SNOMED CT 41788008";
   return {
     source: {
       reference,

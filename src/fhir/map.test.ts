@@ -187,8 +187,8 @@ describe("Condition → diagnosis", () => {
     expect(valueAt(result, "diagnosis.icd10")).toBe("D67");
   });
 
-  it("SNOMED CT 1220003 alone gives the condition but no ICD-10 code", () => {
-    const result = map([condition("c1", [{ system: SNOMED, code: "1220003" }])]);
+  it("SNOMED CT 41788008 alone gives the condition but no ICD-10 code", () => {
+    const result = map([condition("c1", [{ system: SNOMED, code: "41788008" }])]);
     expect(valueAt(result, "diagnosis.condition")).toBe("congenital_hemophilia_b");
     expect(answer(result, "diagnosis.icd10")).toBeUndefined();
   });

@@ -228,7 +228,7 @@ function eligibleRecord(
     code: {
       coding: [
         { system: SYSTEMS.icd10cm, code: "D67", display: "Hereditary factor IX deficiency" },
-        { system: SYSTEMS.snomed, code: "1220003", display: "Hereditary factor IX deficiency disease" },
+        { system: SYSTEMS.snomed, code: "41788008", display: "Hereditary factor IX deficiency disease" },
       ],
       text: "Hemophilia B",
     },
