@@ -1,0 +1,14 @@
+/** GET /api/requests/:reference/documents: a request's filed documents, what each version carried, its checklist. */
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { RequestDocumentsAnswer } from "@/contract";
+import { api } from "@/web/lib/api-client";
+
+export const requestDocumentsQuery = (reference: string) =>
+  queryOptions({
+    queryKey: ["requests", "documents", reference],
+    queryFn: () => api<RequestDocumentsAnswer>(`/api/requests/${encodeURIComponent(reference)}/documents`),
+  });
+
+/** Off (never fetched) when `reference` is undefined: a new request has no filed documents. */
+export const useRequestDocuments = (reference: string | undefined) =>
+  useQuery({ ...requestDocumentsQuery(reference ?? ""), enabled: reference !== undefined });
