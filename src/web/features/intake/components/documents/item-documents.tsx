@@ -153,7 +153,7 @@ export function ItemDocuments({
                       remove.mutate(doc.id, { onSuccess: () => setAnnouncement(`${doc.fileName} removed`) })
                     }
                   >
-                    Remove<span className="sr-only"> {doc.fileName}</span>
+                    Remove <span className="sr-only">{doc.fileName}</span>
                   </button>
                 </div>
               )}
@@ -187,7 +187,7 @@ export function ItemDocuments({
                   className="text-base underline"
                   onClick={() => uploads.current.get(s.key)?.cancel()}
                 >
-                  Cancel<span className="sr-only"> upload of {s.fileName}</span>
+                  Cancel <span className="sr-only">upload of {s.fileName}</span>
                 </button>
               </li>
             ))}
@@ -215,7 +215,7 @@ export function ItemDocuments({
               className="text-base underline"
               onClick={() => dispatch({ type: "drop", key: s.key })}
             >
-              Dismiss<span className="sr-only"> the message about {s.fileName}</span>
+              Dismiss <span className="sr-only">the message about {s.fileName}</span>
             </button>
           </div>
         ))}

@@ -35,7 +35,7 @@ export function SupportsEditor({
             setEditing(true);
           }}
         >
-          Change<span className="sr-only"> what {doc.fileName} supports</span>
+          Change <span className="sr-only">what {doc.fileName} supports</span>
         </button>
       </p>
     );
@@ -89,10 +89,10 @@ export function SupportsEditor({
       )}
       <div className="mt-2 flex gap-3">
         <Button onClick={submit} disabled={save.isPending}>
-          Save<span className="sr-only"> what {doc.fileName} supports</span>
+          Save <span className="sr-only">what {doc.fileName} supports</span>
         </Button>
         <Button variant="secondary" onClick={() => setEditing(false)}>
-          Cancel<span className="sr-only"> changing what {doc.fileName} supports</span>
+          Cancel <span className="sr-only">changing what {doc.fileName} supports</span>
         </Button>
       </div>
     </div>
