@@ -37,6 +37,8 @@ export function DocumentsByItem({
   headingId?: string;
   title?: string;
 }) {
+  // Every document is listed: one whose items all left the checklist (an answer changed) too.
+  const unlisted = documents.filter((doc) => !doc.items.some((id) => checklist.some((item) => item.id === id)));
   return (
     <section aria-labelledby={headingId} className="mb-8 break-inside-avoid">
       <h2 id={headingId} className="mb-2 text-2xl font-bold print:text-base">
@@ -74,6 +76,20 @@ export function DocumentsByItem({
           );
         })}
       </dl>
+      {unlisted.length > 0 && (
+        <>
+          <h3 className="mt-4 text-lg font-bold">Attached to items no longer on the checklist</h3>
+          <p className="text-slate-700">The answers changed since; they are still sent with the request.</p>
+          <ul>
+            {unlisted.map((doc) => (
+              <li key={doc.id}>
+                <span className="break-all">{doc.fileName}</span>{" "}
+                <span className="text-slate-700">({documentFacts(doc)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
