@@ -98,6 +98,12 @@ beforeEach(() => {
     calls.push({ method, url, csrf: (init.headers as Record<string, string>)["x-csrf-token"] });
     if (method === "GET" && url === "/api/draft/documents")
       return Promise.resolve(new Response(JSON.stringify({ documents: server }), { status: 200 }));
+    if (method === "PATCH") {
+      const { items } = JSON.parse(typeof init.body === "string" ? init.body : "{}") as { items: string[] };
+      server = server.map((d) => (url === `/api/draft/documents/${d.id}` ? { ...d, items } : d));
+      const changed = server.find((d) => url === `/api/draft/documents/${d.id}`);
+      return Promise.resolve(new Response(JSON.stringify(changed), { status: 200 }));
+    }
     if (method === "DELETE") {
       server = server.filter((d) => url !== `/api/draft/documents/${d.id}`);
       return Promise.resolve(new Response(null, { status: 204 }));
@@ -219,6 +225,30 @@ describe("ItemDocuments", () => {
     });
     expect(screen.getByRole("status")).toHaveTextContent("old labs.pdf removed");
     expect(list).toHaveTextContent("filed labs.pdf");
+  });
+
+  it("'This file supports' is changed in place (PATCH), and at least one item stays ticked", async () => {
+    server = [doc({ fileName: "labs.pdf" })];
+    renderControl();
+    await userEvent.click(await screen.findByRole("button", { name: "Change what labs.pdf supports" }));
+    const group = screen.getByRole("group", { name: "This file supports (labs.pdf)" });
+    await userEvent.click(within(group).getByRole("checkbox", { name: LIVER.title }));
+    await userEvent.click(screen.getByRole("button", { name: "Save what labs.pdf supports" }));
+    expect(group).toHaveAccessibleDescription("Error: Select at least one item that labs.pdf supports");
+    expect(calls.filter((c) => c.method === "PATCH")).toEqual([]);
+
+    await userEvent.click(within(group).getByRole("checkbox", { name: WEIGHT.title }));
+    await userEvent.click(within(group).getByRole("checkbox", { name: LIVER.title }));
+    await userEvent.click(screen.getByRole("button", { name: "Save what labs.pdf supports" }));
+    await waitFor(() =>
+      expect(screen.getByRole("list", { name: `Attached: ${LIVER.title}` })).toHaveTextContent(
+        `This file supports: ${WEIGHT.title}; ${LIVER.title}`,
+      ),
+    );
+    expect(calls.filter((c) => c.method === "PATCH")).toEqual([
+      { method: "PATCH", url: `/api/draft/documents/${server[0]?.id ?? ""}`, csrf: "csrf-token" },
+    ]);
+    expect(server[0]?.items).toEqual(["weight", "liver-panel"]);
   });
 
   it("the file control is reached and opened from the keyboard", async () => {

@@ -221,7 +221,7 @@ export function ItemDocuments({
         ))}
         <div className={`border-2 border-dashed p-3 ${dragging ? "border-blue-700 bg-blue-50" : "border-slate-400"}`}>
           <label htmlFor={inputId} className="block font-bold">
-            Attach files<span className="sr-only"> for {item.title}</span>
+            Attach files <span className="sr-only">for {item.title}</span>
           </label>
           <p className="text-slate-700">Choose one or more files, or drop them here.</p>
           <input

@@ -53,7 +53,7 @@ export function SupportsEditor({
     <div className={`w-full ${empty || save.isError ? "border-l-4 border-red-700 pl-4" : ""}`}>
       <fieldset aria-describedby={empty ? errorId : undefined}>
         <legend className="font-bold">
-          This file supports<span className="sr-only"> ({doc.fileName})</span>
+          This file supports <span className="sr-only">({doc.fileName})</span>
         </legend>
         {empty && (
           <p id={errorId} className="font-bold text-red-700">
