@@ -9,11 +9,12 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import type { DocumentsAnswer, RequestDetail } from "@/contract";
+import type { DocumentsAnswer, RequestDetail, RequestDocumentsAnswer } from "@/contract";
 import { document as fixture } from "@fixtures";
-import { expectNoAxeViolations } from "./support/accounts";
-import { openStep, startWith } from "./support/app";
-import { ownStaffAccount } from "./support/submit";
+import { expectNoAxeViolations, signedIn } from "./support/accounts";
+import { fixtureWith, openStep, startWith } from "./support/app";
+import { decideByApi } from "./support/requests-api";
+import { ownStaffAccount, pressSubmit } from "./support/submit";
 
 /** A small real PDF of `pages` pages (and, padded, of about `padTo` bytes: slow enough to watch). */
 async function makePdf(text: string, pages = 1, padTo = 0): Promise<Buffer> {
@@ -222,4 +223,63 @@ test("the self-check shows what will be needed on each page, with nothing to upl
   await expect(needed).toContainText("Liver elastography report");
   await expect(page.locator('input[type="file"]')).toHaveCount(0);
   await expectNoAxeViolations(page);
+});
+
+test("amending keeps the request's filed documents (not removable) and adds the amendment's", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const staff = await (await ownStaffAccount(browser))();
+  const memberId = `DOCS${Date.now().toString(36).toUpperCase()}`;
+  await startWith(
+    staff,
+    fixtureWith("eligible", (d) => d.member && (d.member.memberId = memberId)),
+  );
+  await openStep(staff, "Liver workup");
+  await attachInput(staff, LIVER_PANEL).setInputFiles({
+    name: "liver panel.pdf",
+    mimeType: "application/pdf",
+    buffer: await makePdf("Liver panel"),
+  });
+  await expect(attachedList(staff, LIVER_PANEL)).toContainText("liver panel.pdf");
+  await staff.goto("/summary");
+  await staff.getByLabel("Standard", { exact: true }).check();
+  const reference = await pressSubmit(staff);
+
+  const reviewer = await signedIn(browser, "reviewer@demo.test");
+  await decideByApi(reviewer, reference, { kind: "request_info", message: "Please attach the ultrasound report." });
+
+  await staff.goto(`/requests/${reference}`);
+  await staff.getByRole("button", { name: "Amend and resubmit" }).click();
+  await staff.getByRole("button", { name: "Yes, replace them and amend" }).click();
+  await expect(staff).toHaveURL(/\/check$/);
+  await expect(staff.getByRole("region", { name: "Supporting documents" })).toContainText("liver panel.pdf");
+
+  await openStep(staff, "Liver workup");
+  await expect(attachedList(staff, LIVER_PANEL)).toContainText("Kept from version 1: cannot be removed");
+  await expect(staff.getByRole("button", { name: "Remove liver panel.pdf" })).toHaveCount(0);
+  await attachInput(staff, ULTRASOUND).setInputFiles({
+    name: "ultrasound.pdf",
+    mimeType: "application/pdf",
+    buffer: await makePdf("Ultrasound"),
+  });
+  await expect(attachedList(staff, ULTRASOUND)).toContainText("ultrasound.pdf (PDF, 1 page,");
+  expect((await draftDocuments(staff)).map((d) => [d.fileName, d.amends])).toEqual([["ultrasound.pdf", reference]]);
+  await expectNoAxeViolations(staff);
+
+  await staff.goto("/summary");
+  await expect(staff.getByTestId("missing-documents")).toContainText("8 required documents are not attached");
+  await staff.getByRole("checkbox", { name: "I confirm I am submitting without these documents" }).check();
+  await staff.getByRole("button", { name: "Resubmit request" }).click();
+  await expect(staff.getByRole("heading", { name: "Amended request submitted" })).toBeVisible();
+
+  const detail = (await (await staff.request.get(`/api/requests/${reference}`)).json()) as RequestDetail;
+  const missingOf = (version: number) => detail.versions[version - 1]?.missingDocuments?.map((m) => m.id) ?? [];
+  expect(missingOf(1)).toContain("liver-ultrasound");
+  expect(missingOf(2)).not.toContain("liver-ultrasound");
+  expect(missingOf(2)).not.toContain("liver-panel");
+  const filed = (await (
+    await staff.request.get(`/api/requests/${reference}/documents`)
+  ).json()) as RequestDocumentsAnswer;
+  expect(filed.versions.map((v) => v.documents.length)).toEqual([1, 2]);
+  await reviewer.context().close();
+  await staff.context().close();
 });
