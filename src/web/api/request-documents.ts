@@ -1,4 +1,4 @@
-/** GET /api/requests/:reference/documents: a request's filed documents, what each version carried, its checklist. */
+/** GET /api/requests/:reference/documents: a request's documents, the checklist they answer, what is missing. */
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { RequestDocumentsAnswer } from "@/contract";
 import { api } from "@/web/lib/api-client";

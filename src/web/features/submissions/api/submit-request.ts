@@ -7,8 +7,8 @@ import { ApiError, api } from "@/web/lib/api-client";
 import { recordSubmitted } from "@/web/lib/submission";
 import { draftSavesSettled, holdDraftSaves, serverDraftQuery } from "@/web/api/draft";
 import { draftDocumentsQuery } from "@/web/api/draft-documents";
-import { requestDocumentsQuery } from "@/web/api/request-documents";
 import { requestDetailQuery } from "@/web/api/request-detail";
+import { requestDocumentsQuery } from "@/web/api/request-documents";
 import { requestListsKey } from "@/web/api/request-list";
 
 export interface SubmitInput {
@@ -100,6 +100,7 @@ export function useAmendRequest() {
         client.invalidateQueries({ queryKey: serverDraftQuery.queryKey }),
         client.invalidateQueries({ queryKey: requestListsKey }),
         client.invalidateQueries({ queryKey: requestDetailQuery(input.reference).queryKey }),
+        // The amendment filed its new documents with the version.
         client.invalidateQueries({ queryKey: draftDocumentsQuery.queryKey }),
         client.invalidateQueries({ queryKey: requestDocumentsQuery(input.reference).queryKey }),
       ]),
