@@ -9,6 +9,7 @@ import { expect, test, type Browser, type Locator, type Page } from "@playwright
 import { document as fixture } from "@fixtures";
 import { DEMO_PASSWORD, expectNoAxeViolations, signedIn } from "./support/accounts";
 import { clickContinue, importDocument, startWith } from "./support/app";
+import { confirmMissingDocuments } from "./support/submit";
 
 const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const PASSWORD = "focus moves to headings";
@@ -120,6 +121,7 @@ async function submitAsNewStaff(browser: Browser, name: string): Promise<{ staff
   await importDocument(staff, fixture("eligible"));
   await staff.goto("/summary");
   await staff.getByLabel("Standard", { exact: true }).check();
+  await confirmMissingDocuments(staff);
   await staff.getByRole("button", { name: "Submit request" }).click();
   const confirmation = staff.getByRole("status").filter({ hasText: "Your reference number" });
   const reference = (await confirmation.locator("strong").textContent())?.trim() ?? "";

@@ -7,7 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, signedIn } from "./support/accounts";
 import { fixtureWith, importDocument } from "./support/app";
-import { pressSubmit, submitRequest } from "./support/submit";
+import { confirmMissingDocuments, pressSubmit, submitRequest } from "./support/submit";
 
 /**
  * The eligible example for a member of its own: Hemgenix is given once (II.A), so a member with an
@@ -88,6 +88,7 @@ test("staff submit, the reviewer asks for more, staff resubmit, the reviewer app
   await replace.getByRole("button", { name: "Yes, replace them and amend" }).click();
   await expect(staff).toHaveURL(/\/check$/);
   await staff.getByRole("button", { name: "Continue to the summary" }).click();
+  await confirmMissingDocuments(staff);
   await staff.getByRole("button", { name: "Resubmit request" }).click();
   await expect(staff.getByRole("heading", { name: "Amended request submitted" })).toBeVisible();
 

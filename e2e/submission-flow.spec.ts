@@ -9,6 +9,7 @@ import type { RequestDocument } from "@/criteria";
 import { expectNoAxeViolations, signedIn } from "./support/accounts";
 import { errorSummary, fixtureWith, importDocument, startWith } from "./support/app";
 import {
+  confirmMissingDocuments,
   confirmation,
   nextDraftSave,
   openRequestWarning,
@@ -108,6 +109,7 @@ test("Submit with neither standard nor expedited chosen asks and files nothing; 
     if (r.method() === "POST" && r.url().endsWith("/api/requests")) posts.push(r.url());
   });
 
+  await confirmMissingDocuments(staff);
   await staff.getByRole("button", { name: "Submit request" }).click();
   const summary = errorSummary(staff);
   await expect(summary).toBeVisible();
@@ -194,6 +196,7 @@ test("a second request for the same member warns with the open one's reference a
   await startWith(staff, doc);
   await staff.goto("/summary");
   await staff.getByLabel("Standard", { exact: true }).check();
+  await confirmMissingDocuments(staff);
   await staff.getByRole("button", { name: "Submit request" }).click();
   const warning = openRequestWarning(staff);
   await expect(warning).toBeVisible();
@@ -353,6 +356,7 @@ test("while amending a request, an older draft is never offered in place of the 
   await expect(offer(staff)).toHaveCount(0);
   await expect(resumeButton(staff)).toHaveCount(0);
   await staff.getByRole("button", { name: "Continue to the summary" }).click();
+  await confirmMissingDocuments(staff);
   await staff.getByRole("button", { name: "Resubmit request" }).click();
   await expect(staff.getByRole("heading", { name: "Amended request submitted" })).toBeVisible();
 });

@@ -15,8 +15,19 @@ export const confirmation = (page: Page) => page.getByRole("status").filter({ ha
 export const openRequestWarning = (page: Page) =>
   page.getByRole("alert").filter({ hasText: "This member already has an open request" });
 
+/**
+ * Ticks "I confirm I am submitting without these documents" when required documents are missing
+ * (#11), once the panel knows what is attached (its button is enabled then).
+ */
+export async function confirmMissingDocuments(page: Page): Promise<void> {
+  await expect(page.getByRole("button", { name: /^(Submit|Resubmit) request$/ })).toBeEnabled();
+  const confirm = page.getByRole("checkbox", { name: /^I confirm I am submitting without th/ });
+  if (await confirm.isVisible()) await confirm.check();
+}
+
 /** Presses "Submit request" (the kind already chosen), confirms a warning about an open request, returns the reference. */
 export async function pressSubmit(page: Page): Promise<string> {
+  await confirmMissingDocuments(page);
   await page.getByRole("button", { name: "Submit request" }).click();
   const warned = openRequestWarning(page);
   await expect(confirmation(page).or(warned)).toBeVisible();

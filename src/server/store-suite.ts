@@ -166,6 +166,37 @@ export function storeSuite(engine: string, open: OpenStore): void {
     });
 
     describe("submissions", () => {
+      it("keeps with each version the documents it was confirmed missing (#11); none stated, none recorded", async () => {
+        const missing = [
+          { id: "liver-panel", title: "Liver panel: ALT, AST, ALP and total bilirubin" },
+          { id: "weight", title: "Dated body weight (the dose is per kilogram)" },
+        ];
+        const first = filed(await w.store.submit(newSubmission(w, { missingDocuments: missing })));
+        const id = await idOf(w.store, first.reference);
+        expect((await w.store.versions(id)).map((v) => v.missingDocuments)).toEqual([missing]);
+        const stored = await w.store.findRequest(first.reference, { practiceId: null }, SUITE_NOW);
+        const sentBack = await w.store.decide(
+          id,
+          stored?.rowVersion ?? 0,
+          decision(w, {
+            kind: "request_info",
+            message: "More",
+            newStatus: "more_info_requested",
+            authorizedFrom: null,
+            authorizedThrough: null,
+          }),
+        );
+        if (!sentBack.ok) throw new Error("not sent back");
+        const doc = stored?.document ?? eligible();
+        const amended = await w.store.amend(id, sentBack.rowVersion, w.staffA, doc, evaluate(doc), SUITE_NOW, []);
+        expect(amended.ok).toBe(true);
+        expect((await w.store.versions(id)).map((v) => v.missingDocuments)).toEqual([missing, []]);
+
+        const unstated = filed(await w.store.submit(newSubmission(w)));
+        const [version] = await w.store.versions(await idOf(w.store, unstated.reference));
+        expect(version).not.toHaveProperty("missingDocuments");
+      });
+
       it("stores one request per (user, key), with its first version and an audit event", async () => {
         const s = newSubmission(w, {}, eligible());
         const first = filed(await w.store.submit(s));

@@ -62,8 +62,11 @@ export interface DocumentRows {
     publicId: string,
     owner: { userId: number; practiceId: number },
   ): Promise<"removed" | "not_found" | "filed">;
-  /** Ends every document of the staff member's draft. */
-  discardDraft(userId: number): Promise<void>;
+  /**
+   * Ends the staff member's draft documents: those of one draft when `amends` is given (null: the
+   * new request's, a reference: that amendment's), else all of them.
+   */
+  discardDraft(userId: number, amends?: string | null): Promise<void>;
   /**
    * Audits that `userId` listed a request's documents, unless they did in the minute before `now`
    * (a page refetching on focus): one statement, so two at once still leave one entry.
@@ -333,8 +336,9 @@ export class SqliteDocumentRows implements DocumentRows {
     });
   }
 
-  async discardDraft(userId: number): Promise<void> {
-    this.db.prepare("DELETE FROM documents WHERE draft_user_id = ?").run(userId);
+  async discardDraft(userId: number, amends?: string | null): Promise<void> {
+    if (amends === undefined) this.db.prepare("DELETE FROM documents WHERE draft_user_id = ?").run(userId);
+    else this.db.prepare("DELETE FROM documents WHERE draft_user_id = ? AND amends_reference IS ?").run(userId, amends);
   }
 
   async recordListing(requestId: number, userId: number, now: Date): Promise<void> {

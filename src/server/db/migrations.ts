@@ -230,6 +230,20 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 11,
+    name: "the documents a version was filed without; a draft ends only its own documents",
+    // missing_documents: JSON [{ id, title }] of the required checklist items the submitter confirmed
+    // submitting without (NULL: not stated). A draft row ending (filed, discarded) ended every draft
+    // document of its owner, an amendment's and a new request's alike; it now ends only those of
+    // the draft that ended (same amends_reference).
+    sql: `
+      ALTER TABLE request_versions ADD COLUMN missing_documents TEXT;
+      DROP TRIGGER drafts_end_with_documents;
+      CREATE TRIGGER drafts_end_with_documents AFTER DELETE ON drafts
+      BEGIN DELETE FROM documents WHERE draft_user_id = OLD.user_id AND amends_reference IS OLD.amends_reference; END;
+    `,
+  },
+  {
     // 11 is taken by another change made at the same time.
     version: 12,
     name: "a request for more information names the documents to add",

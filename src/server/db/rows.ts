@@ -3,7 +3,8 @@
  * (a session's user, a queue row). SQLite answers booleans as 0/1, PostgreSQL as true/false.
  */
 import type { Evaluation } from "@/criteria";
-import type { RequestStatus, RequestSummaryRow, Role, SessionUser } from "@/contract";
+import type { RequestStatus, RequestSummaryRow, Role, SessionUser, VersionRecord } from "@/contract";
+import { readStoredEvaluation, readStoredMissingDocuments } from "./stored-json";
 
 export type AnyRow = Readonly<Record<string, unknown>>;
 
@@ -42,5 +43,17 @@ export function toSummary(row: AnyRow, now: Date): RequestSummaryRow {
     dueAt,
     overdue: ACTIVE.includes(status) && dueAt < now.toISOString(),
     version: num(row.current_version),
+  };
+}
+
+/** A version row (version, submitted_at, the submitter's name, evaluation, missing_documents) as the API shows it. */
+export function toVersionRecord(row: AnyRow): VersionRecord {
+  const missing = readStoredMissingDocuments(strOrNull(row.missing_documents));
+  return {
+    version: num(row.version),
+    submittedAt: str(row.submitted_at),
+    submittedBy: str(row.name),
+    outcome: readStoredEvaluation(str(row.evaluation)).outcome,
+    ...(missing !== undefined && { missingDocuments: missing }),
   };
 }

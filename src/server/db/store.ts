@@ -22,6 +22,7 @@ import type {
   SameMemberRequest,
   SessionUser,
   VersionRecord,
+  MissingDocument,
 } from "@/contract";
 
 export interface NewUser {
@@ -82,6 +83,8 @@ export interface NewSubmission {
    * (null: none seen). A newer open one than this is still answered with `open`.
    */
   acknowledgedOpen: string | null;
+  /** The required documents it is filed without, as the submitter confirmed them (#11); absent: not stated. */
+  missingDocuments?: MissingDocument[];
 }
 
 /** What a submit did: filed (or found filed under the same key), or refused for an open request of the member. */
@@ -239,6 +242,8 @@ export interface StoreMethods {
     document: RequestDocument,
     evaluation: Evaluation,
     now: Date,
+    /** The required documents it is filed without, as the amender confirmed them (#11); absent: not stated. */
+    missingDocuments?: MissingDocument[],
   ): ChangeResult;
   startReview(requestId: number, expectedRowVersion: number): ChangeResult;
   decide(requestId: number, expectedRowVersion: number, decision: Decision): ChangeResult;

@@ -15,7 +15,7 @@ import {
   type FieldError,
   type RequestDocument,
 } from "@/criteria";
-import type { DocumentRequested } from "@/contract";
+import type { DocumentRequested, MissingDocument } from "@/contract";
 
 /** A stored document as read today: valid under today's schema, or the stored value with what no longer validates. */
 export type StoredDocument =
@@ -74,5 +74,15 @@ export function readStoredDocumentsRequested(json: string): DocumentRequested[] 
 export function readStoredCriteria(json: string): CriterionId[] {
   const result = storedCriteriaSchema.safeParse(JSON.parse(json));
   if (!result.success) throw new StoredDataError("list of criteria");
+  return result.data;
+}
+
+const storedMissingSchema = z.array(z.object({ id: z.string(), title: z.string() }));
+
+/** The documents a version was filed without (#11); undefined when the submit did not state them (NULL). */
+export function readStoredMissingDocuments(json: string | null): MissingDocument[] | undefined {
+  if (json === null) return undefined;
+  const result = storedMissingSchema.safeParse(JSON.parse(json));
+  if (!result.success) throw new StoredDataError("list of missing documents");
   return result.data;
 }

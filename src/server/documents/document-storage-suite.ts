@@ -174,6 +174,56 @@ export function documentStorageSuite(name: string, open: () => Promise<DocumentS
       expect(await under.documents.rows.trash(10)).toEqual([]);
     });
 
+    it("a draft that ends (its row deleted) ends only its own documents, never those of the person's other draft", async () => {
+      await under.documents.discardDraft(staff);
+      const document = eligible((d) => d.member && (d.member.memberId = `SUITE${newId()}`));
+      const submitted = await under.store.submit({
+        practiceId: practice,
+        userId: staff,
+        idempotencyKey: newId(),
+        expedited: false,
+        document,
+        evaluation: evaluate(document),
+        now: new Date(),
+        dueAt: new Date(),
+        acknowledgedOpen: null,
+      });
+      if (!("reference" in submitted)) throw new Error("not filed");
+      const request = await under.store.findRequest(submitted.reference, { practiceId: null }, new Date());
+      if (request === undefined) throw new Error("not found");
+      const decided = await under.store.decide(request.id, request.rowVersion, {
+        kind: "request_info",
+        criteria: [],
+        message: "More",
+        userId: reviewer,
+        now: new Date(),
+        authorizedFrom: null,
+        authorizedThrough: null,
+        newStatus: "more_info_requested",
+      });
+      if (!decided.ok) throw new Error("not sent back");
+      const amends = { reference: request.reference, requestId: request.id };
+      const [forNew] = await added([await stored()]);
+      const [forAmendment] = await added([await stored()], owner(amends));
+      const ids = async () => (await under.documents.rows.draftDocuments(staff, practice)).map((d) => d.info.id);
+
+      // The amendment's draft ends: the new request's document stays.
+      await under.store.putDraft(
+        staff,
+        { content: "{}", stamp: "s", amends: { reference: request.reference, rowVersion: decided.rowVersion } },
+        new Date(),
+      );
+      await under.store.deleteDraft(staff);
+      expect(await ids()).toEqual([forNew?.info.id]);
+      // The new request's draft ends: the amendment's documents (added again) stay.
+      const [again] = await added([await stored()], owner(amends));
+      await under.store.putDraft(staff, { content: "{}", stamp: "s", amends: null }, new Date());
+      await under.store.deleteDraft(staff);
+      expect(await ids()).toEqual([again?.info.id]);
+      expect(forAmendment).toBeDefined();
+      await under.documents.discardDraft(staff);
+    });
+
     it("the Store's submit files the draft's documents with version 1; its amend adds the amendment's, keeping the rest", async () => {
       await under.documents.discardDraft(staff);
       const [first] = await added([await stored()]);

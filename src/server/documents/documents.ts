@@ -56,9 +56,9 @@ export class Documents {
     return this.reaping;
   }
 
-  /** Ends the staff member's draft documents (the draft was discarded), bytes included. */
-  async discardDraft(userId: number): Promise<void> {
-    await this.rows.discardDraft(userId);
+  /** Ends the staff member's draft documents (the draft was discarded), bytes included: one draft's when `amends` is given. */
+  async discardDraft(userId: number, amends?: string | null): Promise<void> {
+    await this.rows.discardDraft(userId, amends);
     await this.reap();
   }
 

@@ -64,8 +64,11 @@ export function draftRoutes(app: FastifyInstance, { store, sessions, now, docume
   /** The person discarded the request: nothing is left to resume anywhere. */
   app.delete("/api/draft", async (request, reply) => {
     const { user } = await requireUser(sessions, request, reply, ["staff"]);
+    const discarded = await store.getDraft(user.id);
     await store.deleteDraft(user.id);
-    await documents.discardDraft(user.id); // its documents too (#11)
+    // Its documents too (#11), and only its own: those uploaded for the other kind of draft (a new
+    // request beside an amendment) stay. With no draft saved yet, the new request's.
+    await documents.discardDraft(user.id, discarded?.amends?.reference ?? null);
     return reply.code(204).send();
   });
 }

@@ -15,6 +15,8 @@ import {
   evaluationChanged,
   type ChecklistItem,
   type DecisionKind,
+  type Evaluation,
+  type RequestDocument,
 } from "@/criteria";
 import { encodeCursor, queueFilterTag, readCursor } from "./queue-cursor";
 import {
@@ -35,6 +37,8 @@ import {
   type DecisionAnswer,
   type DocumentRequested,
   type VersionChanges,
+  type MissingDocument,
+  type MissingDocumentsConflict,
 } from "@/contract";
 import { requireUser, type AuthContext } from "../auth/sessions";
 import type { ChangeResult, Scope, StoredRequest } from "../db/store";
@@ -110,8 +114,50 @@ function parseSubmission(input: unknown) {
   }
 }
 
+const titles = (items: readonly MissingDocument[]): string =>
+  items.map((item) => `${item.title} (${item.id})`).join("; ");
+
+/**
+ * Whether a submit's or amend's confirmation is what is missing (as sets). A caller that stated
+ * none is not checked (API clients from before #11); the web app always states it.
+ */
+const confirmationMatches = (confirmed: readonly string[] | undefined, missing: readonly MissingDocument[]): boolean =>
+  confirmed === undefined ||
+  (new Set(confirmed).size === missing.length && missing.every((item) => confirmed.includes(item.id)));
+
+function missingConflict(missing: MissingDocument[]): MissingDocumentsConflict {
+  return {
+    error:
+      missing.length === 0
+        ? "Every required document is now attached, but the submit confirmed some as missing. Check the documents again and submit; nothing was filed."
+        : `Required documents are missing: ${titles(missing)}. Attach them, or confirm submitting without exactly these (confirmedMissingDocuments: ${JSON.stringify(missing.map((m) => m.id))}); nothing was filed.`,
+    missingDocuments: missing,
+  };
+}
+
 export function requestRoutes(app: FastifyInstance, services: Services): void {
   const { store, sessions, now } = services;
+
+  /**
+   * The required checklist items no document supports: the staff member's draft documents for this
+   * request (a new one's, or the amendment's of `amends`) and, for an amendment, those already filed.
+   */
+  async function missingDocuments(
+    document: RequestDocument,
+    evaluation: Evaluation,
+    owner: { userId: number; practiceId: number },
+    amends: { reference: string; requestId: number } | null,
+  ): Promise<MissingDocument[]> {
+    const rows = services.documents.rows;
+    const draft = (await rows.draftDocuments(owner.userId, owner.practiceId)).filter(
+      (doc) => doc.info.amends === (amends?.reference ?? null),
+    );
+    const filed = amends === null ? [] : await rows.requestDocuments(amends.requestId);
+    const supported = new Set([...draft, ...filed].flatMap((doc) => doc.info.items));
+    return documentationChecklist(document, evaluation)
+      .filter((item) => item.required && !supported.has(item.id))
+      .map(({ id, title }) => ({ id, title }));
+  }
 
   async function load(
     request: FastifyRequest<{ Params: { reference: string } }>,
@@ -175,6 +221,10 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     const document = parseDocument(body.document);
     const practiceId = auth.user.practiceId;
     if (practiceId === null) throw new HttpError(403, "Your account belongs to no practice");
+    const evaluation = evaluate(document);
+    const missing = await missingDocuments(document, evaluation, { userId: auth.user.id, practiceId }, null);
+    if (!confirmationMatches(body.confirmedMissingDocuments, missing))
+      return reply.code(409).send(missingConflict(missing));
     const at = now();
     const result = await store.submit({
       practiceId,
@@ -182,10 +232,11 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       idempotencyKey: body.idempotencyKey,
       expedited: body.expedited,
       document,
-      evaluation: evaluate(document),
+      evaluation,
       now: at,
       dueAt: new Date(at.getTime() + (body.expedited ? EXPEDITED_TURNAROUND_MS : STANDARD_TURNAROUND_MS)),
       acknowledgedOpen: body.confirmDuplicateOf ?? null,
+      ...(body.confirmedMissingDocuments !== undefined && { missingDocuments: missing }),
     });
     if ("open" in result) {
       // The reference and date only: the member stays out of the answer (and of every log).
@@ -249,13 +300,24 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     const stored = await load(request, auth);
     const body = parseWith(amendSchema, request.body, "Send a JSON object holding document and expectedRowVersion");
     const document = parseDocument(body.document);
+    const evaluation = evaluate(document);
+    const practiceId = auth.user.practiceId ?? stored.practiceId;
+    const missing = await missingDocuments(
+      document,
+      evaluation,
+      { userId: auth.user.id, practiceId },
+      { reference: stored.reference, requestId: stored.id },
+    );
+    if (!confirmationMatches(body.confirmedMissingDocuments, missing))
+      return reply.code(409).send(missingConflict(missing));
     const result = await store.amend(
       stored.id,
       body.expectedRowVersion,
       auth.user.id,
       document,
-      evaluate(document),
+      evaluation,
       now(),
+      body.confirmedMissingDocuments === undefined ? undefined : missing,
     );
     if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth), now()));
     const answer: AmendAnswer = { reference: stored.reference, rowVersion: result.rowVersion };

@@ -9,4 +9,6 @@ export const requestDocumentsQuery = (reference: string) =>
     queryFn: () => api<RequestDocumentsAnswer>(`/api/requests/${encodeURIComponent(reference)}/documents`),
   });
 
-export const useRequestDocuments = (reference: string) => useQuery(requestDocumentsQuery(reference));
+/** Off (never fetched) when `reference` is undefined: a new request has no filed documents. */
+export const useRequestDocuments = (reference: string | undefined) =>
+  useQuery({ ...requestDocumentsQuery(reference ?? ""), enabled: reference !== undefined });

@@ -1,5 +1,8 @@
 /** Lazy pieces of the intake that use server state: the header's account bar, the submit panel, the server draft. */
 import type { Evaluation, RequestDocument } from "@/criteria";
+import { CheckDocuments, SummaryDocuments } from "@/web/features/intake/components/documents/check-documents";
+import { StepDocuments } from "@/web/features/intake/components/documents/step-documents";
+import type { StepId } from "@/web/features/intake/steps";
 import { AccountBar } from "@/web/features/auth/components/account-bar";
 import { ServerDraftSync } from "@/web/features/intake/components/server-draft-sync";
 import { AmendmentMessage } from "@/web/features/submissions/components/amendment-message";
@@ -35,6 +38,19 @@ export function LazyAmendmentMessage() {
   return (
     <ServerState>
       <AmendmentMessage />
+    </ServerState>
+  );
+}
+
+/** The supporting documents of a wizard page, or of "Check your answers" (#11). */
+export function LazyDocuments({ place }: { place: StepId | "check" }) {
+  return <ServerState>{place === "check" ? <CheckDocuments /> : <StepDocuments step={place} />}</ServerState>;
+}
+
+export function LazySummaryDocuments(props: { document: RequestDocument; evaluation: Evaluation }) {
+  return (
+    <ServerState>
+      <SummaryDocuments {...props} />
     </ServerState>
   );
 }

@@ -19,6 +19,8 @@ const AccountBar = lazy(() => import("./account").then((m) => ({ default: m.Lazy
 const ServerDraftSync = lazy(() => import("./account").then((m) => ({ default: m.LazyServerDraftSync })));
 const AmendmentMessage = lazy(() => import("./account").then((m) => ({ default: m.LazyAmendmentMessage })));
 const SubmitPanel = lazy(() => import("./account").then((m) => ({ default: m.LazySubmitPanel })));
+const Documents = lazy(() => import("./account").then((m) => ({ default: m.LazyDocuments })));
+const SummaryDocuments = lazy(() => import("./account").then((m) => ({ default: m.LazySummaryDocuments })));
 
 const loading = <p role="status">Loading…</p>;
 
@@ -60,9 +62,21 @@ export function App() {
                 <ServerDraftSync />
               </Suspense>
             }
+            renderDocuments={(place) => (
+              <Suspense fallback={null}>
+                <Documents place={place} />
+              </Suspense>
+            )}
             renderSummary={(props) => (
               <Suspense fallback={loading}>
-                <RequestSummary {...props} />
+                <RequestSummary
+                  {...props}
+                  documents={
+                    <Suspense fallback={null}>
+                      <SummaryDocuments document={props.document} evaluation={props.evaluation} />
+                    </Suspense>
+                  }
+                />
                 <SubmitPanel document={props.document} evaluation={props.evaluation} />
               </Suspense>
             )}

@@ -59,6 +59,7 @@ export function RequestSummary({
   evidence,
   documentCounts,
   lead,
+  documents,
 }: {
   document: RequestDocument;
   evaluation: Evaluation;
@@ -73,6 +74,8 @@ export function RequestSummary({
   documentCounts?: Readonly<Partial<Record<CriterionId, number>>>;
   /** Shown first, under the back link (a resubmission's changes). */
   lead?: ReactNode;
+  /** The documents attached, by checklist item (#11); without it, the list of what to attach. */
+  documents?: ReactNode;
 }) {
   useDocumentTitle(title);
   const member = doc.member;
@@ -251,18 +254,22 @@ export function RequestSummary({
         )}
       </section>
 
-      <section aria-labelledby="attach-title" className="mt-4 break-inside-avoid">
-        <h2 id="attach-title" className="text-xl font-bold print:text-base">
-          Documentation to attach
-        </h2>
-        <ul className="list-disc pl-6">
-          {documentationChecklist(doc, evaluation).map((item) => (
-            <li key={item.id}>
-              {item.title} <span className="text-slate-700">({item.criteria.join(", ")})</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {documents !== undefined ? (
+        <div className="mt-4">{documents}</div>
+      ) : (
+        <section aria-labelledby="attach-title" className="mt-4 break-inside-avoid">
+          <h2 id="attach-title" className="text-xl font-bold print:text-base">
+            Documentation to attach
+          </h2>
+          <ul className="list-disc pl-6">
+            {documentationChecklist(doc, evaluation).map((item) => (
+              <li key={item.id}>
+                {item.title} <span className="text-slate-700">({item.criteria.join(", ")})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="sign-title" className="mt-6 break-inside-avoid print:mt-3">
         <h2 id="sign-title" className="text-xl font-bold print:text-base">

@@ -38,6 +38,9 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** The CSRF header for a state-changing call made outside `api` (an upload with progress, by XMLHttpRequest). */
+export const csrfHeaders = (): Record<string, string> => (csrfToken === undefined ? {} : { [CSRF_HEADER]: csrfToken });
+
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const method = init.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };

@@ -184,8 +184,13 @@ export class PostgresDocumentRows implements DocumentRows {
     });
   }
 
-  async discardDraft(userId: number): Promise<void> {
-    await this.query("DELETE FROM documents WHERE draft_user_id = $1", [userId]);
+  async discardDraft(userId: number, amends?: string | null): Promise<void> {
+    if (amends === undefined) await this.query("DELETE FROM documents WHERE draft_user_id = $1", [userId]);
+    else
+      await this.query("DELETE FROM documents WHERE draft_user_id = $1 AND amends_reference IS NOT DISTINCT FROM $2", [
+        userId,
+        amends,
+      ]);
   }
 
   // A lock on the request for the moment of the check and insert: two listings racing (on two

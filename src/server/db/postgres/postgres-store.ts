@@ -19,7 +19,7 @@ import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { DECISION_AUDIT_ACTIONS } from "@/criteria";
 import { ROLE_LABELS } from "@/contract";
-import { num, str, strOrNull, toSummary, toUser } from "../rows";
+import { num, str, strOrNull, toSummary, toUser, toVersionRecord } from "../rows";
 import {
   readStoredCriteria,
   readStoredDocument,
@@ -32,6 +32,7 @@ import type {
   AdminUser,
   AuditRecord,
   DecisionRecord,
+  MissingDocument,
   RequestStatus,
   SameMemberRequest,
   SessionUser,
@@ -449,7 +450,7 @@ export class PostgresStore implements Store {
     let row: Row | undefined;
     try {
       row = await this.row(
-        "SELECT kind, reference, expedited, due_at, received_at FROM hemgenix_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        "SELECT kind, reference, expedited, due_at, received_at FROM hemgenix_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         [
           s.userId,
           s.idempotencyKey,
@@ -464,6 +465,7 @@ export class PostgresStore implements Store {
           s.dueAt.toISOString(),
           documentJson,
           evaluationJson,
+          s.missingDocuments === undefined ? null : JSON.stringify(s.missingDocuments),
         ],
       );
     } catch (error) {
@@ -489,12 +491,14 @@ export class PostgresStore implements Store {
     evaluation: Evaluation,
     at: string,
     on: Queryable,
+    missingDocuments?: MissingDocument[],
   ): Promise<void> {
     const documentJson = JSON.stringify(document);
     const evaluationJson = JSON.stringify(evaluation);
+    const missingJson = missingDocuments === undefined ? null : JSON.stringify(missingDocuments);
     await this.run(
-      "INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at) VALUES ($1, $2, $3, $4, $5, $6)",
-      [requestId, version, documentJson, evaluationJson, userId, at],
+      "INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at, missing_documents) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      [requestId, version, documentJson, evaluationJson, userId, at, missingJson],
       on,
     );
   }
@@ -652,16 +656,11 @@ export class PostgresStore implements Store {
   async versions(requestId: number): Promise<VersionRecord[]> {
     return (
       await this.rows(
-        `SELECT v.version, v.submitted_at, u.name, v.evaluation FROM request_versions v JOIN users u ON u.id = v.submitted_by
+        `SELECT v.version, v.submitted_at, u.name, v.evaluation, v.missing_documents FROM request_versions v JOIN users u ON u.id = v.submitted_by
          WHERE v.request_id = $1 ORDER BY v.version`,
         [requestId],
       )
-    ).map((row) => ({
-      version: num(row.version),
-      submittedAt: str(row.submitted_at),
-      submittedBy: str(row.name),
-      outcome: readStoredEvaluation(str(row.evaluation)).outcome,
-    }));
+    ).map(toVersionRecord);
   }
 
   async decisions(requestId: number): Promise<DecisionRecord[]> {
@@ -770,6 +769,7 @@ export class PostgresStore implements Store {
     document: RequestDocument,
     evaluation: Evaluation,
     now: Date,
+    missingDocuments?: MissingDocument[],
   ): Promise<ChangeResult> {
     return this.tx(async (c) => {
       const member = document.member;
@@ -786,7 +786,16 @@ export class PostgresStore implements Store {
         ],
       );
       if (!result.ok) return result;
-      await this.insertVersion(requestId, version, userId, document, evaluation, now.toISOString(), c);
+      await this.insertVersion(
+        requestId,
+        version,
+        userId,
+        document,
+        evaluation,
+        now.toISOString(),
+        c,
+        missingDocuments,
+      );
       // #11: earlier documents kept, the amendment's added (migration 4), in this transaction.
       await this.run("SELECT hemgenix_file_documents($1, $2, $3)", [requestId, version, userId], c);
       await this.recordAudit(requestId, userId, "amended", `version ${version}`, now, c);

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { SQLInputValue } from "node:sqlite";
 import { DECISION_AUDIT_ACTIONS } from "@/criteria";
 import type { DecisionKind, Evaluation, RequestDocument } from "@/criteria";
-import type { RequestStatus } from "@/contract";
+import type { MissingDocument, RequestStatus } from "@/contract";
 import type { ChangeResult, StoreMethods } from "../store";
 import {
   readStoredCriteria,
@@ -16,6 +16,7 @@ import {
   readStoredEvaluation,
 } from "../stored-json";
 import type { SqliteHandle } from "./handle";
+import { toVersionRecord } from "../rows";
 import { REQUEST_COLUMNS, num, str, strOrNull, toSummary } from "./rows";
 
 export type RequestMethods = Pick<
@@ -74,10 +75,19 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
     document: RequestDocument,
     evaluation: Evaluation,
     at: string,
+    missingDocuments: MissingDocument[] | undefined,
   ): void => {
     h.sql(
-      "INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?)",
-    ).run(requestId, version, JSON.stringify(document), JSON.stringify(evaluation), userId, at);
+      "INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at, missing_documents) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ).run(
+      requestId,
+      version,
+      JSON.stringify(document),
+      JSON.stringify(evaluation),
+      userId,
+      at,
+      missingDocuments === undefined ? null : JSON.stringify(missingDocuments),
+    );
   };
 
   /** Moves a request on only if nobody changed it since `expected` (optimistic concurrency). */
@@ -155,7 +165,7 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
             at,
             dueAt,
           ).lastInsertRowid;
-        insertVersion(num(id), 1, s.userId, s.document, s.evaluation, at);
+        insertVersion(num(id), 1, s.userId, s.document, s.evaluation, at, s.missingDocuments);
         fileDraftDocuments(h.db, num(id), 1, s.userId); // #11: the draft's documents are filed with it
         recordAudit(num(id), s.userId, "submitted", "version 1", s.now);
         // The draft was this request: filed, it is no longer offered anywhere to resume (and file again).
@@ -208,16 +218,11 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
     versions(requestId) {
       return h
         .sql(
-          `SELECT v.version, v.submitted_at, u.name, v.evaluation FROM request_versions v JOIN users u ON u.id = v.submitted_by
+          `SELECT v.version, v.submitted_at, u.name, v.evaluation, v.missing_documents FROM request_versions v JOIN users u ON u.id = v.submitted_by
            WHERE v.request_id = ? ORDER BY v.version`,
         )
         .all(requestId)
-        .map((row) => ({
-          version: num(row.version),
-          submittedAt: str(row.submitted_at),
-          submittedBy: str(row.name),
-          outcome: readStoredEvaluation(str(row.evaluation)).outcome,
-        }));
+        .map(toVersionRecord);
     },
 
     decisions(requestId) {
@@ -289,7 +294,7 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
       return versions.length === 0 ? undefined : Math.max(...versions);
     },
 
-    amend(requestId, expected, userId, document, evaluation, now) {
+    amend(requestId, expected, userId, document, evaluation, now, missingDocuments) {
       return h.transaction(() => {
         const version =
           num(h.sql("SELECT current_version FROM requests WHERE id = ?").get(requestId)?.current_version) + 1;
@@ -307,7 +312,7 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
           ],
         );
         if (!result.ok) return result;
-        insertVersion(requestId, version, userId, document, evaluation, now.toISOString());
+        insertVersion(requestId, version, userId, document, evaluation, now.toISOString(), missingDocuments);
         fileDraftDocuments(h.db, requestId, version, userId); // #11: earlier documents kept, the amendment's added
         recordAudit(requestId, userId, "amended", `version ${version}`, now);
         // The amender's draft of this amendment is filed now; a draft of something else stays.

@@ -2,6 +2,7 @@
  * "Check your answers": every answer by page, each with a Change link that opens its question
  * and comes back here. Problems are listed first; the summary opens once there are none.
  */
+import type { ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { BackLink, Button } from "@/web/components/buttons";
 import { ErrorSummary } from "@/web/components/error-summary";
@@ -14,7 +15,16 @@ import { STEPS, stepOfPath } from "../steps";
 import { ImportExport } from "./import-export";
 import { QuestionLink } from "./question-link";
 
-export function CheckAnswers({ onBack, onContinue }: { onBack: () => void; onContinue: () => void }) {
+export function CheckAnswers({
+  onBack,
+  onContinue,
+  documents,
+}: {
+  onBack: () => void;
+  onContinue: () => void;
+  /** Every document attached, by checklist item (#11). */
+  documents?: ReactNode;
+}) {
   const { control } = useFormContext<Draft>();
   const draft = useWatch({ control }) as Draft;
   const errors = draftErrors(draft);
@@ -68,6 +78,7 @@ export function CheckAnswers({ onBack, onContinue }: { onBack: () => void; onCon
           </dl>
         </section>
       ))}
+      {documents}
       {errors.length === 0 ? (
         <Button onClick={onContinue}>Continue to the summary</Button>
       ) : (

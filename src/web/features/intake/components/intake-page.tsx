@@ -11,6 +11,7 @@ import { BackAddress } from "@/web/components/buttons";
 import { preloadable } from "@/web/lib/preloadable";
 import { DraftProvider } from "../hooks/use-draft";
 import { useIntakeForm } from "../hooks/use-intake-form";
+import type { StepId } from "../steps";
 import { fromPath, toPath, wizardReducer, type WizardAction, type WizardState } from "../wizard-state";
 import { StartPage } from "./start-page";
 
@@ -43,9 +44,11 @@ interface IntakePageProps {
   renderSummary: (props: SummaryProps) => ReactNode;
   /** Rendered inside the form's context on every page (e.g. the server draft for signed-in staff). */
   formExtras?: ReactNode;
+  /** The supporting documents of a question page, or of "Check your answers" (#11; server state, lazy). */
+  renderDocuments?: (place: StepId | "check") => ReactNode;
 }
 
-export function IntakePage({ renderSummary, formExtras }: IntakePageProps) {
+export function IntakePage({ renderSummary, formExtras, renderDocuments }: IntakePageProps) {
   const form = useIntakeForm();
   // A prerendered page is inert until React has taken it over (scripts/prerender.ts): now it has.
   useEffect(() => document.getElementById("root")?.removeAttribute("inert"), []);
@@ -88,7 +91,12 @@ export function IntakePage({ renderSummary, formExtras }: IntakePageProps) {
               {state.kind === "start" && <StartPage onStart={() => dispatch({ type: "start" })} />}
               {state.kind === "editing" && (
                 <Suspense fallback={<Loading />}>
-                  <WizardStep step={state.step} onContinue={() => dispatch({ type: "continue" })} backHref={backHref} />
+                  <WizardStep
+                    step={state.step}
+                    onContinue={() => dispatch({ type: "continue" })}
+                    backHref={backHref}
+                    documents={renderDocuments?.(state.step)}
+                  />
                 </Suspense>
               )}
               {state.kind === "checking" && (
@@ -96,6 +104,7 @@ export function IntakePage({ renderSummary, formExtras }: IntakePageProps) {
                   <CheckAnswers
                     onBack={() => dispatch({ type: "back" })}
                     onContinue={() => dispatch({ type: "viewSummary" })}
+                    documents={renderDocuments?.("check")}
                   />
                 </Suspense>
               )}

@@ -1,5 +1,5 @@
 /** One question page of the wizard with its questions: loaded on demand, after the start page. */
-import type { ComponentType } from "react";
+import type { ComponentType, ReactNode } from "react";
 import type { StepId } from "../steps";
 import { StepPage } from "./step-page";
 import { DiagnosisStep } from "./steps/diagnosis-step";
@@ -26,11 +26,23 @@ const STEP_COMPONENTS: Readonly<Record<StepId, ComponentType>> = {
   dose: DoseStep,
 };
 
-export function WizardStep({ step, onContinue, backHref }: { step: StepId; onContinue: () => void; backHref: string }) {
+export function WizardStep({
+  step,
+  onContinue,
+  backHref,
+  documents,
+}: {
+  step: StepId;
+  onContinue: () => void;
+  backHref: string;
+  /** The page's supporting documents, after its questions (#11). */
+  documents?: ReactNode;
+}) {
   const Questions = STEP_COMPONENTS[step];
   return (
     <StepPage key={step} step={step} onContinue={onContinue} backHref={backHref}>
       <Questions />
+      {documents}
     </StepPage>
   );
 }

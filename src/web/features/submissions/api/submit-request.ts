@@ -1,11 +1,12 @@
 /** POST /api/requests (a new request) and POST /api/requests/:reference/versions (an amended one). */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { RequestDocument } from "@/criteria";
-import type { AmendAnswer, OpenRequestConflict, SubmitAnswer } from "@/contract";
+import type { AmendAnswer, MissingDocumentsConflict, OpenRequestConflict, SubmitAnswer } from "@/contract";
 import { stopAmending } from "@/web/lib/amending";
 import { ApiError, api } from "@/web/lib/api-client";
 import { recordSubmitted } from "@/web/lib/submission";
 import { draftSavesSettled, holdDraftSaves, serverDraftQuery } from "@/web/api/draft";
+import { draftDocumentsQuery } from "@/web/api/draft-documents";
 import { requestDetailQuery } from "@/web/api/request-detail";
 import { requestDocumentsQuery } from "@/web/api/request-documents";
 import { requestListsKey } from "@/web/api/request-list";
@@ -16,6 +17,8 @@ export interface SubmitInput {
   idempotencyKey: string;
   /** The member's open request the person was warned about and chose to file beside. */
   confirmDuplicateOf?: string;
+  /** The required documents the person confirmed submitting without (#11; the server checks the list). */
+  confirmedMissingDocuments: string[];
 }
 
 /** The member's open request a submit was refused for (409), if that is why. */
@@ -23,6 +26,13 @@ export function openRequestOf(error: unknown): OpenRequestConflict["openRequest"
   if (!(error instanceof ApiError) || error.status !== 409) return undefined;
   const open = (error.body as Partial<OpenRequestConflict> | undefined)?.openRequest;
   return typeof open?.reference === "string" && typeof open.receivedAt === "string" ? open : undefined;
+}
+
+/** The required documents the server found missing when it refused a submit's confirmation (409), if that is why. */
+export function missingDocumentsOf(error: unknown): MissingDocumentsConflict["missingDocuments"] | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+  const missing = (error.body as Partial<MissingDocumentsConflict> | undefined)?.missingDocuments;
+  return Array.isArray(missing) ? missing : undefined;
 }
 
 export function useSubmitRequest() {
@@ -43,9 +53,17 @@ export function useSubmitRequest() {
       }
     },
     onSuccess: () => {
-      // The server ended the draft with the filing.
+      // The server ended the draft with the filing, and filed its documents.
       client.setQueryData(serverDraftQuery.queryKey, null);
-      return client.invalidateQueries({ queryKey: requestListsKey });
+      return Promise.all([
+        client.invalidateQueries({ queryKey: requestListsKey }),
+        client.invalidateQueries({ queryKey: draftDocumentsQuery.queryKey }),
+      ]);
+    },
+    // A refusal for missing documents: what is attached may have changed elsewhere; read it again.
+    onError: (error) => {
+      if (missingDocumentsOf(error) !== undefined)
+        void client.invalidateQueries({ queryKey: draftDocumentsQuery.queryKey });
     },
   });
 }
@@ -53,13 +71,22 @@ export function useSubmitRequest() {
 export function useAmendRequest() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (input: { reference: string; document: RequestDocument; expectedRowVersion: number }) => {
+    mutationFn: async (input: {
+      reference: string;
+      document: RequestDocument;
+      expectedRowVersion: number;
+      confirmedMissingDocuments: string[];
+    }) => {
       const release = holdDraftSaves();
       try {
         await draftSavesSettled(client);
         const answer = await api<AmendAnswer>(`/api/requests/${encodeURIComponent(input.reference)}/versions`, {
           method: "POST",
-          body: { document: input.document, expectedRowVersion: input.expectedRowVersion },
+          body: {
+            document: input.document,
+            expectedRowVersion: input.expectedRowVersion,
+            confirmedMissingDocuments: input.confirmedMissingDocuments,
+          },
         });
         stopAmending();
         recordSubmitted({ reference: answer.reference, document: JSON.stringify(input.document) });
@@ -74,7 +101,13 @@ export function useAmendRequest() {
         client.invalidateQueries({ queryKey: requestListsKey }),
         client.invalidateQueries({ queryKey: requestDetailQuery(input.reference).queryKey }),
         // The amendment filed its new documents with the version.
+        client.invalidateQueries({ queryKey: draftDocumentsQuery.queryKey }),
         client.invalidateQueries({ queryKey: requestDocumentsQuery(input.reference).queryKey }),
       ]),
+    onError: (error, input) => {
+      if (missingDocumentsOf(error) === undefined) return;
+      void client.invalidateQueries({ queryKey: draftDocumentsQuery.queryKey });
+      void client.invalidateQueries({ queryKey: requestDocumentsQuery(input.reference).queryKey });
+    },
   });
 }

@@ -122,6 +122,9 @@ export function RequestStatusPage({
           <li key={v.version}>
             Version {v.version}: submitted {formatDateTime(v.submittedAt)} by {v.submittedBy};{" "}
             {outcomeShort(v.outcome).toLowerCase()}
+            {v.missingDocuments !== undefined && v.missingDocuments.length > 0 && (
+              <>; submitted without (confirmed): {v.missingDocuments.map((m) => m.title).join("; ")}</>
+            )}
           </li>
         ))}
       </ol>

@@ -4,20 +4,27 @@
  * which was filed and when a decision is due. The idempotency key is made once per request and
  * kept until the server acknowledges it, so a retry after a dropped connection never creates a
  * second request. When the member already has an open request, the server refuses until the
- * person, told which one, confirms. A failed submit keeps everything and offers to try again.
+ * person, told which one, confirms. Required supporting documents not attached are listed, and the
+ * request is submitted without them only once the person has ticked that they confirm that list
+ * (#11; the server checks it against what is attached, and the reviewer sees it). A failed submit
+ * keeps everything and offers to try again.
  */
 import { useEffect, useRef, useState } from "react";
-import { OUTCOME_LABELS, type Evaluation, type RequestDocument } from "@/criteria";
+import { documentationChecklist, OUTCOME_LABELS, type Evaluation, type RequestDocument } from "@/criteria";
+import { useDraftEvidence } from "@/web/api/draft-evidence";
 import { useSession } from "@/web/api/session";
 import { AppLink } from "@/web/components/app-link";
 import { Button } from "@/web/components/buttons";
-import { ErrorSummary } from "@/web/components/error-summary";
+import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
+import { missingRequired } from "@/web/lib/document-list";
 import { readAmending } from "@/web/lib/amending";
 import { paths } from "@/web/lib/paths";
 import { currentSubmission, type Filed } from "@/web/lib/submission";
 import { openRequestOf, useAmendRequest, useSubmitRequest } from "../api/submit-request";
 
 const KIND_ERROR = "Select whether the request is standard or expedited";
+const CONFIRM_ERROR = "Confirm that you are submitting without the missing documents, or attach them first";
+const CONFIRM_ID = "confirm-missing-documents";
 const KINDS = [
   { value: "standard", label: "Standard", hint: "A decision is due within 7 days" },
   {
@@ -58,6 +65,9 @@ export function SubmitPanel({
   const [submission] = useState(currentSubmission);
   const [kind, setKind] = useState<Kind | "">("");
   const [kindMissing, setKindMissing] = useState(false);
+  // The missing list the person confirmed (its ids): a change to what is missing asks again.
+  const [confirmedFor, setConfirmedFor] = useState<string | undefined>(undefined);
+  const [confirmMissing, setConfirmMissing] = useState(false);
   const [justFiled, setJustFiled] = useState(false);
   const filedHeading = useRef<HTMLHeadingElement>(null);
   const warningHeading = useRef<HTMLHeadingElement>(null);
@@ -79,6 +89,8 @@ export function SubmitPanel({
   }, [openReference]);
 
   const user = session.data?.user;
+  // What is attached decides what must be confirmed missing; read only while there is something to submit.
+  const evidence = useDraftEvidence(user?.role === "staff" && filed === undefined);
   if (session.isPending) return null;
   if (user?.role !== "staff") {
     return (
@@ -155,6 +167,13 @@ export function SubmitPanel({
     );
   }
 
+  const missing = missingRequired(documentationChecklist(document, evaluation), [
+    ...evidence.kept,
+    ...evidence.documents,
+  ]);
+  const missingKey = missing.map((item) => item.id).join(",");
+  const confirmed = missing.length === 0 || confirmedFor === missingKey;
+  const confirmError = confirmMissing && !confirmed;
   const pending = submit.isPending || amend.isPending;
   const openRequest = openRequestOf(submit.error);
   const error = openRequest === undefined ? (submit.error ?? amend.error) : null;
@@ -164,16 +183,20 @@ export function SubmitPanel({
     onSubmitted();
   };
   const send = (confirmDuplicateOf?: string) => {
-    if (amending !== undefined) {
-      amend.mutate(
-        { reference: amending.reference, document, expectedRowVersion: amending.rowVersion },
-        { onSuccess: (r) => done({ reference: r.reference }) },
-      );
+    if (evidence.isPending || evidence.error !== null) return;
+    const kindUnanswered = amending === undefined && kind === "";
+    if (kindUnanswered || !confirmed) {
+      setKindMissing(kindUnanswered);
+      setConfirmMissing(!confirmed);
+      setErrorFocus((n) => n + 1);
       return;
     }
-    if (kind === "") {
-      setKindMissing(true);
-      setErrorFocus((n) => n + 1);
+    const confirmedMissingDocuments = missing.map((item) => item.id);
+    if (amending !== undefined) {
+      amend.mutate(
+        { reference: amending.reference, document, expectedRowVersion: amending.rowVersion, confirmedMissingDocuments },
+        { onSuccess: (r) => done({ reference: r.reference }) },
+      );
       return;
     }
     submit.mutate(
@@ -181,12 +204,17 @@ export function SubmitPanel({
         document,
         expedited: kind === "expedited",
         idempotencyKey: submission.idempotencyKey,
+        confirmedMissingDocuments,
         ...(confirmDuplicateOf !== undefined && { confirmDuplicateOf }),
       },
       { onSuccess: done },
     );
   };
   const kindError = kindMissing && kind === "";
+  const summaryErrors: SummaryError[] = [
+    ...(kindError ? [{ fieldId: "expedited-standard", message: KIND_ERROR }] : []),
+    ...(confirmError ? [{ fieldId: CONFIRM_ID, message: CONFIRM_ERROR }] : []),
+  ];
 
   return (
     <section aria-labelledby="submit-title" className="mt-8 border-t-2 border-slate-200 pt-6 print:hidden">
@@ -197,9 +225,7 @@ export function SubmitPanel({
         Outcome now: <strong>{OUTCOME_LABELS[evaluation.outcome]}</strong>. Any outcome can be submitted; the server
         checks the request again and a medical director reviews it.
       </p>
-      {kindError && (
-        <ErrorSummary errors={[{ fieldId: "expedited-standard", message: KIND_ERROR }]} focusKey={errorFocus} />
-      )}
+      {summaryErrors.length > 0 && <ErrorSummary errors={summaryErrors} focusKey={errorFocus} />}
       {amending === undefined && (
         <div className={`mt-4 ${kindError ? "border-l-4 border-red-700 pl-4" : ""}`}>
           <fieldset aria-describedby={kindError ? "expedited-error" : undefined}>
@@ -236,6 +262,58 @@ export function SubmitPanel({
           </fieldset>
         </div>
       )}
+      {evidence.error !== null && (
+        <div role="alert" className="mt-4 border-4 border-red-700 p-4">
+          <h3 className="text-xl font-bold">The documents attached could not be checked</h3>
+          <p className="mt-1">{evidence.error.message}</p>
+          <Button variant="secondary" className="mt-2" onClick={evidence.retry}>
+            Check the documents again
+          </Button>
+        </div>
+      )}
+      {evidence.error === null && !evidence.isPending && missing.length > 0 && (
+        <div
+          className={`mt-4 border-l-8 p-4 ${confirmError ? "border-red-700" : "border-amber-600"} bg-amber-50`}
+          data-testid="missing-documents"
+        >
+          <h3 id="missing-documents-title" className="text-xl font-bold">
+            <span aria-hidden="true">! </span>
+            <span className="sr-only">Warning: </span>
+            {missing.length === 1
+              ? "1 required document is not attached"
+              : `${missing.length} required documents are not attached`}
+          </h3>
+          <ul className="mt-1 list-disc pl-6">
+            {missing.map((item) => (
+              <li key={item.id}>
+                {item.title} <span className="text-slate-700">({item.criteria.join(", ")})</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2">
+            The policy asks for documentation supporting every criterion. You can attach them on the pages of the
+            request, or submit without them: the reviewer will see this list and may ask for them.
+          </p>
+          {confirmError && (
+            <p id={`${CONFIRM_ID}-error`} className="mt-2 font-bold text-red-700">
+              <span className="sr-only">Error:</span> {CONFIRM_ERROR}
+            </p>
+          )}
+          <div className="mt-2 flex items-start gap-2">
+            <input
+              id={CONFIRM_ID}
+              type="checkbox"
+              className="mt-1 size-6 accent-slate-900"
+              checked={confirmed}
+              onChange={(event) => setConfirmedFor(event.target.checked ? missingKey : undefined)}
+              aria-describedby={confirmError ? `${CONFIRM_ID}-error` : undefined}
+            />
+            <label htmlFor={CONFIRM_ID} className="text-lg">
+              I confirm I am submitting without {missing.length === 1 ? "this document" : "these documents"}
+            </label>
+          </div>
+        </div>
+      )}
       {openRequest !== undefined && (
         <div role="alert" aria-labelledby="open-request-title" className="mt-4 border-4 border-amber-600 p-4">
           <h3
@@ -270,7 +348,11 @@ export function SubmitPanel({
           <p className="mt-1">Nothing is lost: your answers are still here. Try again when you are ready.</p>
         </div>
       )}
-      <Button className="mt-4" onClick={() => send()} disabled={pending || openRequest !== undefined}>
+      <Button
+        className="mt-4"
+        onClick={() => send()}
+        disabled={pending || openRequest !== undefined || evidence.isPending || evidence.error !== null}
+      >
         {pending
           ? "Submitting…"
           : error !== null
