@@ -72,6 +72,20 @@ export function layoutCover(facts: CoverFacts, fonts: CoverFonts, newPage: (() =
     pages += 1;
     page = newPage?.();
     y = height - MARGIN;
+    // A continued cover says whose it is.
+    if (pages > 1)
+      row(
+        [
+          {
+            text: `Submission packet ${facts.reference}: cover, continued`,
+            x: MARGIN,
+            width: right - MARGIN,
+            bold: true,
+          },
+        ],
+        10,
+        8,
+      );
   };
   const room = (needed: number) => {
     if (pages === 0 || y - needed < BOTTOM) start();
@@ -122,13 +136,27 @@ export function layoutCover(facts: CoverFacts, fonts: CoverFonts, newPage: (() =
     10,
     8,
   );
-  for (const [label, value] of facts.details)
+  // Short facts two to a line; a long one (the outcome) on a line of its own.
+  const half = (right - MARGIN) / 2;
+  const short = facts.details.filter(([, value]) => value.length <= 40);
+  const long = facts.details.filter(([, value]) => value.length > 40);
+  for (let i = 0; i < short.length; i += 2)
+    row(
+      short.slice(i, i + 2).flatMap(([label, value], column) => [
+        { text: label, x: MARGIN + column * half, width: 84, bold: true },
+        { text: value, x: MARGIN + column * half + 88, width: half - 96 },
+      ]),
+      10,
+      2,
+    );
+  for (const [label, value] of long)
     row(
       [
-        { text: label, x: MARGIN, width: 110, bold: true },
-        { text: value, x: MARGIN + 120, width: right - MARGIN - 120 },
+        { text: label, x: MARGIN, width: 84, bold: true },
+        { text: value, x: MARGIN + 88, width: right - MARGIN - 88 },
       ],
       10,
+      2,
     );
 
   heading("Criteria (section I.A)");
@@ -149,12 +177,13 @@ export function layoutCover(facts: CoverFacts, fonts: CoverFonts, newPage: (() =
         { text: c.status, x: MARGIN + 396, width: right - MARGIN - 396 },
       ],
       9,
+      1.5,
     );
 
   heading("Documents missing");
   if (facts.missing.length === 0)
     row([{ text: "None: every required document is attached.", x: MARGIN, width: right - MARGIN }], 10);
-  for (const item of facts.missing) row([{ text: `- ${item}`, x: MARGIN, width: right - MARGIN }], 10);
+  for (const item of facts.missing) row([{ text: `- ${item}`, x: MARGIN, width: right - MARGIN }], 9, 1.5);
 
   heading("Enclosed documents");
   if (facts.index.length === 0) row([{ text: "No documents are attached.", x: MARGIN, width: right - MARGIN }], 10);
@@ -178,6 +207,7 @@ export function layoutCover(facts: CoverFacts, fonts: CoverFonts, newPage: (() =
           { text: String(entry.startsOn), x: MARGIN + 446, width: right - MARGIN - 446 },
         ],
         9,
+        1.5,
       );
   }
   return pages;
