@@ -9,6 +9,7 @@ import { useRequestDetail } from "@/web/api/request-detail";
 import { Button } from "@/web/components/buttons";
 import { DecisionList } from "@/web/components/decision-list";
 import { LoadError, Loading } from "@/web/components/query-state";
+import { PacketLink } from "@/web/components/packet-link";
 import { StatusTag, formatDateTime, outcomeShort } from "@/web/components/request-status";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { startAmending } from "@/web/lib/amending";
@@ -102,6 +103,7 @@ export function RequestStatusPage({
         </AppLink>
       </p>
       <FhirExportLinks reference={request.reference} />
+      <PacketLink reference={request.reference} />
       <h2 className="mb-2 text-2xl font-bold">Decisions</h2>
       <DecisionList decisions={request.decisions} />
       {request.decisions.length > 0 && (
