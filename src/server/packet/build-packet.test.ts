@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFile } from "node:fs/promises";
 import { PDFDocument, degrees } from "pdf-lib";
-import { extractText, getDocumentProxy } from "unpdf";
+import { crc32, deflateSync } from "node:zlib";
+import { extractImages, extractText, getDocumentProxy } from "unpdf";
 import { afterAll, describe, expect, it } from "vitest";
 import { CRITERION_IDS } from "@/criteria";
 import { renderTiff } from "../documents/content";
@@ -59,6 +60,51 @@ async function build(documents: PacketDocument[], f = facts()) {
   return { result, bytes, pages: proxy.numPages, text: text.map((t) => t.replace(/\s+/g, " ")) };
 }
 
+/**
+ * A PNG of `samples` (8 bits each) whose rows use every filter in turn (None, Sub, Up, Average,
+ * Paeth), so a reader that undoes one wrongly shows other pixels.
+ */
+function pngOf(width: number, height: number, colorType: number, samples: number[], chunks: [string, Buffer][] = []) {
+  const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[colorType] ?? 1;
+  const stride = width * channels;
+  const at = (y: number, x: number) => (y < 0 || x < 0 ? 0 : (samples[y * stride + x] ?? 0));
+  const rows: number[] = [];
+  for (let y = 0; y < height; y += 1) {
+    const filter = y % 5;
+    rows.push(filter);
+    for (let x = 0; x < stride; x += 1) {
+      const [a, b, c] = [at(y, x - channels), at(y - 1, x), at(y - 1, x - channels)];
+      const p = a + b - c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
+      rows.push((at(y, x) - ([0, a, b, (a + b) >> 1, paeth][filter] ?? 0)) & 0xff);
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([head, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, colorType, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    ...chunks.map(([type, data]) => chunk(type, data)),
+    chunk("IDAT", deflateSync(Buffer.from(rows))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
 describe("the submission packet", () => {
   it("is a cover holding the reference and every criterion, then every document's pages, each numbered", async () => {
     const documents = [
@@ -93,6 +139,26 @@ describe("the submission packet", () => {
       expect([width, height].sort()).toEqual([612, 792]);
     }
     expect(text[2]).toContain("Page 3 of 4");
+  });
+
+  it("places a PNG's pixels exactly: RGB and palette copied as they are, RGBA with its alpha, tRNS through pdf-lib", async () => {
+    const [w, h] = [7, 6];
+    const rgb = Array.from({ length: w * h * 3 }, (_, i) => (i * 37) % 256);
+    const rgba = Array.from({ length: w * h * 4 }, (_, i) => (i * 53) % 256);
+    const indices = Array.from({ length: w * h }, (_, i) => i % 3);
+    const palette = Buffer.from([255, 0, 0, 0, 255, 0, 0, 0, 255]);
+    const cases: [Buffer, number[]][] = [
+      [pngOf(w, h, 2, rgb), rgb],
+      [pngOf(w, h, 6, rgba), rgba],
+      [pngOf(w, h, 3, indices, [["PLTE", palette]]), indices.flatMap((i) => [...palette.subarray(i * 3, i * 3 + 3)])],
+      [pngOf(w, h, 2, rgb, [["tRNS", Buffer.from([0, 1, 0, 2, 0, 3])]]), rgb],
+    ];
+    for (const [bytes, expected] of cases) {
+      const { bytes: packet } = await build([doc("png", bytes, 1)]);
+      const [image] = await extractImages(new Uint8Array(packet), 2);
+      expect(image).toMatchObject({ width: w, height: h });
+      expect([...(image?.data ?? [])]).toEqual(expected);
+    }
   });
 
   it("encloses a TIFF through its PDF rendering, every page", async () => {

@@ -5,10 +5,20 @@
  * stored PDF rendering; "Page N of M" on every page. Built one document at a time into an
  * IncrementalPdf, so only the document being copied is held in memory.
  */
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+import {
+  PDFDocument,
+  StandardFonts,
+  concatTransformationMatrix,
+  drawObject,
+  popGraphicsState,
+  pushGraphicsState,
+  type PDFFont,
+  type PDFPage,
+} from "pdf-lib";
 import { LETTER, layoutCover, type CoverFacts } from "./cover";
 import { IncrementalPdf, type PdfSink } from "./incremental-pdf";
 import { drawPageFooter } from "./page-footer";
+import { embedPng, type PlacedImage } from "./png-image";
 import { winAnsiText } from "./win-ansi";
 
 export interface PacketDocument {
@@ -45,6 +55,15 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 const ownBuffer = (bytes: Uint8Array): Uint8Array =>
   bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 
+/** The image as an XObject: a PNG copied (png-image.ts) where it can be, else through pdf-lib; a JPEG as it is. */
+async function embedImage(pdf: IncrementalPdf, kind: "png" | "jpeg", bytes: Uint8Array): Promise<PlacedImage> {
+  const direct = kind === "png" ? embedPng(pdf.doc.context, bytes) : undefined;
+  if (direct !== undefined) return direct;
+  const image = kind === "png" ? await pdf.doc.embedPng(bytes) : await pdf.doc.embedJpg(bytes);
+  await image.embed();
+  return { ref: image.ref, width: image.width, height: image.height };
+}
+
 /** An image on a Letter page (landscape when the image is), scaled down to fit, centred; never enlarged. */
 async function placeImage(
   pdf: IncrementalPdf,
@@ -63,19 +82,19 @@ async function placeImage(
       return page;
     }
   }
-  const image = kind === "png" ? await pdf.doc.embedPng(bytes) : await pdf.doc.embedJpg(bytes);
+  const image = await embedImage(pdf, kind, bytes);
   const size: [number, number] = image.width > image.height ? [LETTER[1], LETTER[0]] : LETTER;
   const page = pdf.newPage(size);
   const room = { width: size[0] - 2 * IMAGE_MARGIN, height: size[1] - IMAGE_MARGIN - IMAGE_BOTTOM };
   const scale = Math.min(1, room.width / image.width, room.height / image.height);
   const [w, h] = [image.width * scale, image.height * scale];
-  page.drawImage(image, {
-    x: (size[0] - w) / 2,
-    y: IMAGE_BOTTOM + (room.height - h) / 2,
-    width: w,
-    height: h,
-  });
-  await image.embed();
+  const name = page.node.newXObject("Image", image.ref);
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(w, 0, 0, h, (size[0] - w) / 2, IMAGE_BOTTOM + (room.height - h) / 2),
+    drawObject(name),
+    popGraphicsState(),
+  );
   return page;
 }
 
