@@ -29,7 +29,7 @@ import { newId } from "../documents/documents";
 import { inspect, newPixelBudget, quoted, Refused, type Inspected } from "../documents/inspect";
 import { cleanFileName, contentDisposition, nameForType } from "../documents/names";
 import { spool, TooLarge, type Spooled } from "../documents/spool";
-import { TOO_MANY_UPLOADS, UploadSlots } from "../documents/upload-slots";
+import { tooManyUploads, UploadSlots } from "../documents/upload-slots";
 import { BadRequest, parseWith } from "../parse";
 import type { Services } from "../services";
 
@@ -93,7 +93,7 @@ export async function documentRoutes(app: FastifyInstance, services: Services): 
   app.addHook("onClose", () => documents.close());
 
   const info = (stored: StoredDocument): DocumentInfo => stored.info;
-  const slots = new UploadSlots();
+  const slots = new UploadSlots(services.config.UPLOADS_PER_USER);
 
   /** Reads the multipart body into the spool, refusing as soon as a limit is passed. */
   async function receive(request: FastifyRequest): Promise<{ items: string[]; files: Received[] }> {
@@ -294,7 +294,7 @@ export async function documentRoutes(app: FastifyInstance, services: Services): 
         });
 
       const release = slots.take(auth.user.id);
-      if (release === undefined) return refuse(429, { error: TOO_MANY_UPLOADS, refused: [] });
+      if (release === undefined) return refuse(429, { error: tooManyUploads(slots.limit), refused: [] });
       let outcome: Awaited<ReturnType<typeof keepUpload>>;
       try {
         outcome = await keepUpload(owner, await receive(request));
