@@ -7,6 +7,7 @@
  */
 import {
   PDFDocument,
+  ParseSpeeds,
   StandardFonts,
   concatTransformationMatrix,
   drawObject,
@@ -144,7 +145,9 @@ export async function buildPacket(
     const first = pdf.pages + 1;
     const bytes = ownBuffer(await document.read());
     if (document.kind === "pdf") {
-      const source = await PDFDocument.load(bytes, { updateMetadata: false });
+      // 1,500 objects between yields to the event loop (pdf-lib's default, 100, waits a timer turn
+      // per 100 objects: seconds on a busy machine for a long scan).
+      const source = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fast });
       (await pdf.copyPages(source)).forEach((page, i) => number(page, first + i));
     } else number(await placeImage(pdf, document.kind, bytes, regular), first);
     if (pdf.pages - first + 1 !== document.pages)
