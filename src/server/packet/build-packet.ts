@@ -65,6 +65,13 @@ async function embedImage(pdf: IncrementalPdf, kind: "png" | "jpeg", bytes: Uint
   return { ref: image.ref, width: image.width, height: image.height };
 }
 
+/** A document's PDF, parsed; its file's bytes are let go as soon as it is (the parse copies what it keeps). */
+async function loadPdf(document: PacketDocument): Promise<PDFDocument> {
+  // 1,500 objects between yields to the event loop (pdf-lib's default, 100, waits a timer turn per
+  // 100 objects: seconds on a busy machine for a long scan).
+  return PDFDocument.load(ownBuffer(await document.read()), { updateMetadata: false, parseSpeed: ParseSpeeds.Fast });
+}
+
 /** An image on a Letter page (landscape when the image is), scaled down to fit, centred; never enlarged. */
 async function placeImage(
   pdf: IncrementalPdf,
@@ -143,13 +150,9 @@ export async function buildPacket(
 
   for (const document of documents) {
     const first = pdf.pages + 1;
-    const bytes = ownBuffer(await document.read());
-    if (document.kind === "pdf") {
-      // 1,500 objects between yields to the event loop (pdf-lib's default, 100, waits a timer turn
-      // per 100 objects: seconds on a busy machine for a long scan).
-      const source = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fast });
-      (await pdf.copyPages(source)).forEach((page, i) => number(page, first + i));
-    } else number(await placeImage(pdf, document.kind, bytes, regular), first);
+    if (document.kind === "pdf")
+      (await pdf.copyPages(await loadPdf(document))).forEach((page, i) => number(page, first + i));
+    else number(await placeImage(pdf, document.kind, ownBuffer(await document.read()), regular), first);
     if (pdf.pages - first + 1 !== document.pages)
       throw new Error("a document gave another number of pages than it had at upload");
     await pdf.flush();

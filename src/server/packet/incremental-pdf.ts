@@ -5,7 +5,7 @@
  * of page references) and the Info dictionary stay until `finish` writes them with the cross-reference
  * table. pdf-lib's own `save()` would serialise the whole document into one buffer at the end.
  */
-import { PDFDocument, PDFName, PDFPage, PDFRef, type PDFObject, type PDFPageLeaf } from "pdf-lib";
+import { PDFDocument, PDFName, PDFPage, PDFRawStream, PDFRef, type PDFObject, type PDFPageLeaf } from "pdf-lib";
 
 /** Where the bytes go, in order (a file, in the packet route). */
 export type PdfSink = (bytes: Uint8Array) => Promise<void>;
@@ -87,11 +87,22 @@ export class IncrementalPdf {
   private async writeObject(ref: PDFRef, object: PDFObject): Promise<void> {
     if (this.offsets.has(ref.objectNumber)) throw new Error("a PDF object is written once");
     this.offsets.set(ref.objectNumber, this.position);
-    const head = `${ref.objectNumber} ${ref.generationNumber} obj\n`;
-    const body = new Uint8Array(object.sizeInBytes());
-    object.copyBytesInto(body, 0);
-    await this.write(ascii(head));
-    await this.write(body);
+    await this.write(ascii(`${ref.objectNumber} ${ref.generationNumber} obj\n`));
+    if (object instanceof PDFRawStream) {
+      // A stream's bytes as they are, not copied byte by byte into one more buffer of their size
+      // (pdf-lib's copyBytesInto): a scan's image is most of a document.
+      object.updateDict();
+      const dict = new Uint8Array(object.dict.sizeInBytes());
+      object.dict.copyBytesInto(dict, 0);
+      await this.write(dict);
+      await this.write(ascii("\nstream\n"));
+      await this.write(object.contents);
+      await this.write(ascii("\nendstream"));
+    } else {
+      const body = new Uint8Array(object.sizeInBytes());
+      object.copyBytesInto(body, 0);
+      await this.write(body);
+    }
     await this.write(ascii("\nendobj\n\n"));
   }
 

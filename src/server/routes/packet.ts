@@ -97,18 +97,26 @@ export function packetRoutes(app: FastifyInstance, services: Services): void {
     let size = 0;
     try {
       await turn(async () => {
+        // writeFile on the handle writes all of each piece at the current position (write() may write part).
         const file = await open(path, "wx", 0o600);
         try {
           let pending: Uint8Array[] = [];
           let pendingBytes = 0;
           const drain = async () => {
             if (pendingBytes === 0) return;
-            await file.write(Buffer.concat(pending, pendingBytes));
+            await file.writeFile(Buffer.concat(pending, pendingBytes));
             size += pendingBytes;
             pending = [];
             pendingBytes = 0;
           };
           await buildPacket(contents.facts, sources, async (bytes) => {
+            if (bytes.length >= WRITE_BUFFER) {
+              // A large stream (a scan) goes as it is, not copied into the buffer.
+              await drain();
+              await file.writeFile(bytes);
+              size += bytes.length;
+              return;
+            }
             pending.push(bytes);
             pendingBytes += bytes.length;
             if (pendingBytes >= WRITE_BUFFER) await drain();
