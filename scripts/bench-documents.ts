@@ -3,8 +3,12 @@
  *   1. Upload throughput of 10 MB PDFs, one at a time over HTTP (spooled, hashed, opened with
  *      pdf-lib, fsynced, renamed into place, row committed with synchronous=FULL), as a ratio of a
  *      plain write of the same bytes to a file on the same disk (with and without fsync).
- *   2. Peak server memory (RSS, sampled every 10 ms from /proc) above idle during 8 concurrent
- *      25 MB uploads (four staff drafts of each demo practice's staff member, 100 MB each).
+ *   2. Peak server memory (RSS, sampled every 10 ms from /proc) above idle, each round in a fresh
+ *      server process (one keeps what an earlier round grew it to), during 8 concurrent 25 MB
+ *      uploads (four by each demo practice's staff member).
+ *   3. The submission packet of 30 documents (24 PDFs of 3 pages and 1 MB, 5 PNG photos, a TIFF):
+ *      the time from asking to the last byte, and the server's peak RSS above idle meanwhile, each
+ *      round in a fresh server process.
  * Prints the figures; nothing here is pass/fail (these machines are noisy). Client and server
  * share the machine's cores.
  */
@@ -15,8 +19,8 @@ import { join } from "node:path";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import type { DocumentsAnswer } from "@/contract";
-import { pdf, upload } from "../src/server/documents/test-files";
-import { STAFF_A, STAFF_B, signInHttp, startServerProcess, tempDatabase } from "../src/server/test-support";
+import { pdf, png, tiff, upload } from "../src/server/documents/test-files";
+import { STAFF_A, STAFF_B, signInHttp, startServerProcess, submission, tempDatabase } from "../src/server/test-support";
 
 const MB = 1024 * 1024;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -50,13 +54,22 @@ async function plainWrite(dir: string, files: Buffer[], sync: boolean): Promise<
 
 async function main(): Promise<void> {
   const temp = tempDatabase("hemgenix-bench-documents-");
-  const server = await startServerProcess({ databaseFile: temp.file });
+  let server = await startServerProcess({ databaseFile: temp.file });
+  let pid = server.child.pid ?? 0;
+  /**
+   * A fresh server process on the same data (sessions are in the database): a process keeps the
+   * memory an earlier phase grew to, so "above idle" after it would hide the next phase's peak.
+   */
+  const restart = async () => {
+    await server.stop();
+    server = await startServerProcess({ databaseFile: temp.file });
+    pid = server.child.pid ?? 0;
+  };
   try {
-    const pid = server.child.pid ?? 0;
     const staffA = await signInHttp(server.url, STAFF_A);
     const staffB = await signInHttp(server.url, STAFF_B);
-    const send = async (who: { cookie: string; csrf: string }, name: string, data: Buffer) => {
-      const { body, contentType } = upload([{ name, data }], "liver-panel");
+    const send = async (who: { cookie: string; csrf: string }, name: string, data: Buffer, items = "liver-panel") => {
+      const { body, contentType } = upload([{ name, data }], items);
       const res = await fetch(`${server.url}/api/draft/documents`, {
         method: "POST",
         headers: { "content-type": contentType, cookie: who.cookie, "x-csrf-token": who.csrf },
@@ -87,10 +100,11 @@ async function main(): Promise<void> {
       await discard(staffA);
     }
 
-    // 2. Peak memory during 8 concurrent 25 MB uploads.
+    // 2. Peak memory during 8 concurrent 25 MB uploads, each round in a fresh process.
     const big = await Promise.all(Array.from({ length: 8 }, () => pdf({ pages: 2, padTo: 25 * MB - 64 * 1024 })));
     const peaks: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
+      await restart();
       await new Promise((r) => setTimeout(r, 500));
       const idle = rssOf(pid);
       let peak = idle;
@@ -106,6 +120,39 @@ async function main(): Promise<void> {
       await discard(staffB);
     }
 
+    // 3. The packet of a request carrying 30 documents, each round built by a fresh process (its
+    //    first packet: the slowest, with pdf-lib's code not yet compiled).
+    const items = ["diagnosis-factor-ix", "prophylaxis-records", "bleed-records", "exposure-days", "inhibitor-assay-1"];
+    const more = ["liver-panel", "liver-ultrasound", "liver-elastography", "aav5-antibody", "weight"];
+    for (let i = 0; i < 24; i += 1)
+      await send(staffA, `report-${i}.pdf`, await pdf({ pages: 3, padTo: MB }), [...items, ...more][i % 10]);
+    for (let i = 0; i < 5; i += 1) await send(staffA, `photo-${i}.png`, png(1200, 900), more[i]);
+    await send(staffA, "fax.tif", tiff(1700, 2200), "weight");
+    const filed = await fetch(`${server.url}/api/requests`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: staffA.cookie, "x-csrf-token": staffA.csrf },
+      body: JSON.stringify(submission()),
+    });
+    const { reference } = (await filed.json()) as { reference: string };
+    const packetTimes: number[] = [];
+    const packetPeaks: number[] = [];
+    let packetSize = 0;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      await restart();
+      await new Promise((r) => setTimeout(r, 500));
+      const idle = rssOf(pid);
+      let peak = idle;
+      const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 10);
+      const start = performance.now();
+      const res = await fetch(`${server.url}/api/requests/${reference}/packet`, { headers: { cookie: staffA.cookie } });
+      const bytes = await res.arrayBuffer();
+      packetTimes.push(performance.now() - start);
+      clearInterval(sampler);
+      if (res.status !== 200) throw new Error(`packet gave ${res.status}`);
+      packetSize = bytes.byteLength;
+      packetPeaks.push((peak - idle) / MB);
+    }
+
     const ratio = median(uploads) / median(plain);
     const ratioSynced = median(uploads) / median(plainSynced);
     console.log(`Documents benchmark (${ROUNDS} rounds, medians; load average ${loadavg()[0]?.toFixed(1)} at the end)`);
@@ -118,6 +165,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `  peak server RSS above idle, 8 × 25 MB at once: ${median(peaks).toFixed(0)} MB (rounds: ${peaks.map((p) => p.toFixed(0)).join(", ")})`,
+    );
+    console.log(
+      `  packet of 30 documents (${(packetSize / MB).toFixed(0)} MB): ${median(packetTimes).toFixed(0)} ms (rounds: ${packetTimes.map((t) => t.toFixed(0)).join(", ")}), peak RSS above idle ${median(packetPeaks).toFixed(0)} MB (rounds: ${packetPeaks.map((p) => p.toFixed(0)).join(", ")})`,
     );
   } finally {
     await server.stop();

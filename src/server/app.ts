@@ -7,6 +7,7 @@ import { StoreUnavailable } from "./db/store-errors";
 import { BadRequest, HttpError } from "./parse";
 import { adminRoutes } from "./routes/admin";
 import { documentRoutes } from "./routes/documents";
+import { packetRoutes } from "./routes/packet";
 import { draftRoutes } from "./routes/drafts";
 import { evaluateRoute } from "./routes/evaluate";
 import { fhirRoutes } from "./routes/fhir";
@@ -122,6 +123,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   adminRoutes(app, services);
   await documentRoutes(app, services);
   fhirRoutes(app, services);
+  packetRoutes(app, services);
 
   const staticRoot = resolve(config.STATIC_DIR);
   const hasWebApp = existsSync(resolve(staticRoot, "index.html"));

@@ -48,6 +48,8 @@ const configSchema = z
           return false;
         }
       }, "must be an IANA time zone such as America/New_York"),
+    /** Uploads one person may have in progress at once (each holds a socket, a spool file and a check). */
+    UPLOADS_PER_USER: z.coerce.number().int().min(1).max(40).default(4),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((c, ctx) => {

@@ -48,7 +48,8 @@ it(
   "keeps every acknowledged upload whole through a SIGKILL mid-burst, and leaves nothing half-written",
   { timeout: 120_000 },
   async () => {
-    server = await startServerProcess({ databaseFile: temp.file, env: { LOG_LEVEL: "info" } });
+    // Twenty of one person's uploads at once: the per-person limit (4 by default) is raised for this.
+    server = await startServerProcess({ databaseFile: temp.file, env: { LOG_LEVEL: "info", UPLOADS_PER_USER: "20" } });
     const first = server;
     const staff = await signInHttp(first.url, STAFF_A);
     const files = await Promise.all(
@@ -95,7 +96,7 @@ it(
     expect(readdirSync(join(`${temp.file}-documents`, "spool")).length).toBeGreaterThan(0);
 
     // Restart on the same data.
-    server = await startServerProcess({ databaseFile: temp.file, env: { LOG_LEVEL: "info" } });
+    server = await startServerProcess({ databaseFile: temp.file, env: { LOG_LEVEL: "info", UPLOADS_PER_USER: "20" } });
     const { url } = server;
     const read = async (id: string) => {
       const res = await fetch(`${url}/api/documents/${id}/download`, { headers: { cookie: staff.cookie } });

@@ -1,8 +1,9 @@
 /**
- * One file's content inspection in its own process (bundled and started by inspect.ts):
- * started ahead of need with its modules loaded, it takes exactly one request over the IPC channel,
- * answers on it and exits; stdout (where UTIF prints) is the parent's to discard. A file that
- * exhausts this process's memory or time kills only it.
+ * Content inspection in its own process (bundled and started by inspect.ts): started ahead of need
+ * with its modules loaded, it takes requests over the IPC channel one at a time and answers each on
+ * it, with its resident memory so the parent can retire it when a file has left it large. stdout
+ * (where UTIF prints) is the parent's to discard. A file that exhausts this process's memory or time
+ * kills only it (and is refused); the parent then starts another.
  */
 import { pdfPages, renderTiff } from "./content";
 import { Refused } from "./refused";
@@ -11,11 +12,12 @@ export type ChildRequest =
   | { kind: "pdf"; path: string; fileName: string }
   | { kind: "tiff"; path: string; fileName: string; out: string; pixelBudget: number };
 
-export type ChildAnswer =
+export type ChildAnswer = (
   | { ok: "pdf"; pages: number }
   | { ok: "tiff"; pages: number; size: number; megapixels: number }
   | { refused: string; statusCode: number }
-  | { failed: string };
+  | { failed: string }
+) & { rss?: number };
 
 async function run(request: ChildRequest): Promise<ChildAnswer> {
   try {
@@ -34,7 +36,7 @@ const parent = process.ppid;
 setInterval(() => {
   if (!process.connected || process.ppid !== parent) process.exit(0);
 }, 1000).unref();
-process.once("message", (request: ChildRequest) => {
-  void run(request).then((answer) => process.send?.(answer, () => process.exit(0)));
+process.on("message", (request: ChildRequest) => {
+  void run(request).then((answer) => process.send?.({ ...answer, rss: process.memoryUsage().rss }));
 });
 process.send?.("ready"); // messages sent before the listener above would be lost

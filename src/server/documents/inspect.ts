@@ -4,9 +4,10 @@
  * damaged), and a TIFF, which browsers cannot show, gets a PDF rendering of its pages made now.
  * Refusals are sentences that name the file and say what is accepted.
  *
- * Opening a PDF and decoding a TIFF happen in a child process per file (inspect-child.ts), at most
- * two at a time, each with a wall-clock limit and, where prlimit exists, an address-space limit that
- * also caps ArrayBuffers: a file built to decompress to gigabytes exhausts that child, never the server.
+ * Opening a PDF and decoding a TIFF happen in child processes (inspect-child.ts), one file at a time
+ * each and at most two at once, each file with a wall-clock limit and, where prlimit exists, an
+ * address-space limit that also caps ArrayBuffers: a file built to decompress to gigabytes exhausts
+ * that child, never the server. A child that answered in time, small, is kept for a later file.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
@@ -37,6 +38,10 @@ export const inspectionLimits = {
   heapMegabytes: 512,
   /** Children at once. */
   concurrent: 2,
+  /** A child whose resident memory a file left above this is retired rather than reused. */
+  retireAboveBytes: 300 * 1024 * 1024,
+  /** Files one child checks before it is retired (a fresh heap now and then). */
+  filesPerChild: 100,
 };
 
 /** Megapixels the TIFFs of one upload may still use; each upload makes its own. */
@@ -145,16 +150,20 @@ function bundle(): Promise<string> {
 }
 
 /**
- * Children started ahead of need, each for one file only. They hold no handle that keeps this
- * process alive, and exit when it does.
+ * Children started ahead of need and kept for the next file once they answer (a new process per
+ * file cost more than the check itself: 70 ms to over a second to start on a busy machine, against
+ * 5 to 50 ms to open a 10 MB PDF). A child is retired, never reused, when it failed, was late or
+ * died, when a file left it over `retireAboveBytes` of memory, or after `filesPerChild` files.
+ * They hold no handle that keeps this process alive, and exit when it does.
  */
-interface Spare {
+interface Worker {
   child: ChildProcess;
-  /** Its first message: it listens for the request. */
+  /** Its first message: it listens for requests. */
   ready: Promise<void>;
+  files: number;
 }
-const spares: Spare[] = [];
-function spare(script: string): Spare {
+const idle: Worker[] = [];
+function startWorker(script: string): Worker {
   const node = [`--max-old-space-size=${inspectionLimits.heapMegabytes}`, script];
   const [command, args] = existsSync(PRLIMIT)
     ? [PRLIMIT, [`--as=${inspectionLimits.addressSpaceBytes}`, "--", process.execPath, ...node]]
@@ -177,66 +186,92 @@ function spare(script: string): Spare {
     child.once("exit", () => reject(new Error("the inspection process ended before it was ready")));
   });
   ready.catch(() => undefined); // whoever takes it hears of it
-  return { child, ready };
+  return { child, ready, files: 0 };
 }
-async function take(): Promise<ChildProcess> {
+const alive = ({ child }: Worker) => child.exitCode === null && child.signalCode === null && child.connected;
+
+async function take(): Promise<Worker> {
   const script = await bundle();
-  const fresh = ({ child: c }: Spare) => c.exitCode === null && c.signalCode === null && c.connected;
-  let taken = spares.shift();
-  while (taken !== undefined && !fresh(taken)) taken = spares.shift();
-  while (spares.length < inspectionLimits.concurrent) spares.push(spare(script));
-  const { child, ready } = taken ?? spare(script);
+  let taken = idle.shift();
+  while (taken !== undefined && !alive(taken)) taken = idle.shift();
+  // Keep one started ahead for each slot, so a burst never waits for a process to start.
+  while (idle.length + running < inspectionLimits.concurrent + 1) idle.push(startWorker(script));
+  const worker = taken ?? startWorker(script);
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      ready,
+      worker.ready,
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error("the inspection process did not start")), 30_000);
       }),
     ]);
   } catch (error) {
-    child.kill("SIGKILL");
+    worker.child.kill("SIGKILL");
     throw error;
   } finally {
     clearTimeout(timer);
   }
-  return child;
+  return worker;
+}
+
+/** Back to the idle children, or retired. */
+function giveBack(worker: Worker, answer: ChildAnswer): void {
+  worker.files += 1;
+  const healthy =
+    !("failed" in answer) &&
+    (answer.rss ?? Number.POSITIVE_INFINITY) <= inspectionLimits.retireAboveBytes &&
+    worker.files < inspectionLimits.filesPerChild &&
+    alive(worker);
+  worker.child.channel?.unref();
+  if (healthy && idle.length < inspectionLimits.concurrent + 1) idle.push(worker);
+  else worker.child.kill("SIGKILL");
 }
 
 /** Runs the request in a child; refusals come back as Refused, a dead or late child refuses the file. */
 function isolated(request: ChildRequest, what: string): Promise<Extract<ChildAnswer, { ok: string }>> {
-  return slot(
-    () =>
-      new Promise((resolve, reject) => {
-        const { fileName } = request;
-        take().then((child) => {
-          child.channel?.ref();
-          let answer: ChildAnswer | undefined;
-          let late = false;
-          const timer = setTimeout(() => {
-            late = true;
-            child.kill("SIGKILL");
-          }, inspectionLimits.timeoutMs);
-          child.on("message", (message) => {
-            answer = message as ChildAnswer;
-          });
-          child.on("close", () => {
-            clearTimeout(timer);
-            if (late)
-              reject(
-                new Refused(
-                  fileName,
-                  `${quoted(fileName)} could not be checked in time (${Math.round(inspectionLimits.timeoutMs / 1000)} seconds). Save or scan it again (smaller, or as PDF), then attach ${ACCEPTED_DOCUMENTS}.`,
-                ),
-              );
-            else if (answer === undefined || "failed" in answer) reject(unexpected(fileName, what));
-            else if ("refused" in answer) reject(new Refused(fileName, answer.refused, answer.statusCode));
-            else resolve(answer);
-          });
-          child.send(request, (error) => {
-            if (error !== null) child.kill("SIGKILL");
-          });
-        }, reject);
-      }),
-  );
+  const { fileName } = request;
+  return slot(async () => {
+    const worker = await take();
+    const { child } = worker;
+    child.channel?.ref();
+    return new Promise<Extract<ChildAnswer, { ok: string }>>((resolve, reject) => {
+      let done = false;
+      const finish = () => {
+        done = true;
+        clearTimeout(timer);
+        child.off("message", onMessage);
+        child.off("exit", onExit);
+      };
+      const timer = setTimeout(() => {
+        finish();
+        child.kill("SIGKILL");
+        reject(
+          new Refused(
+            fileName,
+            `${quoted(fileName)} could not be checked in time (${Math.round(inspectionLimits.timeoutMs / 1000)} seconds). Save or scan it again (smaller, or as PDF), then attach ${ACCEPTED_DOCUMENTS}.`,
+          ),
+        );
+      }, inspectionLimits.timeoutMs);
+      const onMessage = (message: unknown) => {
+        const answer = message as ChildAnswer;
+        finish();
+        giveBack(worker, answer);
+        if ("failed" in answer) reject(unexpected(fileName, what));
+        else if ("refused" in answer) reject(new Refused(fileName, answer.refused, answer.statusCode));
+        else resolve(answer);
+      };
+      const onExit = () => {
+        finish();
+        reject(unexpected(fileName, what));
+      };
+      child.on("message", onMessage);
+      child.once("exit", onExit);
+      child.send(request, (error) => {
+        if (error === null || done) return;
+        finish();
+        child.kill("SIGKILL");
+        reject(unexpected(fileName, what));
+      });
+    });
+  });
 }

@@ -1,9 +1,10 @@
 /**
  * Sample files for the documents tests and benchmark, made in code (nothing to keep in sync):
- * PDFs with pdf-lib (plain, several pages, padded to a size, password-protected, cut off), a PNG,
+ * PDFs with pdf-lib (plain, several pages, padded to a size, password-protected, cut off), PNGs,
  * a JPEG, a TIFF, an executable dressed as a PDF, and multipart bodies to carry them.
  */
 import { randomBytes } from "node:crypto";
+import { crc32, deflateSync } from "node:zlib";
 import { PDFDocument, PDFHexString, StandardFonts } from "pdf-lib";
 import UTIF from "utif2";
 
@@ -57,6 +58,31 @@ export const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
   "base64",
 );
+
+/** An RGB PNG of random pixels (a photo's weight; a different file each call). */
+export function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([head, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
+  const rows = Buffer.concat(
+    Array.from({ length: height }, () => Buffer.concat([Buffer.alloc(1), randomBytes(width * 3)])),
+  );
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
 
 /** A 1×1 JPEG. */
 export const JPEG = Buffer.from(

@@ -29,6 +29,7 @@ import { newId } from "../documents/documents";
 import { inspect, newPixelBudget, quoted, Refused, type Inspected } from "../documents/inspect";
 import { cleanFileName, contentDisposition, nameForType } from "../documents/names";
 import { spool, TooLarge, type Spooled } from "../documents/spool";
+import { tooManyUploads, UploadSlots } from "../documents/upload-slots";
 import { BadRequest, parseWith } from "../parse";
 import type { Services } from "../services";
 
@@ -92,6 +93,7 @@ export async function documentRoutes(app: FastifyInstance, services: Services): 
   app.addHook("onClose", () => documents.close());
 
   const info = (stored: StoredDocument): DocumentInfo => stored.info;
+  const slots = new UploadSlots(services.config.UPLOADS_PER_USER);
 
   /** Reads the multipart body into the spool, refusing as soon as a limit is passed. */
   async function receive(request: FastifyRequest): Promise<{ items: string[]; files: Received[] }> {
@@ -291,17 +293,20 @@ export async function documentRoutes(app: FastifyInstance, services: Services): 
           refused: [],
         });
 
-      let received: Awaited<ReturnType<typeof receive>>;
+      const release = slots.take(auth.user.id);
+      if (release === undefined) return refuse(429, { error: tooManyUploads(slots.limit), refused: [] });
+      let outcome: Awaited<ReturnType<typeof keepUpload>>;
       try {
-        received = await receive(request);
+        outcome = await keepUpload(owner, await receive(request));
       } catch (error) {
         if (!(error instanceof UploadRefused)) throw error;
-        return refuse(error.statusCode, {
-          error: error.refused.map((r) => r.message).join(" "),
-          refused: error.refused,
-        });
+        outcome = {
+          status: error.statusCode,
+          refused: { error: error.refused.map((r) => r.message).join(" "), refused: error.refused },
+        };
+      } finally {
+        release();
       }
-      const outcome = await keepUpload(owner, received);
       if ("refused" in outcome) return refuse(outcome.status, outcome.refused);
       return reply.code(201).send(outcome.answer);
     });

@@ -14,6 +14,7 @@ import { DecisionList } from "@/web/components/decision-list";
 import { documentCountsByCriterion } from "@/web/components/document-evidence";
 import { RequestDocuments } from "@/web/components/request-documents";
 import { LoadError, Loading } from "@/web/components/query-state";
+import { PacketLink } from "@/web/components/packet-link";
 import { RequestSummary } from "@/web/components/request-summary";
 import { AuditTable } from "@/web/components/audit-table";
 import { StatusTag, formatDateTime, outcomeShort } from "@/web/components/request-status";
@@ -88,6 +89,7 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
         )}
         <FhirExportLinks reference={request.reference} />
         <SameMemberRequests requests={request.sameMember} />
+        <PacketLink reference={reference} />
         {open && <DecisionForm key={request.rowVersion} request={request} />}
         <section aria-labelledby="decisions-title">
           <h2 id="decisions-title" className="mb-2 text-2xl font-bold">

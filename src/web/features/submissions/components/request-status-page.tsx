@@ -13,6 +13,7 @@ import { DecisionList } from "@/web/components/decision-list";
 import { DocumentsRequested } from "@/web/components/documents-requested";
 import { RequestDocuments } from "@/web/components/request-documents";
 import { LoadError, Loading } from "@/web/components/query-state";
+import { PacketLink } from "@/web/components/packet-link";
 import { StatusTag, formatDateTime, outcomeShort } from "@/web/components/request-status";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { startAmending } from "@/web/lib/amending";
@@ -107,6 +108,7 @@ export function RequestStatusPage({
         </AppLink>
       </p>
       <FhirExportLinks reference={request.reference} />
+      <PacketLink reference={request.reference} />
       <h2 className="mb-2 text-2xl font-bold">Decisions</h2>
       <DecisionList decisions={request.decisions} />
       {request.decisions.length > 0 && (
