@@ -370,3 +370,44 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+/**
+ * A standalone launch done with plain HTTP, as fhirclient does it in a browser: discovery, the
+ * authorize endpoint (the patient picked), the code for a token with PKCE. For tests that need a
+ * token without a browser.
+ */
+export async function signInToTestServer(
+  server: RunningFhirServer,
+  patient: string,
+  tenant: Tenant = "fhir",
+  redirectUri = "http://127.0.0.1:9/record",
+): Promise<string> {
+  const config = (await (await fetch(`${server.base(tenant)}/.well-known/smart-configuration`)).json()) as {
+    authorization_endpoint: string;
+    token_endpoint: string;
+  };
+  const verifier = randomBytes(32).toString("base64url");
+  const authorize = new URL(config.authorization_endpoint);
+  authorize.search = new URLSearchParams({
+    response_type: "code",
+    client_id: "hemgenix-pa",
+    redirect_uri: redirectUri,
+    state: "test",
+    aud: server.base(tenant),
+    code_challenge: createHash("sha256").update(verifier).digest("base64url"),
+    code_challenge_method: "S256",
+    patient_choice: patient,
+  }).toString();
+  const redirect = await fetch(authorize, { redirect: "manual" });
+  const code = new URL(redirect.headers.get("location") ?? "").searchParams.get("code") ?? "";
+  const body = new URLSearchParams({
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: redirectUri,
+    code_verifier: verifier,
+  });
+  const token = (await (await fetch(config.token_endpoint, { method: "POST", body })).json()) as {
+    access_token: string;
+  };
+  return token.access_token;
+}

@@ -5,7 +5,9 @@
 import { useId, useState, type ChangeEvent } from "react";
 import { useFormContext } from "react-hook-form";
 import type { FieldError } from "@/criteria";
+import { AppLink } from "@/web/components/app-link";
 import { Button } from "@/web/components/buttons";
+import { paths } from "@/web/lib/paths";
 import { toDocument, type Draft } from "../draft";
 import { clearDraft } from "../draft-storage";
 
@@ -65,6 +67,12 @@ export function ImportExport() {
           Export this request as JSON
         </Button>
       </div>
+      <p className="mt-4 text-lg">
+        <AppLink to={paths.record()} className="font-bold underline">
+          Fill from the patient&apos;s record
+        </AppLink>{" "}
+        (a FHIR file or the EHR&apos;s FHIR server; you check every answer first)
+      </p>
       <div aria-live="polite">
         {result.kind === "imported" && <p className="mt-4 font-bold text-green-800">Imported {result.file}.</p>}
         {result.kind === "refused" && (
