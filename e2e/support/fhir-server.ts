@@ -166,7 +166,10 @@ export async function startFhirServer(options: FhirServerOptions): Promise<Runni
         .map(([key, value]) => `<input type="hidden" name="${escape(key)}" value="${escape(value)}">`)
         .join("");
       const buttons = patients
-        .map((p) => `<li><button name="patient_choice" value="${escape(p.id)}">${escape(p.name || p.id)}</button></li>`)
+        .map(
+          (p) =>
+            `<li><button name="patient_choice" value="${escape(p.id)}">${escape(p.name)} (Patient/${escape(p.id)})</button></li>`,
+        )
         .join("");
       send(
         res,

@@ -142,7 +142,8 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
 
   const onConnect = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const address = String(new FormData(event.currentTarget).get("iss") ?? "").trim();
+    const entered = new FormData(event.currentTarget).get("iss");
+    const address = typeof entered === "string" ? entered.trim() : "";
     if (!/^https?:\/\/[^\s/]+/.test(address) || !URL.canParse(address)) {
       setPhase({ kind: "choose", failure: failure("address") });
       return;

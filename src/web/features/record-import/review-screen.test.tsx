@@ -69,7 +69,7 @@ describe("the review before filling from the record", () => {
   });
 
   it("shows a conflict side by side and fills nothing until a choice is made for it", async () => {
-    const { items, onFill, user } = renderReview({ liver: { enzymes: { alt: { value: 65 } } } });
+    const { onFill, user } = renderReview({ liver: { enzymes: { alt: { value: 65 } } } });
     const conflict = screen.getByRole("group", { name: "ALT" });
     expect(within(conflict).getByLabelText("Keep what was typed: 65")).not.toBeChecked();
     expect(within(conflict).getByLabelText(/Use the record: 70 U\/L/)).not.toBeChecked();
@@ -84,7 +84,7 @@ describe("the review before filling from the record", () => {
     await user.click(within(conflict).getByLabelText("Keep what was typed: 65"));
     await user.click(screen.getByRole("button", { name: "Fill the request" }));
     expect(onFill).toHaveBeenCalledTimes(1);
-    const [filledItems, choices] = onFill.mock.calls[0] as [typeof items, Record<string, "typed" | "record">];
+    const [filledItems, choices] = onFill.mock.calls[0] as Parameters<typeof chosenAnswers>;
     // Keeping what was typed leaves ALT out: only the blank weight is filled.
     expect(chosenAnswers(filledItems, choices).map((a) => a.path)).toEqual(["member.weight"]);
   });

@@ -73,5 +73,5 @@ export function typedInWords(value: unknown): string {
       .map(([key, v]) => `${key}: ${typedInWords(v)}`)
       .join(", ");
   }
-  return String(value);
+  return JSON.stringify(value);
 }
