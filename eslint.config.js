@@ -145,7 +145,7 @@ export default tseslint.config(
       [
         { regex: "^@/", message: "The criteria library imports nothing of ours." },
         {
-          regex: "^(\\.\\./)+(web|server|cli|contract)(/|$)",
+          regex: "^(\\.\\./)+(web|server|cli|contract|fhir)(/|$)",
           message: "The criteria library imports nothing of ours.",
         },
         { regex: "^(react|react-dom)(/|$)", message: "The criteria library is pure TypeScript: no React." },
@@ -160,10 +160,30 @@ export default tseslint.config(
     ignores: ["src/contract/**/*.test.ts"],
     rules: restrict(
       [
-        { regex: "^@/(web|server|cli)(/|$)", message: "The contract imports only the criteria library." },
+        { regex: "^@/(web|server|cli|fhir)(/|$)", message: "The contract imports only the criteria library." },
         { regex: "^(\\.\\./)+", message: "The contract imports only the criteria library, through '@/criteria'." },
         { regex: "^(react|react-dom)(/|$)", message: "The contract is pure TypeScript: no React." },
         criteriaOnlyViaEntry,
+        noNodeScheme,
+      ],
+      nodeBuiltins,
+    ),
+  },
+  {
+    // FHIR import and export: pure like the contract; may import the criteria library and the contract.
+    files: ["src/fhir/**/*.ts"],
+    ignores: ["src/fhir/**/*.test.ts"],
+    rules: restrict(
+      [
+        { regex: "^@/(web|server|cli)(/|$)", message: "src/fhir imports only the criteria library and the contract." },
+        {
+          regex: "^(\\.\\./)+",
+          message:
+            "src/fhir imports only the criteria library and the contract, through '@/criteria' and '@/contract'.",
+        },
+        { regex: "^(react|react-dom)(/|$)", message: "src/fhir is pure TypeScript: no React." },
+        criteriaOnlyViaEntry,
+        contractOnlyViaEntry,
         noNodeScheme,
       ],
       nodeBuiltins,

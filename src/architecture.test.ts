@@ -152,6 +152,43 @@ describe("import boundaries", () => {
       'import { evaluate } from "@/criteria/evaluate";\nexport const x = evaluate;\n',
       "public entry",
     ],
+    [
+      "src/fhir/lint-probe.ts",
+      'import { App } from "@/web/app/app";\nexport const x = App;\n',
+      "src/fhir imports only the criteria library and the contract",
+    ],
+    [
+      "src/fhir/lint-probe.ts",
+      'import { buildApp } from "../server/app";\nexport const x = buildApp;\n',
+      "src/fhir imports only the criteria library and the contract",
+    ],
+    [
+      "src/fhir/lint-probe.ts",
+      'import { evaluate } from "@/criteria/evaluate";\nexport const x = evaluate;\n',
+      "public entry",
+    ],
+    ["src/fhir/lint-probe.ts", 'import { ROLES } from "@/contract/api";\nexport const x = ROLES;\n', "public entry"],
+    [
+      "src/fhir/lint-probe.ts",
+      'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n',
+      "No Node.js APIs",
+    ],
+    ["src/fhir/lint-probe.ts", 'import { useState } from "react";\nexport const x = useState;\n', "no React"],
+    [
+      "src/criteria/lint-probe.ts",
+      'import { mapRecord } from "../fhir";\nexport const x = mapRecord;\n',
+      "imports nothing of ours",
+    ],
+    [
+      "src/criteria/lint-probe.ts",
+      'import { mapRecord } from "@/fhir";\nexport const x = mapRecord;\n',
+      "imports nothing of ours",
+    ],
+    [
+      "src/contract/lint-probe.ts",
+      'import { mapRecord } from "@/fhir";\nexport const x = mapRecord;\n',
+      "imports only the criteria library",
+    ],
   ])(
     "%s: %s is refused",
     async (filePath, code, expected) => {
@@ -187,6 +224,11 @@ describe("import boundaries", () => {
       "src/web/lint-probe.ts",
       'import { IntakePage } from "@/web/features/intake/components/intake-page";\nexport const x = IntakePage;\n',
     ],
+    [
+      "src/fhir/lint-probe.ts",
+      'import { evaluate } from "@/criteria";\nimport { ROLES } from "@/contract";\nimport { SYSTEMS } from "./codes";\nexport const x = [evaluate, ROLES, SYSTEMS];\n',
+    ],
+    ["src/web/lint-probe.ts", 'import { mapRecord } from "@/fhir";\nexport const x = mapRecord;\n'],
   ])(
     "%s: the allowed direction passes",
     async (filePath, code) => {
