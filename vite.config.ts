@@ -22,6 +22,8 @@ export default defineConfig({
       "@": src,
       // fhirclient (the record import's SMART client) falls back to this package where a browser
       // has no Web Crypto; every browser the app supports has it (see the module).
+      // Its debug output would show the token response: silenced (see the module).
+      debug: fileURLToPath(new URL("./src/web/features/record-import/silent-debug.cjs", import.meta.url)),
       "isomorphic-webcrypto": fileURLToPath(
         new URL("./src/web/features/record-import/browser-crypto.ts", import.meta.url),
       ),

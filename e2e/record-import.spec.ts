@@ -64,7 +64,11 @@ test("a standalone launch fills an empty wizard, and the panel shows the library
   page,
 }) => {
   const patient = PATIENTS.eligible;
+  // Even with fhirclient's debug output asked for, nothing of the sign-in is logged.
+  const logged: string[] = [];
+  page.on("console", (message) => logged.push(message.text()));
   await page.goto("/");
+  await page.evaluate(() => localStorage.setItem("debug", "*"));
   await openRecordPage(page);
   await expectNoAxeViolations(page, "the record page");
   await connect(page, patient);
@@ -83,6 +87,7 @@ test("a standalone launch fills an empty wizard, and the panel shows the library
       .join("\n"),
   );
   expect(kept).not.toMatch(/access_token|tokenResponse/);
+  expect(logged.join("\n")).not.toMatch(/token|Bearer/i);
 
   await page.getByRole("button", { name: "Fill the request" }).click();
   await expect(
