@@ -176,12 +176,12 @@ function withLocalIds(entries: readonly BundleEntry[], resources: readonly Resou
     const resource = entry.resource;
     const fullUrl = entry.fullUrl;
     if (resource === undefined || typeof fullUrl !== "string") continue;
-    const id = resource.id ?? (fullUrl.startsWith("urn:uuid:") ? fullUrl.slice("urn:uuid:".length) : undefined);
+    const own = typeof resource.id === "string" ? resource.id : undefined;
+    const id = own ?? (fullUrl.startsWith("urn:uuid:") ? fullUrl.slice("urn:uuid:".length) : undefined);
     if (id === undefined) continue;
     byResource.set(resource, id);
     if (fullUrl.startsWith("urn:")) renamed.set(fullUrl, `${resource.resourceType}/${id}`);
   }
-  if (renamed.size === 0 && resources.every((r) => r.id !== undefined || !byResource.has(r))) return [...resources];
   return resources.map((resource) => {
     const copy = rewriteReferences(resource, renamed) as Resource;
     const id = byResource.get(resource);

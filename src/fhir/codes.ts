@@ -7,6 +7,8 @@
  * and should be confirmed against a terminology server (tx.fhir.org, RxNav) before production.
  */
 
+import type { FACTOR_IX_PRODUCTS } from "@/criteria";
+
 export const SYSTEMS = {
   loinc: "http://loinc.org",
   snomed: "http://snomed.info/sct",
@@ -263,8 +265,8 @@ export const DETECTION_CODES: readonly (CodeEntry & { result: "detected" | "not_
   },
 ];
 
-/** The document's product spellings (src/criteria/policy.ts FACTOR_IX_PRODUCTS). */
-export type ProductAnswer = "Alprolix" | "BeneFIX" | "Idelvion" | "Ixinity" | "Rebinyn" | "Rixubis" | "other";
+/** The document's product spellings, from the criteria library (so a spelling here cannot drift). */
+export type ProductAnswer = (typeof FACTOR_IX_PRODUCTS)[number];
 
 /**
  * Factor IX products by RxNorm. CUIs are listed only where looked up; every other brand is

@@ -1,4 +1,16 @@
 /** The FHIR module's public entry: the record import (and, later, the export). */
 export * from "./import";
-export { testPatients, TEST_PATIENT_REQUEST_DATE } from "./test-patients";
-export type { TestPatient, TestPatientKey } from "./test-patients";
+export { applyAnswers } from "./apply";
+/** The code table, for the export (Questionnaire, Claim) to use the same codes the import reads. */
+export { SYSTEMS, HEMOPHILIA_B, OBSERVATIONS, LIVER_STUDIES, FACTOR_IX_BRANDS, MEMBER_NUMBER_TYPE } from "./codes";
+export type { CodeEntry, ProductAnswer } from "./codes";
+export {
+  testPatients,
+  asTransaction,
+  TEST_PATIENT_REQUEST_DATE,
+  TEST_LOCAL_CODES,
+  TEST_AAV5_CODE,
+  badRecordFiles,
+  fhirFixtureFiles,
+} from "./test-patients";
+export type { TestPatient, TestPatientKey, BadRecordFile } from "./test-patients";

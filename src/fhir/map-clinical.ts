@@ -174,7 +174,9 @@ export function readStudy(
   const kind = (Object.keys(LIVER_STUDIES) as StudyKind[]).find((k) => hasCode(resource.code, LIVER_STUDIES[k]));
   const reference = referenceTo(resource);
   if (kind === undefined) {
-    if (looksRelevant(resource.code)) {
+    // A lab report's values are its result Observations, read one by one; only a study is read here.
+    const labReport = resource.resourceType === "DiagnosticReport" && (resource.result?.length ?? 0) > 0;
+    if (!labReport && looksRelevant(resource.code)) {
       problems.push({
         code: "unknown-code",
         reference,

@@ -104,6 +104,8 @@ export function readObservation(
   localCodes: LocalCodes | undefined,
 ): void {
   if (NOT_A_RESULT.has(observation.status)) return;
+  // A panel (hepatic function panel …) holds no value of its own: its members are read one by one.
+  if (isPanel(observation)) return;
   const reference = referenceTo(observation);
   const kind = kindOf(observation.code, localCodes);
   const isElastography = kind === undefined && hasCode(observation.code, LIVER_STUDIES.elastography);
@@ -308,3 +310,15 @@ function readAav5(
   const value: Aav5Value = { ...(result === undefined ? {} : { result }), ...(titer === undefined ? {} : { titer }) };
   into.aav5.push(candidate(at, value, sourceDisplay(`AAV5 antibodies ${words}`, at.date)));
 }
+
+const VALUE_KEYS = [
+  "valueQuantity",
+  "valueCodeableConcept",
+  "valueString",
+  "valueRatio",
+  "valueBoolean",
+  "valueInteger",
+];
+
+const isPanel = (observation: Observation): boolean =>
+  (observation.hasMember?.length ?? 0) > 0 && !VALUE_KEYS.some((key) => key in observation);

@@ -2,7 +2,7 @@
  * Whose record it is: exactly one Patient, and every clinical resource about that patient. Then the
  * member's name, date of birth and (when an identifier says so) member ID.
  */
-import type { Coverage, Identifier, Patient, Resource } from "@medplum/fhirtypes";
+import type { Coverage, HumanName, Identifier, Patient, Resource } from "@medplum/fhirtypes";
 import { formatDate } from "@/criteria";
 import { MEMBER_NUMBER_TYPE } from "./codes";
 import { codingsOf, dayOf, labelOf, localReference, matches, referenceTo } from "./record";
@@ -27,9 +27,11 @@ function patientReferenceOf(resource: Resource): string | undefined {
  * so, and the person importing can export one record.)
  */
 export function checkPatient(resources: readonly Resource[]): PatientCheck {
+  // Keyed by id; a Patient without an id is a patient of its own (two of them are two patients).
   const patients = new Map<string, Patient>();
-  for (const resource of resources) {
-    if (resource.resourceType === "Patient") patients.set(referenceTo(resource), resource);
+  for (const [index, resource] of resources.entries()) {
+    if (resource.resourceType === "Patient")
+      patients.set(typeof resource.id === "string" ? referenceTo(resource) : `#${index}`, resource);
   }
   if (patients.size === 0) {
     return {
@@ -50,10 +52,11 @@ export function checkPatient(resources: readonly Resource[]): PatientCheck {
       },
     };
   }
-  const [[reference, patient]] = [...patients] as [[string, Patient]];
+  const [[, patient]] = [...patients] as [[string, Patient]];
+  const reference = referenceTo(patient);
   const stranger = resources.find((r) => {
     const ref = patientReferenceOf(r);
-    return ref !== undefined && patient.id !== undefined && ref !== reference;
+    return ref !== undefined && typeof patient.id === "string" && ref !== reference;
   });
   if (stranger !== undefined) {
     return {
@@ -70,19 +73,24 @@ export function checkPatient(resources: readonly Resource[]): PatientCheck {
 
 /** The name to show: the official name, else the first; "Ada Example". */
 function officialName(patient: Patient): { given?: string; family?: string } {
-  const names = patient.name ?? [];
+  // Read defensively: the summary is shown even when the rest of the Patient is malformed.
+  const names = (Array.isArray(patient.name) ? (patient.name as unknown[]) : []).filter(
+    (n): n is HumanName => typeof n === "object" && n !== null,
+  );
   const name = names.find((n) => n.use === "official") ?? names.find((n) => n.use !== "old") ?? names[0];
-  const given = (name?.given ?? []).filter((g) => g.trim() !== "").join(" ");
+  const givens: unknown[] = Array.isArray(name?.given) ? name.given : [];
+  const given = givens.filter((g): g is string => typeof g === "string" && g.trim() !== "").join(" ");
+  const family: unknown = name?.family;
   return {
     ...(given === "" ? {} : { given }),
-    ...(name?.family === undefined || name.family.trim() === "" ? {} : { family: name.family }),
+    ...(typeof family !== "string" || family.trim() === "" ? {} : { family }),
   };
 }
 
 export function patientSummary(patient: Patient, reference: string): NonNullable<RecordImport["patient"]> {
   const { given, family } = officialName(patient);
   const name = [given, family].filter((p) => p !== undefined).join(" ");
-  const birthDate = dayOf(patient.birthDate);
+  const birthDate = typeof patient.birthDate === "string" ? dayOf(patient.birthDate) : undefined;
   return { reference, ...(name === "" ? {} : { name }), ...(birthDate === undefined ? {} : { birthDate }) };
 }
 

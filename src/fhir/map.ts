@@ -63,6 +63,16 @@ export function mapRecord(resources: readonly Resource[], options: MapOptions): 
   const coverages: Coverage[] = [];
 
   for (const resource of resources) {
+    try {
+      readResource(resource);
+    } catch {
+      // The file's JSON is not checked against R4's shapes field by field: a resource whose fields
+      // are not what R4 says (a list where one value belongs, text where a number does) lands here.
+      problems.push(malformed(resource));
+    }
+  }
+
+  function readResource(resource: Resource): void {
     switch (resource.resourceType) {
       case "Observation":
         readObservation(resource, observations, problems, localCodes);
@@ -93,8 +103,14 @@ export function mapRecord(resources: readonly Resource[], options: MapOptions): 
     }
   }
 
+  let member: ProposedAnswer[] = [];
+  try {
+    member = memberAnswers(check.patient, check.reference, coverages, problems);
+  } catch {
+    problems.push(malformed(check.patient));
+  }
   const answers: ProposedAnswer[] = [
-    ...memberAnswers(check.patient, check.reference, coverages, problems),
+    ...member,
     ...weightAnswers(observations.weight, requestDate, problems),
     ...diagnosisAnswers(diagnoses),
     ...factorIxAnswers(observations.factorIx, requestDate, problems),
@@ -109,6 +125,12 @@ export function mapRecord(resources: readonly Resource[], options: MapOptions): 
 }
 
 const fatal = (problem: RecordProblem): RecordImport => ({ patient: null, answers: [], problems: [problem] });
+
+const malformed = (resource: Resource): RecordProblem => ({
+  code: "invalid",
+  reference: referenceTo(resource),
+  message: `${referenceTo(resource)} is not written as FHIR R4 defines it, so it is skipped. Enter what it holds by hand.`,
+});
 
 function choose<T>(candidates: readonly Candidate<T>[], requestDate: string, what: string, problems: RecordProblem[]) {
   const choice = chooseLatest(candidates, requestDate);

@@ -8,7 +8,8 @@ import type { CodeEntry } from "./codes";
 import type { ProposedAnswer, RecordProblem, RecordSource } from "./types";
 
 /** "Observation/abc" for a resource (its id, or "?" when it has none). */
-export const referenceTo = (resource: Resource): string => `${resource.resourceType}/${resource.id ?? "?"}`;
+export const referenceTo = (resource: Resource): string =>
+  `${resource.resourceType}/${typeof resource.id === "string" ? resource.id : "?"}`;
 
 /** "Patient/123" from "Patient/123", "https://ehr.example/fhir/Patient/123/_history/2"; else undefined. */
 export function localReference(reference: Reference | undefined): string | undefined {

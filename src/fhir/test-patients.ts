@@ -23,7 +23,7 @@ import type {
 } from "@medplum/fhirtypes";
 import type { RequestDocument } from "@/criteria";
 import { SYSTEMS } from "./codes";
-import type { LocalCodes } from "./types";
+import type { LocalCodes, RecordProblemCode } from "./types";
 
 export const TEST_PATIENT_REQUEST_DATE = "2026-11-27";
 
@@ -466,4 +466,91 @@ export function testPatients(): Record<TestPatientKey, TestPatient> {
     weightInPounds: weightInPounds(),
     twoWeights: twoWeights(),
   };
+}
+
+// ---------------------------------------------------------------- files that must be refused or reported
+
+export interface BadRecordFile {
+  /** A file name for an upload ("two-patients.json"). */
+  name: string;
+  /** The file's text. */
+  text: string;
+  /** The problems the import must report, in order. */
+  problems: readonly RecordProblemCode[];
+  /** Fatal: the file gives no answers at all. */
+  fatal: boolean;
+}
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/** One file per kind of bad input (issue 12, "Bad input"), each with the problem the import gives. */
+export function badRecordFiles(): BadRecordFile[] {
+  const base = eligibleRecord("bad-input");
+  const other = start("other-person", "Bea", "Other", "1979-02-03", "U7654321");
+  const otherWeight = weight(other, "weight", "2026-10-20", 70, "kg");
+  const mixed = bundleOf({ key: "two-patients", resources: [...base.resources, ...other.resources, otherWeight] });
+  const r5 = bundleOf(start("r5", "Cy", "Later", "1990-01-01", "U5555555"));
+  r5.entry?.push({
+    resource: {
+      resourceType: "MedicationRequest",
+      id: "r5-benefix",
+      status: "active",
+      intent: "order",
+      subject: { reference: "Patient/r5-patient" },
+      // R5's CodeableReference: R4 has medicationCodeableConcept here.
+      medication: { concept: concept(SYSTEMS.rxnorm, "1", "BeneFIX") },
+    } as unknown as Resource,
+  });
+  const noPatient = bundleOf({
+    key: "no-patient",
+    resources: base.resources.filter((r) => r.resourceType !== "Patient"),
+  });
+  const perResource = eligibleRecord("per-resource");
+  observation(
+    perResource,
+    "alt-after",
+    LOINC.alt,
+    "2026-12-15",
+    { valueQuantity: quantity(90, "U/L") },
+    upTo(56, "U/L"),
+  );
+  observation(perResource, "weight-stones", LOINC.weight, "2026-11-01", {
+    valueQuantity: quantity(12.5, "[stone_av]"),
+  });
+  observation(
+    perResource,
+    "local-test",
+    concept("https://lab.example.org/codes", "XYZ-9", "House test 9"),
+    "2026-10-20",
+    {
+      valueQuantity: quantity(3, "U/L"),
+    },
+  );
+  return [
+    { name: "not-json.txt", text: "Ada Example, factor IX 1 %\n", problems: ["not-json"], fatal: true },
+    { name: "patient-only.json", text: json(base.resources[0]), problems: ["not-bundle"], fatal: true },
+    { name: "r5-bundle.json", text: json(r5), problems: ["not-r4"], fatal: true },
+    {
+      name: "batch-bundle.json",
+      text: json({ ...bundleOf(base), type: "batch" }),
+      problems: ["bundle-type"],
+      fatal: true,
+    },
+    { name: "no-patient.json", text: json(noPatient), problems: ["no-patient"], fatal: true },
+    { name: "two-patients.json", text: json(mixed), problems: ["several-patients"], fatal: true },
+    {
+      name: "future-unit-unknown.json",
+      text: json(bundleOf(perResource)),
+      problems: ["unit", "unknown-code", "future"],
+      fatal: false,
+    },
+  ];
+}
+
+/** The files of fixtures/fhir/: each patient's bundle ("eligible.json"), then the bad inputs. */
+export function fhirFixtureFiles(): { name: string; text: string }[] {
+  return [
+    ...Object.values(testPatients()).map((p) => ({ name: `${p.key}.json`, text: json(p.bundle) })),
+    ...badRecordFiles().map(({ name, text }) => ({ name: `bad/${name}`, text })),
+  ];
 }
