@@ -218,26 +218,17 @@ test("a Bundle file: the weight in pounds is converted, reviewed and filled", as
 });
 
 test.describe("bad input: each says what happened and what to do, and changes nothing", () => {
-  const twoPatients = {
-    resourceType: "Bundle",
-    type: "collection",
-    entry: [
-      ...(PATIENTS.eligible.bundle.entry ?? []),
-      ...(PATIENTS.twoWeights.bundle.entry ?? []).filter((e) => e.resource?.resourceType === "Patient"),
-    ],
-  };
-  const files: { name: string; content: string; says: RegExp }[] = [
-    { name: "not-json.json", content: "{ this is not JSON", says: /not-json\.json was not read: .*JSON/i },
+  // The bad-input records of src/fhir (fixtures/fhir/bad), each refused as a whole.
+  const files: { name: string; says: RegExp }[] = [
+    { name: "not-json.txt", says: /not-json\.txt was not read: The file is not JSON/ },
     {
-      name: "patient.json",
-      content: JSON.stringify({ resourceType: "Patient", id: "x" }),
-      says: /patient\.json was not read: .*Bundle/i,
+      name: "patient-only.json",
+      says: /patient-only\.json was not read: The file holds one Patient resource, not a Bundle/,
     },
-    {
-      name: "two.json",
-      content: JSON.stringify(twoPatients),
-      says: /two\.json was not read: The record holds 2 different patients/,
-    },
+    { name: "r5-bundle.json", says: /r5-bundle\.json was not read: .*another FHIR version than R4/ },
+    { name: "batch-bundle.json", says: /batch-bundle\.json was not read: The Bundle's type is "batch"/ },
+    { name: "no-patient.json", says: /no-patient\.json was not read: The record holds no Patient resource/ },
+    { name: "two-patients.json", says: /two-patients\.json was not read: The record holds 2 different patients/ },
   ];
 
   async function startTyped(
@@ -262,11 +253,9 @@ test.describe("bad input: each says what happened and what to do, and changes no
     test(`a file: ${file.name}`, async ({ page }) => {
       const before = await startTyped(page);
       await openRecordPage(page);
-      await page.getByLabel("A patient's record as a FHIR R4 Bundle (JSON)").setInputFiles({
-        name: file.name,
-        mimeType: "application/json",
-        buffer: Buffer.from(file.content),
-      });
+      await page
+        .getByLabel("A patient's record as a FHIR R4 Bundle (JSON)")
+        .setInputFiles(`fixtures/fhir/bad/${file.name}`);
       await expect(page.getByRole("alert")).toContainText(file.says);
       await expect(page.getByRole("alert")).toContainText(
         "Choose a patient's record exported from the EHR as a FHIR R4 JSON Bundle.",
@@ -317,6 +306,20 @@ test.describe("bad input: each says what happened and what to do, and changes no
     expect(Date.now() - started).toBeLessThan(15_000);
     await expectUnchanged(page, before);
   });
+});
+
+test("a record's unknown codes, inconvertible units and future results are listed, not filled", async ({ page }) => {
+  await page.goto("/");
+  await openRecordPage(page);
+  await page
+    .getByLabel("A patient's record as a FHIR R4 Bundle (JSON)")
+    .setInputFiles("fixtures/fhir/bad/future-unit-unknown.json");
+  await expect(reviewHeading(page)).toBeVisible();
+  const problems = page.getByRole("region", { name: "What the record could not fill" });
+  await expect(problems).toContainText('is in "[stone_av]", which this import does not convert');
+  await expect(problems).toContainText("is dated after the request date, so it is not used");
+  await expect(problems).toContainText("has a code this import does not read");
+  await expectNoAxeViolations(page, "the review with problems");
 });
 
 test("keyboard only: connect, pick the patient, resolve a conflict, fill", async ({ page }) => {
