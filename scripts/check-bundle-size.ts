@@ -17,6 +17,8 @@ const initial = [
 
 /** Text that only the reviewer's screens contain: it must not be in the first bundle. */
 const REVIEWER_ONLY = ["Record a decision", "Review queue"];
+/** Text only PDF.js contains (the document viewer's, loaded when a PDF is opened). */
+const PDFJS_ONLY = ["GlobalWorkerOptions", "pdfjs-dist"];
 
 let total = 0;
 for (const file of initial) {
@@ -24,6 +26,10 @@ for (const file of initial) {
   const leaked = REVIEWER_ONLY.filter((marker) => content.includes(marker));
   if (leaked.length > 0) {
     console.error(`${file} contains the reviewer's screens (${leaked.join(", ")}): they must be lazy-loaded`);
+    process.exitCode = 1;
+  }
+  if (PDFJS_ONLY.some((marker) => content.includes(marker))) {
+    console.error(`${file} contains PDF.js: it must be loaded only when a document is opened`);
     process.exitCode = 1;
   }
   const size = gzipSync(content, { level: 9 }).length;

@@ -118,10 +118,23 @@ export const startReviewSchema = z.object({
   expectedRowVersion: z.int().check(z.gte(1)),
 });
 
+/** A checklist item's id as the criteria library makes them (`inhibitor-assay-2`). */
+export const CHECKLIST_ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The most checklist items one request for more information can name (a checklist has fewer). */
+export const MAX_DOCUMENTS_REQUESTED = 40;
+
 export const decisionSchema = z.object({
   kind: z.enum(DECISION_KINDS),
   /** Deny: the criteria not met that the denial rests on. */
   criteria: z.optional(z.array(z.enum(CRITERION_IDS)).check(z.maxLength(CRITERION_IDS.length))),
+  /**
+   * request_info: the checklist items (ids on this request's checklist) whose documents are missing
+   * or unreadable, so the practice knows exactly what to add.
+   */
+  documents: z.optional(
+    z.array(z.string().check(z.maxLength(64), z.regex(CHECKLIST_ITEM_ID))).check(z.maxLength(MAX_DOCUMENTS_REQUESTED)),
+  ),
   /** Deny: the reasons in words; request_info: the message to the practice. */
   message: z.optional(z.string().check(z.maxLength(4000))),
   expectedRowVersion: z.int().check(z.gte(1)),
@@ -215,10 +228,18 @@ export interface RequestPage {
   previous: string | null;
 }
 
+/** A checklist item a request for more information asked for, titled as at the decision. */
+export interface DocumentRequested {
+  id: string;
+  title: string;
+}
+
 export interface DecisionRecord {
   kind: DecisionKind;
   criteria: CriterionId[];
   message: string;
+  /** request_info: the documents to add (checklist items, titled from the checklist at decision time); else empty. */
+  documentsRequested: DocumentRequested[];
   decidedBy: string;
   decidedAt: string;
   version: number;

@@ -21,7 +21,7 @@
  */
 import { z } from "zod/mini";
 import type { ChecklistItem } from "@/criteria";
-import { REFERENCE_PATTERN } from "./api";
+import { CHECKLIST_ITEM_ID, REFERENCE_PATTERN } from "./api";
 
 /** The types accepted, recognised by their content (never by the name or the browser's type). */
 export const DOCUMENT_MEDIA_TYPES = ["application/pdf", "image/png", "image/jpeg", "image/tiff"] as const;
@@ -49,9 +49,6 @@ export const DOCUMENT_LIMITS = {
   /** A file name as shown (longer names are cut). */
   maxNameLength: 200,
 } as const;
-
-/** A checklist item's id as the criteria library makes them (`inhibitor-assay-2`). */
-export const CHECKLIST_ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const documentItemsSchema = z
   .array(z.string().check(z.maxLength(64), z.regex(CHECKLIST_ITEM_ID)))

@@ -21,9 +21,9 @@ describe("documentChanges", () => {
     });
     expect(lines(eligible(), after)).toEqual([
       "Line of business: Commercial → Medicaid",
-      "Weight: 80 → 82",
-      "ALT: 30 → 25",
-      "ALT upper limit of normal: 56 → 40",
+      "Weight: 80 kg → 82 kg",
+      "ALT: 30 U/L → 25 U/L",
+      "ALT upper limit of normal: 56 U/L → 40 U/L",
       "Ultrasound date: 21 Oct 2026 → 2 Nov 2026",
       "AAV5 titer: 1:300 → 1:500",
     ]);
@@ -45,6 +45,22 @@ describe("documentChanges", () => {
       "Inhibitor assays: 1 entry → 2 entries",
       "Inhibitor assay 2: Assay date: Not answered → 20 Nov 2026",
       "Inhibitor assay 2: Bethesda units: Not answered → 0.1 BU",
+    ]);
+  });
+
+  it("reads each weight in its own version's unit, and bilirubin in mg/dL", () => {
+    const after = eligible((d) => {
+      d.member = { ...d.member, weight: { value: 176, unit: "lb" } };
+      d.liver = {
+        ...d.liver,
+        enzymes: { ...d.liver?.enzymes, totalBilirubin: { value: 0.9, upperLimit: 1.3 } },
+      };
+    });
+    expect(lines(eligible(), after)).toEqual([
+      "Weight: 80 kg → 176 lb",
+      "Weight unit: kg → lb",
+      "Total bilirubin: 0.8 mg/dL → 0.9 mg/dL",
+      "Total bilirubin upper limit of normal: 1.2 mg/dL → 1.3 mg/dL",
     ]);
   });
 

@@ -8,6 +8,7 @@ import {
   AAV5_RESULT_LABELS,
   CONDITION_LABELS,
   FACTOR_IX_PRODUCT_LABELS,
+  LIVER_TEST_UNITS,
   REQUEST_TYPE_LABELS,
   SPECIALTY_LABELS,
   STUDY_RESULT_LABELS,
@@ -56,7 +57,15 @@ const CHOICE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   "aav5.result": AAV5_RESULT_LABELS,
 };
 
-function show(path: Path, value: Leaf | undefined): string {
+/** The unit a number is read in: the liver tests' fixed units, the weight's own unit in that version. */
+function unitOf(key: string, doc: RequestDocument): string | undefined {
+  const liver = /^liver\.enzymes\.(alt|ast|alp|totalBilirubin)\.(value|upperLimit)$/.exec(key);
+  if (liver !== null) return LIVER_TEST_UNITS[liver[1] as keyof typeof LIVER_TEST_UNITS];
+  if (key === "member.weight.value") return doc.member?.weight?.unit;
+  return undefined;
+}
+
+function show(path: Path, value: Leaf | undefined, doc: RequestDocument): string {
   if (value === undefined) return NOT_ANSWERED;
   if (typeof value === "string" && value.startsWith(LIST)) {
     const n = Number(value.slice(LIST.length));
@@ -69,7 +78,8 @@ function show(path: Path, value: Leaf | undefined): string {
     if (key === "aav5.titer") return formatTiter(value);
     if (key === "diagnosis.factorIxActivityPercent") return `${value}%`;
     if (key === "inhibitor.assays[].bethesdaUnits") return `${value} BU`;
-    return String(value);
+    const unit = unitOf(key, doc);
+    return unit === undefined ? String(value) : `${value} ${unit}`;
   }
   if (value === null) return NOT_ANSWERED;
   if (/(^|\.)(\w*[dD]ate|dateOfBirth)$/.test(key)) return formatDate(value);
@@ -113,8 +123,8 @@ export function documentChanges(before: RequestDocument, after: RequestDocument)
       return {
         path: key,
         label: label(path),
-        before: show(path, old.get(key)?.value),
-        after: show(path, now.get(key)?.value),
+        before: show(path, old.get(key)?.value, before),
+        after: show(path, now.get(key)?.value, after),
       };
     });
 }

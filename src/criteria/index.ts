@@ -49,3 +49,5 @@ export type { AuthorizationPeriod } from "./approval";
 export { auditActionText, DECISION_AUDIT_ACTIONS } from "./audit-words";
 export { approvable, decisionProblems, deniableCriteria, DECISION_KINDS } from "./decision-rules";
 export type { DecisionDraft, DecisionKind, DecisionProblem } from "./decision-rules";
+export { STEP_IDS, STEPS, stepOfPath } from "./steps";
+export type { StepId, StepInfo } from "./steps";

@@ -7,6 +7,20 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { eligible, npiFrom } from "@fixtures";
+import {
+  type LINES,
+  SERIOUS_SITES,
+  toDays,
+  addDays,
+  pad,
+  addMonths,
+  withinLastMonths,
+  fullYears,
+  type Doc,
+  dateBetween,
+  finite,
+  docArb,
+} from "../../fixtures/document-arbitrary";
 import { evaluate, validateRequestDocument, type Evaluation, type RequestDocument } from "@/criteria";
 
 const NUM_RUNS = 300;
@@ -37,17 +51,6 @@ const CRITERION_IDS = [
 type Id = (typeof CRITERION_IDS)[number];
 type Status = "met" | "not_met" | "missing" | "not_applicable";
 
-const LINES = ["commercial", "marketplace", "medicaid"] as const;
-const PRODUCTS = ["Alprolix", "BeneFIX", "Idelvion", "Ixinity", "Rebinyn", "Rixubis", "other"] as const;
-const SERIOUS_SITES = [
-  "intracranial",
-  "neck_throat",
-  "gastrointestinal",
-  "joint",
-  "muscle",
-  "mucous_membrane",
-] as const;
-const OTHER_SITES = ["skin_soft_tissue", "other"] as const;
 const KG_PER_LB = 0.45359237;
 const MAX_GC_PER_KG = 2e13;
 
@@ -56,216 +59,6 @@ const REFERRALS: Record<"formulary" | "nonFormulary" | "offLabel", Record<(typeo
   nonFormulary: { commercial: "CP.CPA.190", marketplace: "HIM.PA.103", medicaid: "CP.PMN.16" },
   offLabel: { commercial: "CP.CPA.09", marketplace: "HIM.PA.154", medicaid: "CP.PMN.53" },
 };
-
-// ---------------------------------------------------------------------------------------------
-// Calendar arithmetic (independent of the library)
-// ---------------------------------------------------------------------------------------------
-
-const DAY_MS = 86_400_000;
-const ymd = (iso: string): [number, number, number] => [
-  Number(iso.slice(0, 4)),
-  Number(iso.slice(5, 7)),
-  Number(iso.slice(8, 10)),
-];
-const toDays = (iso: string): number => {
-  const [y, m, d] = ymd(iso);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
-};
-const fromDays = (days: number): string => new Date(days * DAY_MS).toISOString().slice(0, 10);
-const addDays = (iso: string, days: number): string => fromDays(toDays(iso) + days);
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
-const pad = (n: number, w: number): string => String(n).padStart(w, "0");
-
-/** Calendar months, clamped to the end of a shorter month (spec: 2026-05-31 − 3 months = 2026-02-28). */
-function addMonths(iso: string, months: number): string {
-  const [y, m, d] = ymd(iso);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(d, daysInMonth(year, month)), 2)}`;
-}
-
-const withinLastMonths = (date: string, asOf: string, months: number): boolean =>
-  date >= addMonths(asOf, -months) && date <= asOf;
-
-function fullYears(dateOfBirth: string, asOf: string): number {
-  const [by, bm, bd] = ymd(dateOfBirth);
-  const [ny, nm, nd] = ymd(asOf);
-  return ny - by - (nm > bm || (nm === bm && nd >= bd) ? 0 : 1);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Arbitraries
-// ---------------------------------------------------------------------------------------------
-
-type Doc = Record<string, unknown>;
-
-/** A record whose keys are all present (complete documents) or each independently absent (partial ones). */
-function rec(model: Record<string, fc.Arbitrary<unknown>>, complete: boolean): fc.Arbitrary<Doc> {
-  return complete ? fc.record(model) : fc.record(model, { requiredKeys: [] });
-}
-
-/** A date in [from, to] (inclusive; `from` clamped to year 1900), with the ends drawn often. */
-function dateBetween(from: string, to: string): fc.Arbitrary<string> {
-  const lo = Math.max(toDays(from), toDays("1900-01-01"));
-  const hi = toDays(to);
-  if (lo >= hi) return fc.constant(fromDays(hi));
-  return fc.oneof(
-    { arbitrary: fc.integer({ min: lo, max: hi }).map(fromDays), weight: 4 },
-    { arbitrary: fc.constantFrom(fromDays(lo), fromDays(hi), fromDays(lo + 1), fromDays(hi - 1)), weight: 1 },
-  );
-}
-
-const finite = (min: number, max: number): fc.Arbitrary<number> =>
-  fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x));
-
-const requestDateArb = fc.oneof(
-  dateBetween("2001-01-01", "2035-12-31"),
-  fc.constantFrom("2026-11-27", "2026-05-31", "2028-02-29", "2027-03-31", "2026-12-31", "2027-01-01"),
-);
-
-function documentArb(rd: string, complete: boolean): fc.Arbitrary<Doc> {
-  /** Complete documents lean towards passing values, so every outcome is drawn often. */
-  const lean = <T>(pass: fc.Arbitrary<T>, other: fc.Arbitrary<T>): fc.Arbitrary<T> =>
-    complete ? fc.oneof({ arbitrary: pass, weight: 15 }, { arbitrary: other, weight: 1 }) : fc.oneof(pass, other);
-  const r = (model: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Doc> => rec(model, complete);
-
-  const anyDate = dateBetween(addMonths(rd, -12 * 90), rd);
-  const last3Months = dateBetween(addMonths(rd, -3), rd);
-  const before3Months = dateBetween(addMonths(rd, -30), addDays(addMonths(rd, -3), -1));
-  const last12Months = dateBetween(addMonths(rd, -12), rd);
-
-  const weight = fc.oneof(
-    r({ value: finite(0.1, 500), unit: fc.constant("kg") }),
-    fc.oneof(fc.record({ value: finite(0.1, 1102), unit: fc.constant("lb") }), fc.record({ unit: fc.constant("lb") })),
-  );
-
-  const lab = lean(
-    finite(0.5, 300).chain((upperLimit) =>
-      fc
-        .oneof(
-          fc.constant(upperLimit),
-          finite(0, 1).map((f) => upperLimit * f),
-        )
-        .map((value) => ({ value, upperLimit })),
-    ),
-    r({ value: finite(0, 500), upperLimit: finite(0.5, 300) }),
-  );
-  const study = r({ date: lean(last3Months, anyDate), result: lean(fc.constant("normal"), fc.constant("abnormal")) });
-
-  const negativeBu = fc.oneof(fc.constantFrom(0, 0.2, 0.59), finite(0, 0.599));
-  const positiveBu = fc.oneof(fc.constantFrom(0.6, 0.61, 1, 5), finite(0.6, 50));
-  const assay = r({ date: lean(last12Months, anyDate), bethesdaUnits: lean(negativeBu, positiveBu) });
-  /** A positive test and a later negative one 0 to 20 days after it (clamped to the request date). */
-  const retestPair = fc
-    .record({ date: anyDate, gap: fc.integer({ min: 0, max: 20 }), pos: positiveBu, neg: negativeBu })
-    .map(({ date, gap, pos, neg }) => {
-      const later = addDays(date, gap) > rd ? rd : addDays(date, gap);
-      return [
-        { date, bethesdaUnits: pos },
-        { date: later, bethesdaUnits: neg },
-      ];
-    });
-  const assays = fc
-    .tuple(
-      lean(
-        fc.array(fc.record({ date: last12Months, bethesdaUnits: negativeBu }), { minLength: 1, maxLength: 3 }),
-        fc.array(assay, { maxLength: 4 }),
-      ),
-      fc.oneof({ arbitrary: fc.constant([]), weight: 3 }, { arbitrary: retestPair, weight: 1 }),
-      fc.boolean(),
-    )
-    .map(([list, pair, pairFirst]) => (pairFirst ? [...pair, ...list] : [...list, ...pair]));
-
-  const bleed = r({
-    date: anyDate,
-    site: lean(fc.constantFrom(...SERIOUS_SITES), fc.constantFrom(...OTHER_SITES)),
-    spontaneous: lean(fc.constant(true), fc.constant(false)),
-  });
-  const bleeds = lean(
-    fc
-      .tuple(
-        fc.record({ date: last12Months, site: fc.constantFrom(...SERIOUS_SITES), spontaneous: fc.constant(true) }),
-        fc.array(bleed, { maxLength: 3 }),
-      )
-      .map(([qualifying, others]) => [...others, qualifying]),
-    fc.array(bleed, { maxLength: 4 }),
-  );
-
-  const model: Record<string, fc.Arbitrary<unknown>> = {
-    schemaVersion: fc.constant(1),
-    requestType: lean(fc.constant("initial"), fc.constant("continuation")),
-    requestDate: fc.constant(rd),
-    lineOfBusiness: fc.constantFrom(...LINES),
-    member: r({
-      firstName: fc.constantFrom("Ada", "Grace", "José", "Mary Ann"),
-      lastName: fc.constantFrom("Example", "O'Neil", "Nguyen"),
-      memberId: fc.constantFrom("U1234567", "M-42", "A0000001"),
-      dateOfBirth: lean(
-        dateBetween(addMonths(rd, -12 * 90), addMonths(rd, -12 * 18)),
-        dateBetween(addDays(addMonths(rd, -12 * 18), 1), rd),
-      ),
-      weight,
-    }),
-    prescriber: r({
-      name: fc.constantFrom("Dr. Example", "Dr. Who"),
-      npi: fc.integer({ min: 0, max: 999_999_999 }).map((n) => npiFrom(pad(n, 9))),
-      specialty: lean(fc.constant("hematology"), fc.constant("other")),
-      hematologistConsulted: lean(fc.constant(true), fc.constant(false)),
-    }),
-    diagnosis: r({
-      condition: lean(fc.constant("congenital_hemophilia_b"), fc.constant("other")),
-      icd10: fc.constantFrom("D67", "D68.1", "D66"),
-      factorIxActivityPercent: lean(
-        fc.oneof(fc.constantFrom(0, 1, 2), finite(0, 2)),
-        fc.oneof(fc.constantFrom(2.0001, 5, 200), finite(2, 200)),
-      ),
-      otherDescription: fc.constantFrom("Acquired factor IX deficiency", "Pediatric hemophilia B"),
-      recentLabelChange: fc.boolean(),
-      onFormulary: fc.boolean(),
-    }),
-    prophylaxis: r({
-      product: fc.constantFrom(...PRODUCTS),
-      startDate: lean(
-        dateBetween(addMonths(rd, -12 * 30), addMonths(rd, -12)),
-        dateBetween(addDays(addMonths(rd, -12), 1), rd),
-      ),
-      adherenceDocumented: lean(fc.constant(true), fc.constant(false)),
-    }),
-    bleeds,
-    exposureDays: lean(fc.integer({ min: 150, max: 2000 }), fc.integer({ min: 0, max: 149 })),
-    inhibitor: r({ historyOfInhibitor: lean(fc.constant(false), fc.constant(true)), assays }),
-    liver: r({
-      enzymes: r({ date: lean(last3Months, before3Months), alt: lab, ast: lab, alp: lab, totalBilirubin: lab }),
-      ultrasound: study,
-      elastography: study,
-      hepatologistAttestation: fc.boolean(),
-    }),
-    priorGeneTherapy: lean(fc.constant(false), fc.constant(true)),
-    aav5: r({
-      result: lean(fc.constantFrom("not_detected", "detected"), fc.constant("detected")),
-      titer: lean(
-        fc.oneof(fc.constantFrom(1, 300, 678), fc.integer({ min: 1, max: 678 })),
-        fc.oneof(fc.constant(679), finite(678.0001, 1e6)),
-      ),
-    }),
-    dose: r({
-      requestedGcPerKg: lean(
-        fc.oneof(fc.constantFrom(2e13, 1e13), finite(1e12, 2e13)),
-        fc.oneof(fc.constant(2.1e13), finite(2.0000001e13, 1e14)),
-      ),
-    }),
-  };
-  return complete
-    ? fc.record(model)
-    : fc.record(model, {
-        requiredKeys: ["schemaVersion", "requestType", "requestDate", "lineOfBusiness"],
-      });
-}
-
-const docArb: fc.Arbitrary<Doc> = fc
-  .record({ rd: requestDateArb, complete: fc.boolean() })
-  .chain(({ rd, complete }) => documentArb(rd, complete));
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

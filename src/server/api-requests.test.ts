@@ -135,6 +135,7 @@ describe("the review flow", () => {
         kind: "request_info",
         criteria: [],
         message,
+        documentsRequested: [],
         decidedBy: "Dr. Rita Reviewer",
         decidedAt: "2026-11-28T09:00:00.000Z",
         version: 1,
@@ -225,6 +226,7 @@ describe("the review flow", () => {
     expect(seen.decisions[1]).toEqual({
       kind: "approve",
       criteria: [],
+      documentsRequested: [],
       message: "",
       decidedBy: "Dr. Rita Reviewer",
       decidedAt: "2026-12-01T15:30:00.000Z",
@@ -721,8 +723,8 @@ describe("a resubmission shows what changed", () => {
     expect(seen.changes?.sinceVersion).toBe(1);
     expect(seen.changes?.basis).toBe("last_viewed");
     expect(seen.changes?.items.map((c) => `${c.label}: ${c.before} → ${c.after}`)).toEqual([
-      "ALT: 30 → 25",
-      "ALT upper limit of normal: 56 → 40",
+      "ALT: 30 U/L → 25 U/L",
+      "ALT upper limit of normal: 56 U/L → 40 U/L",
     ]);
     // The second reviewer never opened it: compared with the previous version.
     expect((await detailOf(reviewer2, reference)).changes).toMatchObject({ sinceVersion: 1, basis: "previous" });

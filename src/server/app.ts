@@ -9,6 +9,7 @@ import { adminRoutes } from "./routes/admin";
 import { documentRoutes } from "./routes/documents";
 import { draftRoutes } from "./routes/drafts";
 import { evaluateRoute } from "./routes/evaluate";
+import { fhirRoutes } from "./routes/fhir";
 import { requestRoutes } from "./routes/requests";
 import { sessionRoutes } from "./routes/session";
 import { addSecurityHeaders, applySecurityHeaders } from "./security-headers";
@@ -120,6 +121,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   requestRoutes(app, services);
   adminRoutes(app, services);
   await documentRoutes(app, services);
+  fhirRoutes(app, services);
 
   const staticRoot = resolve(config.STATIC_DIR);
   const hasWebApp = existsSync(resolve(staticRoot, "index.html"));

@@ -251,6 +251,7 @@ export function storeSuite(engine: string, open: OpenStore): void {
           newStatus: "more_info_requested",
           authorizedFrom: null,
           authorizedThrough: null,
+          documentsRequested: [{ id: "liver-ultrasound", title: "Hepatic ultrasound report" }],
         });
         expect(await s.decide(id, 2, ask)).toEqual({ ok: true, rowVersion: 3 });
         const doc = eligible((d) => d.member && ((d.member.memberId = `AM-${process.pid}`), (d.exposureDays = 300)));
@@ -271,6 +272,11 @@ export function storeSuite(engine: string, open: OpenStore): void {
         expect((await s.decisions(id)).map((d) => [d.kind, d.version, d.authorizedFrom, d.authorizedThrough])).toEqual([
           ["request_info", 1, null, null],
           ["approve", 2, "2026-11-28", "2027-02-27"],
+        ]);
+        // A request for more information keeps the documents it named; other decisions name none.
+        expect((await s.decisions(id)).map((d) => d.documentsRequested)).toEqual([
+          [{ id: "liver-ultrasound", title: "Hepatic ultrasound report" }],
+          [],
         ]);
         expect((await s.audit(id)).map((a) => a.action)).toEqual([
           "submitted",

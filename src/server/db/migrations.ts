@@ -229,4 +229,12 @@ export const MIGRATIONS: readonly Migration[] = [
       BEGIN DELETE FROM documents WHERE draft_user_id = NEW.id; END;
     `,
   },
+  {
+    // 11 is taken by another change made at the same time.
+    version: 12,
+    name: "a request for more information names the documents to add",
+    // The checklist items as the reviewer ticked them, with their titles at the decision: JSON
+    // [{ "id", "title" }], so the practice reads what was asked even if the answers change.
+    sql: `ALTER TABLE decisions ADD COLUMN documents_requested TEXT NOT NULL DEFAULT '[]';`,
+  },
 ];

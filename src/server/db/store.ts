@@ -13,6 +13,7 @@ import type {
   AdminUser,
   AuditRecord,
   DecisionRecord,
+  DocumentRequested,
   DraftAmends,
   QueueSort,
   RequestStatus,
@@ -106,6 +107,8 @@ export interface Decision {
   authorizedFrom: string | null;
   authorizedThrough: string | null;
   newStatus: RequestStatus;
+  /** request_info: the checklist items whose documents the practice is to add (none when absent). */
+  documentsRequested?: DocumentRequested[];
 }
 
 export interface Scope {

@@ -15,6 +15,7 @@ import {
   type FieldError,
   type RequestDocument,
 } from "@/criteria";
+import type { DocumentRequested } from "@/contract";
 
 /** A stored document as read today: valid under today's schema, or the stored value with what no longer validates. */
 export type StoredDocument =
@@ -59,6 +60,15 @@ export function readStoredEvaluation(json: string): Evaluation {
 }
 
 const storedCriteriaSchema = z.array(z.enum(CRITERION_IDS));
+
+const storedDocumentsRequestedSchema = z.array(z.object({ id: z.string(), title: z.string() }));
+
+/** The documents a request for more information asked for. */
+export function readStoredDocumentsRequested(json: string): DocumentRequested[] {
+  const result = storedDocumentsRequestedSchema.safeParse(JSON.parse(json));
+  if (!result.success) throw new StoredDataError("list of documents requested");
+  return result.data;
+}
 
 /** The criteria a decision cited. */
 export function readStoredCriteria(json: string): CriterionId[] {

@@ -10,8 +10,11 @@ import {
   calendarDateIn,
   decisionProblems,
   documentChanges,
+  documentationChecklist,
   evaluate,
   evaluationChanged,
+  type ChecklistItem,
+  type DecisionKind,
 } from "@/criteria";
 import { encodeCursor, queueFilterTag, readCursor } from "./queue-cursor";
 import {
@@ -30,6 +33,7 @@ import {
   type AmendAnswer,
   type StartReviewAnswer,
   type DecisionAnswer,
+  type DocumentRequested,
   type VersionChanges,
 } from "@/contract";
 import { requireUser, type AuthContext } from "../auth/sessions";
@@ -65,6 +69,32 @@ const STORED_UNDER_OLDER_SHAPE =
 
 const EXPEDITED_REQUIRED =
   "expedited is required: true for an expedited request (a decision within 72 hours) or false for a standard one (7 days); there is no default";
+
+/**
+ * The documents a request for more information names, titled from the request's checklist as it is
+ * at the decision. Only a request for more information names documents, and only items on that
+ * request's checklist (an id from another request, or a stale page, is refused naming the field).
+ */
+function documentsRequested(
+  kind: DecisionKind,
+  ids: readonly string[],
+  checklist: readonly ChecklistItem[],
+): DocumentRequested[] {
+  if (ids.length === 0) return [];
+  if (kind !== "request_info")
+    throw new BadRequest([{ path: "documents", message: "documents are named only when requesting more information" }]);
+  const unique = [...new Set(ids)];
+  const unknown = unique.filter((id) => !checklist.some((item) => item.id === id));
+  if (unknown.length > 0)
+    throw new BadRequest([
+      {
+        path: "documents",
+        message: `documents must name items on this request's documentation checklist (${checklist.map((item) => item.id).join(", ") || "it has none"}); ${unknown.length === 1 ? "one is" : `${unknown.length} are`} not`,
+      },
+    ]);
+  // In the checklist's order, so the practice reads them as the checklist lists them.
+  return checklist.filter((item) => unique.includes(item.id)).map(({ id, title }) => ({ id, title }));
+}
 
 /** The submit body; a missing `expedited` is explained (the person must choose: nothing defaults to standard). */
 function parseSubmission(input: unknown) {
@@ -270,6 +300,11 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     const notAllowed = problems.find((p) => p.notAllowed === true);
     if (notAllowed !== undefined) throw new HttpError(422, notAllowed.message);
     if (problems.length > 0) throw new BadRequest(problems.map(({ path, message: text }) => ({ path, message: text })));
+    const documents = documentsRequested(
+      body.kind,
+      body.documents ?? [],
+      documentationChecklist(stored.document, current),
+    );
     const at = now();
     const period = authorizationPeriod(today(at));
     const status: RequestStatus =
@@ -283,6 +318,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       authorizedFrom: body.kind === "approve" ? period.from : null,
       authorizedThrough: body.kind === "approve" ? period.through : null,
       newStatus: status,
+      documentsRequested: documents,
     });
     if (!result.ok && result.reason === "member_approved")
       throw new HttpError(

@@ -34,6 +34,16 @@ export function DecisionList({ decisions }: { decisions: readonly DecisionRecord
             </ul>
           )}
           {d.message !== "" && <p className="whitespace-pre-wrap">{d.message}</p>}
+          {d.documentsRequested.length > 0 && (
+            <>
+              <p className="font-bold">Documents asked for:</p>
+              <ul className="list-disc pl-6">
+                {d.documentsRequested.map((doc) => (
+                  <li key={doc.id}>{doc.title}</li>
+                ))}
+              </ul>
+            </>
+          )}
         </li>
       ))}
     </ol>

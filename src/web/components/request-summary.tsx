@@ -25,6 +25,7 @@ import {
   type RequestDocument,
 } from "@/criteria";
 import { BackLink, Button } from "@/web/components/buttons";
+import { documentCount } from "@/web/components/document-evidence";
 import { formatDateTime, formatDayOf } from "@/web/components/request-status";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 
@@ -56,6 +57,7 @@ export function RequestSummary({
   title = "Summary for submission",
   submission,
   evidence,
+  documentCounts,
   lead,
 }: {
   document: RequestDocument;
@@ -67,6 +69,8 @@ export function RequestSummary({
   submission?: SubmissionFacts;
   /** The values behind each criterion (the reviewer's view: `criterionEvidence`). */
   evidence?: Readonly<Record<CriterionId, readonly EvidenceItem[]>>;
+  /** Documents attached per criterion (a submitted request's, from its checklist); shown on screen, not printed. */
+  documentCounts?: Readonly<Partial<Record<CriterionId, number>>>;
   /** Shown first, under the back link (a resubmission's changes). */
   lead?: ReactNode;
 }) {
@@ -214,6 +218,14 @@ export function RequestSummary({
                         </li>
                       ))}
                     </ul>
+                  )}
+                  {documentCounts !== undefined && (
+                    <p className="mt-1 text-sm font-bold print:hidden">
+                      {criterion.id}: {documentCount(documentCounts[criterion.id] ?? 0)}
+                      {documentCounts[criterion.id] === undefined && (
+                        <span className="font-normal"> (none on the documentation checklist)</span>
+                      )}
+                    </p>
                   )}
                 </td>
               </tr>

@@ -402,6 +402,12 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       END $$;
     `,
   },
+  {
+    // 5 is taken by another change made at the same time. SQLite's migration 12.
+    version: 6,
+    name: "a request for more information names the documents to add",
+    sql: `ALTER TABLE decisions ADD COLUMN documents_requested text NOT NULL DEFAULT '[]';`,
+  },
 ];
 
 /** The advisory lock key held while migrating (one number for this application's migrations). */

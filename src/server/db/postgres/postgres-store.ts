@@ -20,7 +20,12 @@ import type pg from "pg";
 import { DECISION_AUDIT_ACTIONS } from "@/criteria";
 import { ROLE_LABELS } from "@/contract";
 import { num, str, strOrNull, toSummary, toUser } from "../rows";
-import { readStoredCriteria, readStoredDocument, readStoredEvaluation } from "../stored-json";
+import {
+  readStoredCriteria,
+  readStoredDocument,
+  readStoredDocumentsRequested,
+  readStoredEvaluation,
+} from "../stored-json";
 import type { DecisionKind, Evaluation, RequestDocument } from "@/criteria";
 import type {
   AdminPractice,
@@ -662,7 +667,8 @@ export class PostgresStore implements Store {
   async decisions(requestId: number): Promise<DecisionRecord[]> {
     return (
       await this.rows(
-        `SELECT d.kind, d.criteria, d.message, u.name, d.decided_at, d.version, d.authorized_from, d.authorized_through
+        `SELECT d.kind, d.criteria, d.message, d.documents_requested, u.name, d.decided_at, d.version, d.authorized_from,
+                d.authorized_through
          FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.request_id = $1 ORDER BY d.id`,
         [requestId],
       )
@@ -670,6 +676,7 @@ export class PostgresStore implements Store {
       kind: str(row.kind) as DecisionKind,
       criteria: readStoredCriteria(str(row.criteria)),
       message: str(row.message),
+      documentsRequested: readStoredDocumentsRequested(str(row.documents_requested)),
       decidedBy: str(row.name),
       decidedAt: str(row.decided_at),
       version: num(row.version),
@@ -823,14 +830,16 @@ export class PostgresStore implements Store {
       ]);
       if (!result.ok) return result;
       await this.run(
-        `INSERT INTO decisions (request_id, version, kind, criteria, message, decided_by, decided_at, authorized_from, authorized_through)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        `INSERT INTO decisions (request_id, version, kind, criteria, message, documents_requested, decided_by, decided_at,
+                                authorized_from, authorized_through)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           requestId,
           version,
           d.kind,
           JSON.stringify(d.criteria),
           d.message,
+          JSON.stringify(d.documentsRequested ?? []),
           d.userId,
           d.now.toISOString(),
           d.authorizedFrom,

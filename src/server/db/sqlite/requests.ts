@@ -9,7 +9,12 @@ import { DECISION_AUDIT_ACTIONS } from "@/criteria";
 import type { DecisionKind, Evaluation, RequestDocument } from "@/criteria";
 import type { RequestStatus } from "@/contract";
 import type { ChangeResult, StoreMethods } from "../store";
-import { readStoredCriteria, readStoredDocument, readStoredEvaluation } from "../stored-json";
+import {
+  readStoredCriteria,
+  readStoredDocument,
+  readStoredDocumentsRequested,
+  readStoredEvaluation,
+} from "../stored-json";
 import type { SqliteHandle } from "./handle";
 import { REQUEST_COLUMNS, num, str, strOrNull, toSummary } from "./rows";
 
@@ -218,7 +223,8 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
     decisions(requestId) {
       return h
         .sql(
-          `SELECT d.kind, d.criteria, d.message, u.name, d.decided_at, d.version, d.authorized_from, d.authorized_through
+          `SELECT d.kind, d.criteria, d.message, d.documents_requested, u.name, d.decided_at, d.version, d.authorized_from,
+                  d.authorized_through
            FROM decisions d JOIN users u ON u.id = d.decided_by WHERE d.request_id = ? ORDER BY d.id`,
         )
         .all(requestId)
@@ -226,6 +232,7 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
           kind: str(row.kind) as DecisionKind,
           criteria: readStoredCriteria(str(row.criteria)),
           message: str(row.message),
+          documentsRequested: readStoredDocumentsRequested(str(row.documents_requested)),
           decidedBy: str(row.name),
           decidedAt: str(row.decided_at),
           version: num(row.version),
@@ -334,14 +341,16 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
         if (!result.ok) return result;
         const version = num(h.sql("SELECT current_version FROM requests WHERE id = ?").get(requestId)?.current_version);
         h.sql(
-          `INSERT INTO decisions (request_id, version, kind, criteria, message, decided_by, decided_at, authorized_from, authorized_through)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO decisions (request_id, version, kind, criteria, message, documents_requested, decided_by, decided_at,
+                                  authorized_from, authorized_through)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           requestId,
           version,
           d.kind,
           JSON.stringify(d.criteria),
           d.message,
+          JSON.stringify(d.documentsRequested ?? []),
           d.userId,
           d.now.toISOString(),
           d.authorizedFrom,

@@ -1,52 +1,8 @@
-/** The wizard's question pages, in order, and which document fields each one asks for. */
-import { CRITERIA, type CriterionId } from "@/criteria";
+/** The wizard's question pages: the shared table (src/criteria/steps.ts) and what only the wizard needs. */
+import { CRITERIA, STEP_IDS, stepOfPath, type CriterionId, type StepId } from "@/criteria";
 import { inputId } from "@/web/components/form-fields";
 
-export const STEP_IDS = [
-  "request",
-  "member",
-  "prescriber",
-  "diagnosis",
-  "prophylaxis",
-  "exposure-days",
-  "inhibitor",
-  "liver",
-  "gene-therapy",
-  "dose",
-] as const;
-
-export type StepId = (typeof STEP_IDS)[number];
-
-interface StepInfo {
-  id: StepId;
-  title: string;
-  /** Document path prefixes this page asks for. */
-  paths: readonly string[];
-}
-
-export const STEPS: Readonly<Record<StepId, StepInfo>> = {
-  request: { id: "request", title: "Request", paths: ["requestType", "requestDate", "lineOfBusiness"] },
-  member: { id: "member", title: "Member", paths: ["member"] },
-  prescriber: { id: "prescriber", title: "Prescriber", paths: ["prescriber"] },
-  diagnosis: { id: "diagnosis", title: "Diagnosis", paths: ["diagnosis"] },
-  prophylaxis: {
-    id: "prophylaxis",
-    title: "Prophylaxis and bleeds",
-    paths: ["prophylaxis", "bleeds", "bleedsOnRecord"],
-  },
-  "exposure-days": { id: "exposure-days", title: "Exposure days", paths: ["exposureDays"] },
-  inhibitor: { id: "inhibitor", title: "Inhibitor", paths: ["inhibitor"] },
-  liver: { id: "liver", title: "Liver workup", paths: ["liver"] },
-  "gene-therapy": { id: "gene-therapy", title: "Gene therapy and AAV5", paths: ["priorGeneTherapy", "aav5"] },
-  dose: { id: "dose", title: "Dose", paths: ["dose"] },
-};
-
-const belongs = (path: string, prefix: string): boolean =>
-  path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
-
-export function stepOfPath(path: string): StepId {
-  return STEP_IDS.find((id) => STEPS[id].paths.some((prefix) => belongs(path, prefix))) ?? "request";
-}
+export { STEP_IDS, STEPS, stepOfPath, type StepId } from "@/criteria";
 
 export const stepIndex = (id: StepId): number => STEP_IDS.indexOf(id);
 

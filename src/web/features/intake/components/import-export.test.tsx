@@ -147,4 +147,34 @@ describe("ImportExport: export", () => {
     if (blob === undefined) throw new Error("nothing was exported");
     expect(JSON.parse(await blob.text())).toEqual(eligible());
   });
+
+  it("exports the answers as a FHIR QuestionnaireResponse and a PAS Bundle, made here", async () => {
+    const { user } = renderImportExport();
+    await user.upload(fileInput(), jsonFile("eligible.json", JSON.stringify(eligible())));
+    await screen.findByText("Imported eligible.json.");
+    await user.click(screen.getByRole("button", { name: "Export as FHIR QuestionnaireResponse" }));
+    await waitFor(() => expect(created).toHaveLength(1));
+    await user.click(screen.getByRole("button", { name: "Export as FHIR PAS claim Bundle" }));
+    await waitFor(() => expect(created).toHaveLength(2));
+    const [response, bundle] = await Promise.all(
+      created.map(async (blob): Promise<[string, unknown]> => [blob.type, JSON.parse(await blob.text()) as unknown]),
+    );
+    expect(response).toEqual([
+      "application/fhir+json",
+      expect.objectContaining({ resourceType: "QuestionnaireResponse", authored: eligible().requestDate }),
+    ]);
+    expect(bundle?.[1]).toMatchObject({ resourceType: "Bundle", type: "collection" });
+    const { fromQuestionnaireResponse } = await import("@/fhir/questionnaire-response");
+    expect(fromQuestionnaireResponse(response?.[1])).toEqual({ ok: true, document: eligible() });
+  });
+
+  it("refuses a FHIR export of answers the document does not accept, naming each", async () => {
+    const { user } = renderImportExport();
+    await user.clear(screen.getByLabelText("Exposure days"));
+    await user.type(screen.getByLabelText("Exposure days"), "-3");
+    await user.click(screen.getByRole("button", { name: "Export as FHIR QuestionnaireResponse" }));
+    const notice = await screen.findByRole("heading", { name: "The QuestionnaireResponse was not made" });
+    expect(notice.parentElement?.textContent).toContain("exposureDays");
+    expect(created).toHaveLength(0);
+  });
 });

@@ -12,7 +12,25 @@ import { toDocument, type Draft } from "../draft";
 import { clearDraft } from "../draft-storage";
 
 type ImportResult =
-  { kind: "idle" } | { kind: "imported"; file: string } | { kind: "refused"; file: string; errors: FieldError[] };
+  | { kind: "idle" }
+  | { kind: "imported"; file: string }
+  | { kind: "refused"; file: string; errors: FieldError[] }
+  | { kind: "not-exported"; what: string; errors: FieldError[] };
+
+/** Offers `json` as a downloaded file, made here: nothing is sent anywhere. */
+function download(fileName: string, json: string, type = "application/json") {
+  const url = URL.createObjectURL(new Blob([json], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+const FHIR_EXPORTS = [
+  { kind: "questionnaire-response", label: "Export as FHIR QuestionnaireResponse", what: "The QuestionnaireResponse" },
+  { kind: "claim-bundle", label: "Export as FHIR PAS claim Bundle", what: "The PAS claim Bundle" },
+] as const;
 
 export function ImportExport() {
   const { reset, getValues } = useFormContext<Draft>();
@@ -38,13 +56,21 @@ export function ImportExport() {
   };
 
   const exportDocument = () => {
-    const json = JSON.stringify(toDocument(getValues()), null, 2);
-    const url = URL.createObjectURL(new Blob([`${json}\n`], { type: "application/json" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = "hemgenix-request.json";
-    link.click();
-    URL.revokeObjectURL(url);
+    download("hemgenix-request.json", `${JSON.stringify(toDocument(getValues()), null, 2)}\n`);
+  };
+
+  const exportFhir = ({ kind, what }: (typeof FHIR_EXPORTS)[number]) => {
+    const candidate = toDocument(getValues());
+    // The FHIR mapping (and the schema) load with the first FHIR export, not with the start page.
+    void import("../fhir-export").then(({ fhirExport }) => {
+      const made = fhirExport(candidate, kind);
+      if (made.ok) {
+        download(made.fileName, made.json, "application/fhir+json");
+        setResult({ kind: "idle" });
+      } else {
+        setResult({ kind: "not-exported", what, errors: made.errors });
+      }
+    });
   };
 
   return (
@@ -73,12 +99,33 @@ export function ImportExport() {
         </AppLink>{" "}
         (a FHIR file or the EHR&apos;s FHIR server; you check every answer first)
       </p>
+      <h3 className="mt-6 text-xl font-bold">Export as FHIR</h3>
+      <p className="mt-2 max-w-2xl">
+        For an EHR or a payer&apos;s system: the answers as a FHIR R4 QuestionnaireResponse to the CP.PHAR.580
+        Questionnaire, or as a Da Vinci PAS-style claim Bundle. The files are made in this browser; nothing is sent.
+      </p>
+      <div className="mt-4 flex flex-wrap gap-4">
+        {FHIR_EXPORTS.map((entry) => (
+          <Button key={entry.kind} variant="secondary" onClick={() => exportFhir(entry)}>
+            {entry.label}
+          </Button>
+        ))}
+      </div>
       <div aria-live="polite">
         {result.kind === "imported" && <p className="mt-4 font-bold text-green-800">Imported {result.file}.</p>}
-        {result.kind === "refused" && (
+        {(result.kind === "refused" || result.kind === "not-exported") && (
           <div className="mt-4 border-4 border-red-700 p-4">
-            <h3 className="text-xl font-bold">{result.file} was not imported</h3>
-            <p>Nothing in the current request was changed. The file has these problems:</p>
+            {result.kind === "refused" ? (
+              <>
+                <h3 className="text-xl font-bold">{result.file} was not imported</h3>
+                <p>Nothing in the current request was changed. The file has these problems:</p>
+              </>
+            ) : (
+              <>
+                <h3 className="text-xl font-bold">{result.what} was not made</h3>
+                <p>A FHIR export needs answers the request document accepts. Correct these first:</p>
+              </>
+            )}
             <ul className="mt-2 list-disc pl-6">
               {result.errors.map((error) => (
                 <li key={`${error.path}:${error.message}`}>

@@ -32,6 +32,8 @@ export interface DecisionInput {
   kind: DecisionKind;
   criteria: CriterionId[];
   message: string;
+  /** request_info: the checklist items whose documents are missing or unreadable. */
+  documents: string[];
   expectedRowVersion: number;
 }
 

@@ -5,7 +5,9 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { evaluate, type RequestDocument } from "@/criteria";
-import { type RequestDetail } from "@/contract";
+import { type RequestDetail, type RequestDocumentsAnswer } from "@/contract";
+import { documentationChecklist } from "@/criteria";
+import { requestDocumentsQuery } from "@/web/api/request-documents";
 import { eligible } from "@fixtures";
 import { stubScrollIntoView } from "@/web/test-support/scroll-into-view";
 import { DecisionForm } from "./decision-form";
@@ -38,8 +40,12 @@ function detail(document: RequestDocument): RequestDetail {
   };
 }
 
-function show(request: RequestDetail) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+function show(request: RequestDetail, documents?: RequestDocumentsAnswer) {
+  // Seeded data stays: the only call a test sees is the decision.
+  const client = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
+  });
+  if (documents !== undefined) client.setQueryData(requestDocumentsQuery(request.reference).queryKey, documents);
   render(
     <QueryClientProvider client={client}>
       <DecisionForm request={request} />
@@ -90,5 +96,46 @@ describe("the decision form", () => {
     show(detail(eligible((d) => (d.requestType = "continuation"))));
     expect(screen.queryByLabelText(/^Approve/)).toBeNull();
     expect(screen.getByLabelText(/^Deny/)).toBeTruthy();
+  });
+
+  it("asks for more information ticking the missing or unreadable documents, from the request's checklist", async () => {
+    const user = userEvent.setup();
+    const request = detail(eligible());
+    const checklist = documentationChecklist(request.document, request.evaluation).map((item) => ({
+      ...item,
+      documents: item.id === "liver-panel" ? ["LLLLLLLLLLLLLLLLLLLLLL"] : [],
+    }));
+    const spy = fetchSpy().mockResolvedValue(
+      new Response(JSON.stringify({ rowVersion: 3, status: "more_info_requested" }), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      }),
+    );
+    show(request, {
+      documents: [],
+      versions: [],
+      checklist,
+      missing: checklist.filter((i) => i.required && i.documents.length === 0).map((i) => i.id),
+    });
+    await user.click(screen.getByLabelText(/^Request more information/));
+    const box = screen.getByRole("group", { name: "Documents to add (optional)" });
+    expect(within(box).getByLabelText(/^Liver panel: ALT, AST, ALP and total bilirubin/)).toBeTruthy();
+    expect(within(box).getByText(/I\.A\.8\.a; 1 document/)).toBeTruthy();
+    await user.click(within(box).getByLabelText(/^Hepatic ultrasound report/));
+    await user.click(within(box).getByLabelText(/^Liver panel/));
+    await user.click(within(box).getByLabelText(/^Hepatic ultrasound report/));
+    await user.click(within(box).getByLabelText(/^Liver elastography report/));
+    await user.type(screen.getByLabelText("Message to the practice"), "The liver panel is unreadable.");
+    await user.click(screen.getByRole("button", { name: "Record decision" }));
+    expect(spy).toHaveBeenCalledTimes(1);
+    const [url, init] = spy.mock.calls[0] ?? [];
+    expect(url).toBe("/api/requests/HGX-AAAA-BBBB/decision");
+    expect(JSON.parse(init?.body as string)).toEqual({
+      kind: "request_info",
+      criteria: [],
+      message: "The liver panel is unreadable.",
+      documents: ["liver-panel", "liver-elastography"],
+      expectedRowVersion: 2,
+    });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The medical director's decision: approve (3 months, one dose), deny (citing the criteria not
- * met) or request more information. A request someone else has just decided is refused by the
- * server (409) and the message says so; nothing is overwritten.
+ * met) or request more information, ticking the documents that are missing or unreadable (items
+ * of the request's documentation checklist). A request someone else has just decided is refused by
+ * the server (409) and the message says so; nothing is overwritten.
  */
 import { useEffect, useRef, useState, type SyntheticEvent } from "react";
 import {
@@ -13,7 +14,9 @@ import {
   type CriterionId,
   type DecisionKind,
 } from "@/criteria";
-import { type RequestDetail } from "@/contract";
+import { type RequestDetail, type RequestDocumentsAnswer } from "@/contract";
+import { useRequestDocuments } from "@/web/api/request-documents";
+import { documentCount } from "@/web/components/document-evidence";
 import { Button } from "@/web/components/buttons";
 import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
 import { useDecide, useReloadRequest } from "../api/decide";
@@ -38,6 +41,7 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
   const kinds = KINDS.filter((k) => k.value !== "approve" || approvable(request.evaluation));
   const [kind, setKind] = useState<DecisionKind | "">("");
   const [criteria, setCriteria] = useState<CriterionId[]>(notMet);
+  const [documents, setDocuments] = useState<string[]>([]);
   const [message, setMessage] = useState("");
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -66,6 +70,7 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
       kind,
       criteria: kind === "deny" ? criteria : [],
       message,
+      documents: kind === "request_info" ? documents : [],
       expectedRowVersion: request.rowVersion,
     });
   };
@@ -163,6 +168,9 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
           ))}
         </fieldset>
       )}
+      {kind === "request_info" && (
+        <DocumentsToRequest reference={request.reference} selected={documents} onChange={setDocuments} />
+      )}
       {kind !== "" && (
         <div className="mb-6">
           <label htmlFor="decision-message" className="mb-1 block text-lg font-bold">
@@ -250,4 +258,67 @@ function ApprovalConfirmation({
       </div>
     </section>
   );
+}
+
+/** The checklist's items, to tick those whose documents are missing or unreadable (optional). */
+function DocumentsToRequest({
+  reference,
+  selected,
+  onChange,
+}: {
+  reference: string;
+  selected: readonly string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const query = useRequestDocuments(reference);
+  return (
+    <fieldset className="mb-6" aria-describedby="decision-documents-hint">
+      <legend className="mb-1 text-lg font-bold">Documents to add (optional)</legend>
+      <p id="decision-documents-hint" className="mb-2 text-slate-600">
+        Tick the documents that are missing or unreadable: the practice sees exactly which ones to add.
+      </p>
+      {query.isPending && <p role="status">Loading the documentation checklist…</p>}
+      {query.isError && (
+        <p role="alert" className="font-bold text-red-700">
+          The documentation checklist could not be loaded ({query.error.message}). Name the documents in the message.
+        </p>
+      )}
+      {query.data !== undefined && <ChecklistBoxes answer={query.data} selected={selected} onChange={onChange} />}
+    </fieldset>
+  );
+}
+
+function ChecklistBoxes({
+  answer,
+  selected,
+  onChange,
+}: {
+  answer: RequestDocumentsAnswer;
+  selected: readonly string[];
+  onChange: (ids: string[]) => void;
+}) {
+  if (answer.checklist.length === 0) return <p>This request has no documentation checklist.</p>;
+  return answer.checklist.map((item) => {
+    const id = `decision-documents-${item.id}`;
+    return (
+      <div key={item.id} className="mb-1 flex items-start gap-2">
+        <input
+          id={id}
+          type="checkbox"
+          checked={selected.includes(item.id)}
+          onChange={(e) =>
+            onChange(e.target.checked ? [...selected, item.id] : selected.filter((other) => other !== item.id))
+          }
+          className="mt-1 size-5 shrink-0"
+        />
+        <label htmlFor={id}>
+          {item.title}{" "}
+          <span className="text-slate-600">
+            ({item.criteria.join(", ")};{" "}
+            {answer.missing.includes(item.id) ? "missing" : documentCount(item.documents.length)})
+          </span>
+        </label>
+      </div>
+    );
+  });
 }

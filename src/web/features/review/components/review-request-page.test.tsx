@@ -1,11 +1,15 @@
 // @vitest-environment jsdom
-/** The reviewer's request page: its link to the decision notice is an in-app link. */
+/**
+ * The reviewer's request page: its link to the decision notice is an in-app link; each criterion
+ * row says how many documents support it.
+ */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen } from "@testing-library/react";
-import { afterEach, beforeEach, describe, it, vi } from "vitest";
-import { evaluate } from "@/criteria";
-import type { RequestDetail, SessionInfo } from "@/contract";
+import { render, screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { documentationChecklist, evaluate } from "@/criteria";
+import type { DocumentInfo, RequestDetail, RequestDocumentsAnswer, SessionInfo } from "@/contract";
 import { requestDetailQuery } from "@/web/api/request-detail";
+import { requestDocumentsQuery } from "@/web/api/request-documents";
 import { sessionQuery } from "@/web/api/session";
 import { expectInAppLink } from "@/web/test-support/link-clicks";
 import { eligible } from "@fixtures";
@@ -45,6 +49,7 @@ function approved(): RequestDetail {
         kind: "approve",
         criteria: [],
         message: "",
+        documentsRequested: [],
         decidedBy: "Rita Reviewer",
         decidedAt: "2026-11-21T09:00:00.000Z",
         version: 1,
@@ -77,5 +82,52 @@ describe("ReviewRequestPage", () => {
       </QueryClientProvider>,
     );
     expectInAppLink(screen.getByRole("link", { name: "Printable decision notice" }), "/review/HGX-REVI-0001/notice");
+  });
+
+  it("shows each criterion's documents (I.A.7.b: 2 documents, or no document) and lists them by item", () => {
+    const request = approved();
+    const file = (id: string, items: string[]): DocumentInfo => ({
+      id: id.padEnd(22, "A"),
+      fileName: `${id}.pdf`,
+      mediaType: "application/pdf",
+      viewType: "application/pdf",
+      size: 2048,
+      sha256: "0".repeat(64),
+      pages: 1,
+      items,
+      uploadedAt: "2026-11-20T09:00:00.000Z",
+      state: "filed",
+      amends: null,
+      version: 1,
+    });
+    const documents = [file("assay-a", ["inhibitor-assay-1"]), file("assay-b", ["inhibitor-assay-1", "weight"])];
+    const checklist = documentationChecklist(request.document, request.evaluation).map((item) => ({
+      ...item,
+      documents: documents.filter((d) => d.items.includes(item.id)).map((d) => d.id),
+    }));
+    const answer: RequestDocumentsAnswer = {
+      documents,
+      versions: [{ version: 1, documents: documents.map((d) => d.id) }],
+      checklist,
+      missing: checklist.filter((i) => i.required && i.documents.length === 0).map((i) => i.id),
+    };
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+    client.setQueryData(sessionQuery.queryKey, ADMIN);
+    client.setQueryData(requestDetailQuery("HGX-REVI-0001").queryKey, request);
+    client.setQueryData(requestDocumentsQuery("HGX-REVI-0001").queryKey, answer);
+    render(
+      <QueryClientProvider client={client}>
+        <ReviewRequestPage reference="HGX-REVI-0001" />
+      </QueryClientProvider>,
+    );
+    const row = (id: string) => screen.getByRole("rowheader", { name: id }).closest("tr") as HTMLElement;
+    expect(within(row("I.A.7.b")).getByText("I.A.7.b: 2 documents")).toBeInTheDocument();
+    expect(within(row("I.A.11")).getByText("I.A.11: 1 document")).toBeInTheDocument();
+    expect(row("I.A.1")).toHaveTextContent("I.A.1: no document");
+    // A criterion no checklist item supports says so.
+    expect(row("I.A.3")).toHaveTextContent("I.A.3: no document (none on the documentation checklist)");
+    const list = screen.getByRole("region", { name: "Supporting documents" });
+    expect(within(list).getAllByRole("button", { name: "Open assay-b.pdf" })).toHaveLength(2);
+    expect(within(list).getByRole("heading", { name: "Required documents missing" })).toBeInTheDocument();
   });
 });

@@ -1,14 +1,18 @@
 /**
  * One request for a reviewer: the same summary the wizard prints (with the evaluation re-run on
- * the server, and a note when it differs from the one at submission), the decision form, the
- * decisions and versions, and the audit trail.
+ * the server, and a note when it differs from the one at submission) with the documents behind
+ * each criterion, the documents by checklist item (opened in a viewer on the page), the decision
+ * form, the decisions and versions, and the audit trail.
  */
 import { criterionEvidence } from "@/criteria";
 import { useRequestDetail } from "@/web/api/request-detail";
+import { useRequestDocuments } from "@/web/api/request-documents";
 import { useSession } from "@/web/api/session";
 import { AppLink } from "@/web/components/app-link";
 import { Button } from "@/web/components/buttons";
 import { DecisionList } from "@/web/components/decision-list";
+import { documentCountsByCriterion } from "@/web/components/document-evidence";
+import { RequestDocuments } from "@/web/components/request-documents";
 import { LoadError, Loading } from "@/web/components/query-state";
 import { RequestSummary } from "@/web/components/request-summary";
 import { AuditTable } from "@/web/components/audit-table";
@@ -20,9 +24,11 @@ import { useStartReview } from "../api/decide";
 import { DecisionForm } from "./decision-form";
 import { SameMemberRequests } from "./same-member";
 import { VersionChangesSection } from "./version-changes";
+import { FhirExportLinks } from "@/web/components/fhir-export-links";
 
 export function ReviewRequestPage({ reference }: { reference: string }) {
   const detail = useRequestDetail(reference);
+  const documents = useRequestDocuments(reference);
   const startReview = useStartReview();
   // Admins read everything; only reviewers decide.
   const canDecide = useSession().data?.user.role === "reviewer";
@@ -56,12 +62,14 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
           title={`Review ${request.reference}`}
           submission={submissionFacts(request)}
           evidence={criterionEvidence(request.document, request.evaluation)}
+          documentCounts={documents.data === undefined ? undefined : documentCountsByCriterion(documents.data)}
           lead={
             request.changes !== undefined && (
               <VersionChangesSection changes={request.changes} version={request.version} />
             )
           }
         />
+        <RequestDocuments reference={reference} />
       </div>
       <aside className="space-y-8 print:hidden">
         {canDecide && request.status === "submitted" && (
@@ -78,6 +86,7 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
             {startReview.error.message}
           </p>
         )}
+        <FhirExportLinks reference={request.reference} />
         <SameMemberRequests requests={request.sameMember} />
         {open && <DecisionForm key={request.rowVersion} request={request} />}
         <section aria-labelledby="decisions-title">

@@ -7,6 +7,7 @@ import { ApiError, api } from "@/web/lib/api-client";
 import { recordSubmitted } from "@/web/lib/submission";
 import { draftSavesSettled, holdDraftSaves, serverDraftQuery } from "@/web/api/draft";
 import { requestDetailQuery } from "@/web/api/request-detail";
+import { requestDocumentsQuery } from "@/web/api/request-documents";
 import { requestListsKey } from "@/web/api/request-list";
 
 export interface SubmitInput {
@@ -72,6 +73,8 @@ export function useAmendRequest() {
         client.invalidateQueries({ queryKey: serverDraftQuery.queryKey }),
         client.invalidateQueries({ queryKey: requestListsKey }),
         client.invalidateQueries({ queryKey: requestDetailQuery(input.reference).queryKey }),
+        // The amendment filed its new documents with the version.
+        client.invalidateQueries({ queryKey: requestDocumentsQuery(input.reference).queryKey }),
       ]),
   });
 }

@@ -1,9 +1,11 @@
 /**
  * While staff amend a request sent back for more information, the reviewer's message stays in
- * view above every page of the wizard, so what is asked for is read where it is answered.
+ * view above every page of the wizard, with the documents it asked for, so what is asked for is
+ * read where it is answered.
  */
 import { useState } from "react";
 import { useRequestDetail } from "@/web/api/request-detail";
+import { DocumentsRequested } from "@/web/components/documents-requested";
 import { readAmending } from "@/web/lib/amending";
 
 export function AmendmentMessage() {
@@ -26,8 +28,10 @@ function Message({ reference }: { reference: string }) {
         Amending request {reference}: the reviewer asked for more information
       </h2>
       <p className="mt-2 whitespace-pre-wrap">{asked.message}</p>
+      <DocumentsRequested documents={asked.documentsRequested} />
       <p className="mt-2 text-slate-700">
-        {asked.decidedBy} · Change the answers this concerns, then resubmit from the summary.
+        {asked.decidedBy} · Change the answers this concerns
+        {asked.documentsRequested.length > 0 && " and attach the documents named"}, then resubmit from the summary.
       </p>
     </section>
   );

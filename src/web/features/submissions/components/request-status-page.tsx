@@ -1,6 +1,8 @@
 /**
- * A submitted request as its practice sees it: status, decisions and their reasons, versions.
- * When more information is requested it can be amended and resubmitted as a new version.
+ * A submitted request as its practice sees it: status, decisions and their reasons, versions, and
+ * its documents by checklist item (opened in the same viewer as the reviewer's). When more
+ * information is requested it can be amended and resubmitted as a new version; the documents the
+ * reviewer asked for are named.
  */
 import { useState } from "react";
 import type { RequestDocument } from "@/criteria";
@@ -8,11 +10,14 @@ import { AppLink } from "@/web/components/app-link";
 import { useRequestDetail } from "@/web/api/request-detail";
 import { Button } from "@/web/components/buttons";
 import { DecisionList } from "@/web/components/decision-list";
+import { DocumentsRequested } from "@/web/components/documents-requested";
+import { RequestDocuments } from "@/web/components/request-documents";
 import { LoadError, Loading } from "@/web/components/query-state";
 import { StatusTag, formatDateTime, outcomeShort } from "@/web/components/request-status";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { startAmending } from "@/web/lib/amending";
 import { paths } from "@/web/lib/paths";
+import { FhirExportLinks } from "@/web/components/fhir-export-links";
 
 export function RequestStatusPage({
   reference,
@@ -61,6 +66,7 @@ export function RequestStatusPage({
             More information requested
           </h2>
           <p className="mt-2 whitespace-pre-wrap">{latestInfoRequest.message}</p>
+          <DocumentsRequested documents={latestInfoRequest.documentsRequested} />
           {askingToReplace ? (
             <div
               role="alertdialog"
@@ -100,6 +106,7 @@ export function RequestStatusPage({
           Summary as submitted (to print or save as PDF)
         </AppLink>
       </p>
+      <FhirExportLinks reference={request.reference} />
       <h2 className="mb-2 text-2xl font-bold">Decisions</h2>
       <DecisionList decisions={request.decisions} />
       {request.decisions.length > 0 && (
@@ -118,6 +125,7 @@ export function RequestStatusPage({
           </li>
         ))}
       </ol>
+      <RequestDocuments reference={request.reference} />
     </div>
   );
 }
