@@ -137,7 +137,7 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-dynamic-delete": "off", "@typescript-eslint/unbound-method": "off" },
   },
   {
-    files: ["**/*.js"],
+    files: ["**/*.js", "**/*.cjs"],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },

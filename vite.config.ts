@@ -6,7 +6,7 @@ import { defineConfig } from "vite";
 
 const src = fileURLToPath(new URL("./src", import.meta.url));
 const fixtures = fileURLToPath(new URL("./fixtures/index.ts", import.meta.url));
-const pureFolders = ["./src/criteria/", "./src/contract/"].map((folder) =>
+const pureFolders = ["./src/criteria/", "./src/contract/", "./src/fhir/"].map((folder) =>
   fileURLToPath(new URL(folder, import.meta.url)),
 );
 
@@ -16,7 +16,21 @@ const START_PAGE_MODULES =
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
-  resolve: { alias: { "@fixtures": fixtures, "@": src } },
+  resolve: {
+    alias: {
+      "@fixtures": fixtures,
+      "@": src,
+      // fhirclient (the record import's SMART client) falls back to this package where a browser
+      // has no Web Crypto; every browser the app supports has it (see the module).
+      // Its debug output would show the token response: silenced (see the module).
+      debug: fileURLToPath(new URL("./src/web/features/record-import/silent-debug.cjs", import.meta.url)),
+      "isomorphic-webcrypto": fileURLToPath(
+        new URL("./src/web/features/record-import/browser-crypto.ts", import.meta.url),
+      ),
+    },
+  },
+  // fhirclient's "pure" build: no fetch or AbortController polyfills (every supported browser has both).
+  define: { FHIRCLIENT_PURE: "true" },
   build: {
     outDir: "dist/web",
     sourcemap: true,

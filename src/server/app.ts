@@ -68,7 +68,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     frameworkErrors: (_error, request, frameworkReply) => {
       const reply = frameworkReply as unknown as FastifyReply;
       reply.code(400);
-      applySecurityHeaders(reply, request, config.MODE === "production");
+      applySecurityHeaders(reply, request, config.MODE === "production", config.FHIR_SERVERS);
       void reply.send({ error: "The address is not valid: it has a malformed %-escape" });
     },
     logger: {
@@ -84,7 +84,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       },
     },
   });
-  addSecurityHeaders(app, { production: config.MODE === "production" });
+  addSecurityHeaders(app, { production: config.MODE === "production", fhirServers: config.FHIR_SERVERS });
   // JSON only (and multipart where a route says so): a text/plain body is what a cross-site form
   // can send without a preflight, and nothing here reads text.
   app.removeContentTypeParser("text/plain");

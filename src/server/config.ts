@@ -50,6 +50,23 @@ const configSchema = z
       }, "must be an IANA time zone such as America/New_York"),
     /** Uploads one person may have in progress at once (each holds a socket, a spool file and a check). */
     UPLOADS_PER_USER: z.coerce.number().int().min(1).max(40).default(4),
+    /**
+     * FHIR servers the browser may read a patient's record from (SMART on FHIR), as origins
+     * separated by commas ("https://ehr.example.org,https://fhir.example.net"); none by default.
+     */
+    FHIR_SERVERS: z
+      .string()
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== ""),
+      )
+      .refine(
+        (origins) => origins.every(isOrigin),
+        "must be origins such as https://ehr.example.org, separated by commas",
+      ),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((c, ctx) => {
@@ -65,6 +82,16 @@ const configSchema = z
     }
   })
   .transform((c) => ({ ...c, DATABASE_FILE: c.DATABASE_FILE ?? ".data/hemgenix.db" }));
+
+/** An http(s) origin alone (no path, query or credentials): what a CSP source may name. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value.replace(/\/$/, "");
+  } catch {
+    return false;
+  }
+}
 
 /** A postgres:// address with a host and a database name (checked without ever quoting it back). */
 function postgresUrl(value: string): boolean {

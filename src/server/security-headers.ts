@@ -6,17 +6,23 @@
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+/**
+ * The policy; `fhirServers` are the origins of the FHIR servers the browser may read a patient's
+ * record from (`FHIR_SERVERS`): the page talks to nothing else, so a record read there can only
+ * reach this app's own origin.
+ */
+export const contentSecurityPolicy = (fhirServers: readonly string[] = []): string =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    ["connect-src 'self'", ...fhirServers].join(" "),
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
 
 /** Browser features the app never uses, denied to it and to anything it could ever embed. */
 export const PERMISSIONS_POLICY = [
@@ -72,8 +78,9 @@ export function applySecurityHeaders(
   reply: FastifyReply,
   request: { url: string; routeOptions?: { url?: string } },
   production: boolean,
+  fhirServers: readonly string[] = [],
 ): void {
-  reply.header("content-security-policy", CSP);
+  reply.header("content-security-policy", contentSecurityPolicy(fhirServers));
   reply.header("x-content-type-options", "nosniff");
   reply.header("referrer-policy", "no-referrer");
   reply.header("x-frame-options", "DENY");
@@ -91,8 +98,11 @@ export function applySecurityHeaders(
   else reply.removeHeader("pragma");
 }
 
-export function addSecurityHeaders(app: FastifyInstance, options: { production: boolean }): void {
+export function addSecurityHeaders(
+  app: FastifyInstance,
+  options: { production: boolean; fhirServers?: readonly string[] },
+): void {
   app.addHook("onSend", async (request, reply) => {
-    applySecurityHeaders(reply, request, options.production);
+    applySecurityHeaders(reply, request, options.production, options.fhirServers);
   });
 }

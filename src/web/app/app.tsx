@@ -15,12 +15,18 @@ const RequestSummary = lazy(() =>
   import("@/web/components/request-summary").then((m) => ({ default: m.RequestSummary })),
 );
 const SignedInPages = lazy(() => import("./signed-in-pages"));
+// Fill from the patient's record: the FHIR mapping and fhirclient load only when it is opened.
+const RecordImportPage = lazy(() => import("@/web/features/record-import/record-import-page"));
 const AccountBar = lazy(() => import("./account").then((m) => ({ default: m.LazyAccountBar })));
 const ServerDraftSync = lazy(() => import("./account").then((m) => ({ default: m.LazyServerDraftSync })));
 const AmendmentMessage = lazy(() => import("./account").then((m) => ({ default: m.LazyAmendmentMessage })));
 const SubmitPanel = lazy(() => import("./account").then((m) => ({ default: m.LazySubmitPanel })));
 const Documents = lazy(() => import("./account").then((m) => ({ default: m.LazyDocuments })));
 const SummaryDocuments = lazy(() => import("./account").then((m) => ({ default: m.LazySummaryDocuments })));
+
+const RecordProvenanceList = lazy(() =>
+  import("@/web/components/record-provenance-list").then((m) => ({ default: m.RecordProvenanceList })),
+);
 
 const loading = <p role="status">Loading…</p>;
 
@@ -67,6 +73,11 @@ export function App() {
                 <Documents place={place} />
               </Suspense>
             )}
+            renderRecordPage={(target) => (
+              <Suspense fallback={loading}>
+                <RecordImportPage target={target} />
+              </Suspense>
+            )}
             renderSummary={(props) => (
               <Suspense fallback={loading}>
                 <RequestSummary
@@ -77,6 +88,7 @@ export function App() {
                     </Suspense>
                   }
                 />
+                <RecordProvenanceList />
                 <SubmitPanel document={props.document} evaluation={props.evaluation} />
               </Suspense>
             )}

@@ -7,6 +7,7 @@
 import { useFormContext, useWatch, type FieldPathByValue, type FieldValues, type Path } from "react-hook-form";
 import type { ReactNode } from "react";
 import { DATE_PART_NAMES, dateProblem, type DatePart, type DateParts } from "@/web/lib/date-parts";
+import { RecordMarkFor } from "./record-mark";
 import { ErrorMessage, FieldWrapper, Hint, describedBy, inputClass, inputId, useFieldError } from "./form-fields";
 
 const PART_LABELS: Readonly<Record<DatePart, string>> = { day: "Day", month: "Month", year: "Year" };
@@ -48,6 +49,7 @@ export function DateInput<V extends FieldValues = FieldValues>({
           {hint !== undefined && <span className="block">{hint}</span>}
           For example, {example}
         </Hint>
+        <RecordMarkFor name={name} />
         {error !== undefined && <ErrorMessage id={`${id}-error`} message={error} />}
         <div className="flex flex-wrap gap-4">
           {DATE_PART_NAMES.map((part) => {

@@ -7,6 +7,7 @@
  */
 import { get, useFormContext, useFormState, type FieldValues, type Path } from "react-hook-form";
 import type { ReactNode } from "react";
+import { RecordMarkFor } from "./record-mark";
 
 export const inputId = (name: string): string => `f-${name.replace(/[.[\]]+/g, "-").replace(/-$/, "")}`;
 
@@ -93,6 +94,7 @@ export function TextField<V extends FieldValues = FieldValues>({
     <FieldWrapper hasError={error !== undefined}>
       {labelSize === "page" ? <h1>{labelElement}</h1> : labelElement}
       {hint !== undefined && <Hint id={`${id}-hint`}>{hint}</Hint>}
+      <RecordMarkFor name={name} />
       {error !== undefined && <ErrorMessage id={`${id}-error`} message={error} />}
       {prefix === undefined && suffix === undefined ? (
         input
@@ -150,6 +152,7 @@ export function Radios<V extends FieldValues = FieldValues>({
           {legendSize === "page" ? <h1>{legend}</h1> : legend}
         </legend>
         {hint !== undefined && <Hint id={`${id}-hint`}>{hint}</Hint>}
+        <RecordMarkFor name={name} />
         {error !== undefined && <ErrorMessage id={`${id}-error`} message={error} />}
         <div className={inline ? "flex flex-wrap gap-6" : "space-y-2"}>
           {options.map((option, index) => {
@@ -203,6 +206,7 @@ export function Select<V extends FieldValues = FieldValues>({ name, label, hint,
         {label}
       </label>
       {hint !== undefined && <Hint id={`${id}-hint`}>{hint}</Hint>}
+      <RecordMarkFor name={name} />
       {error !== undefined && <ErrorMessage id={`${id}-error`} message={error} />}
       <select
         id={id}

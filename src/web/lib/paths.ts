@@ -14,6 +14,10 @@ const ROUTES = {
   check: "/check",
   summary: "/summary",
   step: "/request/:step",
+  /** Fill from the patient's record: a Bundle file or a FHIR server; SMART launches come back here. */
+  record: "/record",
+  /** The EHR launch: the EHR opens it with `iss` and `launch` (no patient data in either). */
+  recordLaunch: "/record/launch",
   signIn: "/sign-in",
   myRequests: "/requests",
   request: "/requests/:reference",
@@ -119,4 +123,8 @@ export function matchRoute(location: string): Route {
 }
 
 /** The wizard's routes: the intake feature shows them (in the first bundle); the rest are signed-in pages. */
-export const isIntakeRoute = (route: Route): boolean => ["start", "step", "check", "summary"].includes(route.name);
+export const isIntakeRoute = (route: Route): boolean =>
+  ["start", "step", "check", "summary", "record", "recordLaunch"].includes(route.name);
+
+/** The record import's pages, shown inside the wizard (they fill its answers). */
+export const isRecordRoute = (route: Route): boolean => route.name === "record" || route.name === "recordLaunch";

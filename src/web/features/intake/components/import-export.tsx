@@ -5,7 +5,9 @@
 import { useId, useState, type ChangeEvent } from "react";
 import { useFormContext } from "react-hook-form";
 import type { FieldError } from "@/criteria";
+import { AppLink } from "@/web/components/app-link";
 import { Button } from "@/web/components/buttons";
+import { paths } from "@/web/lib/paths";
 import { toDocument, type Draft } from "../draft";
 import { clearDraft } from "../draft-storage";
 
@@ -91,6 +93,12 @@ export function ImportExport() {
           Export this request as JSON
         </Button>
       </div>
+      <p className="mt-4 text-lg">
+        <AppLink to={paths.record()} className="font-bold underline">
+          Fill from the patient&apos;s record
+        </AppLink>{" "}
+        (a FHIR file or the EHR&apos;s FHIR server; you check every answer first)
+      </p>
       <h3 className="mt-6 text-xl font-bold">Export as FHIR</h3>
       <p className="mt-2 max-w-2xl">
         For an EHR or a payer&apos;s system: the answers as a FHIR R4 QuestionnaireResponse to the CP.PHAR.580

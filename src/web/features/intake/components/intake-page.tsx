@@ -2,13 +2,17 @@
  * The intake feature's frame: the form (restored from this browser), the step list, the current
  * page and the live eligibility panel. The wizard's place is the URL, moved by `wizardReducer`.
  */
-import { lazy, Suspense, useCallback, useEffect, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, type ReactNode } from "react";
 import { FormProvider } from "react-hook-form";
 import type { Evaluation, RequestDocument } from "@/criteria";
 import { MainContent } from "@/web/components/main-content";
 import { navigate, useLocation } from "@/web/lib/router";
 import { BackAddress } from "@/web/components/buttons";
 import { preloadable } from "@/web/lib/preloadable";
+import { isRecordRoute, matchRoute } from "@/web/lib/paths";
+import type { RecordTarget } from "@/web/lib/record-provenance";
+import { toDocument } from "../draft";
+import { fillDraft } from "../record-answers";
 import { DraftProvider } from "../hooks/use-draft";
 import { useIntakeForm } from "../hooks/use-intake-form";
 import type { StepId } from "../steps";
@@ -46,13 +50,28 @@ interface IntakePageProps {
   formExtras?: ReactNode;
   /** The supporting documents of a question page, or of "Check your answers" (#11; server state, lazy). */
   renderDocuments?: (place: StepId | "check") => ReactNode;
+  /** The record import's pages (/record), given the wizard's answers to read and fill. */
+  renderRecordPage?: (target: RecordTarget) => ReactNode;
 }
 
-export function IntakePage({ renderSummary, formExtras, renderDocuments }: IntakePageProps) {
+export function IntakePage({ renderSummary, formExtras, renderDocuments, renderRecordPage }: IntakePageProps) {
   const form = useIntakeForm();
   // A prerendered page is inert until React has taken it over (scripts/prerender.ts): now it has.
   useEffect(() => document.getElementById("root")?.removeAttribute("inert"), []);
-  const state: WizardState = fromPath(useLocation());
+  const location = useLocation();
+  const state: WizardState = fromPath(location);
+  const recordPage = isRecordRoute(matchRoute(location));
+  const recordTarget = useMemo<RecordTarget>(
+    () => ({
+      currentDocument: () => toDocument(form.getValues()),
+      fill: (answers) => {
+        const { draft, applied } = fillDraft(form.getValues(), answers);
+        form.reset(draft);
+        return applied;
+      },
+    }),
+    [form],
+  );
   const dispatch = useCallback((action: WizardAction) => navigate(toPath(wizardReducer(state, action))), [state]);
   // Every page's back link is a real link to the page "back" leads to.
   const backHref = toPath(wizardReducer(state, { type: "back" }));
@@ -88,8 +107,9 @@ export function IntakePage({ renderSummary, formExtras, renderDocuments }: Intak
             </div>
             <MainContent>
               {formExtras}
-              {state.kind === "start" && <StartPage onStart={() => dispatch({ type: "start" })} />}
-              {state.kind === "editing" && (
+              {recordPage && renderRecordPage?.(recordTarget)}
+              {!recordPage && state.kind === "start" && <StartPage onStart={() => dispatch({ type: "start" })} />}
+              {!recordPage && state.kind === "editing" && (
                 <Suspense fallback={<Loading />}>
                   <WizardStep
                     step={state.step}
@@ -99,7 +119,7 @@ export function IntakePage({ renderSummary, formExtras, renderDocuments }: Intak
                   />
                 </Suspense>
               )}
-              {state.kind === "checking" && (
+              {!recordPage && state.kind === "checking" && (
                 <Suspense fallback={<Loading />}>
                   <CheckAnswers
                     onBack={() => dispatch({ type: "back" })}
@@ -109,7 +129,7 @@ export function IntakePage({ renderSummary, formExtras, renderDocuments }: Intak
                 </Suspense>
               )}
             </MainContent>
-            {state.kind !== "start" && (
+            {(state.kind !== "start" || recordPage) && (
               <Suspense fallback={null}>
                 <OutcomeLine />
               </Suspense>

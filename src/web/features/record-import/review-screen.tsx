@@ -1,0 +1,194 @@
+/**
+ * The review before anything changes (GOV.UK "Check answers"): each answer the record would fill
+ * with its value and source, the results it did not use, what it could not use, and each answer
+ * that differs from what was typed, side by side with a choice (keep what was typed, or use the
+ * record). "Fill the request" needs a choice for every difference: nothing typed is replaced
+ * unless chosen.
+ */
+import { useState, type Ref } from "react";
+import { formatDate } from "@/criteria";
+import type { RecordImport, RecordSource } from "@/fhir";
+import { Button } from "@/web/components/buttons";
+import { ErrorSummary } from "@/web/components/error-summary";
+import { recordSourceText } from "@/web/components/record-mark";
+import { typedInWords, unresolved, type Choice, type ReviewItem } from "./review";
+
+interface ReviewScreenProps {
+  headingRef: Ref<HTMLHeadingElement>;
+  from: string;
+  result: RecordImport;
+  items: readonly ReviewItem[];
+  onFill: (items: readonly ReviewItem[], choices: Readonly<Record<string, Choice>>) => void;
+  onCancel: () => void;
+}
+
+const choiceId = (path: string): string => `choice-${path.replace(/[.[\]]+/g, "-")}`;
+
+function Sources({ sources }: { sources: readonly RecordSource[] }) {
+  return (
+    <ul className="mt-1 list-disc pl-6 text-base text-slate-700">
+      {sources.map((s) => (
+        <li key={`${s.reference}:${s.date ?? ""}`}>
+          {s.display} ({recordSourceText(s)})
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ReviewScreen({ headingRef, from, result, items, onFill, onCancel }: ReviewScreenProps) {
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const [attempts, setAttempts] = useState(0);
+  const missing = attempts > 0 ? unresolved(items, choices) : [];
+  const conflicts = items.filter((item) => item.kind === "conflict");
+  const fills = items.filter((item) => item.kind !== "conflict");
+  const patient = result.patient;
+
+  const submit = () => {
+    if (unresolved(items, choices).length > 0) {
+      setAttempts((n) => n + 1);
+      return;
+    }
+    onFill(items, choices);
+  };
+
+  return (
+    <div>
+      <ErrorSummary
+        errors={missing.map((item) => ({
+          fieldId: choiceId(item.answer.path),
+          message: `Choose whether to keep what was typed or use the record for ${item.answer.label}`,
+        }))}
+        focusKey={attempts}
+      />
+      <h1 ref={headingRef} tabIndex={-1} className="mb-2 text-3xl font-bold focus:outline-none">
+        Check what the record would fill
+      </h1>
+      <p className="mb-6 text-lg">
+        From {from}
+        {patient !== null && (
+          <>
+            {" "}
+            for {patient.name ?? patient.reference}
+            {patient.birthDate !== undefined && <>, born {formatDate(patient.birthDate)}</>}
+          </>
+        )}
+        . Nothing changes until you choose &ldquo;Fill the request&rdquo;.
+      </p>
+
+      {conflicts.length > 0 && (
+        <section aria-labelledby="review-conflicts" className="mb-8">
+          <h2 id="review-conflicts" className="mb-2 text-2xl font-bold">
+            Answers that differ from what was typed
+          </h2>
+          <p className="mb-4">Choose which to keep for each. What you keep is left exactly as it is.</p>
+          {conflicts.map((item) => {
+            const id = choiceId(item.answer.path);
+            const error = missing.includes(item);
+            const name = `choice:${item.answer.path}`;
+            return (
+              <fieldset
+                key={item.answer.path}
+                aria-describedby={error ? `${id}-error` : undefined}
+                className={`mb-6 ${error ? "border-l-4 border-red-700 pl-4" : ""}`}
+              >
+                <legend className="mb-2 text-lg font-bold">{item.answer.label}</legend>
+                {error && (
+                  <p id={`${id}-error`} className="mb-2 font-bold text-red-700">
+                    <span className="sr-only">Error:</span> Choose which answer to keep
+                  </p>
+                )}
+                <div className="space-y-2">
+                  {(["typed", "record"] as const).map((choice) => (
+                    <div key={choice} className="flex items-start gap-2">
+                      <input
+                        id={choice === "typed" ? id : `${id}-record`}
+                        type="radio"
+                        name={name}
+                        value={choice}
+                        checked={choices[item.answer.path] === choice}
+                        onChange={() => setChoices((c) => ({ ...c, [item.answer.path]: choice }))}
+                        className="mt-1 size-6 accent-slate-900"
+                      />
+                      <label htmlFor={choice === "typed" ? id : `${id}-record`} className="text-lg">
+                        {choice === "typed" ? (
+                          <>Keep what was typed: {typedInWords(item.kind === "conflict" ? item.typed : undefined)}</>
+                        ) : (
+                          <>
+                            Use the record: {item.answer.display}
+                            <span className="block text-base text-slate-700">
+                              {recordSourceText(item.answer.source)}
+                            </span>
+                          </>
+                        )}
+                      </label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            );
+          })}
+        </section>
+      )}
+
+      <section aria-labelledby="review-fills" className="mb-8">
+        <h2 id="review-fills" className="mb-2 text-2xl font-bold">
+          {conflicts.length > 0 ? "Other answers the record would fill" : "Answers the record would fill"}
+        </h2>
+        {fills.length === 0 ? (
+          <p>None{conflicts.length === 0 ? ": the record holds nothing this request asks" : ""}.</p>
+        ) : (
+          <dl className="border-t border-slate-300">
+            {fills.map(({ kind, answer }) => (
+              <div
+                key={answer.path}
+                className="grid grid-cols-1 gap-1 border-b border-slate-300 py-3 sm:grid-cols-[14rem_1fr] sm:gap-4"
+              >
+                <dt className="font-bold">{answer.label}</dt>
+                <dd>
+                  {answer.display}
+                  {kind === "same" && <span className="text-slate-700"> (already in the request)</span>}
+                  <span className="block text-base text-slate-700">
+                    Source: {(answer.sources ?? [answer.source]).map(recordSourceText).join("; ")}
+                  </span>
+                  {answer.others.length > 0 && (
+                    <details className="mt-1">
+                      <summary className="cursor-pointer text-base underline">
+                        {answer.others.length === 1 ? "1 other result" : `${answer.others.length} other results`} in the
+                        record, not used
+                      </summary>
+                      <Sources sources={answer.others} />
+                    </details>
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </section>
+
+      {result.problems.length > 0 && (
+        <section aria-labelledby="review-problems" className="mb-8">
+          <h2 id="review-problems" className="mb-2 text-2xl font-bold">
+            What the record could not fill
+          </h2>
+          <ul className="list-disc pl-6">
+            {result.problems.map((problem, index) => (
+              <li key={`${problem.code}:${problem.reference ?? ""}:${index}`}>
+                {problem.message}
+                {problem.reference !== undefined && <span className="text-slate-700"> ({problem.reference})</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <div className="flex flex-wrap gap-4">
+        {items.length > 0 && <Button onClick={submit}>Fill the request</Button>}
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel: change nothing
+        </Button>
+      </div>
+    </div>
+  );
+}
