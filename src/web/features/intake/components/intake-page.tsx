@@ -9,6 +9,7 @@ import { MainContent } from "@/web/components/main-content";
 import { navigate, useLocation } from "@/web/lib/router";
 import { BackAddress } from "@/web/components/buttons";
 import { preloadable } from "@/web/lib/preloadable";
+import { flushDraft } from "../draft-storage";
 import { DraftProvider } from "../hooks/use-draft";
 import { useIntakeForm } from "../hooks/use-intake-form";
 import { fromPath, toPath, wizardReducer, type WizardAction, type WizardState } from "../wizard-state";
@@ -50,7 +51,13 @@ export function IntakePage({ renderSummary, formExtras }: IntakePageProps) {
   // A prerendered page is inert until React has taken it over (scripts/prerender.ts): now it has.
   useEffect(() => document.getElementById("root")?.removeAttribute("inert"), []);
   const state: WizardState = fromPath(useLocation());
-  const dispatch = useCallback((action: WizardAction) => navigate(toPath(wizardReducer(state, action))), [state]);
+  const dispatch = useCallback(
+    (action: WizardAction) => {
+      flushDraft(); // the page moves: what was typed is stored before anything else runs
+      navigate(toPath(wizardReducer(state, action)));
+    },
+    [state],
+  );
   // Every page's back link is a real link to the page "back" leads to.
   const backHref = toPath(wizardReducer(state, { type: "back" }));
 

@@ -9,7 +9,7 @@ import type { Control } from "react-hook-form";
 import { evaluatePartial, type PartialEvaluation } from "@/criteria";
 import { toDocument, type Draft } from "../draft";
 import { answeredErrors, rewordErrors } from "../draft-messages";
-import { useDraft } from "./use-draft";
+import { useDraft, useDraftSelector } from "./use-draft";
 
 interface Live {
   draft: Draft;
@@ -18,7 +18,7 @@ interface Live {
 
 const evaluated = new WeakMap<Draft, Live>();
 
-function liveOf(draft: Draft): Live {
+export function liveOf(draft: Draft): Live {
   let result = evaluated.get(draft);
   if (result === undefined) {
     const live = evaluatePartial(toDocument(draft));
@@ -34,3 +34,12 @@ export function useLive(control?: Control<Draft>): Live {
 }
 
 export const useLiveEvaluation = (control?: Control<Draft>): PartialEvaluation => useLive(control).live;
+
+/** Something derived from the live evaluation: the component re-renders only when it changes (see `useDraftSelector`). */
+export function useLiveSelector<T>(
+  select: (live: Live) => T,
+  same?: (a: T, b: T) => boolean,
+  control?: Control<Draft>,
+): T {
+  return useDraftSelector((draft) => select(liveOf(draft)), same, control);
+}
