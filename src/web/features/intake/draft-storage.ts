@@ -59,11 +59,24 @@ export function flushDraft(): void {
   if (draft !== undefined) storage.local.setJson(KEY, draft);
 }
 
+let listening = false;
+
+/** A hidden page may be closed or frozen without another chance to run: it writes what is waiting. */
+function flushWhenLeft(): void {
+  if (listening) return;
+  listening = true;
+  window.addEventListener("pagehide", flushDraft);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flushDraft();
+  });
+}
+
 /** Writes the form's answers soon, the latest of them only; nothing once the session has ended since it was opened. */
 export function draftWriter(): (draft: Draft) => void {
   const opened = generation;
   return (draft) => {
     if (opened !== generation) return;
+    flushWhenLeft();
     pending = draft;
     cancelScheduled ??= whenIdle(flushDraft);
   };
@@ -81,12 +94,4 @@ export function clearDraft(): void {
 export function forgetDraft(): void {
   generation += 1;
   clearDraft();
-}
-
-// A hidden page may be closed or frozen without another chance to run: write what is waiting.
-if (typeof window !== "undefined") {
-  window.addEventListener("pagehide", flushDraft);
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "hidden") flushDraft();
-  });
 }

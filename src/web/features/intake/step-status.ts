@@ -46,8 +46,12 @@ function touched(draft: Draft, step: StepId): boolean {
   return BLANK[step].some(([path, json]) => JSON.stringify(get(draft, path)) !== json);
 }
 
-export function stepStatuses(draft: Draft, live: PartialEvaluation): Record<StepId, StepStatus> {
-  const document = toDocument(draft);
+/** `document` is `toDocument(draft)`, when the caller has it already. */
+export function stepStatuses(
+  draft: Draft,
+  live: PartialEvaluation,
+  document = toDocument(draft),
+): Record<StepId, StepStatus> {
   // A required answer left blank is "not answered yet", not a problem; a wrong answer is.
   const problems = new Set(answeredErrors(live.errors, draft).map((e) => stepOfPath(e.path)));
   const open = new Set(

@@ -14,6 +14,6 @@ const sameStatuses = (a: Record<StepId, StepStatus>, b: Record<StepId, StepStatu
   STEP_IDS.every((id) => a[id] === b[id]);
 
 export function LiveStepList({ current }: { current: StepId | "check" | undefined }) {
-  const statuses = useLiveSelector(({ draft, live }) => stepStatuses(draft, live), sameStatuses);
+  const statuses = useLiveSelector(({ draft, document, live }) => stepStatuses(draft, live, document), sameStatuses);
   return <MemoStepList current={current} statuses={statuses} />;
 }

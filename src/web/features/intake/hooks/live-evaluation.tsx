@@ -13,16 +13,21 @@ import { useDraft, useDraftSelector } from "./use-draft";
 
 interface Live {
   draft: Draft;
+  /** The draft as a request document (what was evaluated). */
+  document: RequestDocumentInput;
   live: PartialEvaluation;
 }
+
+type RequestDocumentInput = ReturnType<typeof toDocument>;
 
 const evaluated = new WeakMap<Draft, Live>();
 
 export function liveOf(draft: Draft): Live {
   let result = evaluated.get(draft);
   if (result === undefined) {
-    const live = evaluatePartial(toDocument(draft));
-    result = { draft, live: { ...live, errors: answeredErrors(rewordErrors(live.errors, draft), draft) } };
+    const document = toDocument(draft);
+    const live = evaluatePartial(document);
+    result = { draft, document, live: { ...live, errors: answeredErrors(rewordErrors(live.errors, draft), draft) } };
     evaluated.set(draft, result);
   }
   return result;
