@@ -11,11 +11,13 @@
  * otherwise. Until React has it, the page is `inert` (seen, not yet used: what is typed or chosen
  * before would not reach the form). The server sends a step's file for its path and the shell for the other app paths.
  */
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createServer } from "vite";
 import type * as PrerenderApp from "./prerender-app";
 import { ROOT } from "./support/server";
+import { INLINE_HASHES_FILE, type InlineHashes } from "../src/server/inline-hashes";
 
 const DIST = join(ROOT, "dist/web");
 
@@ -52,6 +54,26 @@ function withAppPreloads(html: string): string {
   return html.replace(/(\s*)<link rel="stylesheet"/, `$1${links}$1<link rel="stylesheet"`);
 }
 
+const sha256 = (text: string): string => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
+
+/**
+ * The stylesheet and the first-paint guard go inside each page (a `<style>`, a `<script>`), so the
+ * first paint waits for no other request. The CSP allows these two inline blocks by their hashes,
+ * which the server reads from dist/web/inline-hashes.json; any other inline style or script is
+ * still refused. Their files stay in the build (a page cached from an older release may link them).
+ */
+function withInlineBlocks(html: string): { html: string; hashes: InlineHashes } {
+  const link = /<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/.exec(html);
+  if (link?.[1] === undefined) throw new Error("dist/web/index.html links no stylesheet");
+  const guardTag = '<script src="/prerender-guard.js"></script>';
+  if (!html.includes(guardTag)) throw new Error("dist/web/index.html has no prerender-guard.js script");
+  const css = readFileSync(join(DIST, link[1]), "utf8");
+  const guard = readFileSync(join(DIST, "prerender-guard.js"), "utf8");
+  if (css.includes("</") || guard.includes("</")) throw new Error('An inlined block contains "</", which would end it');
+  const out = html.replace(guardTag, () => `<script>${guard}</script>`).replace(link[0], () => `<style>${css}</style>`);
+  return { html: out, hashes: { styles: [sha256(css)], scripts: [sha256(guard)] } };
+}
+
 const vite = await createServer({
   root: ROOT,
   configFile: join(ROOT, "vite.config.ts"),
@@ -63,7 +85,9 @@ try {
   const app = (await vite.ssrLoadModule("/scripts/prerender-app.tsx")) as typeof PrerenderApp;
   const built = readFileSync(join(DIST, "index.html"), "utf8");
   if (!built.includes('<div id="root"></div>')) throw new Error("dist/web/index.html has no empty #root: build first");
-  const template = withAppPreloads(built);
+  const inlined = withInlineBlocks(withAppPreloads(built));
+  const template = inlined.html;
+  writeFileSync(join(DIST, INLINE_HASHES_FILE), `${JSON.stringify(inlined.hashes)}\n`);
 
   const page = (path: string, file: string, title: string | undefined, html: string): void => {
     const marked = path === "" ? '<div id="root">' : `<div id="root" data-prerendered="${path}" inert>`;

@@ -12,6 +12,7 @@ import { evaluateRoute } from "./routes/evaluate";
 import { requestRoutes } from "./routes/requests";
 import { sessionRoutes } from "./routes/session";
 import { addSecurityHeaders, applySecurityHeaders } from "./security-headers";
+import { readInlineHashes } from "./inline-hashes";
 import type { Services } from "./services";
 
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -82,7 +83,11 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       },
     },
   });
-  addSecurityHeaders(app, { production: config.MODE === "production" });
+  const staticRoot = resolve(config.STATIC_DIR);
+  addSecurityHeaders(app, {
+    production: config.MODE === "production",
+    inline: readInlineHashes(staticRoot),
+  });
   // JSON only (and multipart where a route says so): a text/plain body is what a cross-site form
   // can send without a preflight, and nothing here reads text.
   app.removeContentTypeParser("text/plain");
@@ -121,7 +126,6 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   adminRoutes(app, services);
   await documentRoutes(app, services);
 
-  const staticRoot = resolve(config.STATIC_DIR);
   const hasWebApp = existsSync(resolve(staticRoot, "index.html"));
   if (hasWebApp) {
     await app.register(fastifyStatic, { root: staticRoot, preCompressed: true, index: "index.html" });

@@ -1,22 +1,34 @@
 /**
- * Headers on every response: a CSP without inline scripts, no framing, no sniffing, no powerful
+ * Headers on every response: a CSP without inline scripts or styles (but the build's own, by hash), no framing, no sniffing, no powerful
  * browser features, HTTPS pinned in production, and caching that keeps patient data out of every
  * cache (API answers are never stored; the app's content-hashed files are kept for a year; the
  * page itself is revalidated so a new release is picked up at once).
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
+import type { InlineHashes } from "./inline-hashes";
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const sources = (directive: string, hashes: readonly string[]): string =>
+  [`${directive} 'self'`, ...hashes.map((hash) => `'${hash}'`)].join(" ");
+
+/**
+ * No inline script or style but the build's own, each allowed by its hash (the prerendered pages'
+ * stylesheet and first-paint script: see inline-hashes.ts).
+ */
+export function contentSecurityPolicy(inline: InlineHashes = { styles: [], scripts: [] }): string {
+  return [
+    "default-src 'self'",
+    sources("script-src", inline.scripts),
+    sources("style-src", inline.styles),
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+const STRICT_CSP = contentSecurityPolicy();
 
 /** Browser features the app never uses, denied to it and to anything it could ever embed. */
 export const PERMISSIONS_POLICY = [
@@ -72,8 +84,9 @@ export function applySecurityHeaders(
   reply: FastifyReply,
   request: { url: string; routeOptions?: { url?: string } },
   production: boolean,
+  csp = STRICT_CSP,
 ): void {
-  reply.header("content-security-policy", CSP);
+  reply.header("content-security-policy", csp);
   reply.header("x-content-type-options", "nosniff");
   reply.header("referrer-policy", "no-referrer");
   reply.header("x-frame-options", "DENY");
@@ -91,8 +104,12 @@ export function applySecurityHeaders(
   else reply.removeHeader("pragma");
 }
 
-export function addSecurityHeaders(app: FastifyInstance, options: { production: boolean }): void {
+export function addSecurityHeaders(
+  app: FastifyInstance,
+  options: { production: boolean; inline?: InlineHashes },
+): void {
+  const csp = contentSecurityPolicy(options.inline);
   app.addHook("onSend", async (request, reply) => {
-    applySecurityHeaders(reply, request, options.production);
+    applySecurityHeaders(reply, request, options.production, csp);
   });
 }
