@@ -1,9 +1,9 @@
 /**
- * The prerendered pages carry the app's stylesheet and the small script that runs before their
- * first paint inline (scripts/prerender.ts), so the first paint waits for no other request. The
- * CSP allows exactly those two by their SHA-256 hashes, which the build writes beside the pages;
- * every other inline style and inline script is still refused. A build without the file (or no
- * build) allows no inline style or script at all.
+ * The prerendered pages carry the small script that runs before their first paint inline
+ * (scripts/prerender.ts), so the first paint waits for no other request. The CSP allows exactly
+ * the build's inline blocks by their SHA-256 hashes, which the build writes beside the pages
+ * (scripts now; styles too, should the build ever inline one); every other inline script and
+ * inline style is still refused. A build without the file (or no build) allows nothing inline.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";

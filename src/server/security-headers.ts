@@ -12,7 +12,7 @@ const sources = (directive: string, hashes: readonly string[]): string =>
 
 /**
  * No inline script or style but the build's own, each allowed by its hash (the prerendered pages'
- * stylesheet and first-paint script: see inline-hashes.ts).
+ * first-paint script: see inline-hashes.ts).
  */
 export function contentSecurityPolicy(inline: InlineHashes = { styles: [], scripts: [] }): string {
   return [
