@@ -1,10 +1,10 @@
 /* global document */
-// Runs before the first paint (a classic script in <head>; the Content-Security-Policy allows no
-// inline script). The prerendered page is a first visit's: no answers, nobody signed in. When this
-// browser holds answers (src/web/features/intake/draft-storage.ts) or someone signed in here
-// (src/web/lib/signed-in-here.ts), it is not shown, and once parsed it is taken out (nothing can
-// reach its controls): the app draws the real page instead (src/web/main.tsx), so what was painted
-// never changes under the reader.
+// Runs before the first paint: scripts/prerender.ts puts it inline in <head>, and the
+// Content-Security-Policy allows it by its hash (no other inline script). The prerendered page
+// is a first visit's: no answers, nobody signed in. When this browser holds answers
+// (src/web/features/intake/draft-storage.ts) or someone signed in here (src/web/lib/signed-in-here.ts),
+// it is not shown, and once parsed it is taken out (nothing can reach its controls): the app
+// draws the real page instead (src/web/main.tsx), so what was painted never changes under the reader.
 try {
   if (
     localStorage.getItem("hemgenix-pa:draft:v1") !== null ||

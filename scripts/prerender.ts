@@ -11,11 +11,13 @@
  * otherwise. Until React has it, the page is `inert` (seen, not yet used: what is typed or chosen
  * before would not reach the form). The server sends a step's file for its path and the shell for the other app paths.
  */
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createServer } from "vite";
 import type * as PrerenderApp from "./prerender-app";
 import { ROOT } from "./support/server";
+import { INLINE_HASHES_FILE, type InlineHashes } from "../src/server/inline-hashes";
 
 const DIST = join(ROOT, "dist/web");
 
@@ -52,6 +54,27 @@ function withAppPreloads(html: string): string {
   return html.replace(/(\s*)<link rel="stylesheet"/, `$1${links}$1<link rel="stylesheet"`);
 }
 
+const sha256 = (text: string): string => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
+
+/**
+ * The first-paint guard goes inside each page (a `<script>` in <head>): as a file it was a
+ * parser-blocking request (revalidated on every load) before the first paint. The CSP allows this
+ * one inline script by its hash, which the server reads from dist/web/inline-hashes.json; any other
+ * inline script or style is still refused. The stylesheet stays a file: inlining it too (allowed
+ * the same way) was measured and did not bring Lighthouse's simulated first paint forward (README,
+ * "Wizard"), while it would re-send 25 kB with every page instead of caching it for a year.
+ */
+function withInlineGuard(html: string): { html: string; hashes: InlineHashes } {
+  const guardTag = '<script src="/prerender-guard.js"></script>';
+  if (!html.includes(guardTag)) throw new Error("dist/web/index.html has no prerender-guard.js script");
+  const guard = readFileSync(join(DIST, "prerender-guard.js"), "utf8");
+  if (guard.includes("</")) throw new Error('prerender-guard.js contains "</", which would end an inline script');
+  return {
+    html: html.replace(guardTag, () => `<script>${guard}</script>`),
+    hashes: { styles: [], scripts: [sha256(guard)] },
+  };
+}
+
 const vite = await createServer({
   root: ROOT,
   configFile: join(ROOT, "vite.config.ts"),
@@ -63,7 +86,9 @@ try {
   const app = (await vite.ssrLoadModule("/scripts/prerender-app.tsx")) as typeof PrerenderApp;
   const built = readFileSync(join(DIST, "index.html"), "utf8");
   if (!built.includes('<div id="root"></div>')) throw new Error("dist/web/index.html has no empty #root: build first");
-  const template = withAppPreloads(built);
+  const inlined = withInlineGuard(withAppPreloads(built));
+  const template = inlined.html;
+  writeFileSync(join(DIST, INLINE_HASHES_FILE), `${JSON.stringify(inlined.hashes)}\n`);
 
   const page = (path: string, file: string, title: string | undefined, html: string): void => {
     const marked = path === "" ? '<div id="root">' : `<div id="root" data-prerendered="${path}" inert>`;

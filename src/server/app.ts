@@ -13,7 +13,8 @@ import { evaluateRoute } from "./routes/evaluate";
 import { fhirRoutes } from "./routes/fhir";
 import { requestRoutes } from "./routes/requests";
 import { sessionRoutes } from "./routes/session";
-import { addSecurityHeaders, applySecurityHeaders } from "./security-headers";
+import { addSecurityHeaders, applySecurityHeaders, contentSecurityPolicy } from "./security-headers";
+import { readInlineHashes } from "./inline-hashes";
 import type { Services } from "./services";
 
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -55,6 +56,9 @@ function clientErrorMessage(status: number, error: unknown): string {
 
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const { config } = services;
+  const staticRoot = resolve(config.STATIC_DIR);
+  // The build's own inline script (by hash) and the FHIR servers the page may read records from.
+  const csp = contentSecurityPolicy(readInlineHashes(staticRoot), config.FHIR_SERVERS);
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     // No request may hold a connection (and an upload its spool file) for ever: a trickling upload
@@ -68,7 +72,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     frameworkErrors: (_error, request, frameworkReply) => {
       const reply = frameworkReply as unknown as FastifyReply;
       reply.code(400);
-      applySecurityHeaders(reply, request, config.MODE === "production", config.FHIR_SERVERS);
+      applySecurityHeaders(reply, request, config.MODE === "production", csp);
       void reply.send({ error: "The address is not valid: it has a malformed %-escape" });
     },
     logger: {
@@ -84,7 +88,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       },
     },
   });
-  addSecurityHeaders(app, { production: config.MODE === "production", fhirServers: config.FHIR_SERVERS });
+  addSecurityHeaders(app, { production: config.MODE === "production", csp });
   // JSON only (and multipart where a route says so): a text/plain body is what a cross-site form
   // can send without a preflight, and nothing here reads text.
   app.removeContentTypeParser("text/plain");
@@ -125,7 +129,6 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   fhirRoutes(app, services);
   packetRoutes(app, services);
 
-  const staticRoot = resolve(config.STATIC_DIR);
   const hasWebApp = existsSync(resolve(staticRoot, "index.html"));
   if (hasWebApp) {
     await app.register(fastifyStatic, { root: staticRoot, preCompressed: true, index: "index.html" });

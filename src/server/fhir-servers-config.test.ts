@@ -12,7 +12,7 @@ describe("FHIR_SERVERS", () => {
   it("lists origins separated by commas, each added to connect-src", () => {
     const config = loadConfig({ FHIR_SERVERS: "https://ehr.example.org, http://127.0.0.1:8090" });
     expect(config.FHIR_SERVERS).toEqual(["https://ehr.example.org", "http://127.0.0.1:8090"]);
-    expect(contentSecurityPolicy(config.FHIR_SERVERS)).toContain(
+    expect(contentSecurityPolicy(undefined, config.FHIR_SERVERS)).toContain(
       "connect-src 'self' https://ehr.example.org http://127.0.0.1:8090;",
     );
   });

@@ -1,21 +1,29 @@
 /**
- * Headers on every response: a CSP without inline scripts, no framing, no sniffing, no powerful
+ * Headers on every response: a CSP without inline scripts or styles (but the build's own, by hash), no framing, no sniffing, no powerful
  * browser features, HTTPS pinned in production, and caching that keeps patient data out of every
  * cache (API answers are never stored; the app's content-hashed files are kept for a year; the
  * page itself is revalidated so a new release is picked up at once).
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
+import type { InlineHashes } from "./inline-hashes";
+
+const sources = (directive: string, hashes: readonly string[]): string =>
+  [`${directive} 'self'`, ...hashes.map((hash) => `'${hash}'`)].join(" ");
 
 /**
- * The policy; `fhirServers` are the origins of the FHIR servers the browser may read a patient's
- * record from (`FHIR_SERVERS`): the page talks to nothing else, so a record read there can only
- * reach this app's own origin.
+ * No inline script or style but the build's own, each allowed by its hash (the prerendered pages'
+ * first-paint script: see inline-hashes.ts). `fhirServers` are the origins of the FHIR servers the
+ * browser may read a patient's record from (`FHIR_SERVERS`): the page talks to nothing else, so a
+ * record read there can only reach this app's own origin.
  */
-export const contentSecurityPolicy = (fhirServers: readonly string[] = []): string =>
-  [
+export function contentSecurityPolicy(
+  inline: InlineHashes = { styles: [], scripts: [] },
+  fhirServers: readonly string[] = [],
+): string {
+  return [
     "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
+    sources("script-src", inline.scripts),
+    sources("style-src", inline.styles),
     "img-src 'self' data:",
     ["connect-src 'self'", ...fhirServers].join(" "),
     "object-src 'none'",
@@ -23,6 +31,9 @@ export const contentSecurityPolicy = (fhirServers: readonly string[] = []): stri
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+const STRICT_CSP = contentSecurityPolicy();
 
 /** Browser features the app never uses, denied to it and to anything it could ever embed. */
 export const PERMISSIONS_POLICY = [
@@ -78,9 +89,9 @@ export function applySecurityHeaders(
   reply: FastifyReply,
   request: { url: string; routeOptions?: { url?: string } },
   production: boolean,
-  fhirServers: readonly string[] = [],
+  csp = STRICT_CSP,
 ): void {
-  reply.header("content-security-policy", contentSecurityPolicy(fhirServers));
+  reply.header("content-security-policy", csp);
   reply.header("x-content-type-options", "nosniff");
   reply.header("referrer-policy", "no-referrer");
   reply.header("x-frame-options", "DENY");
@@ -98,11 +109,8 @@ export function applySecurityHeaders(
   else reply.removeHeader("pragma");
 }
 
-export function addSecurityHeaders(
-  app: FastifyInstance,
-  options: { production: boolean; fhirServers?: readonly string[] },
-): void {
+export function addSecurityHeaders(app: FastifyInstance, options: { production: boolean; csp?: string }): void {
   app.addHook("onSend", async (request, reply) => {
-    applySecurityHeaders(reply, request, options.production, options.fhirServers);
+    applySecurityHeaders(reply, request, options.production, options.csp);
   });
 }

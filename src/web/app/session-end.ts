@@ -4,13 +4,13 @@
  * key) is cleared and the sign-in page says why. Checked before the first render on load, so a
  * reload never shows the patient even for a moment, and on any 401 while the app runs.
  */
-import { clearDraft } from "@/web/features/intake/draft-storage";
+import { forgetDraft } from "@/web/features/intake/draft-storage";
 import { paths } from "@/web/lib/paths";
 import { forgetSignedInHere, noteSessionEnded, wasSignedInHere } from "@/web/lib/signed-in-here";
 
 /** Sign-out and session end: the request kept in this browser, and the marker that someone signed in. */
 export function forgetSignedInData(): void {
-  clearDraft();
+  forgetDraft();
   forgetSignedInHere();
 }
 

@@ -26,20 +26,32 @@ const ALSO_REQUIRED: Partial<Record<StepId, readonly string[]>> = {
 /** For a referral the diagnosis page needs only the referral questions. */
 const REFERRAL_REQUIRED = ["diagnosis.condition", "diagnosis.recentLabelChange"];
 
-const EMPTY = emptyDraft("");
-
 /** Fields that start with a value of their own: they do not make a page "started". */
 const PREFILLED = new Set(["requestDate", "dose"]);
 
+/** Each page's fields with their blank value's JSON, made once: the statuses are recomputed on every keystroke. */
+const BLANK: Readonly<Record<StepId, readonly (readonly [path: string, json: string | undefined])[]>> = (() => {
+  const empty = emptyDraft("");
+  const blank = {} as Record<StepId, (readonly [string, string | undefined])[]>;
+  for (const step of STEP_IDS) {
+    blank[step] = STEPS[step].paths
+      .filter((path) => !PREFILLED.has(path))
+      .map((path) => [path, JSON.stringify(get(empty, path)) as string | undefined] as const);
+  }
+  return blank;
+})();
+
 function touched(draft: Draft, step: StepId): boolean {
   if (step === "dose" && draft.member.weight.value.trim() !== "") return true; // the calculator has something to show
-  return STEPS[step].paths.some(
-    (path) => !PREFILLED.has(path) && JSON.stringify(get(draft, path)) !== JSON.stringify(get(EMPTY, path)),
-  );
+  return BLANK[step].some(([path, json]) => JSON.stringify(get(draft, path)) !== json);
 }
 
-export function stepStatuses(draft: Draft, live: PartialEvaluation): Record<StepId, StepStatus> {
-  const document = toDocument(draft);
+/** `document` is `toDocument(draft)`, when the caller has it already. */
+export function stepStatuses(
+  draft: Draft,
+  live: PartialEvaluation,
+  document = toDocument(draft),
+): Record<StepId, StepStatus> {
   // A required answer left blank is "not answered yet", not a problem; a wrong answer is.
   const problems = new Set(answeredErrors(live.errors, draft).map((e) => stepOfPath(e.path)));
   const open = new Set(

@@ -20,7 +20,7 @@ import {
 } from "@/criteria";
 import type { Draft } from "../draft";
 import { problemsOf } from "../draft-messages";
-import { useLiveEvaluation } from "../hooks/live-evaluation";
+import { useLiveEvaluation, useLiveSelector } from "../hooks/live-evaluation";
 import { questionOf } from "../steps";
 import { QuestionLink } from "./question-link";
 
@@ -54,14 +54,15 @@ const PANEL_TITLE_ID = "eligibility-title";
  * panel. It is not a live region (the panel's polite one says the outcome once) and never takes focus.
  */
 export function OutcomeLine({ control }: { control?: Control<Draft> }) {
-  const { evaluation } = useLiveEvaluation(control);
+  // Only the outcome: a keystroke that does not change it does not re-render the line.
+  const known = useLiveSelector(({ live }) => live.evaluation?.outcome, Object.is, control);
   // The outcome's words before the dash ("Meets criteria"): one line; the panel says the rest.
-  const outcome = evaluation === undefined ? "not yet known" : OUTCOME_LABELS[evaluation.outcome].split(" — ")[0];
+  const outcome = known === undefined ? "not yet known" : OUTCOME_LABELS[known].split(" — ")[0];
   return (
     <section aria-label="Eligibility outcome" className="sticky bottom-0 z-10 -mx-4 lg:hidden print:hidden">
       <a
         href={`#${PANEL_TITLE_ID}`}
-        className={`flex items-center justify-between gap-3 border-t-2 border-l-8 border-t-slate-400 px-4 py-2 shadow-[0_-2px_6px_rgb(0_0_0/0.15)] ${evaluation === undefined ? "border-l-slate-500 bg-slate-50" : OUTCOME_STYLE[evaluation.outcome]}`}
+        className={`flex items-center justify-between gap-3 border-t-2 border-l-8 border-t-slate-400 px-4 py-2 shadow-[0_-2px_6px_rgb(0_0_0/0.15)] ${known === undefined ? "border-l-slate-500 bg-slate-50" : OUTCOME_STYLE[known]}`}
         onClick={(event) => {
           const title = document.getElementById(PANEL_TITLE_ID);
           if (title === null || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

@@ -13,6 +13,7 @@ import { isRecordRoute, matchRoute } from "@/web/lib/paths";
 import type { RecordTarget } from "@/web/lib/record-provenance";
 import { toDocument } from "../draft";
 import { fillDraft } from "../record-answers";
+import { flushDraft } from "../draft-storage";
 import { DraftProvider } from "../hooks/use-draft";
 import { useIntakeForm } from "../hooks/use-intake-form";
 import type { StepId } from "../steps";
@@ -72,7 +73,13 @@ export function IntakePage({ renderSummary, formExtras, renderDocuments, renderR
     }),
     [form],
   );
-  const dispatch = useCallback((action: WizardAction) => navigate(toPath(wizardReducer(state, action))), [state]);
+  const dispatch = useCallback(
+    (action: WizardAction) => {
+      flushDraft(); // the page moves: what was typed is stored before anything else runs
+      navigate(toPath(wizardReducer(state, action)));
+    },
+    [state],
+  );
   // Every page's back link is a real link to the page "back" leads to.
   const backHref = toPath(wizardReducer(state, { type: "back" }));
 

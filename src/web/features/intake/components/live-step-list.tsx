@@ -2,20 +2,18 @@
  * The step list with each page's status from the live evaluation. The statuses are recomputed on
  * every change, but the list re-renders only when one of them (or the current page) changed.
  */
-import { memo, type ComponentProps } from "react";
-import { useLive } from "../hooks/live-evaluation";
-import { stepStatuses } from "../step-status";
+import { memo } from "react";
+import { useLiveSelector } from "../hooks/live-evaluation";
+import { stepStatuses, type StepStatus } from "../step-status";
 import { STEP_IDS, type StepId } from "../steps";
 import { StepList } from "./step-list";
 
-type Props = ComponentProps<typeof StepList>;
+const MemoStepList = memo(StepList);
 
-const MemoStepList = memo(
-  StepList,
-  (a: Props, b: Props) => a.current === b.current && STEP_IDS.every((id) => a.statuses[id] === b.statuses[id]),
-);
+const sameStatuses = (a: Record<StepId, StepStatus>, b: Record<StepId, StepStatus>): boolean =>
+  STEP_IDS.every((id) => a[id] === b[id]);
 
 export function LiveStepList({ current }: { current: StepId | "check" | undefined }) {
-  const { draft, live } = useLive();
-  return <MemoStepList current={current} statuses={stepStatuses(draft, live)} />;
+  const statuses = useLiveSelector(({ draft, document, live }) => stepStatuses(draft, live, document), sameStatuses);
+  return <MemoStepList current={current} statuses={statuses} />;
 }

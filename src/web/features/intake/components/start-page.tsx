@@ -7,13 +7,13 @@ import { Button } from "@/web/components/buttons";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { emptyDraft, hasAnswers as draftHasAnswers, type Draft } from "../draft";
 import { clearDraft } from "../draft-storage";
-import { useDraft } from "../hooks/use-draft";
+import { useDraftSelector } from "../hooks/use-draft";
 import { localToday } from "../hooks/use-intake-form";
 import { ImportExport } from "./import-export";
 
 export function StartPage({ onStart }: { onStart: () => void }) {
   const { reset, control } = useFormContext<Draft>();
-  const hasAnswers = draftHasAnswers(useDraft(control));
+  const hasAnswers = useDraftSelector(draftHasAnswers, Object.is, control);
   const [confirming, setConfirming] = useState(false);
   const [discards, setDiscards] = useState(0);
   // After the question is answered its buttons are gone: focus goes to what happened ("discarded")

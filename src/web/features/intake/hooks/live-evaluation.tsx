@@ -9,20 +9,25 @@ import type { Control } from "react-hook-form";
 import { evaluatePartial, type PartialEvaluation } from "@/criteria";
 import { toDocument, type Draft } from "../draft";
 import { answeredErrors, rewordErrors } from "../draft-messages";
-import { useDraft } from "./use-draft";
+import { useDraft, useDraftSelector } from "./use-draft";
 
 interface Live {
   draft: Draft;
+  /** The draft as a request document (what was evaluated). */
+  document: RequestDocumentInput;
   live: PartialEvaluation;
 }
 
+type RequestDocumentInput = ReturnType<typeof toDocument>;
+
 const evaluated = new WeakMap<Draft, Live>();
 
-function liveOf(draft: Draft): Live {
+export function liveOf(draft: Draft): Live {
   let result = evaluated.get(draft);
   if (result === undefined) {
-    const live = evaluatePartial(toDocument(draft));
-    result = { draft, live: { ...live, errors: answeredErrors(rewordErrors(live.errors, draft), draft) } };
+    const document = toDocument(draft);
+    const live = evaluatePartial(document);
+    result = { draft, document, live: { ...live, errors: answeredErrors(rewordErrors(live.errors, draft), draft) } };
     evaluated.set(draft, result);
   }
   return result;
@@ -34,3 +39,12 @@ export function useLive(control?: Control<Draft>): Live {
 }
 
 export const useLiveEvaluation = (control?: Control<Draft>): PartialEvaluation => useLive(control).live;
+
+/** Something derived from the live evaluation: the component re-renders only when it changes (see `useDraftSelector`). */
+export function useLiveSelector<T>(
+  select: (live: Live) => T,
+  same?: (a: T, b: T) => boolean,
+  control?: Control<Draft>,
+): T {
+  return useDraftSelector((draft) => select(liveOf(draft)), same, control);
+}

@@ -1,8 +1,8 @@
-/** The wizard's one form: restored from this browser on load, saved here on every change. */
+/** The wizard's one form: restored from this browser on load, saved here after each change (`draftWriter`). */
 import { useEffect, useState } from "react";
 import { useForm, type Resolver, type UseFormReturn } from "react-hook-form";
 import { emptyDraft, type Draft } from "../draft";
-import { loadDraft, saveDraft } from "../draft-storage";
+import { draftWriter, loadDraft } from "../draft-storage";
 
 /** Today in the user's time zone, as YYYY-MM-DD: the default request date. */
 export function localToday(now = new Date()): string {
@@ -27,15 +27,13 @@ export function useIntakeForm(): UseFormReturn<Draft> {
     reValidateMode: "onChange",
     shouldUnregister: false,
   });
-  useEffect(
-    () =>
-      form.subscribe({
-        formState: { values: true },
-        callback: ({ values }) => {
-          saveDraft(values);
-        },
-      }),
-    [form],
-  );
+  useEffect(() => {
+    // Opened with the form: once the session ends, this form's later changes are not written.
+    const write = draftWriter();
+    return form.subscribe({
+      formState: { values: true },
+      callback: ({ values }) => write(values),
+    });
+  }, [form]);
   return form;
 }
