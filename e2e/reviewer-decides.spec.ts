@@ -98,8 +98,8 @@ test("the reviewer reads each criterion's values, a resubmission's changes, and 
   const changed = (label: string) =>
     changes.getByRole("row").filter({ has: reviewer.getByRole("rowheader", { name: label, exact: true }) });
   await expect(changed("Liver enzymes date")).toContainText(/20 Oct 2026\s*26 Nov 2026/);
-  await expect(changed("ALT")).toContainText(/30\s*25/);
-  await expect(changed("ALT upper limit of normal")).toContainText(/56\s*40/);
+  await expect(changed("ALT")).toContainText(/30 U\/L\s*25 U\/L/);
+  await expect(changed("ALT upper limit of normal")).toContainText(/56 U\/L\s*40 U\/L/);
   await expect(changes.getByRole("row")).toHaveCount(4); // the header and three changes
   await checkBothSizes(reviewer, "review-changes");
 

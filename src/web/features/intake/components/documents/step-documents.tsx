@@ -20,11 +20,15 @@ export function WhatYouWillNeed({
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <section aria-labelledby="what-you-will-need" className="mb-6 border-l-4 border-slate-300 pl-4">
-      <Heading id="what-you-will-need" className="text-xl font-bold">
+    // Printed as compactly as the list it replaced, so the summary stays on two Letter pages.
+    <section
+      aria-labelledby="what-you-will-need"
+      className="mb-6 border-l-4 border-slate-300 pl-4 print:mt-4 print:mb-0 print:border-0 print:pl-0"
+    >
+      <Heading id="what-you-will-need" className="text-xl font-bold print:text-base">
         What you will need
       </Heading>
-      <p className="text-slate-700">Documents to attach when office staff submit this request:</p>
+      <p className="text-slate-700 print:hidden">Documents to attach when office staff submit this request:</p>
       <ul className="list-disc pl-6">
         {items.map((item) => (
           <li key={item.id}>
