@@ -30,7 +30,7 @@ async function checkBothSizes(page: Page, name: string): Promise<void> {
 test("the reviewer reads each criterion's values, a resubmission's changes, and confirms an approval with its period and dose", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // a long journey with axe at two sizes on each of five screens: slow on a busy machine
   const staff = await signedIn(browser, "staff@demo.test");
   const reference = await submitByApi(staff, eligible());
 

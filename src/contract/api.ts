@@ -6,6 +6,7 @@ import { z } from "zod/mini";
 import {
   CRITERION_IDS,
   DECISION_KINDS,
+  isChecklistItemId,
   OUTCOMES,
   type AuthorizationPeriod,
   type CriterionId,
@@ -42,8 +43,16 @@ export const signInSchema = z.object({
 /** A request's reference, as the server makes them (HGX- and two groups of four readable characters). */
 export const REFERENCE_PATTERN = /^HGX-[A-Z2-9]{4}-[A-Z2-9]{4}$/;
 
-/** A checklist item's id (as `CHECKLIST_ITEM_ID` in documents.ts; repeated here to keep this module's imports one way). */
-const ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A checklist item's id (`inhibitor-assay-2`): one that the criteria library's checklists can hold. */
+export const checklistItemIdSchema = z
+  .string()
+  .check(
+    z.maxLength(64),
+    z.refine(
+      isChecklistItemId,
+      "must name a documentation checklist item (like diagnosis-factor-ix or inhibitor-assay-2)",
+    ),
+  );
 
 /**
  * The required checklist items without a document that the person was shown and confirmed to
@@ -51,7 +60,7 @@ const ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * refuses (409, `MissingDocumentsConflict`) when this list is not exactly that. Omitted: not
  * checked (API clients written before #11); the web app always sends it.
  */
-const confirmedMissingSchema = z.array(z.string().check(z.maxLength(64), z.regex(ITEM_ID))).check(z.maxLength(40));
+const confirmedMissingSchema = z.array(checklistItemIdSchema).check(z.maxLength(40));
 
 /**
  * A submission: the document (validated separately), whether it is urgent (required: there is no
@@ -144,9 +153,6 @@ export const startReviewSchema = z.object({
   expectedRowVersion: z.int().check(z.gte(1)),
 });
 
-/** A checklist item's id as the criteria library makes them (`inhibitor-assay-2`). */
-export const CHECKLIST_ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** The most checklist items one request for more information can name (a checklist has fewer). */
 export const MAX_DOCUMENTS_REQUESTED = 40;
 
@@ -158,9 +164,7 @@ export const decisionSchema = z.object({
    * request_info: the checklist items (ids on this request's checklist) whose documents are missing
    * or unreadable, so the practice knows exactly what to add.
    */
-  documents: z.optional(
-    z.array(z.string().check(z.maxLength(64), z.regex(CHECKLIST_ITEM_ID))).check(z.maxLength(MAX_DOCUMENTS_REQUESTED)),
-  ),
+  documents: z.optional(z.array(checklistItemIdSchema).check(z.maxLength(MAX_DOCUMENTS_REQUESTED))),
   /** Deny: the reasons in words; request_info: the message to the practice. */
   message: z.optional(z.string().check(z.maxLength(4000))),
   expectedRowVersion: z.int().check(z.gte(1)),

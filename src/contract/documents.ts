@@ -21,7 +21,7 @@
  */
 import { z } from "zod/mini";
 import type { ChecklistItem } from "@/criteria";
-import { CHECKLIST_ITEM_ID, REFERENCE_PATTERN } from "./api";
+import { REFERENCE_PATTERN, checklistItemIdSchema } from "./api";
 
 /** The types accepted, recognised by their content (never by the name or the browser's type). */
 export const DOCUMENT_MEDIA_TYPES = ["application/pdf", "image/png", "image/jpeg", "image/tiff"] as const;
@@ -51,7 +51,7 @@ export const DOCUMENT_LIMITS = {
 } as const;
 
 export const documentItemsSchema = z
-  .array(z.string().check(z.maxLength(64), z.regex(CHECKLIST_ITEM_ID)))
+  .array(checklistItemIdSchema)
   .check(z.minLength(1), z.maxLength(DOCUMENT_LIMITS.maxItems));
 
 /** PATCH /api/draft/documents/:id. */

@@ -6,6 +6,7 @@ import {
   checkRequest,
   documentationChecklist,
   evaluate,
+  isChecklistItemId,
   type ChecklistItem,
   type RequestDocument,
 } from "@/criteria";
@@ -116,5 +117,44 @@ describe("documentationChecklist", () => {
         if (c.status !== "not_applicable" && !["I.A.3", "I.A.7.a", "I.A.9", "I.A.2"].includes(c.id))
           expect(backed.has(c.id), `${name}: ${c.id}`).toBe(true);
     }
+  });
+
+  it("makes only ids isChecklistItemId knows (what a document may say it supports), for every fixture and answer", () => {
+    const answers = [
+      eligible(),
+      eligible((d) => {
+        d.prescriber = { ...d.prescriber, specialty: "other" };
+      }),
+      eligible((d) => {
+        d.liver = { ...d.liver, enzymes: { ...d.liver?.enzymes, alt: { value: 90, upperLimit: 56 } } };
+      }),
+      eligible((d) => {
+        d.inhibitor = {
+          ...d.inhibitor,
+          assays: Array.from({ length: 500 }, (_, i) => ({ date: "2026-10-02", bethesdaUnits: i % 2 ? 0.2 : 0.1 })),
+        };
+      }),
+      ...fixtureNames()
+        .filter((name) => !("errors" in checkRequest(rawFixture(name))))
+        .map((name) => document(name)),
+    ];
+    const made = new Set(answers.flatMap(ids));
+    expect(made).toContain("hematology-consult");
+    expect(made).toContain("hepatologist-attestation");
+    expect(made).toContain("inhibitor-assay-500");
+    for (const id of made) expect(isChecklistItemId(id), id).toBe(true);
+  });
+
+  it("knows no other id: made-up, out of range or malformed", () => {
+    for (const id of [
+      "weird-item",
+      "inhibitor-assay-0",
+      "inhibitor-assay-501",
+      "inhibitor-assay-1000",
+      "inhibitor-assay-01",
+      "weight ",
+      "",
+    ])
+      expect(isChecklistItemId(id), id).toBe(false);
   });
 });

@@ -20,6 +20,31 @@ export interface ChecklistItem {
   required: boolean;
 }
 
+const MAX_ASSAYS = 500;
+
+/** Every id a checklist can hold but the inhibitor reports (one per assay: `inhibitor-assay-N`). */
+const FIXED_ITEM_IDS: ReadonlySet<string> = new Set([
+  "diagnosis-factor-ix",
+  "hematology-consult",
+  "prophylaxis-records",
+  "bleed-records",
+  "exposure-days",
+  "liver-panel",
+  "liver-ultrasound",
+  "liver-elastography",
+  "hepatologist-attestation",
+  "aav5-antibody",
+  "weight",
+]);
+
+/** Whether `id` can name an item of some request's checklist (what a document may say it supports). */
+export function isChecklistItemId(id: string): boolean {
+  if (FIXED_ITEM_IDS.has(id)) return true;
+  // The schema allows up to 500 assays, so up to 500 reports.
+  const assay = /^inhibitor-assay-([1-9]\d{0,2})$/.exec(id);
+  return assay !== null && Number(assay[1]) <= MAX_ASSAYS;
+}
+
 const item = (id: string, title: string, criteria: readonly CriterionId[], required = true): ChecklistItem => ({
   id,
   title,

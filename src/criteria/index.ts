@@ -38,7 +38,7 @@ export {
   BLEED_CAUSE_LABELS,
   LIVER_TEST_UNITS,
 } from "./labels";
-export { documentationChecklist } from "./documentation";
+export { documentationChecklist, isChecklistItemId } from "./documentation";
 export type { ChecklistItem } from "./documentation";
 export { criterionEvidence, NOT_ANSWERED } from "./evidence";
 export type { EvidenceItem } from "./evidence";

@@ -326,6 +326,31 @@ describe("refusals: a message naming the file and what is accepted; nothing stor
     expect(rows()).toBe(0);
     expect(spooled()).toEqual([]);
   });
+
+  it("an item no checklist holds (made up, or a report past the 500th assay): 400 naming items, on upload and on change", async () => {
+    await discard(staff);
+    const report = await pdf();
+    for (const items of ["weird-item", "liver-panel,x-y-z", "inhibitor-assay-501"]) {
+      const refused = await uploadAs(staff, [{ name: "a.pdf", data: report }], { items });
+      expect(refused.status, items).toBe(400);
+      const error = (refused.body as { errors?: { path: string; message: string }[] }).errors?.[0];
+      expect(error?.path).toBe("items");
+      expect(error?.message).toMatch(/checklist items by id .*comma-separated$/);
+    }
+    expect(rows()).toBe(0);
+    const stored = await uploadAs(staff, [{ name: "a.pdf", data: report }], { items: "inhibitor-assay-500" });
+    expect(stored.status).toBe(201);
+    const id = stored.body.documents[0]?.id ?? "";
+    for (const items of [["weird-item"], [], "liver-panel"]) {
+      const changed = await call(server.app, staff, "PATCH", `/api/draft/documents/${id}`, { items });
+      expect(changed.status, JSON.stringify(items)).toBe(400);
+      const error = (changed.body as { errors?: { path: string; message: string }[] }).errors?.[0];
+      expect(error?.path).toBe("items");
+      expect(error?.message).toMatch(/checklist items by id .*as a JSON list$/);
+    }
+    expect(stored.body.documents[0]?.items).toEqual(["inhibitor-assay-500"]);
+    await discard(staff);
+  });
 });
 
 describe("who may read a document", () => {

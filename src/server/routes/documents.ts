@@ -8,12 +8,12 @@
 import { rm } from "node:fs/promises";
 import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod/mini";
 import { documentationChecklist, evaluate } from "@/criteria";
 import {
   ACCEPTED_DOCUMENTS,
   DOCUMENT_ID_PATTERN,
   DOCUMENT_LIMITS,
-  documentItemsBodySchema,
   documentItemsSchema,
   documentUploadQuerySchema,
   type DocumentInfo,
@@ -67,16 +67,23 @@ function limitMessage(code: unknown): string {
 }
 
 function parseItems(value: string): string[] {
-  const items = value
-    .split(",")
-    .map((item) => item.trim())
-    .filter((item) => item !== "");
+  return itemsOrRefuse(
+    value
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item !== ""),
+    "comma-separated",
+  );
+}
+
+/** What a document supports, or one sentence saying what is accepted (the upload's field and PATCH's alike). */
+function itemsOrRefuse(items: unknown, form: "comma-separated" | "as a JSON list"): string[] {
   const parsed = documentItemsSchema.safeParse(items);
   if (!parsed.success)
     throw new BadRequest([
       {
         path: "items",
-        message: `items must name 1 to ${DOCUMENT_LIMITS.maxItems} checklist items by id (like diagnosis-factor-ix or inhibitor-assay-2), comma-separated`,
+        message: `items must name 1 to ${DOCUMENT_LIMITS.maxItems} checklist items by id (like diagnosis-factor-ix or inhibitor-assay-2), ${form}`,
       },
     ]);
   return [...new Set(parsed.data)];
@@ -325,11 +332,12 @@ export async function documentRoutes(app: FastifyInstance, services: Services): 
   app.patch<{ Params: { id: string } }>("/api/draft/documents/:id", async (request, reply): Promise<DocumentInfo> => {
     const auth = await requireUser(sessions, request, reply, ["staff"]);
     if (!DOCUMENT_ID_PATTERN.test(request.params.id)) throw new HttpError(404, "No document with that id");
-    const { items } = parseWith(
-      documentItemsBodySchema,
+    const body = parseWith(
+      z.object({ items: z.unknown() }),
       request.body,
       "Send a JSON object holding items (checklist item ids)",
     );
+    const items = itemsOrRefuse(body.items, "as a JSON list");
     const result = await documents.rows.setDraftItems(request.params.id, ownerKey(auth), [...new Set(items)]);
     if (result === "not_found") throw new HttpError(404, "No document with that id");
     if (result === "filed") throw new HttpError(409, FILED);
