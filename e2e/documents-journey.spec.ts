@@ -155,6 +155,13 @@ test("staff attach, reload, remove and submit; the reviewer reads, downloads and
   await expect(reviewer.getByRole("region", { name: "Versions" })).toContainText(withoutLine);
   await expectNoAxeViolations(reviewer);
 
+  // Its printed summary lists the documents filed (on screen they are listed below it, with the viewer).
+  const printedList = reviewer.getByRole("region", { name: "Supporting documents filed" });
+  await expect(printedList).toBeHidden();
+  await reviewer.emulateMedia({ media: "print" });
+  for (const file of kept) await expect(printedList).toContainText(file.name);
+  await reviewer.emulateMedia({ media: "screen" });
+
   // Each document opens in the viewer on the page: the PDFs drawn by PDF.js, the photos inline.
   const list = reviewer.getByRole("region", { name: "Supporting documents" });
   await expect(list).toContainText(`${kept.length} documents attached.`);
