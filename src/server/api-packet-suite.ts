@@ -121,6 +121,23 @@ export function packetApiSuite(engine: string, start: () => Promise<PacketServer
       ]);
     });
 
+    it("encloses a document stored in several pieces (over 1 MB: PostgreSQL's chunks) whole", async () => {
+      await uploadAs(
+        staff,
+        [{ name: "big scan.pdf", data: await pdf({ pages: 3, text: "Big scan", padTo: 3_500_000 }) }],
+        "liver-panel",
+      );
+      const filed = await call<{ reference: string }>(server.app, staff, "POST", "/api/requests", submission());
+      expect(filed.status, filed.text).toBe(201);
+      const res = await packet(staff, filed.body.reference);
+      expect(res.statusCode, res.body).toBe(200);
+      const proxy = await getDocumentProxy(new Uint8Array(res.rawPayload));
+      expect(proxy.numPages).toBe(1 + 3);
+      const { text } = await extractText(proxy, { mergePages: false });
+      expect(text[3]).toContain("Big scan page 3");
+      await expect.poll(() => server.spoolLeftovers()).toEqual([]);
+    });
+
     it("lists what is missing and says so with no documents at all", async () => {
       const bare = await call<{ reference: string }>(server.app, staff, "POST", "/api/requests", submission());
       const res = await packet(staff, bare.body.reference);
