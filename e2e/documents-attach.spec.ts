@@ -7,29 +7,14 @@
  * self-check shows what will be needed, with no upload. Axe on each new screen; the upload control
  * by keyboard alone.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { PDFDocument, StandardFonts } from "pdf-lib";
-import type { DocumentsAnswer, RequestDetail, RequestDocumentsAnswer } from "@/contract";
+import { expect, test } from "@playwright/test";
+import type { RequestDetail, RequestDocumentsAnswer } from "@/contract";
 import { document as fixture } from "@fixtures";
 import { expectNoAxeViolations, signedIn } from "./support/accounts";
 import { fixtureWith, openStep, startWith } from "./support/app";
+import { attachInput, attachedList, draftDocuments, makePdf, slowUploads } from "./support/documents";
 import { decideByApi } from "./support/requests-api";
 import { ownStaffAccount, pressSubmit } from "./support/submit";
-
-/** A small real PDF of `pages` pages (and, padded, of about `padTo` bytes: slow enough to watch). */
-async function makePdf(text: string, pages = 1, padTo = 0): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 0; i < pages; i += 1)
-    doc.addPage([612, 792]).drawText(`${text}, page ${i + 1}`, { x: 72, y: 700, size: 14, font });
-  if (padTo > 0) {
-    // Noise in an unreferenced stream: still one valid PDF, just bigger.
-    const noise = Buffer.alloc(padTo);
-    for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 7919 + 13) % 251;
-    doc.context.register(doc.context.stream(noise, {}));
-  }
-  return Buffer.from(await doc.save());
-}
 
 /** A 1×1 PNG: the photo of a lab slip. */
 const PHOTO = Buffer.from(
@@ -38,15 +23,6 @@ const PHOTO = Buffer.from(
 );
 /** A Windows program's first bytes, named as a PDF. */
 const EXE = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(510, 0x90)]);
-
-const attachInput = (page: Page, title: string) => page.getByLabel(`Attach files for ${title}`, { exact: true });
-const attachedList = (page: Page, title: string) => page.getByRole("list", { name: `Attached: ${title}` });
-
-async function draftDocuments(page: Page): Promise<DocumentsAnswer["documents"]> {
-  const answer = await page.request.get("/api/draft/documents");
-  expect(answer.status()).toBe(200);
-  return ((await answer.json()) as DocumentsAnswer).documents;
-}
 
 const DIAGNOSIS = "Diagnosis and baseline factor IX activity report";
 const LIVER_PANEL = "Liver panel: ALT, AST, ALP and total bilirubin";
@@ -69,14 +45,7 @@ test("staff attach documents on several pages, reload, remove one, see refusals,
   // Diagnosis: two PDFs at once, each with its own progress bar (the connection slowed to watch them).
   await openStep(staff, "Diagnosis");
   await expect(staff.getByRole("heading", { name: "Supporting documents" })).toBeVisible();
-  const cdp = await staff.context().newCDPSession(staff);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 20,
-    downloadThroughput: -1,
-    uploadThroughput: 256 * 1024,
-  });
+  const fullSpeed = await slowUploads(staff);
   await attachInput(staff, DIAGNOSIS).setInputFiles([
     { name: "factor IX report.pdf", mimeType: "application/pdf", buffer: await makePdf("Factor IX", 3, 600_000) },
     {
@@ -88,12 +57,7 @@ test("staff attach documents on several pages, reload, remove one, see refusals,
   const bar = staff.getByRole("progressbar", { name: "Uploading factor IX report.pdf" });
   await expect(bar).toBeVisible();
   await expect.poll(async () => Number(await bar.getAttribute("value")), { timeout: 20_000 }).toBeGreaterThan(0);
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
+  await fullSpeed();
   const diagnosisList = attachedList(staff, DIAGNOSIS);
   await expect(diagnosisList).toContainText("factor IX report.pdf (PDF, 3 pages,", { timeout: 30_000 });
   // A file name is text, never markup.

@@ -4,14 +4,13 @@
  * the reviewer's) "Download the submission packet" gives one PDF whose page count is the cover
  * plus every document's pages, and whose text holds the reference and every criterion id.
  */
-import { randomBytes } from "node:crypto";
-import { crc32, deflateSync } from "node:zlib";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import type { RequestDocumentsAnswer, SessionInfo } from "@/contract";
+import type { RequestDocumentsAnswer } from "@/contract";
 import { CRITERION_IDS } from "@/criteria";
 import { document } from "@fixtures";
 import { expectNoAxeViolations, signedIn } from "./support/accounts";
+import { attachByApi, downloadPacket, photo } from "./support/documents";
 import { readPdf } from "./support/pdf";
 import { submitByApi } from "./support/requests-api";
 
@@ -26,66 +25,23 @@ async function labReport(text: string, pages: number): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-/** A small PNG "photo" of random pixels (a different file each run: a file attached twice is refused). */
-function photo(width = 40, height = 30): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const rows = Buffer.concat(
-    Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), randomBytes(width * 3)])),
-  );
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(rows)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-
-async function attach(staff: Page, name: string, mimeType: string, buffer: Buffer, items: string): Promise<void> {
-  const { csrfToken } = (await (await staff.request.get("/api/session")).json()) as SessionInfo;
-  const res = await staff.request.post("/api/draft/documents", {
-    headers: { "x-csrf-token": csrfToken },
-    multipart: { items, file: { name, mimeType, buffer } },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-}
-
-async function downloadPacket(page: Page): Promise<Buffer> {
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("link", { name: "Download the submission packet" }).click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/^HGX-[A-Z0-9-]+ submission packet\.pdf$/);
-  const stream = await download.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 test("staff attach documents and submit; the packet is the cover plus every page, holding the reference and every criterion", async ({
   browser,
 }) => {
   test.setTimeout(90_000);
   const staff = await signedIn(browser, "staff@demo.test");
-  await attach(
+  const pdf = "application/pdf";
+  await attachByApi(
     staff,
-    "factor IX report.pdf",
-    "application/pdf",
-    await labReport("Factor IX activity", 2),
+    { name: "factor IX report.pdf", mimeType: pdf, buffer: await labReport("Factor IX activity", 2) },
     "diagnosis-factor-ix",
   );
-  await attach(staff, "liver panel.pdf", "application/pdf", await labReport("Liver panel", 3), "liver-panel");
-  await attach(staff, "weight photo.png", "image/png", photo(), "weight");
+  await attachByApi(
+    staff,
+    { name: "liver panel.pdf", mimeType: pdf, buffer: await labReport("Liver panel", 3) },
+    "liver-panel",
+  );
+  await attachByApi(staff, { name: "weight photo.png", mimeType: "image/png", buffer: photo() }, "weight");
   const reference = await submitByApi(staff, document("eligible"));
 
   // What the request carries now (another test's draft documents could have been filed with it too).

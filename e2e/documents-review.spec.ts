@@ -6,18 +6,15 @@
  * asks for more information ticking a missing document, which the practice then sees named on its
  * request page and above the wizard while amending. Axe on the page and on the open viewer.
  */
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
-import type { DocumentsAnswer, SessionInfo } from "@/contract";
 import { document } from "@fixtures";
 import { expectNoAxeViolations, signedIn } from "./support/accounts";
+import { attachByApi, sha256 } from "./support/documents";
 import { tabTo, typeInto } from "./support/keyboard";
 import { submitByApi } from "./support/requests-api";
 import { ownStaffAccount } from "./support/submit";
-
-const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
 
 /** A two-page PDF made here, each page with a black band and its number, so a drawn page has ink. */
 async function twoPagePdf(): Promise<Buffer> {
@@ -29,17 +26,6 @@ async function twoPagePdf(): Promise<Buffer> {
     page.drawText(`Factor IX activity report, page ${n}`, { x: 72, y: 560, size: 24, font });
   }
   return Buffer.from(await pdf.save());
-}
-
-/** Uploads one file to the signed-in staff member's draft, for the given checklist items. */
-async function upload(staff: Page, file: { name: string; mimeType: string; buffer: Buffer }, items: string) {
-  const { csrfToken } = (await (await staff.request.get("/api/session")).json()) as SessionInfo;
-  const res = await staff.request.post("/api/draft/documents", {
-    headers: { "x-csrf-token": csrfToken },
-    multipart: { items, file },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as DocumentsAnswer).documents;
 }
 
 /** Dark pixels on a canvas: PDF.js drew the page's black band. */
@@ -66,12 +52,12 @@ test("the reviewer reads each document in the viewer, downloads one intact, and 
   const staff = await signInStaff();
   const pdf = await twoPagePdf();
   const png = await staff.screenshot({ clip: { x: 0, y: 0, width: 120, height: 80 } });
-  await upload(
+  await attachByApi(
     staff,
     { name: "factor-ix <report>.pdf", mimeType: "application/pdf", buffer: pdf },
     ["diagnosis-factor-ix", "inhibitor-assay-1"].join(","),
   );
-  await upload(staff, { name: "scale.png", mimeType: "image/png", buffer: png }, "weight");
+  await attachByApi(staff, { name: "scale.png", mimeType: "image/png", buffer: png }, "weight");
   const reference = await submitByApi(staff, document("eligible"));
 
   const reviewer = await signedIn(browser, "reviewer@demo.test");

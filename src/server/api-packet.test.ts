@@ -1,132 +1,17 @@
 // @vitest-environment node
-/**
- * The submission packet through the real app on a real SQLite file (#11, item 5): one PDF of the
- * cover and the current version's documents in checklist order, read back with PDF.js (unpdf);
- * authorised as reading the request (another practice 404, signed out 401), audited, served as a
- * sandboxed attachment; nothing left in the spool.
- */
-import { readdirSync, writeFileSync } from "node:fs";
+/** The submission packet suite (api-packet-suite.ts) on a real SQLite file, documents beside it. */
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { extractText, getDocumentProxy } from "unpdf";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DocumentsAnswer } from "@/contract";
-import { CRITERION_IDS } from "@/criteria";
-import {
-  ADMIN,
-  REVIEWER,
-  STAFF_A,
-  STAFF_B,
-  call,
-  signIn,
-  startServer,
-  submission,
-  type Session,
-  type TestServer,
-} from "./test-support";
-import { PNG, pdf, tiff, upload } from "./documents/test-files";
+import { PACKET_AUDIT_SQL, packetApiSuite, type PacketAuditRow } from "./api-packet-suite";
+import { startServer } from "./test-support";
 
-let server: TestServer;
-let staff: Session;
-let otherStaff: Session;
-let reviewer: Session;
-let admin: Session;
-let reference: string;
-
-async function uploadAs(who: Session, files: { name: string; data: Buffer; type?: string }[], items: string) {
-  const { body, contentType } = upload(files, items);
-  const res = await call<DocumentsAnswer>(server.app, who, "POST", "/api/draft/documents", undefined, {
-    raw: body,
-    contentType,
-  });
-  expect(res.status, res.text).toBe(201);
-}
-
-const packet = (who: Session | undefined, ref = reference) =>
-  server.app.inject({
-    method: "GET",
-    url: `/api/requests/${ref}/packet`,
-    headers: who === undefined ? {} : { cookie: who.cookie },
-  });
-
-beforeAll(async () => {
-  server = await startServer();
-  staff = await signIn(server.app, STAFF_A);
-  otherStaff = await signIn(server.app, STAFF_B);
-  reviewer = await signIn(server.app, REVIEWER);
-  admin = await signIn(server.app, ADMIN);
-  // Uploaded out of checklist order: the packet puts the diagnosis first and the weight last.
-  await uploadAs(staff, [{ name: "weight.tif", data: tiff(600, 800), type: "image/tiff" }], "weight");
-  await uploadAs(staff, [{ name: "liver panel.pdf", data: await pdf({ pages: 2, text: "ALT 30" }) }], "liver-panel");
-  await uploadAs(staff, [{ name: "factor IX.png", data: PNG, type: "image/png" }], "diagnosis-factor-ix");
-  const filed = await call<{ reference: string }>(server.app, staff, "POST", "/api/requests", submission());
-  expect(filed.status, filed.text).toBe(201);
-  reference = filed.body.reference;
-});
-afterAll(() => server.close());
-
-describe("the submission packet", () => {
-  it("is one PDF: the cover, then every document in checklist order, each page numbered", async () => {
-    const res = await packet(staff);
-    expect(res.statusCode, res.body).toBe(200);
-    if (process.env.PACKET_OUT !== undefined) writeFileSync(process.env.PACKET_OUT, res.rawPayload);
-    const proxy = await getDocumentProxy(new Uint8Array(res.rawPayload));
-    // The cover, the photo, two pages of labs, the TIFF's one page.
-    expect(proxy.numPages).toBe(1 + 1 + 2 + 1);
-    const { text } = await extractText(proxy, { mergePages: false });
-    const pages = text.map((t) => t.replace(/\s+/g, " "));
-    const cover = pages[0] ?? "";
-    expect(cover).toContain(reference);
-    for (const id of CRITERION_IDS) expect(cover).toContain(id);
-    const order = ["factor IX.png", "liver panel.pdf", "weight.tif"].map((name) => cover.indexOf(name));
-    expect(order.every((at) => at > 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(pages[2]).toContain("ALT 30 page 1");
-    pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of 5`));
-    await expect.poll(() => readdirSync(join(`${server.file}-documents`, "spool"))).toEqual([]);
-  });
-
-  it("is served as a sandboxed attachment, never cached", async () => {
-    const res = await packet(reviewer);
-    expect(res.statusCode).toBe(200);
-    expect(res.headers["content-type"]).toBe("application/pdf");
-    expect(res.headers["content-disposition"]).toContain(`attachment; filename="${reference} submission packet.pdf"`);
-    expect(res.headers["x-content-type-options"]).toBe("nosniff");
-    expect(res.headers["content-security-policy"]).toMatch(/default-src 'none'.*sandbox/);
-    expect(res.headers["cache-control"]).toContain("no-store");
-    expect(Number(res.headers["content-length"])).toBe(res.rawPayload.length);
-  });
-
-  it("is read as the request is: reviewers and admins, the practice's staff; another practice 404, signed out 401", async () => {
-    expect((await packet(admin)).statusCode).toBe(200);
-    expect((await packet(otherStaff)).statusCode).toBe(404);
-    expect((await packet(undefined)).statusCode).toBe(401);
-    expect((await packet(staff, "HGX-2099-999999")).statusCode).toBe(404);
-  });
-
-  it("is audited for each download, by whom and of which version", async () => {
-    const audit = () =>
-      server.db
-        .prepare(
-          "SELECT a.action, a.detail, a.user_id FROM audit_events a JOIN requests r ON r.id = a.request_id WHERE r.reference = ? AND a.action = 'downloaded the submission packet' ORDER BY a.id",
-        )
-        .all(reference);
-    const before = audit().length;
-    await packet(reviewer);
-    await packet(otherStaff);
-    expect(audit().slice(before)).toEqual([
-      { action: "downloaded the submission packet", detail: "version 1", user_id: reviewer.user.id },
-    ]);
-  });
-
-  it("lists what is missing and says so with no documents at all", async () => {
-    const bare = await call<{ reference: string }>(server.app, staff, "POST", "/api/requests", submission());
-    const res = await packet(staff, bare.body.reference);
-    expect(res.statusCode).toBe(200);
-    const proxy = await getDocumentProxy(new Uint8Array(res.rawPayload));
-    expect(proxy.numPages).toBe(1);
-    const { text } = await extractText(proxy, { mergePages: true });
-    expect(text).toContain("Documents missing");
-    expect(text).toContain("Liver panel");
-    expect(text).toContain("No documents are attached.");
-  });
+packetApiSuite("SQLite", async () => {
+  const server = await startServer();
+  return {
+    app: server.app,
+    packetAudits: (reference) =>
+      Promise.resolve(server.db.prepare(PACKET_AUDIT_SQL("?")).all(reference) as unknown as PacketAuditRow[]),
+    spoolLeftovers: () => readdirSync(join(`${server.file}-documents`, "spool")),
+    close: () => server.close(),
+  };
 });

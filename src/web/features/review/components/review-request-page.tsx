@@ -26,6 +26,8 @@ import { DecisionForm } from "./decision-form";
 import { SameMemberRequests } from "./same-member";
 import { VersionChangesSection } from "./version-changes";
 import { FhirExportLinks } from "@/web/components/fhir-export-links";
+import { FiledDocumentsList } from "@/web/components/filed-documents-summary";
+import { SubmittedWithout } from "@/web/components/submitted-without";
 
 export function ReviewRequestPage({ reference }: { reference: string }) {
   const detail = useRequestDetail(reference);
@@ -64,6 +66,14 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
           submission={submissionFacts(request)}
           evidence={criterionEvidence(request.document, request.evaluation)}
           documentCounts={documents.data === undefined ? undefined : documentCountsByCriterion(documents.data)}
+          // Printed only: on screen the documents are listed (with the viewer) below the summary.
+          documents={
+            documents.data && (
+              <div className="hidden print:block">
+                <FiledDocumentsList answer={documents.data} />
+              </div>
+            )
+          }
           lead={
             request.changes !== undefined && (
               <VersionChangesSection changes={request.changes} version={request.version} />
@@ -71,6 +81,7 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
           }
         />
         <RequestDocuments reference={reference} />
+        <SubmittedWithout version={request.versions.find((v) => v.version === request.version)} />
       </div>
       <aside className="space-y-8 print:hidden">
         {canDecide && request.status === "submitted" && (
@@ -110,6 +121,7 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
             {request.versions.map((v) => (
               <li key={v.version}>
                 Version {v.version}, {formatDateTime(v.submittedAt)}, {v.submittedBy}: {outcomeShort(v.outcome)}
+                <SubmittedWithout version={v} inline />
               </li>
             ))}
           </ol>

@@ -1,6 +1,7 @@
-/** A submitted request's summary as its practice prints it: with reference, practice, received date, version and submitter. */
+/** A submitted request's summary as its practice prints it: with reference, practice, received date, version and submitter, and the documents it carried by checklist item. */
 import { useRequestDetail } from "@/web/api/request-detail";
 import { LoadError, Loading } from "@/web/components/query-state";
+import { FiledDocumentsSummary } from "@/web/components/filed-documents-summary";
 import { RequestSummary } from "@/web/components/request-summary";
 import { submissionFacts } from "@/web/components/submission-facts";
 import { paths } from "@/web/lib/paths";
@@ -19,6 +20,7 @@ export function SubmittedSummaryPage({ reference }: { reference: string }) {
       backLabel="Back to the request"
       title={`Summary of ${request.reference}`}
       submission={submissionFacts(request)}
+      documents={<FiledDocumentsSummary reference={request.reference} />}
     />
   );
 }
