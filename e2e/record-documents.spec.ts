@@ -130,3 +130,62 @@ test("the self-check lists the record's documents, takes none, and sends nothing
   await expect(page.getByRole("region", { name: "Documents from the record" })).toHaveCount(0);
   expect(sent).toEqual([]);
 });
+
+test("from a Bundle file: a document that is not what it says is refused in the server's words; the answers stay filled", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const page = await (await ownStaffAccount(browser))();
+  // The record as a file, with a "PDF" that is text: the server checks the content, not the label.
+  const bundle = structuredClone(PATIENT.bundle);
+  bundle.entry?.push({
+    resource: {
+      resourceType: "DocumentReference",
+      id: "eligible-not-a-pdf",
+      status: "current",
+      subject: { reference: `Patient/${PATIENT.patientId}` },
+      date: "2026-10-22",
+      content: [
+        {
+          attachment: {
+            contentType: "application/pdf",
+            title: "Scanned letter",
+            data: Buffer.from("This is text, not a PDF.").toString("base64"),
+          },
+        },
+      ],
+    },
+  });
+  await page.goto("/");
+  await page.locator("#root:not([inert])").waitFor();
+  await page.getByRole("link", { name: "Fill from the patient's record" }).click();
+  await page.locator("#record-file").setInputFiles({
+    name: "record.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(bundle)),
+  });
+  await expect(page.getByRole("heading", { level: 1, name: "Check what the record would fill" })).toBeVisible();
+  const list = page.getByRole("region", { name: "Documents in the record" });
+  // A file carries only inline documents: the lab report on the server is listed, not offered.
+  await expect(list.getByRole("checkbox")).toHaveCount(2);
+  await expect(list).toContainText("a file can only carry a document inside it");
+  await list.getByRole("checkbox", { name: "Scanned letter" }).check();
+  await list.getByRole("combobox", { name: "This file supports" }).selectOption("liver-panel");
+  await page.getByRole("button", { name: "Fill the request" }).click();
+
+  await expect(
+    page.getByRole("heading", { level: 1, name: /answers filled from the patient's record$/ }),
+  ).toBeVisible();
+  const progress = page.getByRole("region", { name: "Documents from the record" });
+  await expect(progress.getByRole("status")).toHaveText(
+    "1 of 1 document was not attached. The answers filled above are kept; attach it from the wizard's pages.",
+    { timeout: 30_000 },
+  );
+  await expect(progress).toContainText(/Not attached\. .*Scanned letter\.pdf.*is not a PDF, PNG, JPEG or TIFF file/);
+  await expectNoAxeViolations(page);
+  const answer = await page.request.get("/api/draft/documents");
+  expect(((await answer.json()) as DocumentsAnswer).documents).toEqual([]);
+  // The answers were filled all the same.
+  await openStep(page, "Member");
+  await expect(page.getByLabel("First name")).toHaveValue("Ada");
+});
