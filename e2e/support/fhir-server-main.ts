@@ -27,9 +27,14 @@ const server = await startFhirServer({
   port: Number(process.env.FHIR_PORT ?? 8090),
   host: process.env.FHIR_HOST ?? "127.0.0.1",
   allowedOrigins: (process.env.APP_ORIGIN ?? "http://127.0.0.1:3000").split(",").map((o) => o.trim()),
-  records: [...Object.values(testPatients()).map((patient) => patient.bundle), ...more].filter(
-    (bundle) => new Set((bundle.entry ?? []).filter((e) => e.resource?.resourceType === "Patient")).size === 1,
-  ),
+  records: [
+    // Each patient's record with what only the server holds (a document's Binary), as one load.
+    ...Object.values(testPatients()).map((patient) => ({
+      ...patient.bundle,
+      entry: [...(patient.bundle.entry ?? []), ...patient.serverOnly.map((resource) => ({ resource }))],
+    })),
+    ...more,
+  ].filter((bundle) => new Set((bundle.entry ?? []).filter((e) => e.resource?.resourceType === "Patient")).size === 1),
 });
 
 console.log(`Test FHIR server (SMART on FHIR) at ${server.base()} with ${server.patients.length} patients:`);

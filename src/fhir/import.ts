@@ -14,3 +14,5 @@ export type {
 export { readRecordBundle, RECORD_BUNDLE_TYPES } from "./bundle";
 export { mapRecord } from "./map";
 export type { MapOptions } from "./map";
+export { recordAttachments, acceptedMediaType, locateBytes } from "./attachments";
+export type { RecordAttachment, AttachmentBytes, AttachmentOptions } from "./attachments";

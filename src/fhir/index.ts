@@ -8,6 +8,8 @@ export {
   testPatients,
   asTransaction,
   TEST_PATIENT_REQUEST_DATE,
+  TEST_ULTRASOUND_REPORT_PDF,
+  TEST_LAB_REPORT_PDF,
   TEST_LOCAL_CODES,
   TEST_AAV5_CODE,
   badRecordFiles,

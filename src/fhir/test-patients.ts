@@ -8,6 +8,7 @@
  * (TEST_PATIENT_REQUEST_DATE) and the labs and imaging within 3 months of it.
  */
 import type {
+  Binary,
   Bundle,
   CodeableConcept,
   Condition,
@@ -45,6 +46,8 @@ export interface TestPatient {
   typed: RequestDocument;
   /** Answers the import must propose (path → value), for the checks that matter for this patient. */
   expected: Readonly<Record<string, unknown>>;
+  /** Resources only the FHIR server holds, not the record's Bundle (a document's Binary). */
+  serverOnly: Resource[];
 }
 
 // ---------------------------------------------------------------- builders
@@ -345,10 +348,81 @@ const ELIGIBLE_EXPECTED = {
   "aav5.titer": 300,
 } as const;
 
+// ---------------------------------------------------------------- documents in the record
+
+/**
+ * Two one-page PDFs (hand-written, valid: pdf-lib opens them), as base64. The ultrasound report
+ * says "Synthetic liver ultrasound report: normal liver, 21 Oct 2026"; the lab report "Synthetic
+ * liver panel lab report: ALT 30 U/L, 20 Oct 2026".
+ */
+export const TEST_ULTRASOUND_REPORT_PDF =
+  "JVBERi0xLjQKMSAwIG9iago8PCAvVHlwZSAvQ2F0YWxvZyAvUGFnZXMgMiAwIFIgPj4KZW5kb2JqCjIgMCBvYmoKPDwgL1R5cGUgL1BhZ2VzIC9LaWRzIFszIDAgUl0gL0NvdW50IDEgPj4KZW5kb2JqCjMgMCBvYmoKPDwgL1R5cGUgL1BhZ2UgL1BhcmVudCAyIDAgUiAvTWVkaWFCb3ggWzAgMCA2MTIgNzkyXSAvQ29udGVudHMgNCAwIFIgL1Jlc291cmNlcyA8PCAvRm9udCA8PCAvRjEgNSAwIFIgPj4gPj4gPj4KZW5kb2JqCjQgMCBvYmoKPDwgL0xlbmd0aCA5MSA+PgpzdHJlYW0KQlQgL0YxIDE0IFRmIDcyIDcyMCBUZCAoU3ludGhldGljIGxpdmVyIHVsdHJhc291bmQgcmVwb3J0OiBub3JtYWwgbGl2ZXIsIDIxIE9jdCAyMDI2KSBUaiBFVAplbmRzdHJlYW0KZW5kb2JqCjUgMCBvYmoKPDwgL1R5cGUgL0ZvbnQgL1N1YnR5cGUgL1R5cGUxIC9CYXNlRm9udCAvSGVsdmV0aWNhID4+CmVuZG9iagp4cmVmCjAgNgowMDAwMDAwMDAwIDY1NTM1IGYgCjAwMDAwMDAwMDkgMDAwMDAgbiAKMDAwMDAwMDA1OCAwMDAwMCBuIAowMDAwMDAwMTE1IDAwMDAwIG4gCjAwMDAwMDAyNDEgMDAwMDAgbiAKMDAwMDAwMDM4MiAwMDAwMCBuIAp0cmFpbGVyCjw8IC9TaXplIDYgL1Jvb3QgMSAwIFIgPj4Kc3RhcnR4cmVmCjQ1MgolJUVPRgo=";
+export const TEST_LAB_REPORT_PDF =
+  "JVBERi0xLjQKMSAwIG9iago8PCAvVHlwZSAvQ2F0YWxvZyAvUGFnZXMgMiAwIFIgPj4KZW5kb2JqCjIgMCBvYmoKPDwgL1R5cGUgL1BhZ2VzIC9LaWRzIFszIDAgUl0gL0NvdW50IDEgPj4KZW5kb2JqCjMgMCBvYmoKPDwgL1R5cGUgL1BhZ2UgL1BhcmVudCAyIDAgUiAvTWVkaWFCb3ggWzAgMCA2MTIgNzkyXSAvQ29udGVudHMgNCAwIFIgL1Jlc291cmNlcyA8PCAvRm9udCA8PCAvRjEgNSAwIFIgPj4gPj4gPj4KZW5kb2JqCjQgMCBvYmoKPDwgL0xlbmd0aCA4OCA+PgpzdHJlYW0KQlQgL0YxIDE0IFRmIDcyIDcyMCBUZCAoU3ludGhldGljIGxpdmVyIHBhbmVsIGxhYiByZXBvcnQ6IEFMVCAzMCBVL0wsIDIwIE9jdCAyMDI2KSBUaiBFVAplbmRzdHJlYW0KZW5kb2JqCjUgMCBvYmoKPDwgL1R5cGUgL0ZvbnQgL1N1YnR5cGUgL1R5cGUxIC9CYXNlRm9udCAvSGVsdmV0aWNhID4+CmVuZG9iagp4cmVmCjAgNgowMDAwMDAwMDAwIDY1NTM1IGYgCjAwMDAwMDAwMDkgMDAwMDAgbiAKMDAwMDAwMDA1OCAwMDAwMCBuIAowMDAwMDAwMTE1IDAwMDAwIG4gCjAwMDAwMDAyNDEgMDAwMDAgbiAKMDAwMDAwMDM3OSAwMDAwMCBuIAp0cmFpbGVyCjw8IC9TaXplIDYgL1Jvb3QgMSAwIFIgPj4Kc3RhcnR4cmVmCjQ0OQolJUVPRgo=";
+
+/**
+ * The eligible patient's reports: the liver ultrasound inline (its procedure code in
+ * `context.event`), the liver panel's lab report as a Binary on the server (only a server can
+ * give it; a Bundle file lists it as out of reach).
+ */
+function recordDocuments(r: Record_): { documents: DocumentReference[]; binaries: Binary[] } {
+  const ultrasound: DocumentReference = {
+    resourceType: "DocumentReference",
+    id: `${r.key}-ultrasound-report`,
+    status: "current",
+    type: concept(SYSTEMS.loinc, "18748-4", "Diagnostic imaging study"),
+    subject: subject(r),
+    date: "2026-10-21T15:00:00Z",
+    description: "Liver ultrasound report",
+    content: [
+      {
+        attachment: {
+          contentType: "application/pdf",
+          title: "Liver ultrasound report",
+          size: 635,
+          creation: "2026-10-21",
+          data: TEST_ULTRASOUND_REPORT_PDF,
+        },
+      },
+    ],
+    context: {
+      event: [concept(SYSTEMS.cpt, "76705", "Ultrasound, abdominal, limited (liver)")],
+    },
+  };
+  const binary: Binary = {
+    resourceType: "Binary",
+    id: `${r.key}-lab-report-pdf`,
+    contentType: "application/pdf",
+    data: TEST_LAB_REPORT_PDF,
+  };
+  const lab: DocumentReference = {
+    resourceType: "DocumentReference",
+    id: `${r.key}-lab-report`,
+    status: "current",
+    type: concept(SYSTEMS.loinc, "11502-2", "Laboratory report"),
+    subject: subject(r),
+    date: "2026-10-20T18:00:00Z",
+    description: "Liver panel lab report",
+    content: [
+      {
+        attachment: {
+          contentType: "application/pdf",
+          title: "Liver panel lab report",
+          size: 632,
+          url: `Binary/${binary.id ?? ""}`,
+        },
+      },
+    ],
+  };
+  return { documents: [ultrasound, lab], binaries: [binary] };
+}
+
 // ---------------------------------------------------------------- the patients
 
 function eligible(): TestPatient {
   const r = eligibleRecord("eligible");
+  const { documents, binaries } = recordDocuments(r);
+  r.resources.push(...documents);
   return {
     key: "eligible",
     title: "eligible (the spec's example request)",
@@ -356,6 +430,7 @@ function eligible(): TestPatient {
     patientId: "eligible-patient",
     typed: typedAnswers(),
     expected: ELIGIBLE_EXPECTED,
+    serverOnly: binaries,
   };
 }
 
@@ -397,6 +472,7 @@ function elevatedAlt(attested: boolean): TestPatient {
       doc.liver = { hepatologistAttestation: attested };
     }),
     expected: { ...ELIGIBLE_EXPECTED, "liver.enzymes.alt.value": 70, "liver.enzymes.alt.upperLimit": 56 },
+    serverOnly: [],
   };
 }
 
@@ -422,6 +498,7 @@ function inhibitorRetest(): TestPatient {
         { date: "2026-09-15", bethesdaUnits: 0.3 },
       ],
     },
+    serverOnly: [],
   };
 }
 
@@ -437,6 +514,7 @@ function weightInPounds(): TestPatient {
     patientId: `${key}-patient`,
     typed: typedAnswers(),
     expected: { ...ELIGIBLE_EXPECTED, "member.weight": { value: 79.8, unit: "kg" } },
+    serverOnly: [],
   };
 }
 
@@ -453,6 +531,7 @@ function twoWeights(): TestPatient {
     patientId: `${key}-patient`,
     typed: typedAnswers(),
     expected: { ...ELIGIBLE_EXPECTED, "member.weight": { value: 80.5, unit: "kg" } },
+    serverOnly: [],
   };
 }
 

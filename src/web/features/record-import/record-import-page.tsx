@@ -6,16 +6,28 @@
  * and leaves the current request as it was.
  */
 import { useEffect, useRef, useState, type ChangeEvent, type SyntheticEvent } from "react";
-import { mapRecord, readRecordBundle, type RecordImport } from "@/fhir";
+import { documentationChecklist, evaluatePartial, type ChecklistItem, type RequestDocument } from "@/criteria";
+import {
+  applyAnswers,
+  mapRecord,
+  readRecordBundle,
+  recordAttachments,
+  type RecordAttachment,
+  type RecordImport,
+} from "@/fhir";
+import { sessionQuery } from "@/web/api/session";
 import { AppLink } from "@/web/components/app-link";
 import { BackLink, Button } from "@/web/components/buttons";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 import { matchRoute, paths } from "@/web/lib/paths";
 import { addRecordMarks, type RecordTarget } from "@/web/lib/record-provenance";
+import { queryClient } from "@/web/lib/query-client";
 import { useLocation } from "@/web/lib/router";
+import { attachTakenDocuments, type DocumentProgress } from "./attach-documents";
+import { DocumentsProgress } from "./documents-progress";
 import { failure, type ReadFailure } from "./failures";
 import { readPatientRecord } from "./read-server";
-import { ReviewScreen } from "./review-screen";
+import { ReviewScreen, type TakenDocument } from "./review-screen";
 import { chosenAnswers, reviewAnswers, type Choice, type ReviewItem } from "./review";
 import {
   finishLaunch,
@@ -23,13 +35,14 @@ import {
   isLaunchAnswer,
   startEhrLaunch,
   startStandaloneLaunch,
+  type Connection,
 } from "./smart-launch";
 
 type Phase =
   | { kind: "choose"; failure?: ReadFailure }
   | { kind: "busy"; what: string }
-  | { kind: "review"; from: string; result: RecordImport; items: ReviewItem[] }
-  | { kind: "filled"; count: number; from: string };
+  | { kind: "review"; from: string; result: RecordImport; items: ReviewItem[]; attachments: RecordAttachment[] }
+  | { kind: "filled"; count: number; from: string; documents: DocumentProgress[] };
 
 /** The problems that leave nothing to review: the record is not one patient's FHIR R4 record. */
 const BLOCKING = new Set(["not-json", "not-bundle", "not-r4", "bundle-type", "no-patient", "several-patients"]);
@@ -38,6 +51,22 @@ function localToday(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The checklist of `document` once filled. Before the request's first page is answered, it is
+ * read as an initial request of today (the only kind with a checklist), for the checklist only.
+ */
+function checklistOf(document: Record<string, unknown>): readonly ChecklistItem[] {
+  const complete = {
+    schemaVersion: 1,
+    requestType: "initial",
+    requestDate: localToday(),
+    lineOfBusiness: "commercial",
+    ...document,
+  };
+  const { evaluation } = evaluatePartial(complete);
+  return evaluation === undefined ? [] : documentationChecklist(complete as RequestDocument, evaluation);
 }
 
 export default function RecordImportPage({ target }: { target: RecordTarget }) {
@@ -54,6 +83,16 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
       : { kind: "choose" };
   });
   const started = useRef(false);
+  // The SMART connection (its token with it) in memory only, while its documents may be fetched.
+  const connection = useRef<Connection | undefined>(undefined);
+  const [staff, setStaff] = useState(false);
+  useEffect(() => {
+    // Only signed-in office staff attach documents; the self-check's record stays in the browser.
+    void queryClient.query(sessionQuery).then(
+      (session) => setStaff(session?.user.role === "staff"),
+      () => setStaff(false),
+    );
+  }, []);
   const heading = useRef<HTMLHeadingElement>(null);
   useDocumentTitle(
     phase.kind === "review" ? "Check what the record would fill" : "Fill from the patient's record",
@@ -66,7 +105,12 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
   }, [phase.kind]);
 
   /** The record (a Bundle, parsed or not) mapped and compared with the answers, or why not. */
-  const review = (input: unknown, from: string, onFailure: (message: string) => ReadFailure): void => {
+  const review = (
+    input: unknown,
+    from: string,
+    onFailure: (message: string) => ReadFailure,
+    serverBase?: string,
+  ): void => {
     const read = readRecordBundle(input);
     if (!read.ok) {
       setPhase({ kind: "choose", failure: onFailure(read.problem.message) });
@@ -80,7 +124,13 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
       setPhase({ kind: "choose", failure: onFailure(blocking?.message ?? "it holds no patient") });
       return;
     }
-    setPhase({ kind: "review", from, result, items: reviewAnswers(result.answers, current) });
+    setPhase({
+      kind: "review",
+      from,
+      result,
+      items: reviewAnswers(result.answers, current),
+      attachments: recordAttachments(read.resources, serverBase === undefined ? {} : { serverBase }),
+    });
   };
 
   useEffect(() => {
@@ -98,29 +148,36 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
     if (!isLaunchAnswer(route.query)) return;
     const controller = new AbortController();
     void (async () => {
-      let connection;
+      let connected: Connection;
       try {
-        connection = await finishLaunch();
+        connected = await finishLaunch();
       } catch {
         forgetSmartSession();
         setPhase({ kind: "choose", failure: failure("launch") });
         return;
       }
-      const from = `the FHIR server at ${safeOrigin(connection.serverUrl)}`;
+      const from = `the FHIR server at ${safeOrigin(connected.serverUrl)}`;
       setPhase({ kind: "busy", what: `Reading the patient's record from ${from}…` });
-      const read = await readPatientRecord(connection, controller.signal).catch(() => ({
+      const read = await readPatientRecord(connected, controller.signal).catch(() => ({
         ok: false as const,
-        failure: failure("unreachable", { origin: safeOrigin(connection.serverUrl) }),
+        failure: failure("unreachable", { origin: safeOrigin(connected.serverUrl) }),
       }));
-      // The token has done its work: it is not kept.
+      // The token is not kept in storage; in memory only until the documents chosen are fetched.
       forgetSmartSession();
       if (!read.ok) setPhase({ kind: "choose", failure: read.failure });
-      else
-        review(read.bundle, from, (message) => ({
-          ...failure("outcome"),
-          title: `The record from ${from} was not used: ${message}`,
-          advice: "Check in the EHR that this is one patient's record, then connect again.",
-        }));
+      else {
+        connection.current = connected;
+        review(
+          read.bundle,
+          from,
+          (message) => ({
+            ...failure("outcome"),
+            title: `The record from ${from} was not used: ${message}`,
+            advice: "Check in the EHR that this is one patient's record, then connect again.",
+          }),
+          connected.serverUrl,
+        );
+      }
     })();
     // Reading goes on if the page re-renders; a person leaving ends it with the page.
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -154,7 +211,11 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
     });
   };
 
-  const onFill = (items: readonly ReviewItem[], choices: Readonly<Record<string, Choice>>) => {
+  const onFill = (
+    items: readonly ReviewItem[],
+    choices: Readonly<Record<string, Choice>>,
+    documents: readonly TakenDocument[],
+  ) => {
     if (phase.kind !== "review") return;
     const answers = chosenAnswers(items, choices);
     const applied = target.fill(answers.map(({ path, value }) => ({ path, value })));
@@ -169,8 +230,37 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
           applied: applied[a.path] ?? "",
         })),
     );
-    setPhase({ kind: "filled", count: Object.keys(applied).length, from: phase.from });
+    setPhase({
+      kind: "filled",
+      count: Object.keys(applied).length,
+      from: phase.from,
+      documents: documents.map(({ attachment, item }) => ({
+        key: attachment.key,
+        title: attachment.title,
+        itemTitle: item.title,
+        state: "waiting",
+      })),
+    });
+    // The answers are filled; the documents are a second step, each reported on its own.
+    const reading = connection.current;
+    void attachTakenDocuments(documents, reading, (key, progress) =>
+      setPhase((p) =>
+        p.kind === "filled"
+          ? { ...p, documents: p.documents.map((d) => (d.key === key ? { ...d, ...progress } : d)) }
+          : p,
+      ),
+    ).finally(() => {
+      if (connection.current === reading) connection.current = undefined;
+    });
   };
+
+  const checklistFor = (items: readonly ReviewItem[], choices: Readonly<Record<string, Choice>>) =>
+    checklistOf(
+      applyAnswers(
+        target.currentDocument() as unknown as RequestDocument,
+        chosenAnswers(items, choices).map(({ path, value }) => ({ path, value })),
+      ),
+    );
 
   const h1 = "mb-6 text-3xl font-bold focus:outline-none";
   switch (phase.kind) {
@@ -193,7 +283,13 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
           result={phase.result}
           items={phase.items}
           onFill={onFill}
-          onCancel={() => setPhase({ kind: "choose" })}
+          onCancel={() => {
+            connection.current = undefined;
+            setPhase({ kind: "choose" });
+          }}
+          attachments={phase.attachments}
+          staff={staff}
+          checklistFor={checklistFor}
         />
       );
     case "filled":
@@ -207,6 +303,7 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
               From {phase.from}. Each is marked &ldquo;From the patient&apos;s record&rdquo; until you change it.
             </p>
           </div>
+          <DocumentsProgress documents={phase.documents} />
           <p className="text-lg">
             <AppLink to={paths.check()} className="underline">
               Check your answers

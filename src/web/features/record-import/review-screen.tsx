@@ -6,21 +6,46 @@
  * unless chosen.
  */
 import { useState, type Ref } from "react";
-import { formatDate } from "@/criteria";
-import type { RecordImport, RecordSource } from "@/fhir";
+import { formatDate, type ChecklistItem } from "@/criteria";
+import type { RecordAttachment, RecordImport, RecordSource } from "@/fhir";
 import { Button } from "@/web/components/buttons";
 import { ErrorSummary } from "@/web/components/error-summary";
 import { recordSourceText } from "@/web/components/record-mark";
+import {
+  documentFieldId,
+  documentsWithoutItem,
+  initialDocumentChoices,
+  RecordDocuments,
+  type DocumentChoices,
+} from "./record-documents";
 import { typedInWords, unresolved, type Choice, type ReviewItem } from "./review";
+
+/** A document of the record to attach, and the checklist item it supports. */
+export interface TakenDocument {
+  attachment: RecordAttachment;
+  item: ChecklistItem;
+}
 
 interface ReviewScreenProps {
   headingRef: Ref<HTMLHeadingElement>;
   from: string;
   result: RecordImport;
   items: readonly ReviewItem[];
-  onFill: (items: readonly ReviewItem[], choices: Readonly<Record<string, Choice>>) => void;
+  onFill: (
+    items: readonly ReviewItem[],
+    choices: Readonly<Record<string, Choice>>,
+    documents: readonly TakenDocument[],
+  ) => void;
   onCancel: () => void;
+  /** The record's documents (none: the section is left out). */
+  attachments?: readonly RecordAttachment[];
+  /** Signed-in office staff: documents can be taken along. */
+  staff?: boolean;
+  /** The documentation checklist of the request as it will be after filling with these choices. */
+  checklistFor?: (items: readonly ReviewItem[], choices: Readonly<Record<string, Choice>>) => readonly ChecklistItem[];
 }
+
+const NO_ATTACHMENTS: readonly RecordAttachment[] = [];
 
 const choiceId = (path: string): string => `choice-${path.replace(/[.[\]]+/g, "-")}`;
 
@@ -36,29 +61,63 @@ function Sources({ sources }: { sources: readonly RecordSource[] }) {
   );
 }
 
-export function ReviewScreen({ headingRef, from, result, items, onFill, onCancel }: ReviewScreenProps) {
+export function ReviewScreen({
+  headingRef,
+  from,
+  result,
+  items,
+  onFill,
+  onCancel,
+  attachments = NO_ATTACHMENTS,
+  staff = false,
+  checklistFor,
+}: ReviewScreenProps) {
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [attempts, setAttempts] = useState(0);
+  const checklist = checklistFor?.(items, choices) ?? [];
+  const [documentChoices, setDocumentChoices] = useState<DocumentChoices>(() =>
+    initialDocumentChoices(attachments, checklist),
+  );
   const missing = attempts > 0 ? unresolved(items, choices) : [];
+  const documentsMissing = attempts > 0 && staff ? documentsWithoutItem(attachments, documentChoices, checklist) : [];
+  const takeable = staff && attachments.some((a) => a.notAccepted === undefined);
   const conflicts = items.filter((item) => item.kind === "conflict");
   const fills = items.filter((item) => item.kind !== "conflict");
   const patient = result.patient;
 
   const submit = () => {
-    if (unresolved(items, choices).length > 0) {
+    if (
+      unresolved(items, choices).length > 0 ||
+      (staff && documentsWithoutItem(attachments, documentChoices, checklist).length > 0)
+    ) {
       setAttempts((n) => n + 1);
       return;
     }
-    onFill(items, choices);
+    const taken = staff
+      ? attachments.flatMap((attachment) => {
+          const choice = documentChoices[attachment.key];
+          const item = checklist.find((i) => i.id === choice?.item);
+          return choice?.taken === true && item !== undefined && attachment.notAccepted === undefined
+            ? [{ attachment, item }]
+            : [];
+        })
+      : [];
+    onFill(items, choices, taken);
   };
 
   return (
     <div>
       <ErrorSummary
-        errors={missing.map((item) => ({
-          fieldId: choiceId(item.answer.path),
-          message: `Choose whether to keep what was typed or use the record for ${item.answer.label}`,
-        }))}
+        errors={[
+          ...missing.map((item) => ({
+            fieldId: choiceId(item.answer.path),
+            message: `Choose whether to keep what was typed or use the record for ${item.answer.label}`,
+          })),
+          ...documentsMissing.map((a) => ({
+            fieldId: `${documentFieldId(attachments.indexOf(a))}-item`,
+            message: `Choose what ${a.title} supports, or untick it`,
+          })),
+        ]}
         focusKey={attempts}
       />
       <h1 ref={headingRef} tabIndex={-1} className="mb-2 text-3xl font-bold focus:outline-none">
@@ -183,8 +242,17 @@ export function ReviewScreen({ headingRef, from, result, items, onFill, onCancel
         </section>
       )}
 
+      <RecordDocuments
+        attachments={attachments}
+        checklist={checklist}
+        staff={staff}
+        choices={documentChoices}
+        onChange={(key, choice) => setDocumentChoices((c) => ({ ...c, [key]: choice }))}
+        errors={new Set(documentsMissing.map((a) => a.key))}
+      />
+
       <div className="flex flex-wrap gap-4">
-        {items.length > 0 && <Button onClick={submit}>Fill the request</Button>}
+        {(items.length > 0 || takeable) && <Button onClick={submit}>Fill the request</Button>}
         <Button variant="secondary" onClick={onCancel}>
           Cancel: change nothing
         </Button>
