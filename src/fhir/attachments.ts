@@ -14,6 +14,7 @@ import type { Attachment, CodeableConcept, DocumentReference, Resource } from "@
 import { DOCUMENT_MEDIA_TYPES, DOCUMENT_TYPE_LABELS, type DocumentMediaType } from "@/contract";
 import { LIVER_STUDIES, SYSTEMS } from "./codes";
 import { codingsOf, dayOf, hasCode, referenceTo } from "./record";
+import { resolveOnServer } from "./same-server";
 
 /** Where an attachment's bytes are. */
 export type AttachmentBytes =
@@ -81,18 +82,12 @@ export function locateBytes(attachment: Attachment, serverBase: string | undefin
       reason:
         "a file can only carry a document inside it; this one is kept on the EHR's server: connect to the server to take it along",
     };
-  const base = `${serverBase.replace(/\/$/, "")}/`;
-  let absolute: string;
-  try {
-    absolute = new URL(url, base).href;
-  } catch {
-    return { kind: "unreachable", reason: "its address is not a valid URL" };
-  }
   // The server's token goes to that server only.
-  if (!absolute.startsWith(base))
+  const absolute = resolveOnServer(url.trim(), serverBase);
+  if (absolute === undefined)
     return {
       kind: "unreachable",
-      reason: "it is kept on another server than the record's, which this app does not sign in to",
+      reason: "its address is not on the record's server, which is the only one this app signs in to",
     };
   return { kind: "server", url: absolute };
 }
