@@ -156,7 +156,7 @@ function checkedProvenance(
 ): ProvenanceEntry[] | undefined {
   if (provenance === undefined) return undefined;
   const errors = provenance.flatMap((entry, i) => {
-    const path = `provenance[${i}].path`;
+    const path = `provenance.${i}.path`;
     if (valueAt(document, entry.path) === undefined)
       return [{ path, message: `${path} must name an answer in the document; ${entry.path} has none` }];
     if (provenance.findIndex((other) => other.path === entry.path) !== i)
