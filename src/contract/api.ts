@@ -71,7 +71,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * Where one answer came from (#12): filled from the patient's record and not edited since. The
  * path must be present in the submitted document (the route checks it). Patient data: never logged.
  */
-const provenanceEntrySchema = z.object({
+export const provenanceEntrySchema = z.object({
   path: z.string().check(z.maxLength(200), z.regex(DOCUMENT_PATH)),
   /** The value in words as the record gave it ("70 U/L"). */
   display: z.string().check(z.maxLength(500)),

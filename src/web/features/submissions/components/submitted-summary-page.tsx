@@ -19,6 +19,7 @@ export function SubmittedSummaryPage({ reference }: { reference: string }) {
       backLabel="Back to the request"
       title={`Summary of ${request.reference}`}
       submission={submissionFacts(request)}
+      provenance={request.versions.at(-1)?.provenance}
     />
   );
 }
