@@ -74,12 +74,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const provenanceEntrySchema = z.object({
   path: z.string().check(z.maxLength(200), z.regex(DOCUMENT_PATH)),
   /** The value in words as the record gave it ("70 U/L"). */
-  display: z.string().check(z.maxLength(500)),
+  display: z.string().check(z.maxLength(1000)),
   source: z.object({
     reference: z.string().check(z.maxLength(130), z.regex(FHIR_REFERENCE)),
     date: z.optional(z.string().check(z.regex(DAY))),
     /** The result in words ("ALT 70 U/L, 20 Oct 2026"). */
-    display: z.string().check(z.maxLength(500)),
+    display: z.string().check(z.maxLength(1000)),
   }),
 });
 export type ProvenanceEntry = z.infer<typeof provenanceEntrySchema>;

@@ -100,24 +100,39 @@ describe("the provenance of a submitted request", () => {
 
   it("refuses a malformed entry naming its field (path spelling, reference, date, size), and files nothing", async () => {
     const before = server.fingerprint();
-    const cases: [unknown, string][] = [
-      [[{ ...ALT, path: "liver/enzymes" }], "provenance.0.path"],
+    const cases: [unknown, string, string][] = [
+      [
+        [{ ...ALT, path: "liver/enzymes" }],
+        "provenance.0.path",
+        'provenance.0.path must be a request-document path in the spec\'s spelling ("liver.enzymes.alt.value", "bleeds.0.date")',
+      ],
       [
         [{ ...ALT, source: { ...ALT.source, reference: "https://ehr.test/Observation/1" } }],
         "provenance.0.source.reference",
+        'provenance.0.source.reference must be a FHIR reference "Type/id" ("Observation/abc")',
       ],
-      [[{ ...ALT, source: { ...ALT.source, date: "20 Oct 2026" } }], "provenance.0.source.date"],
-      [[{ ...ALT, display: "x".repeat(501) }], "provenance.0.display"],
-      [Array.from({ length: 201 }, () => BIRTH), "provenance"],
-      [[BIRTH, BIRTH], "provenance.1.path"],
+      [
+        [{ ...ALT, source: { ...ALT.source, date: "20 Oct 2026" } }],
+        "provenance.0.source.date",
+        "provenance.0.source.date must be a date YYYY-MM-DD",
+      ],
+      [[{ ...ALT, display: "x".repeat(1001) }], "provenance.0.display", "at most 1000 characters"],
+      [Array.from({ length: 201 }, () => BIRTH), "provenance", "at most 200 items"],
+      [[BIRTH, BIRTH], "provenance.1.path", "one entry per answer"],
     ];
-    for (const [provenance, path] of cases) {
-      const res = await call<{ errors: { path: string }[] }>(server.app, staff, "POST", "/api/requests", {
-        ...submission(),
-        provenance,
-      });
+    for (const [provenance, path, says] of cases) {
+      const res = await call<{ errors: { path: string; message: string }[] }>(
+        server.app,
+        staff,
+        "POST",
+        "/api/requests",
+        { ...submission(), provenance },
+      );
       expect(res.status, path).toBe(400);
       expect(res.body.errors.map((e) => e.path)).toEqual([path]);
+      expect(res.body.errors[0]?.message).toContain(says);
+      // What was sent is never echoed back (the provenance is the patient's data).
+      expect(res.text).not.toContain("20 Oct 2026");
     }
     expect(server.fingerprint()).toBe(before);
   });

@@ -101,10 +101,37 @@ function documentsRequested(
   return checklist.filter((item) => unique.includes(item.id)).map(({ id, title }) => ({ id, title }));
 }
 
+/** What a provenance entry's formatted fields accept, for a 400 that says so. */
+const PROVENANCE_FORMATS: readonly [RegExp, string][] = [
+  [
+    /^provenance\.\d+\.path$/,
+    'a request-document path in the spec\'s spelling ("liver.enzymes.alt.value", "bleeds.0.date")',
+  ],
+  [/^provenance\.\d+\.source\.reference$/, 'a FHIR reference "Type/id" ("Observation/abc")'],
+  [/^provenance\.\d+\.source\.date$/, "a date YYYY-MM-DD"],
+];
+
+/** A body's 400 with each provenance field in the wrong format told what it accepts (never its value). */
+function parseExplained<S extends Parameters<typeof parseWith>[0]>(schema: S, input: unknown, expected: string) {
+  try {
+    return parseWith(schema, input, expected);
+  } catch (error) {
+    if (!(error instanceof BadRequest)) throw error;
+    throw new BadRequest(
+      error.errors.map((e) => {
+        const format = PROVENANCE_FORMATS.find(([path]) => path.test(e.path))?.[1];
+        return format === undefined || !e.message.endsWith("is not in the expected format")
+          ? e
+          : { ...e, message: `${e.path} must be ${format}` };
+      }),
+    );
+  }
+}
+
 /** The submit body; a missing `expedited` is explained (the person must choose: nothing defaults to standard). */
 function parseSubmission(input: unknown) {
   try {
-    return parseWith(submitSchema, input, "Submit a JSON object holding document, expedited and idempotencyKey");
+    return parseExplained(submitSchema, input, "Submit a JSON object holding document, expedited and idempotencyKey");
   } catch (error) {
     if (!(error instanceof BadRequest)) throw error;
     throw new BadRequest(
@@ -332,7 +359,11 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
   app.post<{ Params: { reference: string } }>("/api/requests/:reference/versions", async (request, reply) => {
     const auth = await requireUser(sessions, request, reply, ["staff"]);
     const stored = await load(request, auth);
-    const body = parseWith(amendSchema, request.body, "Send a JSON object holding document and expectedRowVersion");
+    const body = parseExplained(
+      amendSchema,
+      request.body,
+      "Send a JSON object holding document and expectedRowVersion",
+    );
     const document = parseDocument(body.document);
     const provenance = checkedProvenance(body.provenance, document);
     const evaluation = evaluate(document);
