@@ -62,6 +62,39 @@ export const checklistItemIdSchema = z
  */
 const confirmedMissingSchema = z.array(checklistItemIdSchema).check(z.maxLength(40));
 
+/** The most answers one version's provenance can list (a request has far fewer answers than this). */
+export const MAX_PROVENANCE = 200;
+
+/**
+ * A request-document path in the spec's spelling ("liver.enzymes.alt.value", "inhibitor.assays",
+ * "bleeds.0.date"): names and list indices joined by dots.
+ */
+const DOCUMENT_PATH = /^[a-z][A-Za-z0-9]*(?:\.(?:[a-z][A-Za-z0-9]*|\d{1,3}))*$/;
+
+/** A FHIR reference "Type/id" ("Observation/abc"); "?" stands for a resource the record gave no id. */
+const FHIR_REFERENCE = /^[A-Z][A-Za-z]{0,63}\/(?:[A-Za-z0-9.-]{1,64}|\?)$/;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Where one answer came from (#12): filled from the patient's record and not edited since. The
+ * path must be present in the submitted document (the route checks it). Patient data: never logged.
+ */
+export const provenanceEntrySchema = z.object({
+  path: z.string().check(z.maxLength(200), z.regex(DOCUMENT_PATH)),
+  /** The value in words as the record gave it ("70 U/L"). */
+  display: z.string().check(z.maxLength(1000)),
+  source: z.object({
+    reference: z.string().check(z.maxLength(130), z.regex(FHIR_REFERENCE)),
+    date: z.optional(z.string().check(z.regex(DAY))),
+    /** The result in words ("ALT 70 U/L, 20 Oct 2026"). */
+    display: z.string().check(z.maxLength(1000)),
+  }),
+});
+export type ProvenanceEntry = z.infer<typeof provenanceEntrySchema>;
+
+const provenanceSchema = z.array(provenanceEntrySchema).check(z.maxLength(MAX_PROVENANCE));
+
 /**
  * A submission: the document (validated separately), whether it is urgent (required: there is no
  * default, the person chooses), and a key that makes a retry harmless. `confirmDuplicateOf` names
@@ -73,6 +106,8 @@ export const submitSchema = z.object({
   idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)),
   confirmDuplicateOf: z.optional(z.string().check(z.regex(REFERENCE_PATTERN))),
   confirmedMissingDocuments: z.optional(confirmedMissingSchema),
+  /** The answers filled from the patient's record and not edited since; omitted or empty: none. */
+  provenance: z.optional(provenanceSchema),
 });
 
 /** POST /api/requests: 201 (filed) or 200 (the same key again: the first filing). */
@@ -135,6 +170,8 @@ export const amendSchema = z.object({
   expectedRowVersion: z.int().check(z.gte(1)),
   /** As in `submitSchema`: the amended request's filed documents count as attached. */
   confirmedMissingDocuments: z.optional(confirmedMissingSchema),
+  /** As in `submitSchema`: the amendment's answers still as filled from the patient's record. */
+  provenance: z.optional(provenanceSchema),
 });
 
 /** A required document none of the request's documents supports, as the checklist names it. */
@@ -287,6 +324,8 @@ export interface VersionRecord {
    * absent when the submit did not state it (before #11, or an API client that does not).
    */
   missingDocuments?: MissingDocument[];
+  /** The answers of this version filled from the patient's record (#12); absent when none were. */
+  provenance?: ProvenanceEntry[];
 }
 
 export interface AuditRecord {

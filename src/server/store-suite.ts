@@ -197,6 +197,62 @@ export function storeSuite(engine: string, open: OpenStore): void {
         expect(version).not.toHaveProperty("missingDocuments");
       });
 
+      it("keeps with each version the answers it took from the patient's record (#12); none, none recorded", async () => {
+        const provenance = [
+          {
+            path: "liver.enzymes.alt.value",
+            display: "70 U/L",
+            source: { reference: "Observation/alt-1", date: "2026-10-20", display: "ALT 70 U/L, 20 Oct 2026" },
+          },
+          {
+            path: "member.dateOfBirth",
+            display: "1990-05-01",
+            source: { reference: "Patient/p1", display: "Patient" },
+          },
+        ];
+        const first = filed(await w.store.submit(newSubmission(w, { provenance })));
+        const id = await idOf(w.store, first.reference);
+        expect((await w.store.versions(id)).map((v) => v.provenance)).toEqual([provenance]);
+        // The same key again files nothing new, and the first filing's provenance stands.
+        const again = filed(
+          await w.store.submit(newSubmission(w, { idempotencyKey: `store-key-${keys}`, provenance: [] })),
+        );
+        expect(again.created).toBe(false);
+        expect((await w.store.versions(id)).map((v) => v.provenance)).toEqual([provenance]);
+
+        const stored = await w.store.findRequest(first.reference, { practiceId: null }, SUITE_NOW);
+        const sentBack = await w.store.decide(
+          id,
+          stored?.rowVersion ?? 0,
+          decision(w, {
+            kind: "request_info",
+            message: "More",
+            newStatus: "more_info_requested",
+            authorizedFrom: null,
+            authorizedThrough: null,
+          }),
+        );
+        if (!sentBack.ok) throw new Error("not sent back");
+        const doc = stored?.document ?? eligible();
+        const kept = provenance.slice(1);
+        const amended = await w.store.amend(
+          id,
+          sentBack.rowVersion,
+          w.staffA,
+          doc,
+          evaluate(doc),
+          SUITE_NOW,
+          undefined,
+          kept,
+        );
+        expect(amended.ok).toBe(true);
+        expect((await w.store.versions(id)).map((v) => v.provenance)).toEqual([provenance, kept]);
+
+        const none = filed(await w.store.submit(newSubmission(w, { provenance: [] })));
+        const [version] = await w.store.versions(await idOf(w.store, none.reference));
+        expect(version).not.toHaveProperty("provenance");
+      });
+
       it("stores one request per (user, key), with its first version and an audit event", async () => {
         const s = newSubmission(w, {}, eligible());
         const first = filed(await w.store.submit(s));

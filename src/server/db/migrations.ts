@@ -251,4 +251,11 @@ export const MIGRATIONS: readonly Migration[] = [
     // [{ "id", "title" }], so the practice reads what was asked even if the answers change.
     sql: `ALTER TABLE decisions ADD COLUMN documents_requested TEXT NOT NULL DEFAULT '[]';`,
   },
+  {
+    version: 13,
+    name: "the answers a version took from the patient's record",
+    // provenance: JSON [{ path, display, source: { reference, date?, display } }] of the answers
+    // filled from the patient's record and not edited before filing (#12); NULL: none.
+    sql: `ALTER TABLE request_versions ADD COLUMN provenance TEXT;`,
+  },
 ];

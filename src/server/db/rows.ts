@@ -4,7 +4,7 @@
  */
 import type { Evaluation } from "@/criteria";
 import type { RequestStatus, RequestSummaryRow, Role, SessionUser, VersionRecord } from "@/contract";
-import { readStoredEvaluation, readStoredMissingDocuments } from "./stored-json";
+import { readStoredEvaluation, readStoredMissingDocuments, readStoredProvenance } from "./stored-json";
 
 export type AnyRow = Readonly<Record<string, unknown>>;
 
@@ -46,14 +46,19 @@ export function toSummary(row: AnyRow, now: Date): RequestSummaryRow {
   };
 }
 
-/** A version row (version, submitted_at, the submitter's name, evaluation, missing_documents) as the API shows it. */
+/**
+ * A version row (version, submitted_at, the submitter's name, evaluation, missing_documents,
+ * provenance) as the API shows it.
+ */
 export function toVersionRecord(row: AnyRow): VersionRecord {
   const missing = readStoredMissingDocuments(strOrNull(row.missing_documents));
+  const provenance = readStoredProvenance(strOrNull(row.provenance));
   return {
     version: num(row.version),
     submittedAt: str(row.submitted_at),
     submittedBy: str(row.name),
     outcome: readStoredEvaluation(str(row.evaluation)).outcome,
     ...(missing !== undefined && { missingDocuments: missing }),
+    ...(provenance !== undefined && { provenance }),
   };
 }

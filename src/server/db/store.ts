@@ -23,6 +23,7 @@ import type {
   SessionUser,
   VersionRecord,
   MissingDocument,
+  ProvenanceEntry,
 } from "@/contract";
 
 export interface NewUser {
@@ -85,6 +86,8 @@ export interface NewSubmission {
   acknowledgedOpen: string | null;
   /** The required documents it is filed without, as the submitter confirmed them (#11); absent: not stated. */
   missingDocuments?: MissingDocument[];
+  /** The answers filled from the patient's record (#12), paths checked against `document`; absent or empty: none. */
+  provenance?: ProvenanceEntry[];
 }
 
 /** What a submit did: filed (or found filed under the same key), or refused for an open request of the member. */
@@ -244,6 +247,8 @@ export interface StoreMethods {
     now: Date,
     /** The required documents it is filed without, as the amender confirmed them (#11); absent: not stated. */
     missingDocuments?: MissingDocument[],
+    /** The answers filled from the patient's record (#12), as in `NewSubmission`. */
+    provenance?: ProvenanceEntry[],
   ): ChangeResult;
   startReview(requestId: number, expectedRowVersion: number): ChangeResult;
   decide(requestId: number, expectedRowVersion: number, decision: Decision): ChangeResult;

@@ -15,7 +15,7 @@ import {
   type FieldError,
   type RequestDocument,
 } from "@/criteria";
-import type { DocumentRequested, MissingDocument } from "@/contract";
+import type { DocumentRequested, MissingDocument, ProvenanceEntry } from "@/contract";
 
 /** A stored document as read today: valid under today's schema, or the stored value with what no longer validates. */
 export type StoredDocument =
@@ -86,3 +86,23 @@ export function readStoredMissingDocuments(json: string | null): MissingDocument
   if (!result.success) throw new StoredDataError("list of missing documents");
   return result.data;
 }
+
+const storedProvenanceSchema = z.array(
+  z.object({
+    path: z.string(),
+    display: z.string(),
+    source: z.object({ reference: z.string(), date: z.optional(z.string()), display: z.string() }),
+  }),
+);
+
+/** The answers a version took from the patient's record (#12); undefined when none (NULL). */
+export function readStoredProvenance(json: string | null): ProvenanceEntry[] | undefined {
+  if (json === null) return undefined;
+  const result = storedProvenanceSchema.safeParse(JSON.parse(json));
+  if (!result.success) throw new StoredDataError("provenance");
+  return result.data;
+}
+
+/** What is written for a version's provenance: NULL when there is none. */
+export const provenanceColumn = (provenance: readonly ProvenanceEntry[] | undefined): string | null =>
+  provenance === undefined || provenance.length === 0 ? null : JSON.stringify(provenance);

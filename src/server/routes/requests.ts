@@ -39,6 +39,7 @@ import {
   type VersionChanges,
   type MissingDocument,
   type MissingDocumentsConflict,
+  type ProvenanceEntry,
 } from "@/contract";
 import { requireUser, type AuthContext } from "../auth/sessions";
 import type { ChangeResult, Scope, StoredRequest } from "../db/store";
@@ -100,10 +101,37 @@ function documentsRequested(
   return checklist.filter((item) => unique.includes(item.id)).map(({ id, title }) => ({ id, title }));
 }
 
+/** What a provenance entry's formatted fields accept, for a 400 that says so. */
+const PROVENANCE_FORMATS: readonly [RegExp, string][] = [
+  [
+    /^provenance\.\d+\.path$/,
+    'a request-document path in the spec\'s spelling ("liver.enzymes.alt.value", "bleeds.0.date")',
+  ],
+  [/^provenance\.\d+\.source\.reference$/, 'a FHIR reference "Type/id" ("Observation/abc")'],
+  [/^provenance\.\d+\.source\.date$/, "a date YYYY-MM-DD"],
+];
+
+/** A body's 400 with each provenance field in the wrong format told what it accepts (never its value). */
+function parseExplained<S extends Parameters<typeof parseWith>[0]>(schema: S, input: unknown, expected: string) {
+  try {
+    return parseWith(schema, input, expected);
+  } catch (error) {
+    if (!(error instanceof BadRequest)) throw error;
+    throw new BadRequest(
+      error.errors.map((e) => {
+        const format = PROVENANCE_FORMATS.find(([path]) => path.test(e.path))?.[1];
+        return format === undefined || !e.message.endsWith("is not in the expected format")
+          ? e
+          : { ...e, message: `${e.path} must be ${format}` };
+      }),
+    );
+  }
+}
+
 /** The submit body; a missing `expedited` is explained (the person must choose: nothing defaults to standard). */
 function parseSubmission(input: unknown) {
   try {
-    return parseWith(submitSchema, input, "Submit a JSON object holding document, expedited and idempotencyKey");
+    return parseExplained(submitSchema, input, "Submit a JSON object holding document, expedited and idempotencyKey");
   } catch (error) {
     if (!(error instanceof BadRequest)) throw error;
     throw new BadRequest(
@@ -133,6 +161,37 @@ function missingConflict(missing: MissingDocument[]): MissingDocumentsConflict {
         : `Required documents are missing: ${titles(missing)}. Attach them, or confirm submitting without exactly these (confirmedMissingDocuments: ${JSON.stringify(missing.map((m) => m.id))}); nothing was filed.`,
     missingDocuments: missing,
   };
+}
+
+/** The value at a dotted request-document path ("bleeds.0.date"), undefined when there is none. */
+function valueAt(document: RequestDocument, path: string): unknown {
+  let node: unknown = document;
+  for (const part of path.split(".")) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+/**
+ * The provenance as filed: each entry names an answer present in the document (else 400 naming
+ * the entry, nothing filed), one entry per answer. The message names the path, never the value.
+ */
+function checkedProvenance(
+  provenance: readonly ProvenanceEntry[] | undefined,
+  document: RequestDocument,
+): ProvenanceEntry[] | undefined {
+  if (provenance === undefined) return undefined;
+  const errors = provenance.flatMap((entry, i) => {
+    const path = `provenance.${i}.path`;
+    if (valueAt(document, entry.path) === undefined)
+      return [{ path, message: `${path} must name an answer in the document; ${entry.path} has none` }];
+    if (provenance.findIndex((other) => other.path === entry.path) !== i)
+      return [{ path, message: `${path} names ${entry.path} a second time: one entry per answer` }];
+    return [];
+  });
+  if (errors.length > 0) throw new BadRequest(errors);
+  return [...provenance];
 }
 
 export function requestRoutes(app: FastifyInstance, services: Services): void {
@@ -219,6 +278,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     const auth = await requireUser(sessions, request, reply, ["staff"]);
     const body = parseSubmission(request.body);
     const document = parseDocument(body.document);
+    const provenance = checkedProvenance(body.provenance, document);
     const practiceId = auth.user.practiceId;
     if (practiceId === null) throw new HttpError(403, "Your account belongs to no practice");
     const evaluation = evaluate(document);
@@ -237,6 +297,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       dueAt: new Date(at.getTime() + (body.expedited ? EXPEDITED_TURNAROUND_MS : STANDARD_TURNAROUND_MS)),
       acknowledgedOpen: body.confirmDuplicateOf ?? null,
       ...(body.confirmedMissingDocuments !== undefined && { missingDocuments: missing }),
+      ...(provenance !== undefined && { provenance }),
     });
     if ("open" in result) {
       // The reference and date only: the member stays out of the answer (and of every log).
@@ -298,8 +359,13 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
   app.post<{ Params: { reference: string } }>("/api/requests/:reference/versions", async (request, reply) => {
     const auth = await requireUser(sessions, request, reply, ["staff"]);
     const stored = await load(request, auth);
-    const body = parseWith(amendSchema, request.body, "Send a JSON object holding document and expectedRowVersion");
+    const body = parseExplained(
+      amendSchema,
+      request.body,
+      "Send a JSON object holding document and expectedRowVersion",
+    );
     const document = parseDocument(body.document);
+    const provenance = checkedProvenance(body.provenance, document);
     const evaluation = evaluate(document);
     const practiceId = auth.user.practiceId ?? stored.practiceId;
     const missing = await missingDocuments(
@@ -318,6 +384,7 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
       evaluation,
       now(),
       body.confirmedMissingDocuments === undefined ? undefined : missing,
+      provenance,
     );
     if (!result.ok) throw conflict(result, await store.findRequest(stored.reference, scopeOf(auth), now()));
     const answer: AmendAnswer = { reference: stored.reference, rowVersion: result.rowVersion };

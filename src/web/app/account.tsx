@@ -1,5 +1,6 @@
 /** Lazy pieces of the intake that use server state: the header's account bar, the submit panel, the server draft. */
 import type { Evaluation, RequestDocument } from "@/criteria";
+import type { ProvenanceEntry } from "@/contract";
 import { CheckDocuments, SummaryDocuments } from "@/web/features/intake/components/documents/check-documents";
 import { StepDocuments } from "@/web/features/intake/components/documents/step-documents";
 import type { StepId } from "@/web/features/intake/steps";
@@ -26,7 +27,11 @@ export function LazyServerDraftSync() {
   );
 }
 
-export function LazySubmitPanel(props: { document: RequestDocument; evaluation: Evaluation }) {
+export function LazySubmitPanel(props: {
+  document: RequestDocument;
+  evaluation: Evaluation;
+  provenance: readonly ProvenanceEntry[];
+}) {
   return (
     <ServerState>
       <SubmitPanel {...props} onSubmitted={() => undefined} />

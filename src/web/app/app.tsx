@@ -11,9 +11,8 @@ import { MainContent } from "@/web/components/main-content";
 import { isIntakeRoute, matchRoute, paths } from "@/web/lib/paths";
 import { useLocation } from "@/web/lib/router";
 
-const RequestSummary = lazy(() =>
-  import("@/web/components/request-summary").then((m) => ({ default: m.RequestSummary })),
-);
+// The summary with what came from the patient's record, and the submit that sends it (#12).
+const WizardSummary = lazy(() => import("@/web/components/wizard-summary").then((m) => ({ default: m.WizardSummary })));
 const SignedInPages = lazy(() => import("./signed-in-pages"));
 // Fill from the patient's record: the FHIR mapping and fhirclient load only when it is opened.
 const RecordImportPage = lazy(() => import("@/web/features/record-import/record-import-page"));
@@ -23,10 +22,6 @@ const AmendmentMessage = lazy(() => import("./account").then((m) => ({ default: 
 const SubmitPanel = lazy(() => import("./account").then((m) => ({ default: m.LazySubmitPanel })));
 const Documents = lazy(() => import("./account").then((m) => ({ default: m.LazyDocuments })));
 const SummaryDocuments = lazy(() => import("./account").then((m) => ({ default: m.LazySummaryDocuments })));
-
-const RecordProvenanceList = lazy(() =>
-  import("@/web/components/record-provenance-list").then((m) => ({ default: m.RecordProvenanceList })),
-);
 
 const loading = <p role="status">Loading…</p>;
 
@@ -80,16 +75,17 @@ export function App() {
             )}
             renderSummary={(props) => (
               <Suspense fallback={loading}>
-                <RequestSummary
+                <WizardSummary
                   {...props}
                   documents={
                     <Suspense fallback={null}>
                       <SummaryDocuments document={props.document} evaluation={props.evaluation} />
                     </Suspense>
                   }
+                  renderSubmit={(provenance) => (
+                    <SubmitPanel document={props.document} evaluation={props.evaluation} provenance={provenance} />
+                  )}
                 />
-                <RecordProvenanceList />
-                <SubmitPanel document={props.document} evaluation={props.evaluation} />
               </Suspense>
             )}
           />

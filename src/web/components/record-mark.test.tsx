@@ -1,11 +1,22 @@
 // @vitest-environment jsdom
 import { act, screen } from "@testing-library/react";
+import { useFormContext, useWatch } from "react-hook-form";
 import { afterEach, describe, expect, it } from "vitest";
-import { addRecordMarks, clearRecordMarks, recordMarks } from "@/web/lib/record-provenance";
+import type { RequestDocument } from "@/criteria";
+import { addRecordMarks, clearRecordMarks, recordMarks, stillHolds, useRecordMarks } from "@/web/lib/record-provenance";
 import { renderInForm, testDraft } from "@/web/test-support/render-in-form";
 import { DateInput } from "./date-input";
 import { TextField } from "./form-fields";
-import { RecordProvenanceList } from "./record-provenance-list";
+import { ProvenanceList } from "./provenance-list";
+import { standingProvenance } from "./wizard-summary";
+
+/** The summary's list as the wizard gives it (wizard-summary.tsx), over the form's answers. */
+function RecordProvenanceList() {
+  const { control } = useFormContext();
+  const values: unknown = useWatch({ control });
+  const marks = useRecordMarks().filter((mark) => stillHolds(mark, values));
+  return <ProvenanceList provenance={standingProvenance(marks, values as RequestDocument)} />;
+}
 
 afterEach(() => clearRecordMarks());
 

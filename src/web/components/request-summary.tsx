@@ -24,8 +24,10 @@ import {
   type Evaluation,
   type RequestDocument,
 } from "@/criteria";
+import type { ProvenanceEntry } from "@/contract";
 import { BackLink, Button } from "@/web/components/buttons";
 import { documentCount } from "@/web/components/document-evidence";
+import { ProvenanceList } from "@/web/components/provenance-list";
 import { formatDateTime, formatDayOf } from "@/web/components/request-status";
 import { useDocumentTitle } from "@/web/components/use-document-title";
 
@@ -60,6 +62,7 @@ export function RequestSummary({
   documentCounts,
   lead,
   documents,
+  provenance,
 }: {
   document: RequestDocument;
   evaluation: Evaluation;
@@ -76,6 +79,8 @@ export function RequestSummary({
   lead?: ReactNode;
   /** The documents attached, by checklist item (#11); without it, the list of what to attach. */
   documents?: ReactNode;
+  /** The answers filled from the patient's record and not edited since (#12); printed when there are any. */
+  provenance?: readonly ProvenanceEntry[] | undefined;
 }) {
   useDocumentTitle(title);
   const member = doc.member;
@@ -270,6 +275,8 @@ export function RequestSummary({
           </ul>
         </section>
       )}
+
+      <ProvenanceList provenance={provenance} />
 
       <section aria-labelledby="sign-title" className="mt-6 break-inside-avoid print:mt-3">
         <h2 id="sign-title" className="text-xl font-bold print:text-base">

@@ -483,6 +483,75 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     name: "a request for more information names the documents to add",
     sql: `ALTER TABLE decisions ADD COLUMN documents_requested text NOT NULL DEFAULT '[]';`,
   },
+  {
+    // SQLite's migration 13. The submit of migration 5 takes one more argument (the provenance's
+    // JSON, NULL when none) and writes it with version 1; nothing else changes.
+    version: 7,
+    name: "the answers a version took from the patient's record (SQLite 13)",
+    sql: `
+      ALTER TABLE request_versions ADD COLUMN provenance text;
+
+      DROP FUNCTION hemgenix_submit(integer, text, integer, text, text, text, boolean, text, text, text, text, text, text, text);
+      CREATE FUNCTION hemgenix_submit(p_user integer, p_key text, p_practice integer, p_member text, p_ack text,
+        p_reference text, p_expedited boolean, p_member_name text, p_outcome text, p_at text, p_due text,
+        p_document text, p_evaluation text, p_missing text, p_provenance text)
+      RETURNS TABLE (kind text, reference text, expedited boolean, due_at text, received_at text)
+      LANGUAGE plpgsql AS $$
+      #variable_conflict use_column
+      DECLARE
+        v_id integer;
+        found_ref text;
+        found_exp boolean;
+        found_due text;
+        open_ref text;
+        open_at text;
+      BEGIN
+        SELECT q.reference, q.expedited, q.due_at INTO found_ref, found_exp, found_due
+          FROM requests q WHERE q.submitted_by = p_user AND q.idempotency_key = p_key;
+        IF found_ref IS NOT NULL THEN
+          RETURN QUERY SELECT 'existing'::text, found_ref, found_exp, found_due, NULL::text;
+          RETURN;
+        END IF;
+        IF p_member IS NOT NULL THEN
+          PERFORM pg_advisory_xact_lock(p_practice, hashtext(upper(btrim(p_member))));
+          SELECT q.reference, q.received_at INTO open_ref, open_at FROM requests q
+            WHERE q.practice_id = p_practice AND upper(btrim(q.member_id)) = upper(btrim(p_member))
+              AND q.status IN ('submitted', 'in_review', 'more_info_requested')
+            ORDER BY q.received_at DESC, q.id DESC LIMIT 1;
+          IF open_ref IS NOT NULL AND open_ref IS DISTINCT FROM p_ack THEN
+            -- The same key filed meanwhile (on another instance) is that request, not an open one.
+            SELECT q.reference, q.expedited, q.due_at INTO found_ref, found_exp, found_due
+              FROM requests q WHERE q.submitted_by = p_user AND q.idempotency_key = p_key;
+            IF found_ref IS NOT NULL THEN
+              RETURN QUERY SELECT 'existing'::text, found_ref, found_exp, found_due, NULL::text;
+            ELSE
+              RETURN QUERY SELECT 'open'::text, open_ref, NULL::boolean, NULL::text, open_at;
+            END IF;
+            RETURN;
+          END IF;
+        END IF;
+        INSERT INTO requests (reference, practice_id, submitted_by, idempotency_key, status, expedited, member_id,
+            member_name, outcome, received_at, due_at, current_version)
+          VALUES (p_reference, p_practice, p_user, p_key, 'submitted', p_expedited, p_member, p_member_name, p_outcome,
+            p_at, p_due, 1)
+          ON CONFLICT (submitted_by, idempotency_key) DO NOTHING
+          RETURNING id INTO v_id;
+        IF v_id IS NULL THEN
+          SELECT q.reference, q.expedited, q.due_at INTO found_ref, found_exp, found_due
+            FROM requests q WHERE q.submitted_by = p_user AND q.idempotency_key = p_key;
+          RETURN QUERY SELECT 'existing'::text, found_ref, found_exp, found_due, NULL::text;
+          RETURN;
+        END IF;
+        INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at, missing_documents,
+            provenance)
+          VALUES (v_id, 1, p_document, p_evaluation, p_user, p_at, p_missing, p_provenance);
+        PERFORM hemgenix_file_documents(v_id, 1, p_user);
+        INSERT INTO audit_events (request_id, user_id, action, detail, at) VALUES (v_id, p_user, 'submitted', 'version 1', p_at);
+        DELETE FROM drafts WHERE user_id = p_user;
+        RETURN QUERY SELECT 'created'::text, p_reference, p_expedited, p_due, NULL::text;
+      END $$;
+    `,
+  },
 ];
 
 /** The advisory lock key held while migrating (one number for this application's migrations). */

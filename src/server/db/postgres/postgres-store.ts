@@ -25,6 +25,7 @@ import {
   readStoredDocument,
   readStoredDocumentsRequested,
   readStoredEvaluation,
+  provenanceColumn,
 } from "../stored-json";
 import type { DecisionKind, Evaluation, RequestDocument } from "@/criteria";
 import type {
@@ -33,6 +34,7 @@ import type {
   AuditRecord,
   DecisionRecord,
   MissingDocument,
+  ProvenanceEntry,
   RequestStatus,
   SameMemberRequest,
   SessionUser,
@@ -438,7 +440,7 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * One call of `hemgenix_submit` (migration 3): the whole transaction in one round trip, with the
+   * One call of `hemgenix_submit` (migration 7): the whole transaction in one round trip, with the
    * same rules as the SQLite store's submit (see the function's comment).
    */
   async submit(s: NewSubmission): Promise<SubmitResult> {
@@ -450,7 +452,7 @@ export class PostgresStore implements Store {
     let row: Row | undefined;
     try {
       row = await this.row(
-        "SELECT kind, reference, expedited, due_at, received_at FROM hemgenix_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+        "SELECT kind, reference, expedited, due_at, received_at FROM hemgenix_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         [
           s.userId,
           s.idempotencyKey,
@@ -466,6 +468,7 @@ export class PostgresStore implements Store {
           documentJson,
           evaluationJson,
           s.missingDocuments === undefined ? null : JSON.stringify(s.missingDocuments),
+          provenanceColumn(s.provenance),
         ],
       );
     } catch (error) {
@@ -492,13 +495,14 @@ export class PostgresStore implements Store {
     at: string,
     on: Queryable,
     missingDocuments?: MissingDocument[],
+    provenance?: ProvenanceEntry[],
   ): Promise<void> {
     const documentJson = JSON.stringify(document);
     const evaluationJson = JSON.stringify(evaluation);
     const missingJson = missingDocuments === undefined ? null : JSON.stringify(missingDocuments);
     await this.run(
-      "INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at, missing_documents) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      [requestId, version, documentJson, evaluationJson, userId, at, missingJson],
+      "INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at, missing_documents, provenance) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+      [requestId, version, documentJson, evaluationJson, userId, at, missingJson, provenanceColumn(provenance)],
       on,
     );
   }
@@ -656,7 +660,7 @@ export class PostgresStore implements Store {
   async versions(requestId: number): Promise<VersionRecord[]> {
     return (
       await this.rows(
-        `SELECT v.version, v.submitted_at, u.name, v.evaluation, v.missing_documents FROM request_versions v JOIN users u ON u.id = v.submitted_by
+        `SELECT v.version, v.submitted_at, u.name, v.evaluation, v.missing_documents, v.provenance FROM request_versions v JOIN users u ON u.id = v.submitted_by
          WHERE v.request_id = $1 ORDER BY v.version`,
         [requestId],
       )
@@ -770,6 +774,7 @@ export class PostgresStore implements Store {
     evaluation: Evaluation,
     now: Date,
     missingDocuments?: MissingDocument[],
+    provenance?: ProvenanceEntry[],
   ): Promise<ChangeResult> {
     return this.tx(async (c) => {
       const member = document.member;
@@ -795,6 +800,7 @@ export class PostgresStore implements Store {
         now.toISOString(),
         c,
         missingDocuments,
+        provenance,
       );
       // #11: earlier documents kept, the amendment's added (migration 4), in this transaction.
       await this.run("SELECT hemgenix_file_documents($1, $2, $3)", [requestId, version, userId], c);

@@ -7,13 +7,14 @@ import { randomBytes } from "node:crypto";
 import type { SQLInputValue } from "node:sqlite";
 import { DECISION_AUDIT_ACTIONS } from "@/criteria";
 import type { DecisionKind, Evaluation, RequestDocument } from "@/criteria";
-import type { MissingDocument, RequestStatus } from "@/contract";
+import type { MissingDocument, ProvenanceEntry, RequestStatus } from "@/contract";
 import type { ChangeResult, StoreMethods } from "../store";
 import {
   readStoredCriteria,
   readStoredDocument,
   readStoredDocumentsRequested,
   readStoredEvaluation,
+  provenanceColumn,
 } from "../stored-json";
 import type { SqliteHandle } from "./handle";
 import { toVersionRecord } from "../rows";
@@ -76,9 +77,10 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
     evaluation: Evaluation,
     at: string,
     missingDocuments: MissingDocument[] | undefined,
+    provenance: ProvenanceEntry[] | undefined,
   ): void => {
     h.sql(
-      "INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at, missing_documents) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO request_versions (request_id, version, document, evaluation, submitted_by, submitted_at, missing_documents, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     ).run(
       requestId,
       version,
@@ -87,6 +89,7 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
       userId,
       at,
       missingDocuments === undefined ? null : JSON.stringify(missingDocuments),
+      provenanceColumn(provenance),
     );
   };
 
@@ -165,7 +168,7 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
             at,
             dueAt,
           ).lastInsertRowid;
-        insertVersion(num(id), 1, s.userId, s.document, s.evaluation, at, s.missingDocuments);
+        insertVersion(num(id), 1, s.userId, s.document, s.evaluation, at, s.missingDocuments, s.provenance);
         fileDraftDocuments(h.db, num(id), 1, s.userId); // #11: the draft's documents are filed with it
         recordAudit(num(id), s.userId, "submitted", "version 1", s.now);
         // The draft was this request: filed, it is no longer offered anywhere to resume (and file again).
@@ -218,7 +221,7 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
     versions(requestId) {
       return h
         .sql(
-          `SELECT v.version, v.submitted_at, u.name, v.evaluation, v.missing_documents FROM request_versions v JOIN users u ON u.id = v.submitted_by
+          `SELECT v.version, v.submitted_at, u.name, v.evaluation, v.missing_documents, v.provenance FROM request_versions v JOIN users u ON u.id = v.submitted_by
            WHERE v.request_id = ? ORDER BY v.version`,
         )
         .all(requestId)
@@ -294,7 +297,7 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
       return versions.length === 0 ? undefined : Math.max(...versions);
     },
 
-    amend(requestId, expected, userId, document, evaluation, now, missingDocuments) {
+    amend(requestId, expected, userId, document, evaluation, now, missingDocuments, provenance) {
       return h.transaction(() => {
         const version =
           num(h.sql("SELECT current_version FROM requests WHERE id = ?").get(requestId)?.current_version) + 1;
@@ -312,7 +315,16 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
           ],
         );
         if (!result.ok) return result;
-        insertVersion(requestId, version, userId, document, evaluation, now.toISOString(), missingDocuments);
+        insertVersion(
+          requestId,
+          version,
+          userId,
+          document,
+          evaluation,
+          now.toISOString(),
+          missingDocuments,
+          provenance,
+        );
         fileDraftDocuments(h.db, requestId, version, userId); // #11: earlier documents kept, the amendment's added
         recordAudit(requestId, userId, "amended", `version ${version}`, now);
         // The amender's draft of this amendment is filed now; a draft of something else stays.

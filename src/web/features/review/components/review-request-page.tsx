@@ -64,6 +64,7 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
           backLabel="Back to the queue"
           title={`Review ${request.reference}`}
           submission={submissionFacts(request)}
+          provenance={request.versions.at(-1)?.provenance}
           evidence={criterionEvidence(request.document, request.evaluation)}
           documentCounts={documents.data === undefined ? undefined : documentCountsByCriterion(documents.data)}
           // Printed only: on screen the documents are listed (with the viewer) below the summary.

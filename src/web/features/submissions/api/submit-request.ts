@@ -1,7 +1,13 @@
 /** POST /api/requests (a new request) and POST /api/requests/:reference/versions (an amended one). */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { RequestDocument } from "@/criteria";
-import type { AmendAnswer, MissingDocumentsConflict, OpenRequestConflict, SubmitAnswer } from "@/contract";
+import type {
+  AmendAnswer,
+  MissingDocumentsConflict,
+  OpenRequestConflict,
+  ProvenanceEntry,
+  SubmitAnswer,
+} from "@/contract";
 import { stopAmending } from "@/web/lib/amending";
 import { ApiError, api } from "@/web/lib/api-client";
 import { recordSubmitted } from "@/web/lib/submission";
@@ -19,6 +25,8 @@ export interface SubmitInput {
   confirmDuplicateOf?: string;
   /** The required documents the person confirmed submitting without (#11; the server checks the list). */
   confirmedMissingDocuments: string[];
+  /** The answers still as filled from the patient's record (#12); the server checks each names an answer. */
+  provenance: ProvenanceEntry[];
 }
 
 /** The member's open request a submit was refused for (409), if that is why. */
@@ -76,6 +84,7 @@ export function useAmendRequest() {
       document: RequestDocument;
       expectedRowVersion: number;
       confirmedMissingDocuments: string[];
+      provenance: ProvenanceEntry[];
     }) => {
       const release = holdDraftSaves();
       try {
@@ -86,6 +95,7 @@ export function useAmendRequest() {
             document: input.document,
             expectedRowVersion: input.expectedRowVersion,
             confirmedMissingDocuments: input.confirmedMissingDocuments,
+            provenance: input.provenance,
           },
         });
         stopAmending();

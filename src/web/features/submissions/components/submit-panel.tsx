@@ -11,6 +11,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { documentationChecklist, OUTCOME_LABELS, type Evaluation, type RequestDocument } from "@/criteria";
+import type { ProvenanceEntry } from "@/contract";
 import { useDraftEvidence } from "@/web/api/draft-evidence";
 import { useSession } from "@/web/api/session";
 import { AppLink } from "@/web/components/app-link";
@@ -53,10 +54,13 @@ export function SubmitPanel({
   document,
   evaluation,
   onSubmitted,
+  provenance = [],
 }: {
   document: RequestDocument;
   evaluation: Evaluation;
   onSubmitted: () => void;
+  /** The answers still as filled from the patient's record (#12): filed with the request. */
+  provenance?: readonly ProvenanceEntry[];
 }) {
   const session = useSession();
   const submit = useSubmitRequest();
@@ -194,7 +198,13 @@ export function SubmitPanel({
     const confirmedMissingDocuments = missing.map((item) => item.id);
     if (amending !== undefined) {
       amend.mutate(
-        { reference: amending.reference, document, expectedRowVersion: amending.rowVersion, confirmedMissingDocuments },
+        {
+          reference: amending.reference,
+          document,
+          expectedRowVersion: amending.rowVersion,
+          confirmedMissingDocuments,
+          provenance: [...provenance],
+        },
         { onSuccess: (r) => done({ reference: r.reference }) },
       );
       return;
@@ -205,6 +215,7 @@ export function SubmitPanel({
         expedited: kind === "expedited",
         idempotencyKey: submission.idempotencyKey,
         confirmedMissingDocuments,
+        provenance: [...provenance],
         ...(confirmDuplicateOf !== undefined && { confirmDuplicateOf }),
       },
       { onSuccess: done },

@@ -21,6 +21,7 @@ export function SubmittedSummaryPage({ reference }: { reference: string }) {
       title={`Summary of ${request.reference}`}
       submission={submissionFacts(request)}
       documents={<FiledDocumentsSummary reference={request.reference} />}
+      provenance={request.versions.at(-1)?.provenance}
     />
   );
 }
