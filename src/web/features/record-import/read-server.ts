@@ -6,6 +6,7 @@
  * record (401, 403, an OperationOutcome, something that is not FHIR) becomes a `ReadFailure`
  * that says what happened and what to do. The record goes nowhere but this page.
  */
+import { resolveOnServer } from "@/fhir";
 import type { Connection } from "./smart-launch";
 import { failure, type ReadFailure } from "./failures";
 
@@ -102,9 +103,9 @@ async function searchAll(first: string, reading: Reading): Promise<unknown[]> {
     for (const entry of bundle.entry ?? [])
       if (entry.resource !== undefined && (entry.search?.mode ?? "match") === "match") resources.push(entry.resource);
     const link = bundle.link?.find((l) => l.relation === "next")?.url;
-    next = typeof link === "string" ? link : undefined;
-    // Only ever follow links to the same server: the token goes nowhere else.
-    if (next !== undefined && !next.startsWith(`${connection.serverUrl}/`)) throw new Stop(failure("foreign-link"));
+    // Only ever follow links into the same server (resolved, so "../" cannot walk out): the token goes nowhere else.
+    next = typeof link === "string" ? resolveOnServer(link, connection.serverUrl) : undefined;
+    if (typeof link === "string" && next === undefined) throw new Stop(failure("foreign-link"));
   }
   return resources;
 }
