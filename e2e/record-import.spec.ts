@@ -162,6 +162,13 @@ test("an EHR launch goes straight to the review of the patient the EHR named", a
   await expect(weight.getByText("1 other result in the record, not used")).toBeVisible();
 });
 
+test("an EHR launch naming no web address is refused in words, and nothing is opened", async ({ page }) => {
+  await page.goto(`/record/launch?iss=${encodeURIComponent("javascript:alert(1)")}&launch=x`);
+  await expect(page.getByRole("alert")).toContainText("Enter the FHIR server's address as a web address");
+  await expect(page.getByRole("alert")).not.toContainText("null");
+  expect(new URL(page.url()).pathname).toBe("/record/launch");
+});
+
 test("over typed answers: each conflict is shown side by side and filled only as chosen", async ({ page }) => {
   const patient = PATIENTS.eligible;
   const typed = fixtureWith("eligible", (doc) => {

@@ -140,7 +140,13 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
       const iss = route.query.get("iss");
       const launch = route.query.get("launch");
       if (iss === null || launch === null) return;
-      startEhrLaunch(iss, launch).catch(() => {
+      // The EHR says where its FHIR server is: only an http(s) address is one.
+      const valid = isServerAddress(iss);
+      (valid ? startEhrLaunch(iss, launch) : Promise.reject(new Error("not a FHIR server address"))).catch(() => {
+        if (!valid) {
+          setPhase({ kind: "choose", failure: failure("address") });
+          return;
+        }
         setPhase({ kind: "choose", failure: failure("unreachable", { origin: safeOrigin(iss) }) });
       });
       return;
@@ -186,6 +192,11 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (file === undefined) return;
+    if (file.size > MAX_BUNDLE_FILE_BYTES) {
+      const message = `it is ${Math.ceil(file.size / 1024 / 1024)} MB; a record of up to ${MAX_BUNDLE_FILE_BYTES / 1024 / 1024} MB is read here (export only this patient, or the last 2 years)`;
+      setPhase({ kind: "choose", failure: failure("file", { fileName: file.name, message }) });
+      return;
+    }
     setPhase({ kind: "busy", what: `Reading ${file.name}…` });
     void file.text().then(
       (text) => review(text, `the file ${file.name}`, (message) => failure("file", { fileName: file.name, message })),
@@ -201,7 +212,7 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
     event.preventDefault();
     const entered = new FormData(event.currentTarget).get("iss");
     const address = typeof entered === "string" ? entered.trim() : "";
-    if (!/^https?:\/\/[^\s/]+/.test(address) || !URL.canParse(address)) {
+    if (!isServerAddress(address)) {
       setPhase({ kind: "choose", failure: failure("address") });
       return;
     }
@@ -381,10 +392,13 @@ function FailureBox({ failure: f }: { failure: ReadFailure }) {
   );
 }
 
+/** A bigger file would hold the browser for tens of seconds; one patient's record for this request is far smaller. */
+const MAX_BUNDLE_FILE_BYTES = 20 * 1024 * 1024;
+
+const isServerAddress = (address: string): boolean => /^https?:\/\/[^\s/]+/.test(address) && URL.canParse(address);
+
+/** Only the origin is ever shown (it names no patient); an address without one is "that address". */
 function safeOrigin(address: string): string {
-  try {
-    return new URL(address).origin;
-  } catch {
-    return "that address";
-  }
+  const origin = URL.canParse(address) ? new URL(address).origin : "null";
+  return origin === "null" ? "that address" : origin;
 }

@@ -34,8 +34,17 @@ const result: RecordImport = {
   ],
 };
 
-function renderReview(typed: Record<string, unknown>) {
-  const items = reviewAnswers(result.answers, typed);
+const lastName: ProposedAnswer = {
+  path: "member.lastName",
+  value: "Otherperson",
+  label: "Member last name",
+  display: "Otherperson",
+  source: { reference: "Patient/p2", display: "Patient Bob Otherperson" },
+  others: [],
+};
+
+function renderReview(typed: Record<string, unknown>, answers: readonly ProposedAnswer[] = result.answers) {
+  const items = reviewAnswers(answers, typed);
   const onFill = vi.fn();
   const onCancel = vi.fn();
   render(
@@ -64,7 +73,10 @@ describe("the review before filling from the record", () => {
     expect(problems).toHaveTextContent(
       "A bilirubin result in mmol/L was not used: the unit cannot be converted (Observation/bil)",
     );
-    expect(screen.getByText(/for Ada Lovelace, born 10 Jan 1990/)).toBeInTheDocument();
+    // The name is isolated (<bdi>): a direction mark in it cannot reverse the date after it.
+    const intro = screen.getByText(/Nothing changes until/);
+    expect(intro).toHaveTextContent(/for Ada Lovelace, born 10 Jan 1990/);
+    expect(within(intro).getByText("Ada Lovelace").tagName).toBe("BDI");
     expect(screen.queryByRole("region", { name: "Answers that differ from what was typed" })).toBeNull();
   });
 
@@ -105,5 +117,48 @@ describe("the review before filling from the record", () => {
     await user.click(screen.getByRole("button", { name: "Cancel: change nothing" }));
     expect(onCancel).toHaveBeenCalled();
     expect(onFill).not.toHaveBeenCalled();
+  });
+
+  it("warns that a record contradicting who the request is for may be another patient's, and fills nothing until checked", async () => {
+    const typed = { member: { lastName: "Example" }, liver: { enzymes: { alt: { value: 70 } } } };
+    const { onFill, user } = renderReview(typed, [alt, lastName]);
+    const warning = screen.getByRole("region", { name: "This record may be another patient’s" });
+    expect(warning).toHaveTextContent("The record’s Member last name differs from what was typed");
+    await user.click(screen.getByLabelText("Keep what was typed: Example"));
+    await user.click(screen.getByRole("button", { name: "Fill the request" }));
+    expect(onFill).not.toHaveBeenCalled();
+    expect(screen.getByRole("alert")).toHaveTextContent("Confirm that this record is this request's patient");
+    await user.click(within(warning).getByLabelText("I have checked: this record is this request’s patient"));
+    await user.click(screen.getByRole("button", { name: "Fill the request" }));
+    expect(onFill).toHaveBeenCalledTimes(1);
+  });
+
+  it("asks nothing more when the identity the record gives is the one typed", () => {
+    renderReview({ member: { lastName: "Otherperson" } }, [alt, lastName]);
+    expect(screen.queryByRole("region", { name: /another patient/ })).toBeNull();
+  });
+
+  it("lists the first 50 results it could not use and counts the rest", () => {
+    const many: RecordImport = {
+      ...result,
+      problems: Array.from({ length: 60_000 }, (_, i) => ({
+        code: "unknown-code" as const,
+        message: `An observation coded 9999-${i} is not one this request asks for`,
+        reference: `Observation/o${i}`,
+      })),
+    };
+    render(
+      <ReviewScreen
+        headingRef={null}
+        from="the file big.json"
+        result={many}
+        items={reviewAnswers(many.answers, {})}
+        onFill={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+    );
+    const problems = screen.getByRole("region", { name: "What the record could not fill" });
+    expect(within(problems).getAllByRole("listitem")).toHaveLength(50);
+    expect(problems).toHaveTextContent("And 59,950 more results that were not used");
   });
 });

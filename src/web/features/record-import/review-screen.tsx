@@ -18,7 +18,7 @@ import {
   RecordDocuments,
   type DocumentChoices,
 } from "./record-documents";
-import { typedInWords, unresolved, type Choice, type ReviewItem } from "./review";
+import { identityConflicts, typedInWords, unresolved, type Choice, type ReviewItem } from "./review";
 
 /** A document of the record to attach, and the checklist item it supports. */
 export interface TakenDocument {
@@ -74,6 +74,9 @@ export function ReviewScreen({
 }: ReviewScreenProps) {
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [attempts, setAttempts] = useState(0);
+  const [samePatient, setSamePatient] = useState(false);
+  const otherPatient = identityConflicts(items);
+  const unconfirmed = otherPatient.length > 0 && !samePatient;
   const checklist = checklistFor?.(items, choices) ?? [];
   const [documentChoices, setDocumentChoices] = useState<DocumentChoices>(() =>
     initialDocumentChoices(attachments, checklist),
@@ -87,6 +90,7 @@ export function ReviewScreen({
 
   const submit = () => {
     if (
+      unconfirmed ||
       unresolved(items, choices).length > 0 ||
       (staff && documentsWithoutItem(attachments, documentChoices, checklist).length > 0)
     ) {
@@ -109,6 +113,14 @@ export function ReviewScreen({
     <div>
       <ErrorSummary
         errors={[
+          ...(attempts > 0 && unconfirmed
+            ? [
+                {
+                  fieldId: SAME_PATIENT_ID,
+                  message: "Confirm that this record is this request's patient, or cancel and choose the right one",
+                },
+              ]
+            : []),
           ...missing.map((item) => ({
             fieldId: choiceId(item.answer.path),
             message: `Choose whether to keep what was typed or use the record for ${item.answer.label}`,
@@ -128,12 +140,21 @@ export function ReviewScreen({
         {patient !== null && (
           <>
             {" "}
-            for {patient.name ?? patient.reference}
+            for <bdi>{patient.name ?? patient.reference}</bdi>
             {patient.birthDate !== undefined && <>, born {formatDate(patient.birthDate)}</>}
           </>
         )}
         . Nothing changes until you choose &ldquo;Fill the request&rdquo;.
       </p>
+
+      {otherPatient.length > 0 && (
+        <SamePatientCheck
+          differs={otherPatient.map((item) => item.answer.label)}
+          checked={samePatient}
+          error={attempts > 0 && unconfirmed}
+          onChange={setSamePatient}
+        />
+      )}
 
       {conflicts.length > 0 && (
         <section aria-labelledby="review-conflicts" className="mb-8">
@@ -232,13 +253,19 @@ export function ReviewScreen({
             What the record could not fill
           </h2>
           <ul className="list-disc pl-6">
-            {result.problems.map((problem, index) => (
+            {result.problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
               <li key={`${problem.code}:${problem.reference ?? ""}:${index}`}>
                 {problem.message}
                 {problem.reference !== undefined && <span className="text-slate-700"> ({problem.reference})</span>}
               </li>
             ))}
           </ul>
+          {result.problems.length > PROBLEMS_SHOWN && (
+            <p className="mt-2">
+              And {(result.problems.length - PROBLEMS_SHOWN).toLocaleString("en-US")} more results that were not used,
+              for the same kinds of reason.
+            </p>
+          )}
         </section>
       )}
 
@@ -258,5 +285,56 @@ export function ReviewScreen({
         </Button>
       </div>
     </div>
+  );
+}
+
+const SAME_PATIENT_ID = "record-same-patient";
+
+/** A record of thousands of unusable results lists the first ones and counts the rest (the page stays readable). */
+const PROBLEMS_SHOWN = 50;
+
+/** The record contradicts who the request is for: it may be another patient's, so the person checks first. */
+function SamePatientCheck({
+  differs,
+  checked,
+  error,
+  onChange,
+}: {
+  differs: readonly string[];
+  checked: boolean;
+  error: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <section
+      aria-labelledby="record-other-patient"
+      className={`mb-8 border-l-8 p-4 ${error ? "border-red-700" : "border-amber-600"} bg-amber-50`}
+    >
+      <h2 id="record-other-patient" className="text-2xl font-bold">
+        <span aria-hidden="true">! </span>This record may be another patient&rsquo;s
+      </h2>
+      <p className="mt-2">
+        The record&rsquo;s {differs.join(", ")} {differs.length === 1 ? "differs" : "differ"} from what was typed. Check
+        that you chose the right patient before filling anything.
+      </p>
+      {error && (
+        <p id={`${SAME_PATIENT_ID}-error`} className="mt-2 font-bold text-red-700">
+          <span className="sr-only">Error:</span> Confirm this is the same patient, or cancel
+        </p>
+      )}
+      <div className="mt-3 flex items-start gap-2">
+        <input
+          id={SAME_PATIENT_ID}
+          type="checkbox"
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+          aria-describedby={error ? `${SAME_PATIENT_ID}-error` : undefined}
+          className="mt-1 size-6 accent-slate-900"
+        />
+        <label htmlFor={SAME_PATIENT_ID} className="text-lg">
+          I have checked: this record is this request&rsquo;s patient
+        </label>
+      </div>
+    </section>
   );
 }

@@ -48,6 +48,18 @@ export function chosenAnswers(
     .map((item) => item.answer);
 }
 
+/** Who the request is for: when the record says otherwise, it may be another patient's record. */
+const IDENTITY_PATHS: ReadonlySet<string> = new Set([
+  "member.firstName",
+  "member.lastName",
+  "member.dateOfBirth",
+  "member.memberId",
+]);
+
+/** The identity answers typed that the record contradicts (none: the same patient, or nothing typed yet). */
+export const identityConflicts = (items: readonly ReviewItem[]): ReviewItem[] =>
+  items.filter((item) => item.kind === "conflict" && IDENTITY_PATHS.has(item.answer.path));
+
 export const unresolved = (items: readonly ReviewItem[], choices: Readonly<Record<string, Choice>>): ReviewItem[] =>
   items.filter((item) => item.kind === "conflict" && choices[item.answer.path] === undefined);
 
