@@ -189,6 +189,25 @@ test("the self-check shows what will be needed on each page, with nothing to upl
   await expectNoAxeViolations(page);
 });
 
+test("before the request page is answered, staff are told where to start instead of seeing no upload at all", async ({
+  browser,
+}) => {
+  const staff = await (await ownStaffAccount(browser))();
+  await staff.goto("/");
+  await staff.getByRole("button", { name: "Start now" }).click();
+  await openStep(staff, "Diagnosis");
+  const hint = staff.getByText(/To attach documents on this page, first answer the request type/);
+  await expect(hint).toBeVisible();
+  await expect(staff.locator('input[type="file"]')).toHaveCount(0);
+  await hint.getByRole("link", { name: "Request page" }).click();
+  await expect(staff.getByRole("heading", { level: 1 })).toContainText("Request");
+  await staff.getByRole("radio", { name: "Initial request" }).check();
+  await staff.getByRole("radio", { name: "Commercial" }).check();
+  await openStep(staff, "Diagnosis");
+  await expect(attachInput(staff, DIAGNOSIS)).toHaveCount(1);
+  await expect(hint).toHaveCount(0);
+});
+
 test("amending keeps the request's filed documents (not removable) and adds the amendment's", async ({ browser }) => {
   test.setTimeout(120_000);
   const staff = await (await ownStaffAccount(browser))();

@@ -167,7 +167,7 @@ export function RequestSummary({
           </h2>
           <dl>
             <Row label="Member">
-              {[member?.firstName, member?.lastName].filter(Boolean).join(" ") || "Not answered"}
+              <bdi>{[member?.firstName, member?.lastName].filter(Boolean).join(" ") || "Not answered"}</bdi>
             </Row>
             <Row label="Member ID">{member?.memberId ?? "Not answered"}</Row>
             <Row label="Date of birth">

@@ -75,7 +75,7 @@ export function RequestTable({
                 )}
               </th>
               <td className="py-2 pr-3">
-                {item.memberName ?? "—"}
+                <bdi>{item.memberName ?? "—"}</bdi>
                 <span className="block text-sm text-slate-600">{item.memberId ?? "no member ID"}</span>
               </td>
               <td className="py-2 pr-3">

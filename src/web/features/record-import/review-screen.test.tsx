@@ -83,7 +83,7 @@ describe("the review before filling from the record", () => {
   it("shows a conflict side by side and fills nothing until a choice is made for it", async () => {
     const { onFill, user } = renderReview({ liver: { enzymes: { alt: { value: 65 } } } });
     const conflict = screen.getByRole("group", { name: "ALT" });
-    expect(within(conflict).getByLabelText("Keep what was typed: 65")).not.toBeChecked();
+    expect(within(conflict).getByLabelText("Keep what was typed: 65 U/L")).not.toBeChecked();
     expect(within(conflict).getByLabelText(/Use the record: 70 U\/L/)).not.toBeChecked();
 
     await user.click(screen.getByRole("button", { name: "Fill the request" }));
@@ -93,7 +93,7 @@ describe("the review before filling from the record", () => {
     expect(summary).toHaveFocus();
     expect(within(conflict).getByText("Choose which answer to keep")).toBeInTheDocument();
 
-    await user.click(within(conflict).getByLabelText("Keep what was typed: 65"));
+    await user.click(within(conflict).getByLabelText("Keep what was typed: 65 U/L"));
     await user.click(screen.getByRole("button", { name: "Fill the request" }));
     expect(onFill).toHaveBeenCalledTimes(1);
     const [filledItems, choices] = onFill.mock.calls[0] as Parameters<typeof chosenAnswers>;

@@ -18,7 +18,7 @@ import {
   RecordDocuments,
   type DocumentChoices,
 } from "./record-documents";
-import { identityConflicts, typedInWords, unresolved, type Choice, type ReviewItem } from "./review";
+import { identityConflicts, typedAnswerInWords, unresolved, type Choice, type ReviewItem } from "./review";
 
 /** A document of the record to attach, and the checklist item it supports. */
 export interface TakenDocument {
@@ -192,7 +192,10 @@ export function ReviewScreen({
                       />
                       <label htmlFor={choice === "typed" ? id : `${id}-record`} className="text-lg">
                         {choice === "typed" ? (
-                          <>Keep what was typed: {typedInWords(item.kind === "conflict" ? item.typed : undefined)}</>
+                          <>
+                            Keep what was typed:{" "}
+                            {typedAnswerInWords(item.kind === "conflict" ? item.typed : undefined, item.answer.path)}
+                          </>
                         ) : (
                           <>
                             Use the record: {item.answer.display}

@@ -5,7 +5,7 @@
  * wizard's `toDocument`), so "80" typed and 80 from the record are the same answer.
  */
 import { get } from "react-hook-form";
-import { formatDate } from "@/criteria";
+import { LIVER_TEST_UNITS, formatDate } from "@/criteria";
 import type { ProposedAnswer } from "@/fhir";
 
 export type ReviewItem =
@@ -62,6 +62,15 @@ export const identityConflicts = (items: readonly ReviewItem[]): ReviewItem[] =>
 
 export const unresolved = (items: readonly ReviewItem[], choices: Readonly<Record<string, Choice>>): ReviewItem[] =>
   items.filter((item) => item.kind === "conflict" && choices[item.answer.path] === undefined);
+
+/** A liver result as typed, in the unit the wizard asks it in, beside the record's value and unit. */
+export function typedAnswerInWords(value: unknown, path: string): string {
+  const liver = /^liver\.enzymes\.(alt|ast|alp|totalBilirubin)\.(value|upperLimit)$/.exec(path);
+  const words = typedInWords(value);
+  return liver === null || typeof value !== "number"
+    ? words
+    : `${words} ${LIVER_TEST_UNITS[liver[1] as keyof typeof LIVER_TEST_UNITS]}`;
+}
 
 /** An answer as typed, in words ("80 kg", "10 Jan 1990", "Yes", "0.3 BU on 1 Oct 2026"). */
 export function typedInWords(value: unknown): string {

@@ -46,7 +46,7 @@ export function RequestStatusPage({
     <div className="max-w-3xl">
       <p className="text-lg text-slate-600">Request {request.reference}</p>
       <h1 className="mb-4 text-3xl font-bold">
-        {request.memberName ?? "Request"} <StatusTag status={request.status} />
+        <bdi>{request.memberName ?? "Request"}</bdi> <StatusTag status={request.status} />
       </h1>
       <dl className="mb-6 grid grid-cols-[10rem_1fr] gap-y-1">
         <dt className="font-bold">Received</dt>

@@ -5,10 +5,12 @@
 import type { ChecklistItem } from "@/criteria";
 import { useDraftEvidence } from "@/web/api/draft-evidence";
 import { useSession } from "@/web/api/session";
+import { AppLink } from "@/web/components/app-link";
 import { LoadError } from "@/web/components/query-state";
+import { paths } from "@/web/lib/paths";
 import { useChecklist } from "../../hooks/use-checklist";
 import { itemsOfStep } from "../../step-documents";
-import type { StepId } from "../../steps";
+import { STEP_IDS, type StepId } from "../../steps";
 import { ItemDocuments } from "./item-documents";
 
 export function WhatYouWillNeed({
@@ -73,11 +75,23 @@ function StaffDocuments({
   );
 }
 
+/** Pages that ask for evidence (the request and member pages never do). */
+const EVIDENCE_STEPS: ReadonlySet<StepId> = new Set(STEP_IDS.filter((id) => id !== "request" && id !== "member"));
+
 export function StepDocuments({ step }: { step: StepId }) {
   const session = useSession();
   const checklist = useChecklist();
   const items = itemsOfStep(checklist, step);
-  if (items.length === 0 || session.isPending) return null;
+  if (session.isPending) return null;
+  // The checklist needs the request page's answers: say so instead of showing nothing.
+  if (checklist.length === 0 && EVIDENCE_STEPS.has(step) && session.data?.user.role === "staff")
+    return (
+      <p className="mb-6 border-l-4 border-slate-300 pl-4">
+        To attach documents on this page, first answer the request type, request date and line of business on the{" "}
+        <AppLink to={paths.step("request")}>Request page</AppLink>.
+      </p>
+    );
+  if (items.length === 0) return null;
   if (session.data?.user.role !== "staff") return <WhatYouWillNeed items={items} />;
   return <StaffDocuments items={items} checklist={checklist} />;
 }
