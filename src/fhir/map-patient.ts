@@ -71,6 +71,18 @@ export function checkPatient(resources: readonly Resource[]): PatientCheck {
   return { ok: true, patient, reference };
 }
 
+/**
+ * A name as text to show and store: control characters and the invisible marks that reorder text
+ * (bidi embeddings, overrides, isolates) go, so a record cannot make "Nguyễn" display backwards or
+ * hide what follows it; runs of spaces become one.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /** The name to show: the official name, else the first; "Ada Example". */
 function officialName(patient: Patient): { given?: string; family?: string } {
   // Read defensively: the summary is shown even when the rest of the Patient is malformed.
@@ -79,12 +91,13 @@ function officialName(patient: Patient): { given?: string; family?: string } {
   );
   const name = names.find((n) => n.use === "official") ?? names.find((n) => n.use !== "old") ?? names[0];
   const givens: unknown[] = Array.isArray(name?.given) ? name.given : [];
-  const given = givens.filter((g): g is string => typeof g === "string" && g.trim() !== "").join(" ");
-  const family: unknown = name?.family;
-  return {
-    ...(given === "" ? {} : { given }),
-    ...(typeof family !== "string" || family.trim() === "" ? {} : { family }),
-  };
+  const given = givens
+    .filter((g): g is string => typeof g === "string")
+    .map(plainText)
+    .filter((g) => g !== "")
+    .join(" ");
+  const family = typeof name?.family === "string" ? plainText(name.family) : "";
+  return { ...(given === "" ? {} : { given }), ...(family === "" ? {} : { family }) };
 }
 
 export function patientSummary(patient: Patient, reference: string): NonNullable<RecordImport["patient"]> {

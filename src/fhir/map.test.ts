@@ -77,6 +77,21 @@ describe("Patient → member", () => {
     expect(result.problems).toEqual([]);
   });
 
+  it("takes names as plain text: direction overrides, isolates and control characters go", () => {
+    const result = mapRecord(
+      [
+        {
+          ...patient,
+          name: [{ use: "official", given: ["Ada\u202e", " May\u0000"], family: "Nguy\u1ec5n\u202eevil\u2066 " }],
+        },
+      ],
+      { requestDate: REQUEST_DATE },
+    );
+    expect(valueAt(result, "member.firstName")).toBe("Ada May");
+    expect(valueAt(result, "member.lastName")).toBe("Nguy\u1ec5n evil");
+    expect(result.patient?.name).toBe("Ada May Nguy\u1ec5n evil");
+  });
+
   it("does not use a birth date without a full day", () => {
     const result = mapRecord([{ ...patient, birthDate: "1985-04" }], { requestDate: REQUEST_DATE });
     expect(valueAt(result, "member.dateOfBirth")).toBeUndefined();
