@@ -59,8 +59,17 @@ export const PNG = Buffer.from(
   "base64",
 );
 
-/** An RGB PNG of random pixels (a photo's weight; a different file each call). */
-export function png(width: number, height: number): Buffer {
+/**
+ * A PNG file of the given header fields, extra chunks (PLTE, tRNS…) and raw filtered rows (each
+ * row's filter byte first), deflated as one IDAT.
+ */
+export function pngFile(
+  width: number,
+  height: number,
+  colorType: number,
+  rows: Buffer,
+  chunks: readonly [string, Buffer][] = [],
+): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
     const head = Buffer.alloc(4);
@@ -72,16 +81,22 @@ export function png(width: number, height: number): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
-  const rows = Buffer.concat(
-    Array.from({ length: height }, () => Buffer.concat([Buffer.alloc(1), randomBytes(width * 3)])),
-  );
+  header.set([8, colorType, 0, 0, 0], 8); // 8 bits a sample
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),
+    ...chunks.map(([type, data]) => chunk(type, data)),
     chunk("IDAT", deflateSync(rows)),
     chunk("IEND", Buffer.alloc(0)),
   ]);
+}
+
+/** An RGB PNG of random pixels (a photo's weight; a different file each call). */
+export function png(width: number, height: number): Buffer {
+  const rows = Buffer.concat(
+    Array.from({ length: height }, () => Buffer.concat([Buffer.alloc(1), randomBytes(width * 3)])),
+  );
+  return pngFile(width, height, 2, rows);
 }
 
 /** A 1×1 JPEG. */

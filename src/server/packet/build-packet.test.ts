@@ -9,12 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFile } from "node:fs/promises";
 import { PDFDocument, degrees } from "pdf-lib";
-import { crc32, deflateSync } from "node:zlib";
 import { extractImages, extractText, getDocumentProxy } from "unpdf";
 import { afterAll, describe, expect, it } from "vitest";
 import { CRITERION_IDS } from "@/criteria";
 import { renderTiff } from "../documents/content";
-import { JPEG, PNG, pdf, tiff } from "../documents/test-files";
+import { JPEG, PNG, pdf, pngFile, tiff } from "../documents/test-files";
 import { buildPacket, type PacketDocument, type PacketFacts } from "./build-packet";
 
 const dir = mkdtempSync(join(tmpdir(), "hemgenix-packet-test-"));
@@ -84,25 +83,7 @@ function pngOf(width: number, height: number, colorType: number, samples: number
       rows.push((at(y, x) - ([0, a, b, (a + b) >> 1, paeth][filter] ?? 0)) & 0xff);
     }
   }
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([head, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, colorType, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    ...chunks.map(([type, data]) => chunk(type, data)),
-    chunk("IDAT", deflateSync(Buffer.from(rows))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
+  return pngFile(width, height, colorType, Buffer.from(rows), chunks);
 }
 
 describe("the submission packet", () => {
