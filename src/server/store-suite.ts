@@ -105,6 +105,25 @@ const decision = (w: World, change: Partial<Decision> = {}): Decision => ({
   ...change,
 });
 
+/** A reviewer asks for more information on a filed request: its row version then, and its document to amend. */
+async function sendBack(w: World, reference: string): Promise<{ rowVersion: number; doc: RequestDocument }> {
+  const stored = await w.store.findRequest(reference, { practiceId: null }, SUITE_NOW);
+  if (stored === undefined) throw new Error(`${reference} is not stored`);
+  const asked = await w.store.decide(
+    stored.id,
+    stored.rowVersion,
+    decision(w, {
+      kind: "request_info",
+      message: "More",
+      newStatus: "more_info_requested",
+      authorizedFrom: null,
+      authorizedThrough: null,
+    }),
+  );
+  if (!asked.ok) throw new Error("not sent back");
+  return { rowVersion: asked.rowVersion, doc: stored.document };
+}
+
 async function idOf(store: Store, reference: string): Promise<number> {
   const stored = await store.findRequest(reference, { practiceId: null }, SUITE_NOW);
   if (stored === undefined) throw new Error(`${reference} is not stored`);
@@ -174,21 +193,8 @@ export function storeSuite(engine: string, open: OpenStore): void {
         const first = filed(await w.store.submit(newSubmission(w, { missingDocuments: missing })));
         const id = await idOf(w.store, first.reference);
         expect((await w.store.versions(id)).map((v) => v.missingDocuments)).toEqual([missing]);
-        const stored = await w.store.findRequest(first.reference, { practiceId: null }, SUITE_NOW);
-        const sentBack = await w.store.decide(
-          id,
-          stored?.rowVersion ?? 0,
-          decision(w, {
-            kind: "request_info",
-            message: "More",
-            newStatus: "more_info_requested",
-            authorizedFrom: null,
-            authorizedThrough: null,
-          }),
-        );
-        if (!sentBack.ok) throw new Error("not sent back");
-        const doc = stored?.document ?? eligible();
-        const amended = await w.store.amend(id, sentBack.rowVersion, w.staffA, doc, evaluate(doc), SUITE_NOW, []);
+        const { rowVersion, doc } = await sendBack(w, first.reference);
+        const amended = await w.store.amend(id, rowVersion, w.staffA, doc, evaluate(doc), SUITE_NOW, []);
         expect(amended.ok).toBe(true);
         expect((await w.store.versions(id)).map((v) => v.missingDocuments)).toEqual([missing, []]);
 
@@ -220,31 +226,9 @@ export function storeSuite(engine: string, open: OpenStore): void {
         expect(again.created).toBe(false);
         expect((await w.store.versions(id)).map((v) => v.provenance)).toEqual([provenance]);
 
-        const stored = await w.store.findRequest(first.reference, { practiceId: null }, SUITE_NOW);
-        const sentBack = await w.store.decide(
-          id,
-          stored?.rowVersion ?? 0,
-          decision(w, {
-            kind: "request_info",
-            message: "More",
-            newStatus: "more_info_requested",
-            authorizedFrom: null,
-            authorizedThrough: null,
-          }),
-        );
-        if (!sentBack.ok) throw new Error("not sent back");
-        const doc = stored?.document ?? eligible();
+        const { rowVersion, doc } = await sendBack(w, first.reference);
         const kept = provenance.slice(1);
-        const amended = await w.store.amend(
-          id,
-          sentBack.rowVersion,
-          w.staffA,
-          doc,
-          evaluate(doc),
-          SUITE_NOW,
-          undefined,
-          kept,
-        );
+        const amended = await w.store.amend(id, rowVersion, w.staffA, doc, evaluate(doc), SUITE_NOW, undefined, kept);
         expect(amended.ok).toBe(true);
         expect((await w.store.versions(id)).map((v) => v.provenance)).toEqual([provenance, kept]);
 
