@@ -77,6 +77,39 @@ export function documentStorageSuite(name: string, open: () => Promise<DocumentS
       return result;
     };
 
+    /** Staff file a request (a member of its own, so no open request stands in the way). */
+    const fileRequest = async (): Promise<{ reference: string }> => {
+      const document = eligible((d) => d.member && (d.member.memberId = `SUITE${newId()}`));
+      const submitted = await under.store.submit({
+        practiceId: practice,
+        userId: staff,
+        idempotencyKey: newId(),
+        expedited: false,
+        document,
+        evaluation: evaluate(document),
+        now: new Date(),
+        dueAt: new Date(),
+        acknowledgedOpen: null,
+      });
+      if (!("reference" in submitted)) throw new Error("not filed");
+      return submitted;
+    };
+    /** The reviewer asks for more information: the request's row version then. */
+    const askForMore = async (request: { id: number; rowVersion: number }): Promise<{ rowVersion: number }> => {
+      const decided = await under.store.decide(request.id, request.rowVersion, {
+        kind: "request_info",
+        criteria: [],
+        message: "More",
+        userId: reviewer,
+        now: new Date(),
+        authorizedFrom: null,
+        authorizedThrough: null,
+        newStatus: "more_info_requested",
+      });
+      if (!decided.ok) throw new Error("not sent back");
+      return decided;
+    };
+
     it("rows: an uploader deactivated or moved meanwhile, or a request no longer sent back, gets nothing added", async () => {
       const { store } = under;
       const moving = (
@@ -176,32 +209,10 @@ export function documentStorageSuite(name: string, open: () => Promise<DocumentS
 
     it("a draft that ends (its row deleted) ends only its own documents, never those of the person's other draft", async () => {
       await under.documents.discardDraft(staff);
-      const document = eligible((d) => d.member && (d.member.memberId = `SUITE${newId()}`));
-      const submitted = await under.store.submit({
-        practiceId: practice,
-        userId: staff,
-        idempotencyKey: newId(),
-        expedited: false,
-        document,
-        evaluation: evaluate(document),
-        now: new Date(),
-        dueAt: new Date(),
-        acknowledgedOpen: null,
-      });
-      if (!("reference" in submitted)) throw new Error("not filed");
+      const submitted = await fileRequest();
       const request = await under.store.findRequest(submitted.reference, { practiceId: null }, new Date());
       if (request === undefined) throw new Error("not found");
-      const decided = await under.store.decide(request.id, request.rowVersion, {
-        kind: "request_info",
-        criteria: [],
-        message: "More",
-        userId: reviewer,
-        now: new Date(),
-        authorizedFrom: null,
-        authorizedThrough: null,
-        newStatus: "more_info_requested",
-      });
-      if (!decided.ok) throw new Error("not sent back");
+      const decided = await askForMore(request);
       const amends = { reference: request.reference, requestId: request.id };
       const [forNew] = await added([await stored()]);
       const [forAmendment] = await added([await stored()], owner(amends));
@@ -227,19 +238,7 @@ export function documentStorageSuite(name: string, open: () => Promise<DocumentS
     it("the Store's submit files the draft's documents with version 1; its amend adds the amendment's, keeping the rest", async () => {
       await under.documents.discardDraft(staff);
       const [first] = await added([await stored()]);
-      const document = eligible((d) => d.member && (d.member.memberId = `SUITE${newId()}`));
-      const submitted = await under.store.submit({
-        practiceId: practice,
-        userId: staff,
-        idempotencyKey: newId(),
-        expedited: false,
-        document,
-        evaluation: evaluate(document),
-        now: new Date(),
-        dueAt: new Date(),
-        acknowledgedOpen: null,
-      });
-      if (!("reference" in submitted)) throw new Error("not filed");
+      const submitted = await fileRequest();
       const request = await under.store.findRequest(
         submitted.reference,
         { practiceId: null },
@@ -256,25 +255,15 @@ export function documentStorageSuite(name: string, open: () => Promise<DocumentS
         await under.documents.rows.setDraftItems(first.info.id, { userId: staff, practiceId: practice }, ["x"]),
       ).toBe("filed");
 
-      const decided = await under.store.decide(request.id, request.rowVersion, {
-        kind: "request_info",
-        criteria: [],
-        message: "More",
-        userId: reviewer,
-        now: new Date(),
-        authorizedFrom: null,
-        authorizedThrough: null,
-        newStatus: "more_info_requested",
-      });
-      if (!decided.ok) throw new Error("not sent back");
+      const decided = await askForMore(request);
       const [second] = await added([await stored()], owner({ reference: request.reference, requestId: request.id }));
       const [unrelated] = await added([await stored()]);
       const amended = await under.store.amend(
         request.id,
         decided.rowVersion,
         staff,
-        document,
-        evaluate(document),
+        request.document,
+        evaluate(request.document),
         new Date(),
       );
       expect(amended.ok).toBe(true);
