@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentationChecklist, evaluate } from "@/criteria";
-import type { DocumentsAnswer, MissingDocumentsConflict, RequestDetail } from "@/contract";
+import type { DocumentsAnswer, MissingDocumentsConflict, RequestDetail, SubmitAnswer } from "@/contract";
 import {
   REVIEWER,
   STAFF_A,
@@ -90,6 +90,32 @@ describe("submitting with required documents missing", () => {
     const [version] = detail.body.versions;
     expect(version?.missingDocuments?.map((item) => item.id)).toEqual(missing);
     expect(version?.missingDocuments?.[0]?.title).toMatch(/\w/);
+  });
+
+  it("a retry of a filing whose answer was lost gets the first filing (200), though its documents have moved to it", async () => {
+    await discard();
+    await attach("diagnosis-factor-ix,liver-panel");
+    const body = submission();
+    const missing = required(body.document).filter((id) => id !== "diagnosis-factor-ix" && id !== "liver-panel");
+    const first = await call<SubmitAnswer>(server.app, staff, "POST", "/api/requests", {
+      ...body,
+      confirmedMissingDocuments: missing,
+    });
+    expect(first.status, first.text).toBe(201);
+    expect(await draftDocuments()).toEqual([]);
+    const again = await call<SubmitAnswer>(server.app, staff, "POST", "/api/requests", {
+      ...body,
+      confirmedMissingDocuments: missing,
+    });
+    expect(again.status, again.text).toBe(200);
+    expect(again.body).toEqual(first.body);
+    // A new key with the same stale confirmation is still refused: nothing is attached any more.
+    const fresh = await call<MissingDocumentsConflict>(server.app, staff, "POST", "/api/requests", {
+      ...submission(),
+      confirmedMissingDocuments: missing,
+    });
+    expect(fresh.status).toBe(409);
+    expect(fresh.body.missingDocuments.map((item) => item.id)).toEqual(required(body.document));
   });
 
   it("with everything attached, an empty confirmation files and records that nothing was missing", async () => {

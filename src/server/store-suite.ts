@@ -225,6 +225,14 @@ export function storeSuite(engine: string, open: OpenStore): void {
         );
         expect(again.created).toBe(false);
         expect((await w.store.versions(id)).map((v) => v.provenance)).toEqual([provenance]);
+        // What was filed under a key is found by its submitter only (a retry's answer).
+        expect(await w.store.filedWithKey(w.staffA, `store-key-${keys - 1}`)).toEqual({
+          reference: first.reference,
+          expedited: first.expedited,
+          dueAt: first.dueAt,
+        });
+        expect(await w.store.filedWithKey(w.staffB, `store-key-${keys - 1}`)).toBeUndefined();
+        expect(await w.store.filedWithKey(w.staffA, "store-key-never")).toBeUndefined();
 
         const { rowVersion, doc } = await sendBack(w, first.reference);
         const kept = provenance.slice(1);

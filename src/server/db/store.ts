@@ -218,6 +218,11 @@ export interface StoreMethods {
    * member ID) not acknowledged is answered with `open` and nothing is stored.
    */
   submit(submission: NewSubmission): SubmitResult;
+  /** What this person already filed under this idempotency key, if anything (a retry's answer). */
+  filedWithKey(
+    userId: number,
+    idempotencyKey: string,
+  ): { reference: string; expedited: boolean; dueAt: string } | undefined;
   /** One request with its current version; `overdue` is judged at `now`. */
   findRequest(reference: string, scope: Scope, now: Date): StoredRequest | undefined;
   /** The other requests for this request's member (member ID without case or spaces) in `scope`, newest first. */

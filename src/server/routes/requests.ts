@@ -283,8 +283,13 @@ export function requestRoutes(app: FastifyInstance, services: Services): void {
     if (practiceId === null) throw new HttpError(403, "Your account belongs to no practice");
     const evaluation = evaluate(document);
     const missing = await missingDocuments(document, evaluation, { userId: auth.user.id, practiceId }, null);
-    if (!confirmationMatches(body.confirmedMissingDocuments, missing))
+    if (!confirmationMatches(body.confirmedMissingDocuments, missing)) {
+      // A retry of a filing whose answer was lost: its documents have moved to the request, so what
+      // is "missing" now differs; the answer is the first filing's, as for any repeated key.
+      const first = await store.filedWithKey(auth.user.id, body.idempotencyKey);
+      if (first !== undefined) return reply.code(200).send(first satisfies SubmitAnswer);
       return reply.code(409).send(missingConflict(missing));
+    }
     const at = now();
     const result = await store.submit({
       practiceId,

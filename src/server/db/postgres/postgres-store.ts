@@ -443,6 +443,19 @@ export class PostgresStore implements Store {
    * One call of `hemgenix_submit` (migration 7): the whole transaction in one round trip, with the
    * same rules as the SQLite store's submit (see the function's comment).
    */
+  async filedWithKey(
+    userId: number,
+    idempotencyKey: string,
+  ): Promise<{ reference: string; expedited: boolean; dueAt: string } | undefined> {
+    const row = await this.row(
+      "SELECT reference, expedited, due_at FROM requests WHERE submitted_by = $1 AND idempotency_key = $2",
+      [userId, idempotencyKey],
+    );
+    return row === undefined
+      ? undefined
+      : { reference: str(row.reference), expedited: row.expedited === true, dueAt: str(row.due_at) };
+  }
+
   async submit(s: NewSubmission): Promise<SubmitResult> {
     const member = s.document.member;
     const memberName = [member?.firstName, member?.lastName].filter(Boolean).join(" ") || null;

@@ -23,6 +23,7 @@ import { REQUEST_COLUMNS, num, str, strOrNull, toSummary } from "./rows";
 export type RequestMethods = Pick<
   StoreMethods,
   | "submit"
+  | "filedWithKey"
   | "findRequest"
   | "sameMemberRequests"
   | "versions"
@@ -114,6 +115,14 @@ export function sqliteRequests(h: SqliteHandle, requestsChanged: () => void): Re
   };
 
   return {
+    filedWithKey(userId, idempotencyKey) {
+      const row = h
+        .sql("SELECT reference, expedited, due_at FROM requests WHERE submitted_by = ? AND idempotency_key = ?")
+        .get(userId, idempotencyKey);
+      return row === undefined
+        ? undefined
+        : { reference: str(row.reference), expedited: num(row.expedited) === 1, dueAt: str(row.due_at) };
+    },
     submit(s) {
       return h.transaction(() => {
         const existing = h
