@@ -4,20 +4,32 @@
  * re-renders when a page's status changes and the outcome line when the outcome changes, not on
  * every key; the panel follows every change.
  */
-import { screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import { Profiler, type ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { OUTCOME_LABELS } from "@/criteria";
 import { eligible } from "@/web/test-support/eligible";
 import { renderInForm } from "@/web/test-support/render-in-form";
 import { fromDocument } from "../draft";
+import { useChecklist } from "../hooks/use-checklist";
 import { DraftProvider } from "../hooks/use-draft";
 import { EligibilityPanel, OutcomeLine } from "./eligibility-panel";
 import { LiveStepList } from "./live-step-list";
 import { ExposureDaysStep } from "./steps/exposure-days-step";
 
+/** What a step page's documents section reads: the checklist. */
+function ChecklistTitles() {
+  return (
+    <ul aria-label="Checklist">
+      {useChecklist().map((item) => (
+        <li key={item.id}>{item.title}</li>
+      ))}
+    </ul>
+  );
+}
+
 function renderWizardParts() {
-  const renders = { steps: 0, outcome: 0, panel: 0 };
+  const renders = { steps: 0, outcome: 0, panel: 0, checklist: 0 };
   const counted = (id: keyof typeof renders, children: ReactNode) => (
     <Profiler id={id} onRender={() => (renders[id] += 1)}>
       {children}
@@ -30,6 +42,7 @@ function renderWizardParts() {
         <ExposureDaysStep />
         {counted("outcome", <OutcomeLine />)}
         {counted("panel", <EligibilityPanel />)}
+        {counted("checklist", <ChecklistTitles />)}
       </DraftProvider>
     ),
     fromDocument(eligible()),
@@ -52,6 +65,21 @@ describe("what a keystroke re-renders", () => {
     expect(renders.panel - before.panel).toBeGreaterThanOrEqual(4);
     expect(renders.steps - before.steps).toBe(0);
     expect(renders.outcome - before.outcome).toBe(0);
+    expect(renders.checklist - before.checklist).toBe(0);
+  });
+
+  it("the documents checklist re-renders when an item changes, not on every key", async () => {
+    const { form, user, renders } = renderWizardParts();
+    const checklist = () => screen.getByRole("list", { name: "Checklist" });
+    expect(checklist()).toHaveTextContent("Factor IX exposure-day history");
+    expect(checklist()).not.toHaveTextContent("Hematologist's consultation note");
+    const before = renders.checklist;
+    await user.type(field(), "5");
+    expect(renders.checklist).toBe(before);
+    // A prescriber who is not a hematologist needs the consultation note.
+    act(() => form.setValue("prescriber.specialty", "other"));
+    await waitFor(() => expect(checklist()).toHaveTextContent("Hematologist's consultation note"));
+    expect(renders.checklist).toBeGreaterThan(before);
   });
 
   it("the outcome line and the step list re-render when what they show changes", async () => {
