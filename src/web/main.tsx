@@ -1,4 +1,4 @@
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { flushSync } from "react-dom";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { App } from "@/web/app/app";
@@ -39,7 +39,11 @@ if (root.dataset.prerendered === path && window.location.search === "" && !hasSa
   // the inputs register, would be drawn again from nothing: the page would jump.) The start page's
   // buttons need no more than this bundle; its step list and panel take over when their code is in.
   if (path !== "/") await preloadIntake(path).catch(() => undefined);
-  hydrateRoot(root, app, { onRecoverableError });
+  // As a transition, React hydrates in slices of a few milliseconds (a plain hydration is one long
+  // task): the page, inert until React has it, stays responsive and nothing blocks the main thread.
+  startTransition(() => {
+    hydrateRoot(root, app, { onRecoverableError });
+  });
 } else {
   if (wizard) await preloadIntake(path).catch(() => undefined);
   const reactRoot = createRoot(root);
