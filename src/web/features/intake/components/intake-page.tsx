@@ -2,8 +2,8 @@
  * The intake feature's frame: the form (restored from this browser), the step list, the current
  * page and the live eligibility panel. The wizard's place is the URL, moved by `wizardReducer`.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, type ReactNode } from "react";
-import { FormProvider } from "react-hook-form";
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, type ReactNode } from "react";
+import { FormProvider, type UseFormReturn } from "react-hook-form";
 import type { Evaluation, RequestDocument } from "@/criteria";
 import { MainContent } from "@/web/components/main-content";
 import { navigate, useLocation } from "@/web/lib/router";
@@ -11,7 +11,7 @@ import { BackAddress } from "@/web/components/buttons";
 import { preloadable } from "@/web/lib/preloadable";
 import { isRecordRoute, matchRoute } from "@/web/lib/paths";
 import type { RecordTarget } from "@/web/lib/record-provenance";
-import { toDocument } from "../draft";
+import { toDocument, type Draft } from "../draft";
 import { fillDraft } from "../record-answers";
 import { flushDraft } from "../draft-storage";
 import { DraftProvider } from "../hooks/use-draft";
@@ -55,8 +55,25 @@ interface IntakePageProps {
   renderRecordPage?: (target: RecordTarget) => ReactNode;
 }
 
-export function IntakePage({ renderSummary, formExtras, renderDocuments, renderRecordPage }: IntakePageProps) {
+export function IntakePage(props: IntakePageProps) {
   const form = useIntakeForm();
+  return <IntakeFrame form={form} {...props} />;
+}
+
+/**
+ * Everything below the form. It reads the form through subscriptions (`useWatch`, `useFormState`,
+ * the `DraftProvider`), so the form's own state changes, which re-render `IntakePage`, need not
+ * draw it again: react-hook-form's first "ready" update, made in a layout effect right after React
+ * takes over a prerendered page, would otherwise re-render the whole page at once in one long task.
+ * (`form` keeps its identity across renders.)
+ */
+const IntakeFrame = memo(function IntakeFrame({
+  form,
+  renderSummary,
+  formExtras,
+  renderDocuments,
+  renderRecordPage,
+}: IntakePageProps & { form: UseFormReturn<Draft> }) {
   // A prerendered page is inert until React has taken it over (scripts/prerender.ts): now it has.
   useEffect(() => document.getElementById("root")?.removeAttribute("inert"), []);
   const location = useLocation();
@@ -151,4 +168,4 @@ export function IntakePage({ renderSummary, formExtras, renderDocuments, renderR
       </DraftProvider>
     </FormProvider>
   );
-}
+});
