@@ -42,7 +42,16 @@ export default defineConfig({
       treeshake: { moduleSideEffects: (id: string) => !pureFolders.some((folder) => id.startsWith(folder)) },
       // The start page's own small modules in one chunk rather than a dozen (each chunk costs its
       // imports, exports and gzip header): only modules the start page loads anyway.
-      output: { codeSplitting: { groups: [{ name: "start", test: START_PAGE_MODULES }] } },
+      output: {
+        codeSplitting: {
+          groups: [
+            // Vite's preload helper on its own (well under 1 kB): the entry needs nothing else before
+            // the first paint, so the app's chunks are requested only after it (see src/web/boot.ts).
+            { name: "preload-helper", test: /vite\/preload-helper/, priority: 2 },
+            { name: "start", test: START_PAGE_MODULES, priority: 1 },
+          ],
+        },
+      },
     },
   },
   server: { proxy: { "/api": "http://localhost:3000" } },

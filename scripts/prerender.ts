@@ -5,8 +5,9 @@
  *   dist/web/request/<step>.html   each wizard step with no answers yet, hydrated by React
  *   dist/web/shell.html            the header alone, for every other page (the app draws over it)
  *
- * Each is the built index.html (plus the app's preload links, below) with the app's HTML inside #root, marked `data-prerendered` with the
- * path it was rendered for; `src/web/main.tsx` hydrates it only when the browser is at that path
+ * Each is the built index.html with the app's HTML inside #root, marked `data-prerendered` with the
+ * path it was rendered for. The page asks for no script but the small entry before its first paint:
+ * the entry (`src/web/boot.ts`) requests the app's chunks after it (see there); `src/web/main.tsx` hydrates it only when the browser is at that path
  * with no saved answers (else the page's first render would differ from it) and renders over it
  * otherwise. Until React has it, the page is `inert` (seen, not yet used: what is typed or chosen
  * before would not reach the form). The server sends a step's file for its path and the shell for the other app paths.
@@ -35,23 +36,6 @@ const nothingStored = {
 const browser = { location: address, localStorage: nothingStored, sessionStorage: nothingStored };
 for (const [name, value] of Object.entries({ window: browser, ...browser })) {
   Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
-}
-
-/**
- * The entry (src/web/boot.ts) imports the app after the first frame; its code is fetched from the
- * start all the same, at low priority: a modulepreload link for each of its files (the list Vite
- * gives the entry's import of it), before the stylesheet. `npm run size` counts them.
- */
-function withAppPreloads(html: string): string {
-  const entry = /<script type="module" crossorigin src="\/(assets\/[^"]+\.js)"><\/script>/.exec(html)?.[1];
-  if (entry === undefined) throw new Error("dist/web/index.html has no module script");
-  const deps = /m\.f=\[([^\]]*)\]/.exec(readFileSync(join(DIST, entry), "utf8"))?.[1];
-  if (deps === undefined) throw new Error(`${entry} imports no app`);
-  const links = [...deps.matchAll(/"(assets\/[^"]+\.js)"/g)]
-    .filter((m) => !html.includes(`href="/${m[1] ?? ""}"`))
-    .map((m) => `<link rel="modulepreload" fetchpriority="low" crossorigin href="/${m[1] ?? ""}">`)
-    .join("\n    ");
-  return html.replace(/(\s*)<link rel="stylesheet"/, `$1${links}$1<link rel="stylesheet"`);
 }
 
 const sha256 = (text: string): string => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
@@ -86,7 +70,7 @@ try {
   const app = (await vite.ssrLoadModule("/scripts/prerender-app.tsx")) as typeof PrerenderApp;
   const built = readFileSync(join(DIST, "index.html"), "utf8");
   if (!built.includes('<div id="root"></div>')) throw new Error("dist/web/index.html has no empty #root: build first");
-  const inlined = withInlineGuard(withAppPreloads(built));
+  const inlined = withInlineGuard(built);
   const template = inlined.html;
   writeFileSync(join(DIST, INLINE_HASHES_FILE), `${JSON.stringify(inlined.hashes)}\n`);
 
