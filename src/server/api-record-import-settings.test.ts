@@ -14,6 +14,7 @@ import {
   type RecordImportAdmin,
   type RecordImportSettings,
 } from "@/contract";
+import { cachePolicyFor } from "./security-headers";
 import { ADMIN, REVIEWER, STAFF_A, call, signIn, startServer, type Session, type TestServer } from "./test-support";
 
 const SETTINGS = "/api/settings/record-import";
@@ -70,6 +71,14 @@ describe("reading the settings", () => {
     // Signed-in people read the same.
     expect((await call(server.app, staff, "GET", SETTINGS)).body).toEqual(changed.body);
     await removeAll();
+  });
+
+  it("only the settings' answers (200, 304) may be kept: their errors, and every other API answer, are no-store", () => {
+    expect(cachePolicyFor(SETTINGS, 200)).toBe("revalidate");
+    expect(cachePolicyFor(SETTINGS, 304)).toBe("revalidate");
+    expect(cachePolicyFor(SETTINGS, 503)).toBe("no-store");
+    expect(cachePolicyFor("/api/settings/record-import/x", 200)).toBe("no-store");
+    expect(cachePolicyFor("/api/admin/record-import", 200)).toBe("no-store");
   });
 
   it("the admin's view is for admins only: signed out 401, staff and reviewers 403", async () => {

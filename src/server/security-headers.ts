@@ -70,7 +70,7 @@ export const REVALIDATED_API_ROUTES: ReadonlySet<string> = new Set(["/api/settin
 
 /** How a response to `path` may be cached. */
 export function cachePolicyFor(path: string, status: number): CachePolicy {
-  if (REVALIDATED_API_ROUTES.has(path)) return "revalidate";
+  if (REVALIDATED_API_ROUTES.has(path) && (status === 200 || status === 304)) return "revalidate";
   if (path === "/api" || path.startsWith("/api/")) return "no-store";
   return status === 200 && HASHED_ASSET.test(path) ? "immutable" : "revalidate";
 }
