@@ -6,3 +6,4 @@
 export * from "./api";
 export * from "./admin";
 export * from "./documents";
+export * from "./record-import-settings";

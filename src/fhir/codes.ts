@@ -6,7 +6,9 @@
  * Sources: a URL where the code was looked up on 2026-12-01. LOINC codes named in the issue (1742-6,
  * 1920-8, 6768-6, 1975-2, 29463-7, 3187-2) are cited at loinc.org. Codes marked "not verified here"
  * come from the issue or from knowledge and must be confirmed against a terminology server
- * (tx.fhir.org, RxNav, the AMA's CPT) before production.
+ * (tx.fhir.org, RxNav, the AMA's CPT) before production. The CPT codes' meanings are cited from
+ * secondary sources (coding guides, the American College of Radiology), since the AMA's own text is
+ * licensed: confirm them against the CPT book before production too.
  */
 
 import type { FACTOR_IX_PRODUCTS } from "@/criteria";
@@ -118,13 +120,15 @@ export const LIVER_STUDIES: Readonly<Record<"ultrasound" | "elastography", reado
       system: SYSTEMS.cpt,
       code: "76700",
       display: "Ultrasound, abdominal, real time with image documentation; complete",
-      source: "AMA CPT (radiology 76700; not verified here)",
+      source:
+        "AMA CPT 76700 (abdominal ultrasound, complete), as a secondary source names it: https://www.carepatron.com/procedure-code/cpt-code-76705",
     },
     {
       system: SYSTEMS.cpt,
       code: "76705",
       display: "Ultrasound, abdominal, real time with image documentation; limited (eg, single organ, quadrant)",
-      source: "AMA CPT (radiology 76705; not verified here)",
+      source:
+        "AMA CPT 76705 (abdominal ultrasound, limited), its descriptor quoted at https://transcure.net/medical-billing/code/cpt/76705/",
     },
     {
       system: SYSTEMS.snomed,
@@ -139,13 +143,15 @@ export const LIVER_STUDIES: Readonly<Record<"ultrasound" | "elastography", reado
       system: SYSTEMS.cpt,
       code: "76981",
       display: "Ultrasound, elastography; parenchyma (eg, organ)",
-      source: "AMA CPT (radiology 76981; not verified here)",
+      source:
+        "AMA CPT 76981 (ultrasound elastography; parenchyma), its descriptor quoted at https://legalclarity.org/76981-cpt-code-description-billing-modifiers-and-coverage/ (replaced 0346T in 2019)",
     },
     {
       system: SYSTEMS.cpt,
       code: "91200",
       display: "Liver elastography, mechanically induced shear wave (eg, vibration), without imaging",
-      source: "AMA CPT (medicine 91200, e.g. FibroScan; not verified here)",
+      source:
+        "AMA CPT 91200 (liver elastography without imaging, e.g. FibroScan), per the American College of Radiology: https://acr.org/Advocacy-and-Economics/Coding-Source/ACR-Radiology-Coding-Source-for-January-February-2015/Q-and-A",
     },
     loinc(
       "77615-3",
@@ -161,14 +167,16 @@ export const STUDY_RESULT_CODES: readonly (CodeEntry & { result: "normal" | "abn
     system: SYSTEMS.snomed,
     code: "17621005",
     display: "Normal",
-    source: "SNOMED CT 17621005 |Normal (qualifier value)| (not verified here)",
+    source:
+      "SNOMED CT 17621005 |Normal|, in a value set expanded by tx.fhir.org (SNOMED CT International 2025-02): https://build.fhir.org/ig/hl7-be/patient-monitoring/en/ValueSet-normal-abnormal.html",
     result: "normal",
   },
   {
     system: SYSTEMS.snomed,
     code: "263654008",
     display: "Abnormal",
-    source: "SNOMED CT 263654008 |Abnormal (qualifier value)| (not verified here)",
+    source:
+      "SNOMED CT 263654008 |Abnormal|, in a value set expanded by tx.fhir.org (SNOMED CT International 2025-02): https://build.fhir.org/ig/hl7-be/patient-monitoring/en/ValueSet-normal-abnormal.html",
     result: "abnormal",
   },
   {
@@ -214,28 +222,32 @@ export const DETECTION_CODES: readonly (CodeEntry & { result: "detected" | "not_
     system: SYSTEMS.snomed,
     code: "260373001",
     display: "Detected",
-    source: "SNOMED CT 260373001 |Detected (qualifier value)| (not verified here)",
+    source:
+      "SNOMED CT 260373001 |Detected (qualifier value)|: https://hl7.org/fhir/us/covid19library/informative1/ValueSet-detected-not-detected-value-set.html",
     result: "detected",
   },
   {
     system: SYSTEMS.snomed,
     code: "260415000",
     display: "Not detected",
-    source: "SNOMED CT 260415000 |Not detected (qualifier value)| (not verified here)",
+    source:
+      "SNOMED CT 260415000 |Not detected (qualifier value)|: https://hl7.org/fhir/us/covid19library/informative1/ValueSet-detected-not-detected-value-set.html",
     result: "not_detected",
   },
   {
     system: SYSTEMS.snomed,
     code: "10828004",
     display: "Positive",
-    source: "SNOMED CT 10828004 |Positive (qualifier value)| (not verified here)",
+    source:
+      "SNOMED CT 10828004 |Positive (qualifier value)|: https://build.fhir.org/ig/HL7/fhir-shc-vaccination-ig/ValueSet-lab-qualitative-result.html",
     result: "detected",
   },
   {
     system: SYSTEMS.snomed,
     code: "260385009",
     display: "Negative",
-    source: "SNOMED CT 260385009 |Negative (qualifier value)| (not verified here)",
+    source:
+      "SNOMED CT 260385009 |Negative (qualifier value)|: https://build.fhir.org/ig/HL7/fhir-shc-vaccination-ig/ValueSet-lab-qualitative-result.html",
     result: "not_detected",
   },
   {

@@ -8,6 +8,7 @@ import { BadRequest, HttpError } from "./parse";
 import { adminRoutes } from "./routes/admin";
 import { documentRoutes } from "./routes/documents";
 import { packetRoutes } from "./routes/packet";
+import { recordImportSettingsRoutes } from "./routes/record-import-settings";
 import { draftRoutes } from "./routes/drafts";
 import { evaluateRoute } from "./routes/evaluate";
 import { fhirRoutes } from "./routes/fhir";
@@ -125,6 +126,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   draftRoutes(app, services);
   requestRoutes(app, services);
   adminRoutes(app, services);
+  recordImportSettingsRoutes(app, services);
   await documentRoutes(app, services);
   fhirRoutes(app, services);
   packetRoutes(app, services);

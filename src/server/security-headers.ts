@@ -62,8 +62,15 @@ const HASHED_ASSET = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 
 export type CachePolicy = "no-store" | "immutable" | "revalidate";
 
+/**
+ * The API answers that hold neither patient data nor anything of a session, the same for everyone:
+ * a browser may keep them, but asks again each time (with the ETag they carry).
+ */
+export const REVALIDATED_API_ROUTES: ReadonlySet<string> = new Set(["/api/settings/record-import"]);
+
 /** How a response to `path` may be cached. */
 export function cachePolicyFor(path: string, status: number): CachePolicy {
+  if (REVALIDATED_API_ROUTES.has(path) && (status === 200 || status === 304)) return "revalidate";
   if (path === "/api" || path.startsWith("/api/")) return "no-store";
   return status === 200 && HASHED_ASSET.test(path) ? "immutable" : "revalidate";
 }

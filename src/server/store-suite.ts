@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate, type Evaluation, type RequestDocument } from "@/criteria";
 import { eligible } from "@fixtures";
-import type { AdminUser } from "@/contract";
+import { MAX_LOCAL_CODES, type AdminUser } from "@/contract";
 import type { Decision, NewSubmission, QueueCursor, Store, SubmitResult } from "./db/store";
 
 /** The instant the suite's reads and accounts are dated at (the store takes the time, never reads it). */
@@ -584,6 +584,90 @@ export function storeSuite(engine: string, open: OpenStore): void {
         await w.store.recordAccountEvent(added.id, added.id, "signed in", "", now);
         expect(await w.store.lastSignIn(added.id)).toBe(now.toISOString());
         expect((await w.store.listPractices()).map((p) => p.name)).toContain(`Lakeview ${process.pid}`);
+      });
+    });
+
+    describe("the record import's local codes", () => {
+      const lab = (code: string) => ({ system: "https://lab.example.org/codes", code, display: "" });
+
+      it("adds and removes codes, each change with its audit row, refusing a duplicate, one too many and a non-admin", async () => {
+        const now = new Date("2026-11-30T09:00:00.000Z");
+        const by = { adminId: w.admin, now };
+        const auditBefore = await w.t.count("audit_events");
+        const added = await w.store.addLocalCode(
+          "aav5Antibody",
+          { ...lab("AAV5-NAB"), display: "AAV5 neutralizing antibody" },
+          by,
+        );
+        if (typeof added === "string") throw new Error(added);
+        expect(added).toMatchObject({
+          code: "AAV5-NAB",
+          display: "AAV5 neutralizing antibody",
+          addedAt: now.toISOString(),
+        });
+        // The same system and code again: refused, nothing written. Another case is another code (FHIR).
+        expect(await w.store.addLocalCode("aav5Antibody", lab("AAV5-NAB"), by)).toBe("duplicate");
+        expect(await w.store.addLocalCode("aav5Antibody", lab("AAV5-NAB"), { adminId: w.reviewer, now })).toBe(
+          "not_admin",
+        );
+        expect(await w.t.count("record_import_local_codes")).toBe(1);
+        expect(await w.t.count("audit_events")).toBe(auditBefore + 1);
+
+        for (let i = 1; i < MAX_LOCAL_CODES; i += 1) {
+          const next = await w.store.addLocalCode("aav5Antibody", lab(`C${i}`), by);
+          expect(typeof next).toBe("object");
+        }
+        expect(await w.store.addLocalCode("aav5Antibody", lab("one-too-many"), by)).toBe("full");
+        const codes = await w.store.localCodes("aav5Antibody");
+        expect(codes).toHaveLength(MAX_LOCAL_CODES);
+        expect(codes[0]?.code).toBe("AAV5-NAB");
+
+        // Removing: answered with what went; a second removal finds nothing; a reviewer may not.
+        const first = codes[1];
+        if (first === undefined) throw new Error("no second code");
+        expect(await w.store.removeLocalCode("aav5Antibody", first.id, { adminId: w.reviewer, now })).toBe("not_admin");
+        expect(await w.store.removeLocalCode("aav5Antibody", first.id, by)).toEqual(first);
+        expect(await w.store.removeLocalCode("aav5Antibody", first.id, by)).toBe("not_found");
+        expect(await w.store.localCodes("aav5Antibody")).toHaveLength(MAX_LOCAL_CODES - 1);
+
+        const history = await w.store.recordImportHistory(3);
+        expect(history[0]).toEqual({
+          at: now.toISOString(),
+          user: "M",
+          action: "local code removed",
+          detail: "AAV5 antibodies: https://lab.example.org/codes|C1",
+        });
+        expect(history.map((e) => e.action)).toEqual(["local code removed", "local code added", "local code added"]);
+        expect((await w.store.recordImportHistory(100)).at(-1)?.detail).toBe(
+          "AAV5 antibodies: https://lab.example.org/codes|AAV5-NAB (AAV5 neutralizing antibody)",
+        );
+        // Other histories do not show them.
+        expect(await w.store.accountHistory(w.admin, 100)).not.toContainEqual(
+          expect.objectContaining({ action: "local code added" }),
+        );
+
+        // Clean up for the other tests of the suite.
+        for (const code of await w.store.localCodes("aav5Antibody"))
+          await w.store.removeLocalCode("aav5Antibody", code.id, by);
+        expect(await w.store.localCodes("aav5Antibody")).toEqual([]);
+      });
+
+      it("two admins adding the same code at the same moment store it once", async () => {
+        const other = await w.t.another();
+        try {
+          const by = { adminId: w.admin, now: new Date("2026-11-30T10:00:00.000Z") };
+          const answers = await Promise.all([
+            w.store.addLocalCode("aav5Antibody", lab("RACE"), by),
+            other.addLocalCode("aav5Antibody", lab("RACE"), by),
+          ]);
+          expect(answers.filter((a) => a === "duplicate")).toHaveLength(1);
+          expect((await w.store.localCodes("aav5Antibody")).map((c) => c.code)).toEqual(["RACE"]);
+          const stored = answers.find((a) => typeof a === "object");
+          if (stored !== undefined && typeof stored === "object")
+            await w.store.removeLocalCode("aav5Antibody", stored.id, by);
+        } finally {
+          await other.close();
+        }
       });
     });
 

@@ -42,6 +42,7 @@ export const TABLES = [
   "request_versions",
   "decisions",
   "audit_events",
+  "record_import_local_codes",
 ] as const;
 export type Table = (typeof TABLES)[number];
 

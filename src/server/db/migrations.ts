@@ -258,4 +258,25 @@ export const MIGRATIONS: readonly Migration[] = [
     // filled from the patient's record and not edited before filing (#12); NULL: none.
     sql: `ALTER TABLE request_versions ADD COLUMN provenance TEXT;`,
   },
+  {
+    version: 14,
+    name: "the record import's local codes, set by administrators for the installation",
+    // The codes a lab's results carry where no standard code exists (AAV5 antibodies, #12): one row
+    // per code, unique by kind, system and code (case-sensitive, as in FHIR). Their changes are
+    // audit events marked with the setting they changed (no request, account or practice).
+    sql: `
+      CREATE TABLE record_import_local_codes (
+        id INTEGER PRIMARY KEY,
+        identifies TEXT NOT NULL CHECK (identifies IN ('aav5Antibody')),
+        system TEXT NOT NULL,
+        code TEXT NOT NULL,
+        display TEXT NOT NULL DEFAULT '',
+        added_by INTEGER NOT NULL REFERENCES users (id),
+        added_at TEXT NOT NULL,
+        UNIQUE (identifies, system, code)
+      );
+      ALTER TABLE audit_events ADD COLUMN setting TEXT;
+      CREATE INDEX audit_setting ON audit_events (setting, id) WHERE setting IS NOT NULL;
+    `,
+  },
 ];

@@ -24,6 +24,9 @@ import type {
   VersionRecord,
   MissingDocument,
   ProvenanceEntry,
+  ConfiguredLocalCode,
+  LocalCodeEntry,
+  RecordImportSettings,
 } from "@/contract";
 
 export interface NewUser {
@@ -42,6 +45,9 @@ export interface UserUpdate {
   passwordHash?: string;
   active?: boolean;
 }
+
+/** What a local code identifies (the keys of the record import's `localCodes`). */
+export type LocalCodeKind = keyof RecordImportSettings["localCodes"];
 
 /** Who makes an administrative change, and when. */
 export interface AdminAct {
@@ -200,6 +206,21 @@ export interface StoreMethods {
   lastSignIn(accountId: number): string | null;
   /** A practice's events (added, renamed), newest first. */
   practiceHistory(practiceId: number, limit: number): AuditRecord[];
+
+  // The record import's local codes (#12): installation-wide; changed by admins, each change with
+  // its audit event (marked with the setting) in one transaction; read by anyone.
+  /** The configured codes of `kind`, oldest first. */
+  localCodes(kind: LocalCodeKind): ConfiguredLocalCode[];
+  /** Adds a code unless the same system and code is there ("duplicate") or MAX_LOCAL_CODES are ("full"). */
+  addLocalCode(
+    kind: LocalCodeKind,
+    entry: LocalCodeEntry,
+    by: AdminAct,
+  ): ConfiguredLocalCode | "duplicate" | "full" | "not_admin";
+  /** Removes a code of `kind`; answers with what it removed. */
+  removeLocalCode(kind: LocalCodeKind, id: number, by: AdminAct): ConfiguredLocalCode | "not_found" | "not_admin";
+  /** Changes to the record import's settings, newest first. */
+  recordImportHistory(limit: number): AuditRecord[];
 
   createSession(idHash: string, userId: number, csrfToken: string, now: number): void;
   findSession(idHash: string): StoredSession | undefined;

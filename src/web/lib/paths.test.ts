@@ -29,6 +29,7 @@ describe("paths", () => {
     expect(paths.changeAccount(12, "password")).toBe("/admin/users/12/password");
     expect(paths.practices()).toBe("/admin/practices");
     expect(paths.practice(3)).toBe("/admin/practices/3");
+    expect(paths.recordImportSettings()).toBe("/admin/record-import");
   });
 
   it("puts the queue's filters, sort and page in a fixed order, leaving out what is not set", () => {
@@ -81,6 +82,7 @@ describe("matchRoute", () => {
     expect(route("/admin/")).toEqual({ name: "accounts" });
     expect(route("/admin/users/")).toEqual({ name: "accounts" });
     expect(route("/admin/practices/3/")).toEqual({ name: "practice", id: 3 });
+    expect(route("/admin/record-import/")).toEqual({ name: "recordImportSettings" });
   });
 
   it("answers notFound for anything else", () => {

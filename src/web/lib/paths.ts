@@ -32,6 +32,8 @@ const ROUTES = {
   changeAccount: "/admin/users/:id/:which",
   practices: "/admin/practices",
   practice: "/admin/practices/:id",
+  /** The record import's local codes (installation-wide). */
+  recordImportSettings: "/admin/record-import",
 } as const;
 
 /** What each parameter may be: a step is any rest of the path (the wizard knows its steps). */

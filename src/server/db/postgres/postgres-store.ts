@@ -18,7 +18,16 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { DECISION_AUDIT_ACTIONS } from "@/criteria";
-import { ROLE_LABELS } from "@/contract";
+import { MAX_LOCAL_CODES, ROLE_LABELS } from "@/contract";
+import {
+  LOCAL_CODE_ADDED,
+  LOCAL_CODE_COLUMNS,
+  LOCAL_CODE_REMOVED,
+  RECORD_IMPORT_SETTING,
+  localCodeDetail,
+  toAuditRecord,
+  toLocalCode,
+} from "../local-code-rows";
 import { num, str, strOrNull, toSummary, toUser, toVersionRecord } from "../rows";
 import {
   readStoredCriteria,
@@ -32,7 +41,9 @@ import type {
   AdminPractice,
   AdminUser,
   AuditRecord,
+  ConfiguredLocalCode,
   DecisionRecord,
+  LocalCodeEntry,
   MissingDocument,
   ProvenanceEntry,
   RequestStatus,
@@ -46,6 +57,7 @@ import type {
   Decision,
   ListPage,
   ListQuery,
+  LocalCodeKind,
   NewSubmission,
   NewUser,
   QueueCursor,
@@ -367,6 +379,87 @@ export class PostgresStore implements Store {
       action: str(row.action),
       detail: /^practice \d+$/.test(str(row.detail)) ? "" : str(row.detail),
     }));
+  }
+
+  async localCodes(kind: LocalCodeKind): Promise<ConfiguredLocalCode[]> {
+    return (
+      await this.rows(`SELECT ${LOCAL_CODE_COLUMNS} FROM record_import_local_codes WHERE identifies = $1 ORDER BY id`, [
+        kind,
+      ])
+    ).map(toLocalCode);
+  }
+
+  private async findLocalCode(
+    kind: LocalCodeKind,
+    id: number,
+    on: Queryable,
+  ): Promise<ConfiguredLocalCode | undefined> {
+    const row = await this.row(
+      `SELECT ${LOCAL_CODE_COLUMNS} FROM record_import_local_codes WHERE identifies = $1 AND id = $2`,
+      [kind, id],
+      on,
+    );
+    return row === undefined ? undefined : toLocalCode(row);
+  }
+
+  private async recordSettingEvent(userId: number, action: string, detail: string, now: Date, on: Queryable) {
+    await this.run(
+      "INSERT INTO audit_events (setting, user_id, action, detail, at) VALUES ($1, $2, $3, $4, $5)",
+      [RECORD_IMPORT_SETTING, userId, action, detail, now.toISOString()],
+      on,
+    );
+  }
+
+  async addLocalCode(
+    kind: LocalCodeKind,
+    entry: LocalCodeEntry,
+    by: AdminAct,
+  ): Promise<ConfiguredLocalCode | "duplicate" | "full" | "not_admin"> {
+    // The admin lock serialises changes, so the count read here still holds at the insert.
+    return this.tx(async (c) => {
+      if (!(await this.adminTurn(c, by.adminId))) return "not_admin";
+      const count = num(
+        (await this.row("SELECT COUNT(*)::int AS n FROM record_import_local_codes WHERE identifies = $1", [kind], c))
+          ?.n,
+      );
+      if (count >= MAX_LOCAL_CODES) return "full";
+      const row = await this.row(
+        `INSERT INTO record_import_local_codes (identifies, system, code, display, added_by, added_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (identifies, system, code) DO NOTHING RETURNING id`,
+        [kind, entry.system, entry.code, entry.display, by.adminId, by.now.toISOString()],
+        c,
+      );
+      if (row === undefined) return "duplicate";
+      await this.recordSettingEvent(by.adminId, LOCAL_CODE_ADDED, localCodeDetail(kind, entry), by.now, c);
+      const added = await this.findLocalCode(kind, num(row.id), c);
+      if (added === undefined) throw new Error("Local code was not stored");
+      return added;
+    });
+  }
+
+  async removeLocalCode(
+    kind: LocalCodeKind,
+    id: number,
+    by: AdminAct,
+  ): Promise<ConfiguredLocalCode | "not_found" | "not_admin"> {
+    return this.tx(async (c) => {
+      if (!(await this.adminTurn(c, by.adminId))) return "not_admin";
+      const before = await this.findLocalCode(kind, id, c);
+      if (before === undefined) return "not_found";
+      await this.run("DELETE FROM record_import_local_codes WHERE id = $1", [id], c);
+      await this.recordSettingEvent(by.adminId, LOCAL_CODE_REMOVED, localCodeDetail(kind, before), by.now, c);
+      return before;
+    });
+  }
+
+  async recordImportHistory(limit: number): Promise<AuditRecord[]> {
+    return (
+      await this.rows(
+        `SELECT a.at, COALESCE(u.name, '') AS name, a.action, a.detail FROM audit_events a LEFT JOIN users u ON u.id = a.user_id
+         WHERE a.setting = $1 ORDER BY a.id DESC LIMIT $2`,
+        [RECORD_IMPORT_SETTING, limit],
+      )
+    ).map(toAuditRecord);
   }
 
   async createSession(idHash: string, userId: number, csrfToken: string, now: number): Promise<void> {

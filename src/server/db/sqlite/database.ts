@@ -10,6 +10,7 @@ import { sqliteAccounts } from "./accounts";
 import { SqliteHandle } from "./handle";
 import { openDatabase } from "./open";
 import { sqliteQueue } from "./queue";
+import { sqliteRecordImportSettings } from "./record-import-settings";
 import { sqliteRequests } from "./requests";
 import { str } from "./rows";
 import { sqliteSessionsAndDrafts } from "./sessions-and-drafts";
@@ -27,6 +28,7 @@ export function openSqliteDatabase(file: string, now: Clock = systemClock): Sqli
   return {
     ...sqliteAccounts(handle),
     ...sqliteSessionsAndDrafts(handle),
+    ...sqliteRecordImportSettings(handle),
     ...sqliteRequests(handle, () => queue.requestsChanged()),
     listRequests: (query, scope, now) => queue.listRequests(query, scope, now),
     integrityCheck: () => str(handle.sql("PRAGMA integrity_check").get()?.integrity_check),

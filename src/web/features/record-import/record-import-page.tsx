@@ -27,6 +27,7 @@ import { attachTakenDocuments, type DocumentProgress } from "./attach-documents"
 import { DocumentsProgress } from "./documents-progress";
 import { failure, type ReadFailure } from "./failures";
 import { readPatientRecord } from "./read-server";
+import { configuredLocalCodes } from "./record-import-settings";
 import { ReviewScreen, type TakenDocument } from "./review-screen";
 import { chosenAnswers, reviewAnswers, type Choice, type ReviewItem } from "./review";
 import {
@@ -41,7 +42,15 @@ import {
 type Phase =
   | { kind: "choose"; failure?: ReadFailure }
   | { kind: "busy"; what: string }
-  | { kind: "review"; from: string; result: RecordImport; items: ReviewItem[]; attachments: RecordAttachment[] }
+  | {
+      kind: "review";
+      from: string;
+      result: RecordImport;
+      items: ReviewItem[];
+      attachments: RecordAttachment[];
+      /** The installation's local codes could not be read: AAV5 antibody results were not read by them. */
+      localCodesUnavailable: boolean;
+    }
   | { kind: "filled"; count: number; from: string; documents: DocumentProgress[] };
 
 /** The problems that leave nothing to review: the record is not one patient's FHIR R4 record. */
@@ -104,21 +113,25 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
     heading.current?.focus();
   }, [phase.kind]);
 
-  /** The record (a Bundle, parsed or not) mapped and compared with the answers, or why not. */
-  const review = (
+  /**
+   * The record (a Bundle, parsed or not) mapped with the installation's local codes and compared
+   * with the answers, or why not. Without the local codes (not readable now) it is mapped all the same.
+   */
+  const review = async (
     input: unknown,
     from: string,
     onFailure: (message: string) => ReadFailure,
     serverBase?: string,
-  ): void => {
+  ): Promise<void> => {
     const read = readRecordBundle(input);
     if (!read.ok) {
       setPhase({ kind: "choose", failure: onFailure(read.problem.message) });
       return;
     }
+    const localCodes = await configuredLocalCodes();
     const current = target.currentDocument();
     const requestDate = typeof current.requestDate === "string" ? current.requestDate : localToday();
-    const result = mapRecord(read.resources, { requestDate });
+    const result = mapRecord(read.resources, localCodes === undefined ? { requestDate } : { requestDate, localCodes });
     const blocking = result.problems.find((p) => BLOCKING.has(p.code));
     if (result.patient === null || blocking !== undefined) {
       setPhase({ kind: "choose", failure: onFailure(blocking?.message ?? "it holds no patient") });
@@ -130,6 +143,7 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
       result,
       items: reviewAnswers(result.answers, current),
       attachments: recordAttachments(read.resources, serverBase === undefined ? {} : { serverBase }),
+      localCodesUnavailable: localCodes === undefined,
     });
   };
 
@@ -173,7 +187,7 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
       if (!read.ok) setPhase({ kind: "choose", failure: read.failure });
       else {
         connection.current = connected;
-        review(
+        await review(
           read.bundle,
           from,
           (message) => ({
@@ -301,6 +315,7 @@ export default function RecordImportPage({ target }: { target: RecordTarget }) {
           attachments={phase.attachments}
           staff={staff}
           checklistFor={checklistFor}
+          localCodesUnavailable={phase.localCodesUnavailable}
         />
       );
     case "filled":

@@ -161,4 +161,24 @@ describe("the review before filling from the record", () => {
     expect(within(problems).getAllByRole("listitem")).toHaveLength(50);
     expect(problems).toHaveTextContent("And 59,950 more results that were not used");
   });
+
+  it("says when the configured local codes could not be fetched, and still offers to fill; says nothing when they were", async () => {
+    const props = {
+      headingRef: null,
+      from: "the file record.json",
+      result,
+      items: reviewAnswers(result.answers, {}),
+      onFill: vi.fn(),
+      onCancel: vi.fn(),
+    };
+    const { rerender } = render(<ReviewScreen {...props} localCodesUnavailable />);
+    const notice = screen.getByRole("region", {
+      name: "AAV5 antibody results could not be read by the configured codes",
+    });
+    expect(notice).toHaveTextContent("could not be fetched from the server");
+    await userEvent.setup().click(screen.getByRole("button", { name: "Fill the request" }));
+    expect(props.onFill).toHaveBeenCalledTimes(1);
+    rerender(<ReviewScreen {...props} />);
+    expect(screen.queryByRole("region", { name: /configured codes/ })).toBeNull();
+  });
 });

@@ -43,6 +43,8 @@ interface ReviewScreenProps {
   staff?: boolean;
   /** The documentation checklist of the request as it will be after filling with these choices. */
   checklistFor?: (items: readonly ReviewItem[], choices: Readonly<Record<string, Choice>>) => readonly ChecklistItem[];
+  /** The installation's local codes could not be fetched: the record was mapped without them. */
+  localCodesUnavailable?: boolean;
 }
 
 const NO_ATTACHMENTS: readonly RecordAttachment[] = [];
@@ -71,6 +73,7 @@ export function ReviewScreen({
   attachments = NO_ATTACHMENTS,
   staff = false,
   checklistFor,
+  localCodesUnavailable = false,
 }: ReviewScreenProps) {
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [attempts, setAttempts] = useState(0);
@@ -249,6 +252,19 @@ export function ReviewScreen({
           </dl>
         )}
       </section>
+
+      {localCodesUnavailable && (
+        <section aria-labelledby="review-local-codes" className="mb-8 border-l-8 border-amber-600 bg-amber-50 p-4">
+          <h2 id="review-local-codes" className="text-2xl font-bold">
+            AAV5 antibody results could not be read by the configured codes
+          </h2>
+          <p className="mt-2">
+            The codes this installation&rsquo;s labs use for the AAV5 antibody test could not be fetched from the
+            server, so the record was read without them: an AAV5 antibody result in it is listed as not used. Enter it
+            by hand, or cancel and try again later.
+          </p>
+        </section>
+      )}
 
       {result.problems.length > 0 && (
         <section aria-labelledby="review-problems" className="mb-8">

@@ -5,7 +5,13 @@ import { paths } from "@/web/lib/paths";
 import { clearFlash, peekFlash } from "../flash";
 
 /** `onSubPage`: the page is inside the current section (an account), not the section's own page. */
-export function AdminNav({ current, onSubPage = false }: { current: "accounts" | "practices"; onSubPage?: boolean }) {
+export function AdminNav({
+  current,
+  onSubPage = false,
+}: {
+  current: "accounts" | "practices" | "recordImport";
+  onSubPage?: boolean;
+}) {
   const item = (key: typeof current, to: string, label: string) => (
     <li>
       <AppLink
@@ -22,6 +28,7 @@ export function AdminNav({ current, onSubPage = false }: { current: "accounts" |
       <ul className="flex gap-6">
         {item("accounts", paths.accounts(), "Accounts")}
         {item("practices", paths.practices(), "Practices")}
+        {item("recordImport", paths.recordImportSettings(), "Record import")}
       </ul>
     </nav>
   );

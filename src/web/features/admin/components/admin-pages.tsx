@@ -6,6 +6,7 @@ import { AccountsPage } from "./accounts-page";
 import { AddAccountPage } from "./add-account-page";
 import { ChangeAccountPage } from "./change-account-pages";
 import { PracticesPage, RenamePracticePage } from "./practices-page";
+import { RecordImportSettingsPage } from "./record-import-settings-page";
 
 /** The page for `route`, or undefined when it is not an admin page. */
 export function adminPage(route: Route): ReactNode | undefined {
@@ -22,6 +23,8 @@ export function adminPage(route: Route): ReactNode | undefined {
       return <PracticesPage />;
     case "practice":
       return <RenamePracticePage key={route.id} id={route.id} />;
+    case "recordImportSettings":
+      return <RecordImportSettingsPage />;
     default:
       return undefined;
   }

@@ -1,0 +1,131 @@
+/**
+ * The record import's local codes (#12), in Chromium against the real server: before the lab's
+ * AAV5 antibody code is configured, the self-check's import lists the AAV5 result as skipped; an
+ * admin adds the code on the admin screen (keyboard only, errors named in the summary, axe); the
+ * same import then fills the AAV5 answers with their source. When the settings cannot be fetched,
+ * the import still works and says the AAV5 results were not read by the configured codes.
+ *
+ * The code is https://lab.example.org/codes|AAV5-NAB with this run's stamp after it, in a copy of
+ * the eligible patient's Bundle: the setting is installation-wide, and other specs running at the
+ * same time on the same server import the test lab's plain AAV5-NAB and expect it unconfigured.
+ */
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { TEST_AAV5_CODE } from "@/fhir";
+import { expectNoAxeViolations, signedIn } from "./support/accounts";
+import { tabTo, typeInto } from "./support/keyboard";
+
+const code = `${TEST_AAV5_CODE.code}-${Date.now().toString(36)}`;
+const bundle = Buffer.from(
+  readFileSync("fixtures/fhir/eligible.json", "utf8").replaceAll(`"${TEST_AAV5_CODE.code}"`, `"${code}"`),
+);
+const AAV5_SOURCE = "Observation/eligible-aav5";
+
+async function importRecord(page: Page): Promise<void> {
+  await page.goto("/");
+  await page.locator("#root:not([inert])").waitFor();
+  await page.getByRole("link", { name: "Fill from the patient's record" }).click();
+  await page
+    .getByLabel("A patient's record as a FHIR R4 Bundle (JSON)")
+    .setInputFiles({ name: "eligible.json", mimeType: "application/json", buffer: bundle });
+  await expect(page.getByRole("heading", { level: 1, name: "Check what the record would fill" })).toBeVisible();
+}
+
+const fills = (page: Page) => page.getByRole("region", { name: "Answers the record would fill" });
+const notFilled = (page: Page) => page.getByRole("region", { name: "What the record could not fill" });
+const aav5Result = (page: Page) =>
+  fills(page).getByRole("term").filter({ hasText: "AAV5 neutralizing antibody result" });
+
+test("an admin configures the lab's AAV5 antibody code; the self-check's import then reads the result by it", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // Before: the result is listed as skipped, with what to do.
+  await importRecord(page);
+  await expect(aav5Result(page)).toHaveCount(0);
+  await expect(notFilled(page).getByRole("listitem").filter({ hasText: AAV5_SOURCE })).toContainText(
+    "or add the code to the configured local codes",
+  );
+
+  // An admin adds the code, by keyboard only.
+  const admin = await signedIn(browser, "admin@demo.test");
+  await admin
+    .getByRole("navigation", { name: "Administration" })
+    .getByRole("link", { name: "Record import", exact: true })
+    .click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Record import" })).toBeFocused();
+  const codes = admin.getByRole("region", { name: "AAV5 antibody codes" });
+  await expect(codes).toBeVisible();
+  await expectNoAxeViolations(admin);
+
+  const add = admin.getByRole("button", { name: "Add code" });
+  await tabTo(admin, add);
+  await admin.keyboard.press("Enter");
+  const summary = admin.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toBeFocused();
+  await expect(admin).toHaveTitle(/^Error: /);
+  await expect(summary.getByRole("link")).toHaveText([
+    "Enter the code system: an absolute URI starting http://, https:// or urn:, like https://lab.example.org/codes",
+    "Enter the code, as the lab's results carry it, like AAV5-NAB",
+  ]);
+  await expectNoAxeViolations(admin);
+  await summary.getByRole("link").first().press("Enter");
+  await expect(admin.getByLabel("Code system")).toBeFocused();
+
+  await typeInto(admin, admin.getByLabel("Code system"), "lab codes");
+  await typeInto(admin, admin.getByLabel("Code", { exact: true }), code);
+  await typeInto(admin, admin.getByLabel("Display text (optional)"), "AAV5 neutralizing antibody titer");
+  await tabTo(admin, add);
+  await admin.keyboard.press("Enter");
+  await expect(summary.getByRole("link")).toHaveText([
+    "Code system must be an absolute URI starting http://, https:// or urn:, like https://lab.example.org/codes, with no spaces",
+  ]);
+  await typeInto(admin, admin.getByLabel("Code system"), TEST_AAV5_CODE.system);
+  await tabTo(admin, add);
+  await admin.keyboard.press("Enter");
+  await expect(admin.getByRole("alert").filter({ hasText: `${TEST_AAV5_CODE.system}|${code} added` })).toBeFocused();
+  await expect(codes.getByRole("row", { name: new RegExp(code) })).toContainText("AAV5 neutralizing antibody titer");
+  await expectNoAxeViolations(admin);
+
+  // The same code again is refused by the server, on its field.
+  await typeInto(admin, admin.getByLabel("Code system"), TEST_AAV5_CODE.system);
+  await typeInto(admin, admin.getByLabel("Code", { exact: true }), code);
+  await tabTo(admin, add);
+  await admin.keyboard.press("Enter");
+  await expect(summary.getByRole("link")).toHaveText(["This code system and code are configured already"]);
+
+  // After: the same import fills the AAV5 answers, each with its source; nothing about it is skipped.
+  await importRecord(page);
+  await expect(aav5Result(page)).toHaveCount(1);
+  const result = fills(page).getByRole("definition").filter({ hasText: AAV5_SOURCE }).first();
+  await expect(result).toContainText("Detected");
+  await expect(result).toContainText(`Source: ${AAV5_SOURCE}, 15 Oct 2026`);
+  await expect(fills(page)).toContainText("AAV5 titer");
+  await expect(page.getByRole("region", { name: /configured codes/ })).toHaveCount(0);
+  await expect(page.getByText(`${AAV5_SOURCE} (`)).toHaveCount(0);
+
+  // The settings out of reach: the import still works, says so, and the result is skipped.
+  await page.route("**/api/settings/record-import", (route) => route.abort());
+  await importRecord(page);
+  await expect(
+    page.getByRole("region", { name: "AAV5 antibody results could not be read by the configured codes" }),
+  ).toBeVisible();
+  await expect(aav5Result(page)).toHaveCount(0);
+  await expect(notFilled(page).getByRole("listitem").filter({ hasText: AAV5_SOURCE })).toBeVisible();
+  await page.getByRole("button", { name: "Fill the request" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /filled from the patient's record$/ })).toBeVisible();
+  await page.unroute("**/api/settings/record-import");
+
+  // Removing the code: audited with the adding, and the next import skips the result again.
+  await tabTo(admin, codes.getByRole("button", { name: `Remove ${TEST_AAV5_CODE.system}|${code}` }));
+  await admin.keyboard.press("Enter");
+  await expect(admin.getByRole("alert").filter({ hasText: `${TEST_AAV5_CODE.system}|${code} removed` })).toBeFocused();
+  const history = admin.getByRole("region", { name: "History" });
+  await expect(history.getByRole("row").filter({ hasText: code })).toHaveText([
+    /Admin.*local code removed \(AAV5 antibodies: https:\/\/lab\.example\.org\/codes\|AAV5-NAB-/,
+    /Admin.*local code added \(AAV5 antibodies: https:\/\/lab\.example\.org\/codes\|AAV5-NAB-/,
+  ]);
+  await importRecord(page);
+  await expect(aav5Result(page)).toHaveCount(0);
+});

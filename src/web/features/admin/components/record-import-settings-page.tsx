@@ -1,0 +1,179 @@
+/**
+ * The record import's local codes (admins): the codes this installation's labs give the AAV5
+ * antibody test, which no LOINC code identifies. Listed, added (checked with the shared schema,
+ * the server's refusals on their fields), removed; every change in the history below.
+ */
+import { useState } from "react";
+import { localCodeSchema, MAX_LOCAL_CODES, type ConfiguredLocalCode, type LocalCodeInput } from "@/contract";
+import { AuditTable } from "@/web/components/audit-table";
+import { Button } from "@/web/components/buttons";
+import { TextField } from "@/web/components/form-fields";
+import { Empty, LoadError, Loading } from "@/web/components/query-state";
+import { useAddLocalCode, useAdminRecordImport, useRemoveLocalCode } from "../api/admin-record-import";
+import { AdminForm, useAdminForm } from "../admin-form";
+import { setFlash } from "../flash";
+import { AdminNav, FlashBanner } from "./admin-chrome";
+
+interface CodeValues {
+  system: string;
+  code: string;
+  display: string;
+}
+const EMPTY: CodeValues = { system: "", code: "", display: "" };
+const toBody = (values: CodeValues): LocalCodeInput => values;
+
+const codeText = (code: { system: string; code: string }) => `${code.system}|${code.code}`;
+
+function CodeTable({ codes, onRemoved }: { codes: readonly ConfiguredLocalCode[]; onRemoved: () => void }) {
+  const remove = useRemoveLocalCode();
+  const [failure, setFailure] = useState<string | undefined>();
+  if (codes.length === 0)
+    return (
+      <Empty>
+        No codes configured: AAV5 antibody results are not read from records. Add your lab&apos;s code below.
+      </Empty>
+    );
+  return (
+    <div className="mb-10 overflow-x-auto">
+      {failure !== undefined && (
+        <div role="alert" className="mb-6 border-4 border-red-700 p-4">
+          <p className="font-bold">Nothing was removed: {failure}</p>
+        </div>
+      )}
+      <table className="w-full text-left">
+        <caption className="sr-only">AAV5 antibody codes</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-900">
+            <th scope="col" className="py-2 pr-4">
+              Code system
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Code
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Display text
+            </th>
+            <th scope="col" className="py-2">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {codes.map((code) => (
+            <tr key={code.id} className="border-b border-slate-300 align-top">
+              <td className="py-2 pr-4 break-all">{code.system}</td>
+              <td className="py-2 pr-4 break-all">{code.code}</td>
+              <td className="py-2 pr-4">
+                {code.display === "" ? <span className="text-slate-600">None</span> : code.display}
+              </td>
+              <td className="py-2 text-right">
+                <Button
+                  variant="secondary"
+                  disabled={remove.isPending}
+                  onClick={() => {
+                    setFailure(undefined);
+                    remove.mutate(code.id, {
+                      onSuccess: () => {
+                        setFlash(
+                          `${codeText(code)} removed. Results with this code are no longer read as AAV5 antibodies.`,
+                        );
+                        onRemoved();
+                      },
+                      onError: (error) => setFailure(error.message),
+                    });
+                  }}
+                >
+                  Remove<span className="sr-only"> {codeText(code)}</span>
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function AddCodeForm({ onAdded }: { onAdded: () => void }) {
+  const add = useAddLocalCode();
+  const form = useAdminForm<CodeValues, LocalCodeInput>({ schema: localCodeSchema, defaultValues: EMPTY, toBody });
+  return (
+    <section aria-labelledby="add-code-title" className="mb-10 max-w-2xl">
+      <AdminForm
+        form={form}
+        toBody={toBody}
+        title="Record import"
+        submitLabel="Add code"
+        pendingLabel="Adding…"
+        labelledBy="add-code-title"
+        send={async (body) => {
+          const added = await add.mutateAsync(body);
+          form.reset(EMPTY);
+          setFlash(`${codeText(added)} added. Records' results with this code are now read as AAV5 antibodies.`);
+          onAdded();
+        }}
+      >
+        <h2 id="add-code-title" className="mb-4 text-2xl font-bold">
+          Add an AAV5 antibody code
+        </h2>
+        <TextField
+          name="system"
+          label="Code system"
+          hint="The URI the lab's results name their codes by, starting http://, https:// or urn:, like https://lab.example.org/codes"
+        />
+        <TextField
+          name="code"
+          label="Code"
+          width="w-48"
+          hint="Exactly as the lab's results carry it (capitals count), like AAV5-NAB"
+        />
+        <TextField name="display" label="Display text (optional)" hint="What the lab calls the test" />
+      </AdminForm>
+    </section>
+  );
+}
+
+export function RecordImportSettingsPage() {
+  const settings = useAdminRecordImport();
+  // A new banner (re-mounted, so it is announced and focused) after each change made here.
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((n) => n + 1);
+  return (
+    <div>
+      <AdminNav current="recordImport" />
+      <FlashBanner key={changes} />
+      <h1 className="mb-4 text-3xl font-bold">Record import</h1>
+      <p className="mb-8 max-w-2xl text-lg">
+        Settings for &ldquo;Fill from the patient&apos;s record&rdquo;, for every practice and the self-check on this
+        installation.
+      </p>
+      <section aria-labelledby="aav5-codes-title">
+        <h2 id="aav5-codes-title" className="mb-2 text-2xl font-bold">
+          AAV5 antibody codes
+        </h2>
+        <p className="mb-4 max-w-2xl">
+          LOINC has no code for the AAV5 antibody test, so labs use their own. A record&apos;s result with one of these
+          codes fills the AAV5 antibody answers; without them it is listed as skipped. Up to {MAX_LOCAL_CODES} codes.
+        </p>
+        {settings.isPending ? (
+          <Loading what="the codes" />
+        ) : settings.isError ? (
+          <LoadError error={settings.error} retry={() => void settings.refetch()} />
+        ) : (
+          <CodeTable codes={settings.data.aav5Antibody} onRemoved={changed} />
+        )}
+      </section>
+      <AddCodeForm onAdded={changed} />
+      <section aria-labelledby="record-import-history-title">
+        <h2 id="record-import-history-title" className="mb-2 text-2xl font-bold">
+          History
+        </h2>
+        {settings.isSuccess && settings.data.history.length > 0 ? (
+          <AuditTable events={settings.data.history} caption="Changes to the record import's settings, newest first" />
+        ) : (
+          <p>Nothing recorded yet.</p>
+        )}
+      </section>
+    </div>
+  );
+}
