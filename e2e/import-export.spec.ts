@@ -8,13 +8,16 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { checkRequest } from "@/criteria";
 import { fixtureNames, fixturePath, rawFixture } from "@fixtures";
+import { expectNoAxeViolations } from "./support/accounts";
 import {
   IMPORT_LABEL,
+  expectImported,
   expectPanelToShow,
   expectedShown,
   openStep,
   readPanel,
   readSummary,
+  replaceQuestion,
   startWith,
   storedDraft,
 } from "./support/app";
@@ -43,7 +46,7 @@ for (let batch = 0; batch < BATCHES; batch++) {
     for (const name of names) {
       await page.locator("#root:not([inert])").waitFor(); // the prerendered page is the app's now
       await importInput(page).setInputFiles(fixturePath(name));
-      await expect(page.getByText(`Imported ${name}.json.`)).toBeVisible();
+      await expectImported(page, `${name}.json`); // after the first, each replaces the one before
       await soft
         .poll(() => readPanel(page), { message: `the panel after importing ${name}.json`, timeout: 3000 })
         .toEqual(expectedShown(rawFixture(name)));
@@ -82,6 +85,38 @@ test("importing each invalid fixture is refused with its errors, and the current
   await openStep(page, "Member");
   await expect(page.getByLabel("First name")).toHaveValue("Ada");
   await expect(page.getByLabel("Weight value")).toHaveValue("80");
+});
+
+test("a file imported over typed answers asks first: No keeps them, Yes replaces them", async ({ page }) => {
+  await page.goto("/request/member");
+  await page.locator("#root:not([inert])").waitFor();
+  await page.getByLabel("First name").fill("Grace");
+  await page.goto("/");
+  await page.locator("#root:not([inert])").waitFor(); // the prerendered page is the app's now
+  const draftBefore = await storedDraft(page);
+
+  await importInput(page).setInputFiles(fixturePath("eligible"));
+  const question = replaceQuestion(page, "eligible.json");
+  await expect(question).toBeVisible();
+  await expect(question.getByRole("heading")).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press("Tab");
+  await expect(question.getByRole("button", { name: "Yes, replace them" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(question.getByRole("button", { name: "No, keep my answers" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("eligible.json was not imported: your answers are as they were.")).toBeVisible();
+  await expect(question).toBeHidden();
+  await expect(importInput(page)).toBeFocused();
+  expect(await storedDraft(page)).toBe(draftBefore);
+
+  await importInput(page).setInputFiles(fixturePath("eligible"));
+  await question.getByRole("button", { name: "Yes, replace them" }).click();
+  await expect(page.getByText("Imported eligible.json.")).toBeVisible();
+  await expectPanelToShow(page, rawFixture("eligible"));
+  await page.getByRole("button", { name: "Continue the request" }).click();
+  await openStep(page, "Member");
+  await expect(page.getByLabel("First name")).toHaveValue("Ada");
 });
 
 test("a file that is not JSON is refused and changes nothing", async ({ page }) => {

@@ -94,6 +94,22 @@ export function fixtureWith(name: string, change: (doc: RequestDocument) => void
   return doc;
 }
 
+/** The question asked when a valid file would replace answers already in the request. */
+export const replaceQuestion = (page: Page, fileName: string): Locator =>
+  page.getByRole("alertdialog", { name: `Replace the answers in this request with ${fileName}?` });
+
+/**
+ * After choosing `fileName` in the import: waits until it is imported, saying yes if the app asks
+ * whether it may replace the answers already there (what someone importing on purpose does).
+ */
+export async function expectImported(page: Page, fileName: string): Promise<void> {
+  const imported = page.getByText(`Imported ${fileName}.`);
+  const question = replaceQuestion(page, fileName);
+  await expect(imported.or(question)).toBeVisible();
+  if (await question.isVisible()) await question.getByRole("button", { name: "Yes, replace them" }).click();
+  await expect(imported).toBeVisible();
+}
+
 /** Imports a request document through the file input (on the start page or "Check your answers"). */
 export async function importDocument(page: Page, doc: unknown, fileName = "request.json"): Promise<void> {
   // A prerendered page is inert until the app has taken it over; setInputFiles, unlike a person,
@@ -104,7 +120,7 @@ export async function importDocument(page: Page, doc: unknown, fileName = "reque
     mimeType: "application/json",
     buffer: Buffer.from(JSON.stringify(doc, null, 2)),
   });
-  await expect(page.getByText(`Imported ${fileName}.`)).toBeVisible();
+  await expectImported(page, fileName);
 }
 
 /** Opens the start page and imports `doc`: the quickest way to a known request. */

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { validateRequestDocument } from "@/criteria";
 import { TextField } from "@/web/components/form-fields";
 import { eligible } from "@/web/test-support/eligible";
+import type { UserEvent } from "@testing-library/user-event";
 import { renderInForm, testDraft } from "@/web/test-support/render-in-form";
 // "@fixtures" resolves its folder with `new URL(..., import.meta.url)`, which jsdom's URL turns into
 // an http: address; the fixture's JSON is read directly here instead.
@@ -30,15 +31,49 @@ function renderImportExport() {
 const jsonFile = (name: string, content: string): File => new File([content], name, { type: "application/json" });
 const fileInput = (): HTMLElement => screen.getByLabelText("Import a request document (JSON)");
 
+/** Imports `file` over the answers already typed, saying yes when asked. */
+async function importOver(user: UserEvent, file: File): Promise<void> {
+  await user.upload(fileInput(), file);
+  const question = await screen.findByRole("alertdialog");
+  await user.click(within(question).getByRole("button", { name: "Yes, replace them" }));
+}
+
 describe("ImportExport: import", () => {
-  it("replaces the form's values with a valid document's", async () => {
+  it("replaces the form's values with a valid document's once the person says yes", async () => {
     const { form, user } = renderImportExport();
     await user.upload(fileInput(), jsonFile("eligible.json", JSON.stringify(eligible())));
+    const question = await screen.findByRole("alertdialog", {
+      name: "Replace the answers in this request with eligible.json?",
+    });
+    expect(screen.getByRole("heading", { name: /Replace the answers/ })).toHaveFocus();
+    expect(screen.getByLabelText("First name")).toHaveValue("Grace"); // nothing replaced yet
+    await user.click(within(question).getByRole("button", { name: "Yes, replace them" }));
     expect(await screen.findByText("Imported eligible.json.")).toBeInTheDocument();
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
     expect(form.getValues()).toEqual(fromDocument(eligible()));
     expect(screen.getByLabelText("First name")).toHaveValue("Ada");
     expect(screen.getByLabelText("Exposure days")).toHaveValue("220");
     expect(validateRequestDocument(toDocument(form.getValues())).ok).toBe(true);
+  });
+
+  it("keeps the typed answers when the person says no, and says the file was not imported", async () => {
+    const { form, user } = renderImportExport();
+    const before = structuredClone(form.getValues());
+    await user.upload(fileInput(), jsonFile("eligible.json", JSON.stringify(eligible())));
+    const question = await screen.findByRole("alertdialog");
+    await user.click(within(question).getByRole("button", { name: "No, keep my answers" }));
+    expect(screen.getByText("eligible.json was not imported: your answers are as they were.")).toBeInTheDocument();
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(form.getValues()).toEqual(before);
+    expect(fileInput()).toHaveFocus();
+  });
+
+  it("imports into a request with no answers without asking", async () => {
+    const { form, user } = renderInForm(<ImportExport />, testDraft());
+    await user.upload(fileInput(), jsonFile("eligible.json", JSON.stringify(eligible())));
+    expect(await screen.findByText("Imported eligible.json.")).toBeInTheDocument();
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(form.getValues()).toEqual(fromDocument(eligible()));
   });
 
   it("refuses a file that is not JSON, says why, and changes nothing", async () => {
@@ -88,19 +123,19 @@ describe("ImportExport: import", () => {
     const { form, user } = renderImportExport();
     await user.upload(fileInput(), jsonFile("bad.json", "nope"));
     await screen.findByText("bad.json was not imported");
-    await user.upload(fileInput(), jsonFile("eligible.json", JSON.stringify(eligible())));
+    await importOver(user, jsonFile("eligible.json", JSON.stringify(eligible())));
     await screen.findByText("Imported eligible.json.");
     expect(screen.queryByText("bad.json was not imported")).not.toBeInTheDocument();
     expect(form.getValues().member.firstName).toBe("Ada");
 
     await user.clear(screen.getByLabelText("First name"));
-    await user.upload(fileInput(), jsonFile("eligible.json", JSON.stringify(eligible())));
+    await importOver(user, jsonFile("eligible.json", JSON.stringify(eligible())));
     await waitFor(() => expect(screen.getByLabelText("First name")).toHaveValue("Ada"));
   });
 
   it("announces the result politely", async () => {
     const { user } = renderImportExport();
-    await user.upload(fileInput(), jsonFile("eligible.json", JSON.stringify(eligible())));
+    await importOver(user, jsonFile("eligible.json", JSON.stringify(eligible())));
     const message = await screen.findByText("Imported eligible.json.");
     expect(message.closest("[aria-live]")).toHaveAttribute("aria-live", "polite");
   });
@@ -140,7 +175,7 @@ describe("ImportExport: export", () => {
 
   it("exports what it imported", async () => {
     const { user } = renderImportExport();
-    await user.upload(fileInput(), jsonFile("eligible.json", JSON.stringify(eligible())));
+    await importOver(user, jsonFile("eligible.json", JSON.stringify(eligible())));
     await screen.findByText("Imported eligible.json.");
     await user.click(screen.getByRole("button", { name: "Export this request as JSON" }));
     const blob = created[0];
@@ -150,7 +185,7 @@ describe("ImportExport: export", () => {
 
   it("exports the answers as a FHIR QuestionnaireResponse and a PAS Bundle, made here", async () => {
     const { user } = renderImportExport();
-    await user.upload(fileInput(), jsonFile("eligible.json", JSON.stringify(eligible())));
+    await importOver(user, jsonFile("eligible.json", JSON.stringify(eligible())));
     await screen.findByText("Imported eligible.json.");
     await user.click(screen.getByRole("button", { name: "Export as FHIR QuestionnaireResponse" }));
     await waitFor(() => expect(created).toHaveLength(1));

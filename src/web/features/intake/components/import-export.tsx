@@ -1,19 +1,24 @@
 /**
  * Moves a request between the wizard, the command-line evaluator and other tools as the spec's
- * JSON. An import is validated first; a refused file changes nothing in the current request.
+ * JSON. An import is validated first; a refused file changes nothing in the current request, and a
+ * valid one replaces answers already typed only when the person says yes.
  */
-import { useId, useState, type ChangeEvent } from "react";
+import { useId, useRef, useState, type ChangeEvent } from "react";
 import { useFormContext } from "react-hook-form";
 import type { FieldError } from "@/criteria";
 import { AppLink } from "@/web/components/app-link";
 import { Button } from "@/web/components/buttons";
 import { paths } from "@/web/lib/paths";
-import { toDocument, type Draft } from "../draft";
+import { focusOnMount } from "@/web/lib/focus-after-navigation";
+import { hasAnswers, toDocument, type Draft } from "../draft";
 import { clearDraft } from "../draft-storage";
 
 type ImportResult =
   | { kind: "idle" }
   | { kind: "imported"; file: string }
+  /** A valid file, read while the request holds answers: replacing them needs a yes. */
+  | { kind: "confirm"; file: string; draft: Draft }
+  | { kind: "kept"; file: string }
   | { kind: "refused"; file: string; errors: FieldError[] }
   | { kind: "not-exported"; what: string; errors: FieldError[] };
 
@@ -36,6 +41,17 @@ export function ImportExport() {
   const { reset, getValues } = useFormContext<Draft>();
   const [result, setResult] = useState<ImportResult>({ kind: "idle" });
   const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+
+  const replaceWith = (file: string, draft: Draft) => {
+    clearDraft();
+    reset(draft);
+    setResult({ kind: "imported", file });
+  };
+  const keepAnswers = (file: string) => {
+    setResult({ kind: "kept", file });
+    input.current?.focus();
+  };
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -46,9 +62,9 @@ export function ImportExport() {
       .then(({ readDocument }) => readDocument(file))
       .then((read) => {
         if (read.ok) {
-          clearDraft();
-          reset(read.draft);
-          setResult({ kind: "imported", file: file.name });
+          // Nothing typed is replaced without a yes.
+          if (hasAnswers(getValues())) setResult({ kind: "confirm", file: file.name, draft: read.draft });
+          else replaceWith(file.name, read.draft);
         } else {
           setResult({ kind: "refused", file: file.name, errors: read.errors });
         }
@@ -80,14 +96,21 @@ export function ImportExport() {
       </h2>
       <p className="mt-2 max-w-2xl">
         A request document is the JSON file the command-line evaluator reads. Importing replaces the answers in this
-        request; a file with problems is refused and changes nothing.
+        request (you are asked first when there are some); a file with problems is refused and changes nothing.
       </p>
       <div className="mt-4 flex flex-wrap items-end gap-4">
         <div>
           <label htmlFor={inputId} className="mb-1 block font-bold">
             Import a request document (JSON)
           </label>
-          <input id={inputId} type="file" accept="application/json,.json" onChange={onFile} className="text-base" />
+          <input
+            ref={input}
+            id={inputId}
+            type="file"
+            accept="application/json,.json"
+            onChange={onFile}
+            className="text-base"
+          />
         </div>
         <Button variant="secondary" onClick={exportDocument}>
           Export this request as JSON
@@ -111,8 +134,38 @@ export function ImportExport() {
           </Button>
         ))}
       </div>
+      {result.kind === "confirm" && (
+        <div
+          role="alertdialog"
+          aria-labelledby={`${inputId}-replace`}
+          className="mt-6 max-w-2xl border-4 border-red-700 p-4"
+        >
+          <h3
+            id={`${inputId}-replace`}
+            ref={focusOnMount}
+            tabIndex={-1}
+            className="text-xl font-bold focus:outline-none"
+          >
+            Replace the answers in this request with {result.file}?
+          </h3>
+          <p className="mt-2">
+            Every answer here will be replaced by the file&apos;s. Export this request first to keep a copy.
+          </p>
+          <div className="mt-4 flex flex-wrap gap-4">
+            <Button variant="warning" onClick={() => replaceWith(result.file, result.draft)}>
+              Yes, replace them
+            </Button>
+            <Button variant="secondary" onClick={() => keepAnswers(result.file)}>
+              No, keep my answers
+            </Button>
+          </div>
+        </div>
+      )}
       <div aria-live="polite">
         {result.kind === "imported" && <p className="mt-4 font-bold text-green-800">Imported {result.file}.</p>}
+        {result.kind === "kept" && (
+          <p className="mt-4 font-bold">{result.file} was not imported: your answers are as they were.</p>
+        )}
         {(result.kind === "refused" || result.kind === "not-exported") && (
           <div className="mt-4 border-4 border-red-700 p-4">
             {result.kind === "refused" ? (
