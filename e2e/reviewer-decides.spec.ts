@@ -53,7 +53,12 @@ test("the reviewer reads each criterion's values, a resubmission's changes, and 
   await reviewer.getByLabel("Request more information").check();
   await reviewer.getByLabel("Message to the practice").fill(message);
   await reviewer.getByRole("button", { name: "Record decision" }).click();
+  // The form gives way to what was recorded, which takes the focus.
+  const recorded = reviewer.getByRole("heading", { name: "Decision recorded: More information requested" });
+  await expect(recorded).toBeFocused();
+  await expect(reviewer.getByRole("heading", { name: "Record a decision" })).toBeHidden();
   await expect(reviewer.getByText(message).first()).toBeVisible();
+  await checkBothSizes(reviewer, "decision-recorded");
 
   let dialogs = 0;
   staff.on("dialog", (dialog) => {
@@ -135,6 +140,7 @@ test("the reviewer reads each criterion's values, a resubmission's changes, and 
   );
   await reviewer.getByRole("button", { name: "Record decision" }).click();
   await reviewer.getByRole("button", { name: "Confirm approval" }).click();
+  await expect(reviewer.getByRole("heading", { name: "Decision recorded: Approved" })).toBeFocused();
   await expect(reviewer.getByText(/^Approved on .* by Dr\. Rita Reviewer \(version 2\)$/)).toBeVisible();
   await expect(reviewer.getByText("New ALT within limits; checked the lab report.")).toBeVisible();
   await expect(audit).toContainText("approved (version 2)");

@@ -31,7 +31,14 @@ const KINDS: readonly { value: DecisionKind; label: string; hint: string }[] = [
   },
 ];
 
-export function DecisionForm({ request }: { request: RequestDetail }) {
+export function DecisionForm({
+  request,
+  onRecorded,
+}: {
+  request: RequestDetail;
+  /** Called once the server has recorded the decision. */
+  onRecorded?: (kind: DecisionKind) => void;
+}) {
   const decide = useDecide();
   const reload = useReloadRequest();
   // The rules are the library's (the server applies the same): the form only shows what they allow.
@@ -65,14 +72,17 @@ export function DecisionForm({ request }: { request: RequestDetail }) {
   };
 
   const record = (kind: DecisionKind) => {
-    decide.mutate({
-      reference: request.reference,
-      kind,
-      criteria: kind === "deny" ? criteria : [],
-      message,
-      documents: kind === "request_info" ? documents : [],
-      expectedRowVersion: request.rowVersion,
-    });
+    decide.mutate(
+      {
+        reference: request.reference,
+        kind,
+        criteria: kind === "deny" ? criteria : [],
+        message,
+        documents: kind === "request_info" ? documents : [],
+        expectedRowVersion: request.rowVersion,
+      },
+      { onSuccess: () => onRecorded?.(kind) },
+    );
   };
 
   const error = (id: string) => errors.find((e) => e.fieldId === id)?.message;

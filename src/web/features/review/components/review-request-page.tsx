@@ -4,7 +4,8 @@
  * each criterion, the documents by checklist item (opened in a viewer on the page), the decision
  * form, the decisions and versions, and the audit trail.
  */
-import { criterionEvidence } from "@/criteria";
+import { useState } from "react";
+import { criterionEvidence, type DecisionKind } from "@/criteria";
 import { useRequestDetail } from "@/web/api/request-detail";
 import { useRequestDocuments } from "@/web/api/request-documents";
 import { useSession } from "@/web/api/session";
@@ -23,6 +24,7 @@ import { paths } from "@/web/lib/paths";
 import { navigate } from "@/web/lib/router";
 import { useStartReview } from "../api/decide";
 import { DecisionForm } from "./decision-form";
+import { DecisionRecorded } from "./decision-recorded";
 import { SameMemberRequests } from "./same-member";
 import { VersionChangesSection } from "./version-changes";
 import { FhirExportLinks } from "@/web/components/fhir-export-links";
@@ -33,6 +35,8 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
   const detail = useRequestDetail(reference);
   const documents = useRequestDocuments(reference);
   const startReview = useStartReview();
+  /** The decision just recorded here (for this request only: the page may be reused for another). */
+  const [recorded, setRecorded] = useState<{ reference: string; kind: DecisionKind }>();
   // Admins read everything; only reviewers decide.
   const canDecide = useSession().data?.user.role === "reviewer";
   if (detail.isPending) return <Loading what="the request" />;
@@ -102,7 +106,17 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
         <FhirExportLinks reference={request.reference} />
         <SameMemberRequests requests={request.sameMember} />
         <PacketLink reference={reference} />
-        {open && <DecisionForm key={request.rowVersion} request={request} />}
+        {recorded?.reference === reference ? (
+          <DecisionRecorded reference={reference} kind={recorded.kind} />
+        ) : (
+          open && (
+            <DecisionForm
+              key={request.rowVersion}
+              request={request}
+              onRecorded={(kind) => setRecorded({ reference, kind })}
+            />
+          )
+        )}
         <section aria-labelledby="decisions-title">
           <h2 id="decisions-title" className="mb-2 text-2xl font-bold">
             Decisions
