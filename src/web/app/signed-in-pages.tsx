@@ -43,7 +43,7 @@ function Notice({ reference, back }: { reference: string; back: string }) {
   const detail = useRequestDetail(reference);
   if (detail.isPending) return <Loading what="the decision" />;
   if (detail.isError) return <LoadError error={detail.error} retry={() => void detail.refetch()} />;
-  return <DecisionNotice request={detail.data} onBack={() => navigate(back)} />;
+  return <DecisionNotice request={detail.data} back={back} />;
 }
 
 /** Opens a request sent back for more information in the wizard (the page has asked before replacing answers). */

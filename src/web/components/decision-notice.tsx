@@ -23,7 +23,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function DecisionNotice({ request, onBack }: { request: RequestDetail; onBack: () => void }) {
+/** `back`: the page "Back to the request" leads to, as a real link. */
+export function DecisionNotice({ request, back }: { request: RequestDetail; back: string }) {
   useDocumentTitle(`Decision notice ${request.reference}`);
   const decision = request.decisions.at(-1);
   const doc = request.document;
@@ -31,7 +32,7 @@ export function DecisionNotice({ request, onBack }: { request: RequestDetail; on
   const name = [member?.firstName, member?.lastName].filter(Boolean).join(" ") || "Not answered";
   return (
     <article className="max-w-3xl print:max-w-none print:text-[10.5pt]">
-      <BackLink onClick={onBack}>Back to the request</BackLink>
+      <BackLink href={back}>Back to the request</BackLink>
       {decision === undefined ? (
         <p>No decision has been recorded for this request yet.</p>
       ) : (

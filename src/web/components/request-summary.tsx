@@ -56,6 +56,7 @@ export function RequestSummary({
   evaluation,
   onBack,
   backLabel = "Back to check your answers",
+  backHref,
   title = "Summary for submission",
   submission,
   evidence,
@@ -68,6 +69,8 @@ export function RequestSummary({
   evaluation: Evaluation;
   onBack: () => void;
   backLabel?: string;
+  /** Where "back" leads, as a real link (else the wizard's back address, or a button calling `onBack`). */
+  backHref?: string;
   title?: string;
   /** Once submitted: reference, practice, received date and version on top, the submitter on the attestation. */
   submission?: SubmissionFacts;
@@ -88,7 +91,9 @@ export function RequestSummary({
   const dose = evaluation.dose;
   return (
     <article className="text-base print:text-[10pt]">
-      <BackLink onClick={onBack}>{backLabel}</BackLink>
+      <BackLink onClick={onBack} href={backHref}>
+        {backLabel}
+      </BackLink>
       {lead}
       <header className="border-b-4 border-slate-900 pb-2">
         <p className="text-slate-700">

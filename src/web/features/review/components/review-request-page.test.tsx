@@ -72,6 +72,19 @@ afterEach(() => {
 });
 
 describe("ReviewRequestPage", () => {
+  it("leads back to the queue with a real link (it can open in a new tab), not a button", () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+    client.setQueryData(sessionQuery.queryKey, ADMIN);
+    client.setQueryData(requestDetailQuery("HGX-REVI-0001").queryKey, approved());
+    render(
+      <QueryClientProvider client={client}>
+        <ReviewRequestPage reference="HGX-REVI-0001" />
+      </QueryClientProvider>,
+    );
+    expect(screen.queryByRole("button", { name: /Back to the queue/ })).not.toBeInTheDocument();
+    expectInAppLink(screen.getByRole("link", { name: /Back to the queue/ }), "/review");
+  });
+
   it("links to the printable decision notice in the app, and leaves Ctrl/⌘-click to the browser", () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
     client.setQueryData(sessionQuery.queryKey, ADMIN);

@@ -66,6 +66,7 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
           evaluation={request.evaluation}
           onBack={() => navigate(paths.queue())}
           backLabel="Back to the queue"
+          backHref={paths.queue()}
           title={`Review ${request.reference}`}
           submission={submissionFacts(request)}
           provenance={request.versions.at(-1)?.provenance}

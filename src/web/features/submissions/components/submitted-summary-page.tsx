@@ -18,6 +18,7 @@ export function SubmittedSummaryPage({ reference }: { reference: string }) {
       evaluation={request.evaluation}
       onBack={() => navigate(paths.request(request.reference))}
       backLabel="Back to the request"
+      backHref={paths.request(request.reference)}
       title={`Summary of ${request.reference}`}
       submission={submissionFacts(request)}
       documents={<FiledDocumentsSummary reference={request.reference} />}
