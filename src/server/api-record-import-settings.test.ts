@@ -119,6 +119,12 @@ describe("changing the codes", () => {
     [{ ...LAB, code: "AAV5 NAB" }, "code", /^Code must not contain spaces/],
     [{ system: LAB.system }, "code", /^Code must be text$/],
     [{ ...LAB, display: "x".repeat(121) }, "display", /^Display text must be 120 characters or fewer$/],
+    [
+      { ...LAB, display: "AAV5 \u202Eydobitna" },
+      "display",
+      /^Display text must not contain control characters or invisible/,
+    ],
+    [{ ...LAB, code: "AAV5-NAB\u200B" }, "code", /^Code must not contain control characters or invisible/],
   ])("refuses a bad entry with 400 naming its field (%o), storing nothing", async (body, path, message) => {
     const before = server.fingerprint();
     const res = await call<{ errors: FieldError[] }>(server.app, admin, "POST", CODES, body);
