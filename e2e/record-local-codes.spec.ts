@@ -129,3 +129,47 @@ test("an admin configures the lab's AAV5 antibody code; the self-check's import 
   await importRecord(page);
   await expect(aav5Result(page)).toHaveCount(0);
 });
+
+test("on a phone (320 and 390 px wide) the admin screen reflows: a long code and its history wrap, nothing scrolls sideways", async ({
+  browser,
+}) => {
+  const admin = await signedIn(browser, "admin@demo.test");
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.goto("/admin/record-import");
+  await expect(admin.getByRole("heading", { level: 1, name: "Record import" })).toBeVisible();
+  // An OID-based system and a long code: the longest unbroken text this screen shows.
+  const longCode = `AAV5-TOTAL-ANTIBODY-SCREEN-WITH-REFLEX-TO-TITER-${Date.now().toString(36)}`;
+  const system = "urn:oid:2.16.840.1.113883.3.1234.5.6.7.8.9";
+  await admin.getByLabel("Code system").fill(system);
+  await admin.getByLabel("Code", { exact: true }).fill(longCode);
+  await admin.getByRole("button", { name: "Add code" }).click();
+  await expect(admin.getByRole("alert").filter({ hasText: `${longCode} added` })).toBeVisible();
+  await expect(
+    admin.getByRole("region", { name: "History" }).getByRole("row").filter({ hasText: longCode }),
+  ).toHaveCount(1);
+  for (const width of [390, 320]) {
+    await admin.setViewportSize({ width, height: 844 });
+    // How far the page scrolls sideways, and what sticks out past the window's right edge: nothing.
+    await expect
+      .poll(
+        () =>
+          admin.evaluate(() => {
+            const edge = document.documentElement.clientWidth;
+            const beyond = [...document.querySelectorAll("body *")].filter(
+              (e) => e.getBoundingClientRect().right > edge,
+            );
+            return [
+              document.documentElement.scrollWidth - edge,
+              ...beyond.slice(0, 3).map((e) => e.outerHTML.slice(0, 80)),
+            ];
+          }),
+        { message: `sideways scroll at ${width} px` },
+      )
+      .toEqual([0]);
+  }
+  await admin
+    .getByRole("region", { name: "AAV5 antibody codes" })
+    .getByRole("button", { name: `Remove ${system}|${longCode}` })
+    .click();
+  await expect(admin.getByRole("alert").filter({ hasText: `${longCode} removed` })).toBeVisible();
+});

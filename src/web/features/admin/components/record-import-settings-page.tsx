@@ -61,8 +61,8 @@ function CodeTable({ codes, onRemoved }: { codes: readonly ConfiguredLocalCode[]
         <tbody>
           {codes.map((code) => (
             <tr key={code.id} className="border-b border-slate-300 align-top">
-              <td className="py-2 pr-4 break-all">{code.system}</td>
-              <td className="py-2 pr-4 break-all">{code.code}</td>
+              <td className="py-2 pr-4 wrap-anywhere">{code.system}</td>
+              <td className="py-2 pr-4 wrap-anywhere">{code.code}</td>
               <td className="py-2 pr-4">
                 {code.display === "" ? <span className="text-slate-600">None</span> : code.display}
               </td>
@@ -138,8 +138,10 @@ export function RecordImportSettingsPage() {
   // A new banner (re-mounted, so it is announced and focused) after each change made here.
   const [changes, setChanges] = useState(0);
   const changed = () => setChanges((n) => n + 1);
+  // A code's URI and code have no spaces to wrap at (in the banner, the table and the history): they
+  // wrap anywhere rather than push the page sideways on a phone.
   return (
-    <div>
+    <div className="wrap-anywhere">
       <AdminNav current="recordImport" />
       <FlashBanner key={changes} />
       <h1 className="mb-4 text-3xl font-bold">Record import</h1>
