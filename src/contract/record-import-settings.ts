@@ -16,7 +16,9 @@ export const MAX_DISPLAY_LENGTH = 120;
 // An absolute URI as FHIR's Coding.system takes one: a web address with a host, or a URN.
 const HTTP_URI = /^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i;
 const URN = /^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$/i;
-const WHITESPACE = /\s/;
+// FHIR's code type (\S+( \S+)*): no leading, trailing or repeated whitespace, but single spaces inside
+// are allowed, and a lab's code may hold them ("AAV5 NAB").
+const FHIR_CODE = /^\S+( \S+)*$/;
 // Characters a reader cannot see or that reorder the text around them (C0/C1 controls, zero-width
 // and bidirectional marks, "format" characters): a code holding one looks like another and never
 // matches what a record carries, and a display holding one can make the history say something else.
@@ -43,8 +45,8 @@ const code = z.string("Code must be text").check(
   z.refine((v) => v.length > 0, "Enter the code, as the lab's results carry it, like AAV5-NAB"),
   z.refine((v) => v.length <= MAX_CODE_LENGTH, `Code must be ${MAX_CODE_LENGTH} characters or fewer`),
   z.refine(
-    (v) => INVISIBLE.test(v) || !WHITESPACE.test(v),
-    "Code must not contain spaces: enter it exactly as the lab's results carry it",
+    (v) => v.length === 0 || INVISIBLE.test(v) || FHIR_CODE.test(v),
+    "Code may hold single spaces only, not two in a row or another kind of space (such as a non-breaking one): enter it exactly as the lab's results carry it",
   ),
   z.refine((v) => !INVISIBLE.test(v), INVISIBLE_IN("Code")),
 );
