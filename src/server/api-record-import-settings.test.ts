@@ -58,6 +58,16 @@ describe("reading the settings", () => {
     const again = await call(server.app, undefined, "GET", SETTINGS, undefined, { headers: { "if-none-match": etag } });
     expect(again.status).toBe(304);
     expect(again.text).toBe("");
+    // Weakly compared among others, and "*" (any answer the client holds) matches too (RFC 9110 13.1.2).
+    for (const sent of [`"other", W/${etag}`, "*"]) {
+      const res = await call(server.app, undefined, "GET", SETTINGS, undefined, { headers: { "if-none-match": sent } });
+      expect(res.status, sent).toBe(304);
+      expect(res.headers.etag).toBe(etag);
+    }
+    expect(
+      (await call(server.app, undefined, "GET", SETTINGS, undefined, { headers: { "if-none-match": '"other"' } }))
+        .status,
+    ).toBe(200);
 
     const added = await call<ConfiguredLocalCode>(server.app, admin, "POST", CODES, LAB);
     expect(added.status).toBe(201);
@@ -107,6 +117,19 @@ describe("changing the codes", () => {
     expect(noToken.status).toBe(403);
     expect(noToken.body.error).toBe("The form is out of date: reload the page and try again");
     expect(server.fingerprint()).toBe(before);
+  });
+
+  it("refuses a removal without the CSRF token (403), on a code that exists, removing nothing", async () => {
+    const added = await call<ConfiguredLocalCode>(server.app, admin, "POST", CODES, LAB);
+    const before = server.fingerprint();
+    const noToken = await call<{ error: string }>(server.app, admin, "DELETE", `${CODES}/${added.body.id}`, undefined, {
+      csrf: null,
+    });
+    expect(noToken.status).toBe(403);
+    expect(noToken.body.error).toBe("The form is out of date: reload the page and try again");
+    expect(server.fingerprint()).toBe(before);
+    expect((await settings()).localCodes.aav5Antibody).toEqual([LAB]);
+    await removeAll();
   });
 
   it.each([

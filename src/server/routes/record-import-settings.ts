@@ -38,6 +38,15 @@ function idOf(raw: string): number {
   return id;
 }
 
+/** If-None-Match by weak comparison (RFC 9110 13.1.2): one of the tags sent, or "*" (the answer exists). */
+function notModified(sent: string | undefined, etag: string): boolean {
+  if (sent === undefined) return false;
+  return sent.split(",").some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === "*" || trimmed.replace(/^W\//, "") === etag;
+  });
+}
+
 export function recordImportSettingsRoutes(app: FastifyInstance, { store, sessions, now }: Services): void {
   app.get(RECORD_IMPORT_SETTINGS_PATH, async (request, reply) => {
     const settings: RecordImportSettings = {
@@ -52,9 +61,7 @@ export function recordImportSettingsRoutes(app: FastifyInstance, { store, sessio
     const body = JSON.stringify(settings);
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
     reply.header("etag", etag);
-    const sent = request.headers["if-none-match"];
-    if (typeof sent === "string" && sent.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag))
-      return reply.code(304).send();
+    if (notModified(request.headers["if-none-match"], etag)) return reply.code(304).send();
     return reply.type("application/json; charset=utf-8").send(body);
   });
 
