@@ -173,3 +173,36 @@ test("on a phone (320 and 390 px wide) the admin screen reflows: a long code and
     .click();
   await expect(admin.getByRole("alert").filter({ hasText: `${longCode} removed` })).toBeVisible();
 });
+
+test("two admins at once: removing a code the other admin removed already says so, and the list drops it", async ({
+  browser,
+}) => {
+  const code = `AAV5-RACE-${Date.now().toString(36)}`;
+  const [first, second] = await Promise.all([
+    signedIn(browser, "admin@demo.test"),
+    signedIn(browser, "admin@demo.test"),
+  ]);
+  await first.goto("/admin/record-import");
+  await first.getByLabel("Code system").fill(TEST_AAV5_CODE.system);
+  await first.getByLabel("Code", { exact: true }).fill(code);
+  await first.getByRole("button", { name: "Add code" }).click();
+  await expect(first.getByRole("alert").filter({ hasText: `${code} added` })).toBeVisible();
+  await second.goto("/admin/record-import");
+  const remove = (page: Page) =>
+    page
+      .getByRole("region", { name: "AAV5 antibody codes" })
+      .getByRole("button", { name: `Remove ${TEST_AAV5_CODE.system}|${code}` });
+  await expect(remove(second)).toBeVisible();
+
+  await remove(first).click();
+  await expect(first.getByRole("alert").filter({ hasText: `${code} removed` })).toBeVisible();
+  await remove(second).click();
+  await expect(second.getByRole("alert").filter({ hasText: "Nothing was removed" })).toContainText(
+    "it may have been removed already",
+  );
+  // The list is read again: the code is gone there too, and the history says who removed it.
+  await expect(remove(second)).toHaveCount(0);
+  await expect(
+    second.getByRole("region", { name: "History" }).getByRole("row").filter({ hasText: code }).first(),
+  ).toContainText("local code removed");
+});

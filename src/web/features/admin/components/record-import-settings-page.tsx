@@ -27,19 +27,24 @@ const codeText = (code: { system: string; code: string }) => `${code.system}|${c
 function CodeTable({ codes, onRemoved }: { codes: readonly ConfiguredLocalCode[]; onRemoved: () => void }) {
   const remove = useRemoveLocalCode();
   const [failure, setFailure] = useState<string | undefined>();
+  // Shown above the list as it is read again, even when that list is now empty.
+  const refusal = failure !== undefined && (
+    <div role="alert" className="mb-6 border-4 border-red-700 p-4">
+      <p className="font-bold">Nothing was removed: {failure}</p>
+    </div>
+  );
   if (codes.length === 0)
     return (
-      <Empty>
-        No codes configured: AAV5 antibody results are not read from records. Add your lab&apos;s code below.
-      </Empty>
+      <>
+        {refusal}
+        <Empty>
+          No codes configured: AAV5 antibody results are not read from records. Add your lab&apos;s code below.
+        </Empty>
+      </>
     );
   return (
     <div className="mb-10 overflow-x-auto">
-      {failure !== undefined && (
-        <div role="alert" className="mb-6 border-4 border-red-700 p-4">
-          <p className="font-bold">Nothing was removed: {failure}</p>
-        </div>
-      )}
+      {refusal}
       <table className="w-full text-left">
         <caption className="sr-only">AAV5 antibody codes</caption>
         <thead>
