@@ -143,6 +143,12 @@ describe("changing the codes", () => {
     [{ system: LAB.system }, "code", /^Code must be text$/],
     [{ ...LAB, display: "x".repeat(121) }, "display", /^Display text must be 120 characters or fewer$/],
     [
+      { system: "http://loinc.org", code: "1742-6" },
+      "code",
+      /^http:\/\/loinc\.org\|1742-6 is a standard code the record import already reads as ALT: enter the code the lab gives/,
+    ],
+    [{ system: "http://loinc.org", code: "77615-3" }, "code", /already reads as Liver elastography/],
+    [
       { ...LAB, display: "AAV5 \u202Eydobitna" },
       "display",
       /^Display text must not contain control characters or invisible/,

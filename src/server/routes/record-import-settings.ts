@@ -21,6 +21,7 @@ import {
   type RecordImportAdmin,
   type RecordImportSettings,
 } from "@/contract";
+import { standardReadingOf } from "@/fhir";
 import { requireUser } from "../auth/sessions";
 import { BadRequest, HttpError, parseWithOwnMessages } from "../parse";
 import type { Services } from "../services";
@@ -79,6 +80,16 @@ export function recordImportSettingsRoutes(app: FastifyInstance, { store, sessio
   app.post(AAV5_CODES_PATH, async (request, reply) => {
     const auth = await admin(request, reply);
     const entry = parseWithOwnMessages(localCodeSchema, request.body);
+    // A standard code the import already reads (LOINC 1742-6 is ALT) is looked up before the local
+    // codes, so it would be listed here but never read as AAV5 antibodies: refused, saying what it is.
+    const standard = standardReadingOf(entry);
+    if (standard !== undefined)
+      throw new BadRequest([
+        {
+          path: "code",
+          message: `${entry.system}|${entry.code} is a standard code the record import already reads as ${standard}: enter the code the lab gives the AAV5 antibody test`,
+        },
+      ]);
     // Duplicates and the limit are settled in the store's transaction (another admin may add meanwhile).
     const added = await store.addLocalCode("aav5Antibody", entry, { adminId: auth.user.id, now: now() });
     if (added === "duplicate") throw new BadRequest([{ path: "code", message: DUPLICATE_LOCAL_CODE }]);
