@@ -3,7 +3,7 @@
  * antibody test, which no LOINC code identifies. Listed, added (checked with the shared schema,
  * the server's refusals on their fields), removed; every change in the history below.
  */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { localCodeSchema, MAX_LOCAL_CODES, type ConfiguredLocalCode, type LocalCodeInput } from "@/contract";
 import { AuditTable } from "@/web/components/audit-table";
 import { Button } from "@/web/components/buttons";
@@ -24,15 +24,30 @@ const toBody = (values: CodeValues): LocalCodeInput => values;
 
 const codeText = (code: { system: string; code: string }) => `${code.system}|${code.code}`;
 
-function CodeTable({ codes, onRemoved }: { codes: readonly ConfiguredLocalCode[]; onRemoved: () => void }) {
-  const remove = useRemoveLocalCode();
-  const [failure, setFailure] = useState<string | undefined>();
-  // Shown above the list as it is read again, even when that list is now empty.
-  const refusal = failure !== undefined && (
-    <div role="alert" className="mb-6 border-4 border-red-700 p-4">
-      <p className="font-bold">Nothing was removed: {failure}</p>
+/**
+ * Why a removal was refused, focused when it appears: the Remove button pressed may be gone with the
+ * list read again (another admin removed the code), and focus must not fall back to the page's top.
+ */
+function Refusal({ message }: { message: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      className="mb-6 border-4 border-red-700 p-4 focus:outline-none focus-visible:outline-3 focus-visible:outline-yellow-400"
+    >
+      <p className="font-bold">Nothing was removed: {message}</p>
     </div>
   );
+}
+
+function CodeTable({ codes, onRemoved }: { codes: readonly ConfiguredLocalCode[]; onRemoved: () => void }) {
+  const remove = useRemoveLocalCode();
+  const [failure, setFailure] = useState<{ message: string; attempt: number } | undefined>();
+  // Shown above the list as it is read again, even when that list is now empty.
+  const refusal = failure !== undefined && <Refusal key={failure.attempt} message={failure.message} />;
   if (codes.length === 0)
     return (
       <>
@@ -84,7 +99,7 @@ function CodeTable({ codes, onRemoved }: { codes: readonly ConfiguredLocalCode[]
                         );
                         onRemoved();
                       },
-                      onError: (error) => setFailure(error.message),
+                      onError: (error) => setFailure({ message: error.message, attempt: Date.now() }),
                     });
                   }}
                 >
