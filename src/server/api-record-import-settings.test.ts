@@ -9,6 +9,7 @@ import type { FieldError } from "@/criteria";
 import {
   DUPLICATE_LOCAL_CODE,
   MAX_LOCAL_CODES,
+  recordImportSettingsSchema,
   TOO_MANY_LOCAL_CODES,
   type ConfiguredLocalCode,
   type RecordImportAdmin,
@@ -80,6 +81,22 @@ describe("reading the settings", () => {
     expect(changed.headers.etag).not.toBe(etag);
     // Signed-in people read the same.
     expect((await call(server.app, staff, "GET", SETTINGS)).body).toEqual(changed.body);
+    await removeAll();
+  });
+
+  it("leaves out a stored code today's checks refuse (stored before them), so the browser still reads the others", async () => {
+    expect((await call(server.app, admin, "POST", CODES, LAB)).status).toBe(201);
+    // The store takes what the route checked: here, what older checks let through.
+    const old = { system: LAB.system, code: "AAV5\u200B-OLD", display: "" };
+    expect(
+      await server.store.addLocalCode("aav5Antibody", old, { adminId: admin.user.id, now: new Date() }),
+    ).toMatchObject(old);
+    const answer = await call<RecordImportSettings>(server.app, undefined, "GET", SETTINGS);
+    expect(answer.body).toEqual({ localCodes: { aav5Antibody: [LAB] } });
+    expect(recordImportSettingsSchema.safeParse(answer.body).success).toBe(true);
+    // The admins still see it, to remove it.
+    const { aav5Antibody } = (await call<RecordImportAdmin>(server.app, admin, "GET", "/api/admin/record-import")).body;
+    expect(aav5Antibody.map((c) => c.code)).toEqual([LAB.code, "AAV5\u200B-OLD"]);
     await removeAll();
   });
 

@@ -52,11 +52,12 @@ export function recordImportSettingsRoutes(app: FastifyInstance, { store, sessio
   app.get(RECORD_IMPORT_SETTINGS_PATH, async (request, reply) => {
     const settings: RecordImportSettings = {
       localCodes: {
-        aav5Antibody: (await store.localCodes("aav5Antibody")).map(({ system, code, display }) => ({
-          system,
-          code,
-          display,
-        })),
+        // Only entries today's checks accept: one stored under older, looser checks (an invisible
+        // character) would make the browser refuse the whole answer, and with it every other code.
+        aav5Antibody: (await store.localCodes("aav5Antibody")).flatMap(({ system, code, display }) => {
+          const checked = localCodeSchema.safeParse({ system, code, display });
+          return checked.success ? [checked.data] : [];
+        }),
       },
     };
     const body = JSON.stringify(settings);
