@@ -10,7 +10,7 @@
  * same time on the same server import the test lab's plain AAV5-NAB and expect it unconfigured.
  */
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { TEST_AAV5_CODE } from "@/fhir";
 import { expectNoAxeViolations, signedIn } from "./support/accounts";
 import { tabTo, typeInto } from "./support/keyboard";
@@ -166,6 +166,20 @@ test("on a phone (320 and 390 px wide) the admin screen reflows: a long code and
         { message: `sideways scroll at ${width} px` },
       )
       .toEqual([0]);
+    // …without breaking short words: "Remove" and the history's "Who" stay on one line each.
+    const lines = (target: Locator) =>
+      target.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el.firstChild ?? el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+    const codesRegion = admin.getByRole("region", { name: "AAV5 antibody codes" });
+    expect(await lines(codesRegion.getByRole("button", { name: new RegExp(longCode) })), `Remove at ${width} px`).toBe(
+      1,
+    );
+    const history = admin.getByRole("region", { name: "History" });
+    expect(await lines(history.getByRole("columnheader", { name: "Who" })), `Who at ${width} px`).toBe(1);
+    expect(await lines(history.getByRole("columnheader", { name: "When" })), `When at ${width} px`).toBe(1);
   }
   await admin
     .getByRole("region", { name: "AAV5 antibody codes" })

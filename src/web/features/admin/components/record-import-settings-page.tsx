@@ -158,12 +158,13 @@ export function RecordImportSettingsPage() {
   // A new banner (re-mounted, so it is announced and focused) after each change made here.
   const [changes, setChanges] = useState(0);
   const changed = () => setChanges((n) => n + 1);
-  // A code's URI and code have no spaces to wrap at (in the banner, the table and the history): they
-  // wrap anywhere rather than push the page sideways on a phone.
   return (
-    <div className="wrap-anywhere">
+    <div>
       <AdminNav current="recordImport" />
-      <FlashBanner key={changes} />
+      {/* The banner names the code: a URI and a code have no spaces to wrap at, and a long one would push the page sideways on a phone. */}
+      <div className="wrap-anywhere">
+        <FlashBanner key={changes} />
+      </div>
       <h1 className="mb-4 text-3xl font-bold">Record import</h1>
       <p className="mb-8 max-w-2xl text-lg">
         Settings for &ldquo;Fill from the patient&apos;s record&rdquo;, for every practice and the self-check on this
