@@ -94,6 +94,8 @@ test("an admin configures the lab's AAV5 antibody code; the self-check's import 
   await tabTo(admin, add);
   await admin.keyboard.press("Enter");
   await expect(summary.getByRole("link")).toHaveText(["This code system and code are configured already"]);
+  // The banner of the change before is gone: the page does not say "added" and "There is a problem" at once.
+  await expect(admin.getByRole("alert").filter({ hasText: "Success" })).toHaveCount(0);
 
   // After: the same import fills the AAV5 answers, each with its source; nothing about it is skipped.
   await importRecord(page);

@@ -43,7 +43,14 @@ function Refusal({ message }: { message: string }) {
   );
 }
 
-function CodeTable({ codes, onRemoved }: { codes: readonly ConfiguredLocalCode[]; onRemoved: () => void }) {
+interface ChangeEvents {
+  /** A change is asked for: the banner of the one before goes (it must not stand beside a refusal). */
+  onAttempt: () => void;
+  /** The change was made (its banner is set). */
+  onChanged: () => void;
+}
+
+function CodeTable({ codes, onAttempt, onChanged }: { codes: readonly ConfiguredLocalCode[] } & ChangeEvents) {
   const remove = useRemoveLocalCode();
   const [failure, setFailure] = useState<{ message: string; attempt: number } | undefined>();
   // Shown above the list as it is read again, even when that list is now empty.
@@ -92,12 +99,13 @@ function CodeTable({ codes, onRemoved }: { codes: readonly ConfiguredLocalCode[]
                   disabled={remove.isPending}
                   onClick={() => {
                     setFailure(undefined);
+                    onAttempt();
                     remove.mutate(code.id, {
                       onSuccess: () => {
                         setFlash(
                           `${codeText(code)} removed. Results with this code are no longer read as AAV5 antibodies.`,
                         );
-                        onRemoved();
+                        onChanged();
                       },
                       onError: (error) => setFailure({ message: error.message, attempt: Date.now() }),
                     });
@@ -114,11 +122,11 @@ function CodeTable({ codes, onRemoved }: { codes: readonly ConfiguredLocalCode[]
   );
 }
 
-function AddCodeForm({ onAdded }: { onAdded: () => void }) {
+function AddCodeForm({ onAttempt, onChanged }: ChangeEvents) {
   const add = useAddLocalCode();
   const form = useAdminForm<CodeValues, LocalCodeInput>({ schema: localCodeSchema, defaultValues: EMPTY, toBody });
   return (
-    <section aria-labelledby="add-code-title" className="mb-10 max-w-2xl">
+    <section aria-labelledby="add-code-title" className="mb-10 max-w-2xl" onSubmitCapture={onAttempt}>
       <AdminForm
         form={form}
         toBody={toBody}
@@ -130,7 +138,7 @@ function AddCodeForm({ onAdded }: { onAdded: () => void }) {
           const added = await add.mutateAsync(body);
           form.reset(EMPTY);
           setFlash(`${codeText(added)} added. Records' results with this code are now read as AAV5 antibodies.`);
-          onAdded();
+          onChanged();
         }}
       >
         <h2 id="add-code-title" className="mb-4 text-2xl font-bold">
@@ -157,6 +165,7 @@ export function RecordImportSettingsPage() {
   const settings = useAdminRecordImport();
   // A new banner (re-mounted, so it is announced and focused) after each change made here.
   const [changes, setChanges] = useState(0);
+  // Re-mounted when a change is asked for too: with no new message set, the old banner goes.
   const changed = () => setChanges((n) => n + 1);
   return (
     <div>
@@ -183,10 +192,10 @@ export function RecordImportSettingsPage() {
         ) : settings.isError ? (
           <LoadError error={settings.error} retry={() => void settings.refetch()} />
         ) : (
-          <CodeTable codes={settings.data.aav5Antibody} onRemoved={changed} />
+          <CodeTable codes={settings.data.aav5Antibody} onAttempt={changed} onChanged={changed} />
         )}
       </section>
-      <AddCodeForm onAdded={changed} />
+      <AddCodeForm onAttempt={changed} onChanged={changed} />
       <section aria-labelledby="record-import-history-title">
         <h2 id="record-import-history-title" className="mb-2 text-2xl font-bold">
           History
