@@ -10,7 +10,7 @@
  * same time on the same server import the test lab's plain AAV5-NAB and expect it unconfigured.
  */
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { TEST_AAV5_CODE } from "@/fhir";
 import { expectNoAxeViolations, signedIn } from "./support/accounts";
 import { tabTo, typeInto } from "./support/keyboard";
@@ -94,6 +94,8 @@ test("an admin configures the lab's AAV5 antibody code; the self-check's import 
   await tabTo(admin, add);
   await admin.keyboard.press("Enter");
   await expect(summary.getByRole("link")).toHaveText(["This code system and code are configured already"]);
+  // The banner of the change before is gone: the page does not say "added" and "There is a problem" at once.
+  await expect(admin.getByRole("alert").filter({ hasText: "Success" })).toHaveCount(0);
 
   // After: the same import fills the AAV5 answers, each with its source; nothing about it is skipped.
   await importRecord(page);
@@ -128,4 +130,97 @@ test("an admin configures the lab's AAV5 antibody code; the self-check's import 
   ]);
   await importRecord(page);
   await expect(aav5Result(page)).toHaveCount(0);
+});
+
+test("on a phone (320 and 390 px wide) the admin screen reflows: a long code and its history wrap, nothing scrolls sideways", async ({
+  browser,
+}) => {
+  const admin = await signedIn(browser, "admin@demo.test");
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.goto("/admin/record-import");
+  await expect(admin.getByRole("heading", { level: 1, name: "Record import" })).toBeVisible();
+  // An OID-based system and a long code: the longest unbroken text this screen shows.
+  const longCode = `AAV5-TOTAL-ANTIBODY-SCREEN-WITH-REFLEX-TO-TITER-${Date.now().toString(36)}`;
+  const system = "urn:oid:2.16.840.1.113883.3.1234.5.6.7.8.9";
+  await admin.getByLabel("Code system").fill(system);
+  await admin.getByLabel("Code", { exact: true }).fill(longCode);
+  await admin.getByRole("button", { name: "Add code" }).click();
+  await expect(admin.getByRole("alert").filter({ hasText: `${longCode} added` })).toBeVisible();
+  await expect(
+    admin.getByRole("region", { name: "History" }).getByRole("row").filter({ hasText: longCode }),
+  ).toHaveCount(1);
+  for (const width of [390, 320]) {
+    await admin.setViewportSize({ width, height: 844 });
+    // How far the page scrolls sideways, and what sticks out past the window's right edge: nothing.
+    await expect
+      .poll(
+        () =>
+          admin.evaluate(() => {
+            const edge = document.documentElement.clientWidth;
+            const beyond = [...document.querySelectorAll("body *")].filter(
+              (e) => e.getBoundingClientRect().right > edge,
+            );
+            return [
+              document.documentElement.scrollWidth - edge,
+              ...beyond.slice(0, 3).map((e) => e.outerHTML.slice(0, 80)),
+            ];
+          }),
+        { message: `sideways scroll at ${width} px` },
+      )
+      .toEqual([0]);
+    // …without breaking short words: "Remove" and the history's "Who" stay on one line each.
+    const lines = (target: Locator) =>
+      target.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el.firstChild ?? el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+    const codesRegion = admin.getByRole("region", { name: "AAV5 antibody codes" });
+    expect(await lines(codesRegion.getByRole("button", { name: new RegExp(longCode) })), `Remove at ${width} px`).toBe(
+      1,
+    );
+    const history = admin.getByRole("region", { name: "History" });
+    expect(await lines(history.getByRole("columnheader", { name: "Who" })), `Who at ${width} px`).toBe(1);
+    expect(await lines(history.getByRole("columnheader", { name: "When" })), `When at ${width} px`).toBe(1);
+  }
+  await admin
+    .getByRole("region", { name: "AAV5 antibody codes" })
+    .getByRole("button", { name: `Remove ${system}|${longCode}` })
+    .click();
+  await expect(admin.getByRole("alert").filter({ hasText: `${longCode} removed` })).toBeVisible();
+});
+
+test("two admins at once: removing a code the other admin removed already says so, and the list drops it", async ({
+  browser,
+}) => {
+  const code = `AAV5-RACE-${Date.now().toString(36)}`;
+  const [first, second] = await Promise.all([
+    signedIn(browser, "admin@demo.test"),
+    signedIn(browser, "admin@demo.test"),
+  ]);
+  await first.goto("/admin/record-import");
+  await first.getByLabel("Code system").fill(TEST_AAV5_CODE.system);
+  await first.getByLabel("Code", { exact: true }).fill(code);
+  await first.getByRole("button", { name: "Add code" }).click();
+  await expect(first.getByRole("alert").filter({ hasText: `${code} added` })).toBeVisible();
+  await second.goto("/admin/record-import");
+  const remove = (page: Page) =>
+    page
+      .getByRole("region", { name: "AAV5 antibody codes" })
+      .getByRole("button", { name: `Remove ${TEST_AAV5_CODE.system}|${code}` });
+  await expect(remove(second)).toBeVisible();
+
+  await remove(first).click();
+  await expect(first.getByRole("alert").filter({ hasText: `${code} removed` })).toBeVisible();
+  // By keyboard: the button pressed goes with the list read again, so focus moves to the refusal.
+  await tabTo(second, remove(second));
+  await second.keyboard.press("Enter");
+  const refusal = second.getByRole("alert").filter({ hasText: "Nothing was removed" });
+  await expect(refusal).toContainText("it may have been removed already");
+  await expect(refusal).toBeFocused();
+  // The list is read again: the code is gone there too, and the history says who removed it.
+  await expect(remove(second)).toHaveCount(0);
+  await expect(
+    second.getByRole("region", { name: "History" }).getByRole("row").filter({ hasText: code }).first(),
+  ).toContainText("local code removed");
 });

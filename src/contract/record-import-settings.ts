@@ -16,9 +16,16 @@ export const MAX_DISPLAY_LENGTH = 120;
 // An absolute URI as FHIR's Coding.system takes one: a web address with a host, or a URN.
 const HTTP_URI = /^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i;
 const URN = /^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$/i;
-const WHITESPACE = /\s/;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
+// FHIR's code type (\S+( \S+)*): no leading, trailing or repeated whitespace, but single spaces inside
+// are allowed, and a lab's code may hold them ("AAV5 NAB").
+const FHIR_CODE = /^\S+( \S+)*$/;
+// Characters a reader cannot see or that reorder the text around them (C0/C1 controls, zero-width
+// and bidirectional marks, "format" characters): a code holding one looks like another and never
+// matches what a record carries, and a display holding one can make the history say something else.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+const INVISIBLE_IN = (field: string) =>
+  `${field} must not contain control characters or invisible formatting characters (such as zero-width spaces or right-to-left marks)`;
 
 const SYSTEM_ACCEPTED = "an absolute URI starting http://, https:// or urn:, like https://lab.example.org/codes";
 
@@ -27,22 +34,27 @@ const system = z.string("Code system must be text").check(
   z.refine((v) => v.length > 0, `Enter the code system: ${SYSTEM_ACCEPTED}`),
   z.refine((v) => v.length <= MAX_SYSTEM_LENGTH, `Code system must be ${MAX_SYSTEM_LENGTH} characters or fewer`),
   z.refine(
-    (v) => v.length === 0 || v.length > MAX_SYSTEM_LENGTH || HTTP_URI.test(v) || URN.test(v),
+    (v) => v.length === 0 || v.length > MAX_SYSTEM_LENGTH || INVISIBLE.test(v) || HTTP_URI.test(v) || URN.test(v),
     `Code system must be ${SYSTEM_ACCEPTED}, with no spaces`,
   ),
+  z.refine((v) => !INVISIBLE.test(v), INVISIBLE_IN("Code system")),
 );
 
 const code = z.string("Code must be text").check(
   z.trim(),
   z.refine((v) => v.length > 0, "Enter the code, as the lab's results carry it, like AAV5-NAB"),
   z.refine((v) => v.length <= MAX_CODE_LENGTH, `Code must be ${MAX_CODE_LENGTH} characters or fewer`),
-  z.refine((v) => !WHITESPACE.test(v), "Code must not contain spaces: enter it exactly as the lab's results carry it"),
+  z.refine(
+    (v) => v.length === 0 || INVISIBLE.test(v) || FHIR_CODE.test(v),
+    "Code may hold single spaces only, not two in a row or another kind of space (such as a non-breaking one): enter it exactly as the lab's results carry it",
+  ),
+  z.refine((v) => !INVISIBLE.test(v), INVISIBLE_IN("Code")),
 );
 
 const display = z.string("Display text must be text").check(
   z.trim(),
   z.refine((v) => v.length <= MAX_DISPLAY_LENGTH, `Display text must be ${MAX_DISPLAY_LENGTH} characters or fewer`),
-  z.refine((v) => !CONTROL.test(v), "Display text must not contain control characters"),
+  z.refine((v) => !INVISIBLE.test(v), INVISIBLE_IN("Display text")),
 );
 
 /** One local code: the system and code a lab's results carry, and optionally what it is called. */

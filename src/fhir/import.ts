@@ -13,6 +13,7 @@ export type {
 } from "./types";
 export { readRecordBundle, RECORD_BUNDLE_TYPES } from "./bundle";
 export { mapRecord } from "./map";
+export { standardReadingOf } from "./map-observations";
 export type { MapOptions } from "./map";
 export { recordAttachments, acceptedMediaType, locateBytes } from "./attachments";
 export type { RecordAttachment, AttachmentBytes, AttachmentOptions } from "./attachments";

@@ -96,6 +96,17 @@ function kindOf(code: CodeableConcept | undefined, localCodes: LocalCodes | unde
   return undefined;
 }
 
+/**
+ * What the import reads a result with this code as, by the standard codes alone (a configured local
+ * code never applies to it: the standard codes are looked at first), or undefined when it reads none.
+ */
+export function standardReadingOf(entry: { system: string; code: string }): string | undefined {
+  const concept: CodeableConcept = { coding: [entry] };
+  const kind = kindOf(concept, undefined);
+  if (kind !== undefined) return NAMES[kind];
+  return hasCode(concept, LIVER_STUDIES.elastography) ? "Liver elastography" : undefined;
+}
+
 /** Reads one Observation into `into`, or reports why it cannot be read. */
 export function readObservation(
   observation: Observation,

@@ -13,6 +13,7 @@ import type {
 import { describe, expect, it } from "vitest";
 import type { LocalCodes, RecordImport } from "./types";
 import { mapRecord } from "./map";
+import { standardReadingOf } from "./map-observations";
 
 const LOINC = "http://loinc.org";
 const UCUM = "http://unitsofmeasure.org";
@@ -672,6 +673,27 @@ describe("AAV5 antibodies by a configured local code", () => {
     const result = map([aav5({ valueString: "1:50" })]);
     expect(answer(result, "aav5.titer")).toBeUndefined();
     expect(codes(result)).toEqual(["unknown-code"]);
+  });
+
+  it("matches the system and the code exactly: another case or another system is another code", () => {
+    for (const [code, system] of [
+      ["aav5", "https://lab.example.org/codes"],
+      ["AAV5", "https://lab.example.org/codes/"],
+      ["AAV5", "https://other-lab.example.org/codes"],
+    ] as const) {
+      const result = map([obs("aav5", code, "2026-10-15", { valueString: "1:50" }, system)], localCodes);
+      expect(answer(result, "aav5.titer"), `${system}|${code}`).toBeUndefined();
+      expect(codes(result)).toEqual(["unknown-code"]);
+    }
+  });
+
+  it("a standard code configured as local is still read as what it is (standardReadingOf names it)", () => {
+    const alt = { system: LOINC, code: "1742-6" };
+    const result = map([obs("alt", "1742-6", "2026-10-15", q(30, "U/L"))], { aav5Antibody: [alt] });
+    expect(answer(result, "aav5.result")).toBeUndefined();
+    expect(standardReadingOf(alt)).toBe("ALT");
+    expect(standardReadingOf({ system: LOINC, code: "77615-3" })).toBe("Liver elastography");
+    expect(standardReadingOf({ system: "https://lab.example.org/codes", code: "AAV5" })).toBeUndefined();
   });
 });
 

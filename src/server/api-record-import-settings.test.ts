@@ -9,6 +9,7 @@ import type { FieldError } from "@/criteria";
 import {
   DUPLICATE_LOCAL_CODE,
   MAX_LOCAL_CODES,
+  recordImportSettingsSchema,
   TOO_MANY_LOCAL_CODES,
   type ConfiguredLocalCode,
   type RecordImportAdmin,
@@ -58,6 +59,16 @@ describe("reading the settings", () => {
     const again = await call(server.app, undefined, "GET", SETTINGS, undefined, { headers: { "if-none-match": etag } });
     expect(again.status).toBe(304);
     expect(again.text).toBe("");
+    // Weakly compared among others, and "*" (any answer the client holds) matches too (RFC 9110 13.1.2).
+    for (const sent of [`"other", W/${etag}`, "*"]) {
+      const res = await call(server.app, undefined, "GET", SETTINGS, undefined, { headers: { "if-none-match": sent } });
+      expect(res.status, sent).toBe(304);
+      expect(res.headers.etag).toBe(etag);
+    }
+    expect(
+      (await call(server.app, undefined, "GET", SETTINGS, undefined, { headers: { "if-none-match": '"other"' } }))
+        .status,
+    ).toBe(200);
 
     const added = await call<ConfiguredLocalCode>(server.app, admin, "POST", CODES, LAB);
     expect(added.status).toBe(201);
@@ -70,6 +81,22 @@ describe("reading the settings", () => {
     expect(changed.headers.etag).not.toBe(etag);
     // Signed-in people read the same.
     expect((await call(server.app, staff, "GET", SETTINGS)).body).toEqual(changed.body);
+    await removeAll();
+  });
+
+  it("leaves out a stored code today's checks refuse (stored before them), so the browser still reads the others", async () => {
+    expect((await call(server.app, admin, "POST", CODES, LAB)).status).toBe(201);
+    // The store takes what the route checked: here, what older checks let through.
+    const old = { system: LAB.system, code: "AAV5\u200B-OLD", display: "" };
+    expect(
+      await server.store.addLocalCode("aav5Antibody", old, { adminId: admin.user.id, now: new Date() }),
+    ).toMatchObject(old);
+    const answer = await call<RecordImportSettings>(server.app, undefined, "GET", SETTINGS);
+    expect(answer.body).toEqual({ localCodes: { aav5Antibody: [LAB] } });
+    expect(recordImportSettingsSchema.safeParse(answer.body).success).toBe(true);
+    // The admins still see it, to remove it.
+    const { aav5Antibody } = (await call<RecordImportAdmin>(server.app, admin, "GET", "/api/admin/record-import")).body;
+    expect(aav5Antibody.map((c) => c.code)).toEqual([LAB.code, "AAV5\u200B-OLD"]);
     await removeAll();
   });
 
@@ -109,6 +136,19 @@ describe("changing the codes", () => {
     expect(server.fingerprint()).toBe(before);
   });
 
+  it("refuses a removal without the CSRF token (403), on a code that exists, removing nothing", async () => {
+    const added = await call<ConfiguredLocalCode>(server.app, admin, "POST", CODES, LAB);
+    const before = server.fingerprint();
+    const noToken = await call<{ error: string }>(server.app, admin, "DELETE", `${CODES}/${added.body.id}`, undefined, {
+      csrf: null,
+    });
+    expect(noToken.status).toBe(403);
+    expect(noToken.body.error).toBe("The form is out of date: reload the page and try again");
+    expect(server.fingerprint()).toBe(before);
+    expect((await settings()).localCodes.aav5Antibody).toEqual([LAB]);
+    await removeAll();
+  });
+
   it.each([
     [
       { ...LAB, system: "lab-codes" },
@@ -116,9 +156,21 @@ describe("changing the codes", () => {
       /^Code system must be an absolute URI starting http:\/\/, https:\/\/ or urn:/,
     ],
     [{ ...LAB, system: "" }, "system", /^Enter the code system/],
-    [{ ...LAB, code: "AAV5 NAB" }, "code", /^Code must not contain spaces/],
+    [{ ...LAB, code: "AAV5  NAB" }, "code", /^Code may hold single spaces only/],
     [{ system: LAB.system }, "code", /^Code must be text$/],
     [{ ...LAB, display: "x".repeat(121) }, "display", /^Display text must be 120 characters or fewer$/],
+    [
+      { system: "http://loinc.org", code: "1742-6" },
+      "code",
+      /^http:\/\/loinc\.org\|1742-6 is a standard code the record import already reads as ALT: enter the code the lab gives/,
+    ],
+    [{ system: "http://loinc.org", code: "77615-3" }, "code", /already reads as Liver elastography/],
+    [
+      { ...LAB, display: "AAV5 \u202Eydobitna" },
+      "display",
+      /^Display text must not contain control characters or invisible/,
+    ],
+    [{ ...LAB, code: "AAV5-NAB\u200B" }, "code", /^Code must not contain control characters or invisible/],
   ])("refuses a bad entry with 400 naming its field (%o), storing nothing", async (body, path, message) => {
     const before = server.fingerprint();
     const res = await call<{ errors: FieldError[] }>(server.app, admin, "POST", CODES, body);

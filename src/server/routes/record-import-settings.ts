@@ -21,6 +21,7 @@ import {
   type RecordImportAdmin,
   type RecordImportSettings,
 } from "@/contract";
+import { standardReadingOf } from "@/fhir";
 import { requireUser } from "../auth/sessions";
 import { BadRequest, HttpError, parseWithOwnMessages } from "../parse";
 import type { Services } from "../services";
@@ -38,23 +39,31 @@ function idOf(raw: string): number {
   return id;
 }
 
+/** If-None-Match by weak comparison (RFC 9110 13.1.2): one of the tags sent, or "*" (the answer exists). */
+function notModified(sent: string | undefined, etag: string): boolean {
+  if (sent === undefined) return false;
+  return sent.split(",").some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === "*" || trimmed.replace(/^W\//, "") === etag;
+  });
+}
+
 export function recordImportSettingsRoutes(app: FastifyInstance, { store, sessions, now }: Services): void {
   app.get(RECORD_IMPORT_SETTINGS_PATH, async (request, reply) => {
     const settings: RecordImportSettings = {
       localCodes: {
-        aav5Antibody: (await store.localCodes("aav5Antibody")).map(({ system, code, display }) => ({
-          system,
-          code,
-          display,
-        })),
+        // Only entries today's checks accept: one stored under older, looser checks (an invisible
+        // character) would make the browser refuse the whole answer, and with it every other code.
+        aav5Antibody: (await store.localCodes("aav5Antibody")).flatMap(({ system, code, display }) => {
+          const checked = localCodeSchema.safeParse({ system, code, display });
+          return checked.success ? [checked.data] : [];
+        }),
       },
     };
     const body = JSON.stringify(settings);
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
     reply.header("etag", etag);
-    const sent = request.headers["if-none-match"];
-    if (typeof sent === "string" && sent.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag))
-      return reply.code(304).send();
+    if (notModified(request.headers["if-none-match"], etag)) return reply.code(304).send();
     return reply.type("application/json; charset=utf-8").send(body);
   });
 
@@ -72,6 +81,16 @@ export function recordImportSettingsRoutes(app: FastifyInstance, { store, sessio
   app.post(AAV5_CODES_PATH, async (request, reply) => {
     const auth = await admin(request, reply);
     const entry = parseWithOwnMessages(localCodeSchema, request.body);
+    // A standard code the import already reads (LOINC 1742-6 is ALT) is looked up before the local
+    // codes, so it would be listed here but never read as AAV5 antibodies: refused, saying what it is.
+    const standard = standardReadingOf(entry);
+    if (standard !== undefined)
+      throw new BadRequest([
+        {
+          path: "code",
+          message: `${entry.system}|${entry.code} is a standard code the record import already reads as ${standard}: enter the code the lab gives the AAV5 antibody test`,
+        },
+      ]);
     // Duplicates and the limit are settled in the store's transaction (another admin may add meanwhile).
     const added = await store.addLocalCode("aav5Antibody", entry, { adminId: auth.user.id, now: now() });
     if (added === "duplicate") throw new BadRequest([{ path: "code", message: DUPLICATE_LOCAL_CODE }]);

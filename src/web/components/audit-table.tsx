@@ -19,7 +19,8 @@ export function AuditTable({ events, caption }: { events: readonly AuditRecord[]
           <tr key={index} className="border-t border-slate-200 align-top">
             <td className="pr-2">{formatDateTime(event.at)}</td>
             <td className="pr-2">{event.user}</td>
-            <td>
+            {/* A detail may hold a long URI or code with no spaces: it wraps anywhere rather than push the page sideways. */}
+            <td className="wrap-anywhere">
               {auditActionText(event.action)}
               {event.detail !== "" ? ` (${event.detail})` : ""}
             </td>

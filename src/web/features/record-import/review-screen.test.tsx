@@ -176,6 +176,10 @@ describe("the review before filling from the record", () => {
       name: "AAV5 antibody results could not be read by the configured codes",
     });
     expect(notice).toHaveTextContent("could not be fetched from the server");
+    // It does not claim the record holds an AAV5 result (this one holds none): it says where one would be.
+    expect(notice).toHaveTextContent(
+      "If the record holds an AAV5 antibody result, it is listed under “What the record could not fill”",
+    );
     await userEvent.setup().click(screen.getByRole("button", { name: "Fill the request" }));
     expect(props.onFill).toHaveBeenCalledTimes(1);
     rerender(<ReviewScreen {...props} />);

@@ -260,8 +260,8 @@ export function ReviewScreen({
           </h2>
           <p className="mt-2">
             The codes this installation&rsquo;s labs use for the AAV5 antibody test could not be fetched from the
-            server, so the record was read without them: an AAV5 antibody result in it is listed as not used. Enter it
-            by hand, or cancel and try again later.
+            server, so the record was read without them. If the record holds an AAV5 antibody result, it is listed under
+            &ldquo;What the record could not fill&rdquo;: enter it by hand, or cancel and try again later.
           </p>
         </section>
       )}

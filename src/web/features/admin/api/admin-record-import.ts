@@ -26,18 +26,20 @@ function useInvalidate() {
     ]);
 }
 
+// Read again after a refusal too: "configured already" or "removed already" means another admin
+// changed the list meanwhile, and the screen should show the list as it now is.
 export function useAddLocalCode() {
-  const onSuccess = useInvalidate();
+  const onSettled = useInvalidate();
   return useMutation({
     mutationFn: (body: LocalCodeInput) => api<ConfiguredLocalCode>(CODES, { method: "POST", body }),
-    onSuccess,
+    onSettled,
   });
 }
 
 export function useRemoveLocalCode() {
-  const onSuccess = useInvalidate();
+  const onSettled = useInvalidate();
   return useMutation({
     mutationFn: (id: number) => api<ConfiguredLocalCode>(`${CODES}/${id}`, { method: "DELETE" }),
-    onSuccess,
+    onSettled,
   });
 }

@@ -3,7 +3,7 @@
  * antibody test, which no LOINC code identifies. Listed, added (checked with the shared schema,
  * the server's refusals on their fields), removed; every change in the history below.
  */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { localCodeSchema, MAX_LOCAL_CODES, type ConfiguredLocalCode, type LocalCodeInput } from "@/contract";
 import { AuditTable } from "@/web/components/audit-table";
 import { Button } from "@/web/components/buttons";
@@ -24,22 +24,49 @@ const toBody = (values: CodeValues): LocalCodeInput => values;
 
 const codeText = (code: { system: string; code: string }) => `${code.system}|${code.code}`;
 
-function CodeTable({ codes, onRemoved }: { codes: readonly ConfiguredLocalCode[]; onRemoved: () => void }) {
+/**
+ * Why a removal was refused, focused when it appears: the Remove button pressed may be gone with the
+ * list read again (another admin removed the code), and focus must not fall back to the page's top.
+ */
+function Refusal({ message }: { message: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      className="mb-6 border-4 border-red-700 p-4 focus:outline-none focus-visible:outline-3 focus-visible:outline-yellow-400"
+    >
+      <p className="font-bold">Nothing was removed: {message}</p>
+    </div>
+  );
+}
+
+interface ChangeEvents {
+  /** A change is asked for: the banner of the one before goes (it must not stand beside a refusal). */
+  onAttempt: () => void;
+  /** The change was made (its banner is set). */
+  onChanged: () => void;
+}
+
+function CodeTable({ codes, onAttempt, onChanged }: { codes: readonly ConfiguredLocalCode[] } & ChangeEvents) {
   const remove = useRemoveLocalCode();
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useState<{ message: string; attempt: number } | undefined>();
+  // Shown above the list as it is read again, even when that list is now empty.
+  const refusal = failure !== undefined && <Refusal key={failure.attempt} message={failure.message} />;
   if (codes.length === 0)
     return (
-      <Empty>
-        No codes configured: AAV5 antibody results are not read from records. Add your lab&apos;s code below.
-      </Empty>
+      <>
+        {refusal}
+        <Empty>
+          No codes configured: AAV5 antibody results are not read from records. Add your lab&apos;s code below.
+        </Empty>
+      </>
     );
   return (
     <div className="mb-10 overflow-x-auto">
-      {failure !== undefined && (
-        <div role="alert" className="mb-6 border-4 border-red-700 p-4">
-          <p className="font-bold">Nothing was removed: {failure}</p>
-        </div>
-      )}
+      {refusal}
       <table className="w-full text-left">
         <caption className="sr-only">AAV5 antibody codes</caption>
         <thead>
@@ -61,8 +88,8 @@ function CodeTable({ codes, onRemoved }: { codes: readonly ConfiguredLocalCode[]
         <tbody>
           {codes.map((code) => (
             <tr key={code.id} className="border-b border-slate-300 align-top">
-              <td className="py-2 pr-4 break-all">{code.system}</td>
-              <td className="py-2 pr-4 break-all">{code.code}</td>
+              <td className="py-2 pr-4 wrap-anywhere">{code.system}</td>
+              <td className="py-2 pr-4 wrap-anywhere">{code.code}</td>
               <td className="py-2 pr-4">
                 {code.display === "" ? <span className="text-slate-600">None</span> : code.display}
               </td>
@@ -72,14 +99,15 @@ function CodeTable({ codes, onRemoved }: { codes: readonly ConfiguredLocalCode[]
                   disabled={remove.isPending}
                   onClick={() => {
                     setFailure(undefined);
+                    onAttempt();
                     remove.mutate(code.id, {
                       onSuccess: () => {
                         setFlash(
                           `${codeText(code)} removed. Results with this code are no longer read as AAV5 antibodies.`,
                         );
-                        onRemoved();
+                        onChanged();
                       },
-                      onError: (error) => setFailure(error.message),
+                      onError: (error) => setFailure({ message: error.message, attempt: Date.now() }),
                     });
                   }}
                 >
@@ -94,11 +122,11 @@ function CodeTable({ codes, onRemoved }: { codes: readonly ConfiguredLocalCode[]
   );
 }
 
-function AddCodeForm({ onAdded }: { onAdded: () => void }) {
+function AddCodeForm({ onAttempt, onChanged }: ChangeEvents) {
   const add = useAddLocalCode();
   const form = useAdminForm<CodeValues, LocalCodeInput>({ schema: localCodeSchema, defaultValues: EMPTY, toBody });
   return (
-    <section aria-labelledby="add-code-title" className="mb-10 max-w-2xl">
+    <section aria-labelledby="add-code-title" className="mb-10 max-w-2xl" onSubmitCapture={onAttempt}>
       <AdminForm
         form={form}
         toBody={toBody}
@@ -110,7 +138,7 @@ function AddCodeForm({ onAdded }: { onAdded: () => void }) {
           const added = await add.mutateAsync(body);
           form.reset(EMPTY);
           setFlash(`${codeText(added)} added. Records' results with this code are now read as AAV5 antibodies.`);
-          onAdded();
+          onChanged();
         }}
       >
         <h2 id="add-code-title" className="mb-4 text-2xl font-bold">
@@ -137,11 +165,15 @@ export function RecordImportSettingsPage() {
   const settings = useAdminRecordImport();
   // A new banner (re-mounted, so it is announced and focused) after each change made here.
   const [changes, setChanges] = useState(0);
+  // Re-mounted when a change is asked for too: with no new message set, the old banner goes.
   const changed = () => setChanges((n) => n + 1);
   return (
     <div>
       <AdminNav current="recordImport" />
-      <FlashBanner key={changes} />
+      {/* The banner names the code: a URI and a code have no spaces to wrap at, and a long one would push the page sideways on a phone. */}
+      <div className="wrap-anywhere">
+        <FlashBanner key={changes} />
+      </div>
       <h1 className="mb-4 text-3xl font-bold">Record import</h1>
       <p className="mb-8 max-w-2xl text-lg">
         Settings for &ldquo;Fill from the patient&apos;s record&rdquo;, for every practice and the self-check on this
@@ -160,10 +192,10 @@ export function RecordImportSettingsPage() {
         ) : settings.isError ? (
           <LoadError error={settings.error} retry={() => void settings.refetch()} />
         ) : (
-          <CodeTable codes={settings.data.aav5Antibody} onRemoved={changed} />
+          <CodeTable codes={settings.data.aav5Antibody} onAttempt={changed} onChanged={changed} />
         )}
       </section>
-      <AddCodeForm onAdded={changed} />
+      <AddCodeForm onAttempt={changed} onChanged={changed} />
       <section aria-labelledby="record-import-history-title">
         <h2 id="record-import-history-title" className="mb-2 text-2xl font-bold">
           History
