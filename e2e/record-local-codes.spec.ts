@@ -45,7 +45,7 @@ test("an admin configures the lab's AAV5 antibody code; the self-check's import 
   await importRecord(page);
   await expect(aav5Result(page)).toHaveCount(0);
   await expect(notFilled(page).getByRole("listitem").filter({ hasText: AAV5_SOURCE })).toContainText(
-    "or add the code to the configured local codes",
+    "or ask an administrator to add its code to the record import's local codes (Administration, Record import)",
   );
 
   // An admin adds the code, by keyboard only.

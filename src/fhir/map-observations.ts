@@ -125,7 +125,7 @@ export function readObservation(
       problems.push({
         code: "unknown-code",
         reference,
-        message: `${reference} (${conceptName(observation.code)}; ${codeWords(observation.code)}) has a code this import does not read, so it is skipped. If it belongs to the request, enter it by hand${onlyLocalCodes(observation.code) ? " or add the code to the configured local codes" : ""}.`,
+        message: `${reference} (${conceptName(observation.code)}; ${codeWords(observation.code)}) has a code this import does not read, so it is skipped. If it belongs to the request, enter it by hand${onlyLocalCodes(observation.code) ? " or ask an administrator to add its code to the record import's local codes (Administration, Record import)" : ""}.`,
       });
     }
     return;

@@ -412,7 +412,7 @@ describe("codes the import does not read", () => {
       expect.objectContaining({
         code: "unknown-code",
         reference: "Observation/x",
-        message: expect.stringContaining("configured local codes") as string,
+        message: expect.stringContaining("ask an administrator to add its code") as string,
       }),
     ]);
   });
