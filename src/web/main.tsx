@@ -6,6 +6,7 @@ import { checkSessionBeforeRender } from "@/web/app/session-end";
 import { preloadIntake } from "@/web/features/intake/components/intake-page";
 import { hasSavedDraft } from "@/web/features/intake/load-document";
 import { isIntakeRoute, matchRoute } from "@/web/lib/paths";
+import { takeOverPrerenderedPage } from "@/web/lib/prerendered";
 import { wasSignedInHere } from "@/web/lib/signed-in-here";
 
 const root = document.getElementById("root");
@@ -50,7 +51,7 @@ if (root.dataset.prerendered === path && window.location.search === "" && !hasSa
   flushSync(() => reactRoot.render(app));
   // Drawn: the prerendered page (hidden while answers are saved here) is gone.
   delete root.dataset.prerendered;
-  root.removeAttribute("inert");
+  takeOverPrerenderedPage();
 }
 // The rest of the wizard's code, ahead of the first Continue.
 if (wizard) setTimeout(() => void preloadIntake().catch(() => undefined), 0);

@@ -2,7 +2,7 @@
  * The intake feature's frame: the form (restored from this browser), the step list, the current
  * page and the live eligibility panel. The wizard's place is the URL, moved by `wizardReducer`.
  */
-import { lazy, memo, Suspense, useCallback, useEffect, useMemo, type ReactNode } from "react";
+import { lazy, memo, Suspense, useCallback, useMemo, type ReactNode } from "react";
 import { FormProvider, type UseFormReturn } from "react-hook-form";
 import type { Evaluation, RequestDocument } from "@/criteria";
 import { MainContent } from "@/web/components/main-content";
@@ -74,8 +74,6 @@ const IntakeFrame = memo(function IntakeFrame({
   renderDocuments,
   renderRecordPage,
 }: IntakePageProps & { form: UseFormReturn<Draft> }) {
-  // A prerendered page is inert until React has taken it over (scripts/prerender.ts): now it has.
-  useEffect(() => document.getElementById("root")?.removeAttribute("inert"), []);
   const location = useLocation();
   const state: WizardState = fromPath(location);
   const recordPage = isRecordRoute(matchRoute(location));

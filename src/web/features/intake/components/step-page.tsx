@@ -9,6 +9,7 @@ import { BackLink, Button } from "@/web/components/buttons";
 import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
 import { inputId } from "@/web/components/form-fields";
 import { useDocumentTitle } from "@/web/components/use-document-title";
+import { takeOverPrerenderedPage } from "@/web/lib/prerendered";
 import type { Draft } from "../draft";
 import { STEP_IDS, STEPS, stepIndex, type StepId } from "../steps";
 
@@ -50,6 +51,8 @@ export function StepPage({ step, onContinue, backHref, children }: StepPageProps
   useDocumentTitle(STEPS[step].title, showErrors);
 
   // A new page starts at its heading, as a page load would for a screen reader.
+  // The question page is the form's now: a prerendered page may be used (src/web/lib/prerendered.ts).
+  useEffect(takeOverPrerenderedPage, []);
   useEffect(() => {
     if (document.activeElement === document.body || document.activeElement === null)
       heading.current?.focus({ preventScroll: true });
