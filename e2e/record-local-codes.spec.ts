@@ -144,6 +144,8 @@ test("on a phone (320 and 390 px wide) the admin screen reflows: a long code and
   const system = "urn:oid:2.16.840.1.113883.3.1234.5.6.7.8.9";
   await admin.getByLabel("Code system").fill(system);
   await admin.getByLabel("Code", { exact: true }).fill(longCode);
+  // A display text with one long unbroken word, too (other tests may have added codes meanwhile).
+  await admin.getByLabel("Display text (optional)").fill("AAV5-neutralizing-antibody-screen-with-reflex-titer");
   await admin.getByRole("button", { name: "Add code" }).click();
   await expect(admin.getByRole("alert").filter({ hasText: `${longCode} added` })).toBeVisible();
   await expect(

@@ -71,13 +71,13 @@ function CodeTable({ codes, onAttempt, onChanged }: { codes: readonly Configured
         <caption className="sr-only">AAV5 antibody codes</caption>
         <thead>
           <tr className="border-b-2 border-slate-900">
-            <th scope="col" className="py-2 pr-4">
+            <th scope="col" className="py-2 pr-2 sm:pr-4">
               Code system
             </th>
-            <th scope="col" className="py-2 pr-4">
+            <th scope="col" className="py-2 pr-2 sm:pr-4">
               Code
             </th>
-            <th scope="col" className="py-2 pr-4">
+            <th scope="col" className="py-2 pr-2 sm:pr-4">
               Display text
             </th>
             <th scope="col" className="py-2">
@@ -88,9 +88,10 @@ function CodeTable({ codes, onAttempt, onChanged }: { codes: readonly Configured
         <tbody>
           {codes.map((code) => (
             <tr key={code.id} className="border-b border-slate-300 align-top">
-              <td className="py-2 pr-4 wrap-anywhere">{code.system}</td>
-              <td className="py-2 pr-4 wrap-anywhere">{code.code}</td>
-              <td className="py-2 pr-4">
+              <td className="py-2 pr-2 wrap-anywhere sm:pr-4">{code.system}</td>
+              <td className="py-2 pr-2 wrap-anywhere sm:pr-4">{code.code}</td>
+              {/* Any text may be long and unbroken: every cell wraps anywhere, so a phone never scrolls sideways. */}
+              <td className="py-2 pr-2 wrap-anywhere sm:pr-4">
                 {code.display === "" ? <span className="text-slate-600">None</span> : code.display}
               </td>
               <td className="py-2 text-right">
