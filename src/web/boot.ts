@@ -1,10 +1,10 @@
 /**
  * The page's entry: its styles, then the app once the prerendered page has painted. Before that
  * paint the page requests nothing but its HTML, this small file (it imports only Vite's preload
- * helper, a chunk of its own: see vite.config.ts) and the stylesheet; the app's chunks are requested
- * together once the browser reports it. Requests made earlier would compete with the stylesheet for a slow
- * connection and delay the first paint (Lighthouse's mobile estimate counts every one of them);
- * the price is that on such a connection React takes the page over about one round trip later.
+ * helper, a chunk of its own: see vite.config.ts) and the stylesheet; the app's chunks are
+ * requested together once the browser reports the paint. Requests made earlier would compete with
+ * the stylesheet on a slow connection and delay the first paint (Lighthouse's mobile estimate counts
+ * every one of them); the price is that there React takes the page over about one round trip later.
  */
 import "@/web/styles.css";
 

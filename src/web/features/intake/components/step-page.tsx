@@ -50,9 +50,9 @@ export function StepPage({ step, onContinue, backHref, children }: StepPageProps
   const showErrors = attempts > 0 && stepErrors.length > 0;
   useDocumentTitle(STEPS[step].title, showErrors);
 
-  // A new page starts at its heading, as a page load would for a screen reader.
   // The question page is the form's now: a prerendered page may be used (src/web/lib/prerendered.ts).
   useEffect(takeOverPrerenderedPage, []);
+  // A new page starts at its heading, as a page load would for a screen reader.
   useEffect(() => {
     if (document.activeElement === document.body || document.activeElement === null)
       heading.current?.focus({ preventScroll: true });
