@@ -71,29 +71,28 @@ afterEach(() => {
   window.history.replaceState(null, "", "/");
 });
 
+/** The page for an admin, with `request` (and its documents, when given) already loaded. */
+function renderPage(request: RequestDetail, documents?: RequestDocumentsAnswer): void {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  client.setQueryData(sessionQuery.queryKey, ADMIN);
+  client.setQueryData(requestDetailQuery(request.reference).queryKey, request);
+  if (documents !== undefined) client.setQueryData(requestDocumentsQuery(request.reference).queryKey, documents);
+  render(
+    <QueryClientProvider client={client}>
+      <ReviewRequestPage reference={request.reference} />
+    </QueryClientProvider>,
+  );
+}
+
 describe("ReviewRequestPage", () => {
   it("leads back to the queue with a real link (it can open in a new tab), not a button", () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-    client.setQueryData(sessionQuery.queryKey, ADMIN);
-    client.setQueryData(requestDetailQuery("HGX-REVI-0001").queryKey, approved());
-    render(
-      <QueryClientProvider client={client}>
-        <ReviewRequestPage reference="HGX-REVI-0001" />
-      </QueryClientProvider>,
-    );
+    renderPage(approved());
     expect(screen.queryByRole("button", { name: /Back to the queue/ })).not.toBeInTheDocument();
     expectInAppLink(screen.getByRole("link", { name: /Back to the queue/ }), "/review");
   });
 
   it("links to the printable decision notice in the app, and leaves Ctrl/⌘-click to the browser", () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-    client.setQueryData(sessionQuery.queryKey, ADMIN);
-    client.setQueryData(requestDetailQuery("HGX-REVI-0001").queryKey, approved());
-    render(
-      <QueryClientProvider client={client}>
-        <ReviewRequestPage reference="HGX-REVI-0001" />
-      </QueryClientProvider>,
-    );
+    renderPage(approved());
     expectInAppLink(screen.getByRole("link", { name: "Printable decision notice" }), "/review/HGX-REVI-0001/notice");
   });
 
@@ -124,15 +123,7 @@ describe("ReviewRequestPage", () => {
       checklist,
       missing: checklist.filter((i) => i.required && i.documents.length === 0).map((i) => i.id),
     };
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-    client.setQueryData(sessionQuery.queryKey, ADMIN);
-    client.setQueryData(requestDetailQuery("HGX-REVI-0001").queryKey, request);
-    client.setQueryData(requestDocumentsQuery("HGX-REVI-0001").queryKey, answer);
-    render(
-      <QueryClientProvider client={client}>
-        <ReviewRequestPage reference="HGX-REVI-0001" />
-      </QueryClientProvider>,
-    );
+    renderPage(request, answer);
     const row = (id: string) => screen.getByRole("rowheader", { name: id }).closest("tr") as HTMLElement;
     expect(within(row("I.A.7.b")).getByText("I.A.7.b: 2 documents")).toBeInTheDocument();
     expect(within(row("I.A.11")).getByText("I.A.11: 1 document")).toBeInTheDocument();
