@@ -29,6 +29,9 @@ test("self-check: a fixture exported as a FHIR QuestionnaireResponse and PAS Bun
 }) => {
   const doc = document("positive-inhibitor-with-retest");
   await startWith(page, doc);
+  // The header asks once who is signed in (it sends nothing of the request); the export must add
+  // nothing to that. Its lazy part may ask after the import on a slow machine: wait for its answer.
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   const sent: string[] = [];
   page.on("request", (request) => {
     if (request.url().includes("/api/") || request.method() !== "GET")
