@@ -1,6 +1,7 @@
 /** Request status in words (never colour alone), and dates as people read them. */
 import { OUTCOME_LABELS, formatDate, type Outcome } from "@/criteria";
 import { REQUEST_STATUS_LABELS, type RequestStatus } from "@/contract";
+import { dateTimeFormat } from "@/web/lib/date-time-format";
 
 const STYLE: Readonly<Record<RequestStatus, string>> = {
   submitted: "bg-blue-100 text-blue-900",
@@ -21,13 +22,13 @@ export function StatusTag({ status }: { status: RequestStatus }) {
 export const outcomeShort = (outcome: Outcome): string => OUTCOME_LABELS[outcome].split(" — ")[0] ?? outcome;
 
 // en-CA writes the local calendar date as YYYY-MM-DD, which formatDate reads: one format everywhere.
-const LOCAL_DATE = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" });
-const LOCAL_TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const localDate = dateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" });
+const localTime = dateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 /** A moment in the viewer's time zone: "10 Nov 2026, 14:05". */
 export const formatDateTime = (iso: string): string => {
   const at = new Date(iso);
-  return `${formatDate(LOCAL_DATE.format(at))}, ${LOCAL_TIME.format(at)}`;
+  return `${formatDate(localDate(at))}, ${localTime(at)}`;
 };
 /** The viewer's calendar date of a moment: "10 Nov 2026". */
-export const formatDayOf = (iso: string): string => formatDate(LOCAL_DATE.format(new Date(iso)));
+export const formatDayOf = (iso: string): string => formatDate(localDate(new Date(iso)));

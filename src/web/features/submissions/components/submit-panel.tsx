@@ -19,6 +19,7 @@ import { Button } from "@/web/components/buttons";
 import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
 import { missingRequired } from "@/web/lib/document-list";
 import { readAmending } from "@/web/lib/amending";
+import { dateTimeFormat } from "@/web/lib/date-time-format";
 import { paths } from "@/web/lib/paths";
 import { currentSubmission, type Filed } from "@/web/lib/submission";
 import { openRequestOf, useAmendRequest, useSubmitRequest } from "../api/submit-request";
@@ -36,8 +37,8 @@ const KINDS = [
 ] as const;
 type Kind = (typeof KINDS)[number]["value"];
 
-const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-const DAY_AND_TIME = new Intl.DateTimeFormat("en-GB", {
+const day = dateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+const dayAndTime = dateTimeFormat("en-GB", {
   day: "numeric",
   month: "short",
   year: "numeric",
@@ -48,7 +49,7 @@ const DAY_AND_TIME = new Intl.DateTimeFormat("en-GB", {
 
 /** "Expedited: a decision is due by 4 Dec 2026, 14:30" (in this computer's time zone). */
 export const dueSentence = (expedited: boolean, dueAt: string): string =>
-  `${expedited ? "Expedited" : "Standard"}: a decision is due by ${DAY_AND_TIME.format(new Date(dueAt))}`;
+  `${expedited ? "Expedited" : "Standard"}: a decision is due by ${dayAndTime(new Date(dueAt))}`;
 
 export function SubmitPanel({
   document,
@@ -339,8 +340,8 @@ export function SubmitPanel({
             <AppLink to={paths.request(openRequest.reference)} className="underline">
               {openRequest.reference}
             </AppLink>{" "}
-            for this member is still open (submitted {DAY.format(new Date(openRequest.receivedAt))}). Submit another
-            request anyway?
+            for this member is still open (submitted {day(new Date(openRequest.receivedAt))}). Submit another request
+            anyway?
           </p>
           <div className="mt-3 flex flex-wrap gap-4">
             <Button variant="warning" onClick={() => send(openRequest.reference)} disabled={pending}>
