@@ -12,7 +12,7 @@ const pureFolders = ["./src/criteria/", "./src/contract/", "./src/fhir/"].map((f
 
 /** Modules of the start page's bundle (see `npm run size`), besides React and react-hook-form. */
 const START_PAGE_MODULES =
-  /\/src\/web\/(app\/(router|session-end|focus-after-navigation|main-content)|components\/(account-placeholder|buttons|use-document-title|form-fields)|lib\/(storage|signed-in-here|submission|amending|date-parts|preloadable)|features\/intake\/(draft|draft-storage|steps|load-document|hooks\/use-draft|components\/import-export))\.tsx?$/;
+  /\/src\/web\/(app\/(router|session-end|focus-after-navigation|main-content)|components\/(account-placeholder|buttons|use-document-title|form-fields)|lib\/(storage|signed-in-here|submission|amending|date-parts|preloadable|prerendered)|features\/intake\/(draft|draft-storage|steps|load-document|hooks\/use-draft|components\/import-export))\.tsx?$/;
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],

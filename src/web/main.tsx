@@ -6,7 +6,7 @@ import { checkSessionBeforeRender } from "@/web/app/session-end";
 import { preloadIntake } from "@/web/features/intake/components/intake-page";
 import { hasSavedDraft } from "@/web/features/intake/load-document";
 import { isIntakeRoute, matchRoute } from "@/web/lib/paths";
-import { takeOverPrerenderedPage } from "@/web/lib/prerendered";
+import { holdPageUntil, takeOverPrerenderedPage } from "@/web/lib/prerendered";
 import { wasSignedInHere } from "@/web/lib/signed-in-here";
 
 const root = document.getElementById("root");
@@ -40,8 +40,11 @@ if (root.dataset.prerendered === path && window.location.search === "" && !hasSa
   // the inputs register, would be drawn again from nothing: the page would jump.) The start page's
   // buttons need no more than this bundle; its step list and panel take over when their code is in.
   if (path !== "/") await preloadIntake(path).catch(() => undefined);
-  // Not as a transition: sliced that way (less blocking time), a click on the step list while its
-  // part was still being hydrated was lost now and then (1 in 8 runs of conditional-questions.spec.ts).
+  // The page stays inert until the parts people use are the app's: the questions (or the start
+  // page), and the step list where it shows (on a phone the start page has none). A step-list link
+  // used before was followed by the browser as a new page load (src/web/lib/prerendered.ts).
+  const stepListShown = path !== "/" || window.matchMedia("(width >= 64rem)").matches;
+  holdPageUntil([path === "/" ? "start" : "questions", ...(stepListShown ? (["step-list"] as const) : [])]);
   hydrateRoot(root, app, { onRecoverableError });
 } else {
   if (wizard) await preloadIntake(path).catch(() => undefined);
