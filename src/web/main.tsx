@@ -1,4 +1,4 @@
-import { StrictMode } from "react";
+import { startTransition, StrictMode } from "react";
 import { flushSync } from "react-dom";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { App } from "@/web/app/app";
@@ -45,7 +45,11 @@ if (root.dataset.prerendered === path && window.location.search === "" && !hasSa
   // used before was followed by the browser as a new page load (src/web/lib/prerendered.ts).
   const stepListShown = path !== "/" || window.matchMedia("(width >= 64rem)").matches;
   holdPageUntil([path === "/" ? "start" : "questions", ...(stepListShown ? (["step-list"] as const) : [])]);
-  hydrateRoot(root, app, { onRecoverableError });
+  // As a transition, React hydrates in slices of a few milliseconds instead of one long task, so the
+  // phone's main thread is never blocked for long (Lighthouse's total blocking time).
+  startTransition(() => {
+    hydrateRoot(root, app, { onRecoverableError });
+  });
 } else {
   if (wizard) await preloadIntake(path).catch(() => undefined);
   const reactRoot = createRoot(root);

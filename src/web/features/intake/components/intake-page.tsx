@@ -2,7 +2,7 @@
  * The intake feature's frame: the form (restored from this browser), the step list, the current
  * page and the live eligibility panel. The wizard's place is the URL, moved by `wizardReducer`.
  */
-import { lazy, Suspense, useCallback, useMemo, type ReactNode } from "react";
+import { lazy, memo, Suspense, useCallback, useMemo, type ReactNode } from "react";
 import { FormProvider, type UseFormReturn } from "react-hook-form";
 import type { Evaluation, RequestDocument } from "@/criteria";
 import { MainContent } from "@/web/components/main-content";
@@ -61,12 +61,13 @@ export function IntakePage(props: IntakePageProps) {
 }
 
 /**
- * Everything below the form. Not memoised: memoised (so that react-hook-form's first "ready" update,
- * a synchronous render in the hydration's commit, would not draw it again), a click on the step
- * list right after an import on the start page was now and then lost (3 in 36 runs of the step
- * tests in accessibility.spec.ts and conditional-questions.spec.ts; 36 of 36 pass without).
+ * Everything below the form. It reads the form through subscriptions (`useWatch`, `useFormState`,
+ * the `DraftProvider`), so the form's own state changes, which re-render `IntakePage`, need not
+ * draw it again: react-hook-form's first "ready" update, made in a layout effect in the hydration's
+ * commit, would otherwise draw the whole page again at once, in one long synchronous task that
+ * also hydrates at once every part React was hydrating in slices. (`form` keeps its identity.)
  */
-function IntakeFrame({
+const IntakeFrame = memo(function IntakeFrame({
   form,
   renderSummary,
   formExtras,
@@ -165,4 +166,4 @@ function IntakeFrame({
       </DraftProvider>
     </FormProvider>
   );
-}
+});
