@@ -67,7 +67,8 @@ export function RequestSummary({
 }: {
   document: RequestDocument;
   evaluation: Evaluation;
-  onBack: () => void;
+  /** The wizard's "back" (it moves the wizard, not only the address); pages outside it give `backHref`. */
+  onBack?: () => void;
   backLabel?: string;
   /** Where "back" leads, as a real link (else the wizard's back address, or a button calling `onBack`). */
   backHref?: string;

@@ -21,7 +21,6 @@ import { AuditTable } from "@/web/components/audit-table";
 import { StatusTag, formatDateTime, outcomeShort } from "@/web/components/request-status";
 import { submissionFacts } from "@/web/components/submission-facts";
 import { paths } from "@/web/lib/paths";
-import { navigate } from "@/web/lib/router";
 import { useStartReview } from "../api/decide";
 import { DecisionForm } from "./decision-form";
 import { DecisionRecorded } from "./decision-recorded";
@@ -64,7 +63,6 @@ export function ReviewRequestPage({ reference }: { reference: string }) {
         <RequestSummary
           document={request.document}
           evaluation={request.evaluation}
-          onBack={() => navigate(paths.queue())}
           backLabel="Back to the queue"
           backHref={paths.queue()}
           title={`Review ${request.reference}`}

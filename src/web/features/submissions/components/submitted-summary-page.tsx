@@ -5,7 +5,6 @@ import { FiledDocumentsSummary } from "@/web/components/filed-documents-summary"
 import { RequestSummary } from "@/web/components/request-summary";
 import { submissionFacts } from "@/web/components/submission-facts";
 import { paths } from "@/web/lib/paths";
-import { navigate } from "@/web/lib/router";
 
 export function SubmittedSummaryPage({ reference }: { reference: string }) {
   const detail = useRequestDetail(reference);
@@ -16,7 +15,6 @@ export function SubmittedSummaryPage({ reference }: { reference: string }) {
     <RequestSummary
       document={request.document}
       evaluation={request.evaluation}
-      onBack={() => navigate(paths.request(request.reference))}
       backLabel="Back to the request"
       backHref={paths.request(request.reference)}
       title={`Summary of ${request.reference}`}
