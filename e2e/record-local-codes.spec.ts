@@ -119,10 +119,25 @@ test("an admin configures the lab's AAV5 antibody code; the self-check's import 
   await expect(page.getByRole("heading", { level: 1, name: /filled from the patient's record$/ })).toBeVisible();
   await page.unroute("**/api/settings/record-import");
 
-  // Removing the code: audited with the adding, and the next import skips the result again.
-  await tabTo(admin, codes.getByRole("button", { name: `Remove ${TEST_AAV5_CODE.system}|${code}` }));
+  // Removing the code asks first: "No, keep it" keeps it and gives the focus back to its button.
+  const removeButton = codes.getByRole("button", { name: `Remove ${TEST_AAV5_CODE.system}|${code}` });
+  await tabTo(admin, removeButton);
+  await admin.keyboard.press("Enter");
+  const question = admin.getByRole("alertdialog", { name: `Remove ${TEST_AAV5_CODE.system}|${code}?` });
+  await expect(question.getByRole("heading")).toBeFocused();
+  await expect(question).toContainText("will no longer fill the AAV5 antibody answers");
+  await expectNoAxeViolations(admin);
+  await tabTo(admin, question.getByRole("button", { name: "No, keep it" }));
+  await admin.keyboard.press("Enter");
+  await expect(question).toHaveCount(0);
+  await expect(removeButton).toBeFocused();
+  await expect(codes.getByRole("cell", { name: code, exact: true })).toBeVisible();
+  // Removed once confirmed: audited with the adding, and the next import skips the result again.
+  await admin.keyboard.press("Enter");
+  await tabTo(admin, question.getByRole("button", { name: "Yes, remove it" }));
   await admin.keyboard.press("Enter");
   await expect(admin.getByRole("alert").filter({ hasText: `${TEST_AAV5_CODE.system}|${code} removed` })).toBeFocused();
+  await expect(question).toHaveCount(0);
   const history = admin.getByRole("region", { name: "History" });
   await expect(history.getByRole("row").filter({ hasText: code })).toHaveText([
     /Admin.*local code removed \(AAV5 antibodies: https:\/\/lab\.example\.org\/codes\|AAV5-NAB-/,
@@ -189,6 +204,11 @@ test("on a phone (320 and 390 px wide) the admin screen reflows: a long code and
     .getByRole("region", { name: "AAV5 antibody codes" })
     .getByRole("button", { name: `Remove ${system}|${longCode}` })
     .click();
+  // The question names the long code too, wrapped: still nothing scrolls sideways.
+  const question = admin.getByRole("alertdialog", { name: `Remove ${system}|${longCode}?` });
+  await expect(question).toBeVisible();
+  expect(await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+  await question.getByRole("button", { name: "Yes, remove it" }).click();
   await expect(admin.getByRole("alert").filter({ hasText: `${longCode} removed` })).toBeVisible();
 });
 
@@ -212,10 +232,15 @@ test("two admins at once: removing a code the other admin removed already says s
       .getByRole("button", { name: `Remove ${TEST_AAV5_CODE.system}|${code}` });
   await expect(remove(second)).toBeVisible();
 
+  const confirm = (page: Page) =>
+    page.getByRole("alertdialog", { name: /^Remove / }).getByRole("button", { name: "Yes, remove it" });
   await remove(first).click();
+  await confirm(first).click();
   await expect(first.getByRole("alert").filter({ hasText: `${code} removed` })).toBeVisible();
   // By keyboard: the button pressed goes with the list read again, so focus moves to the refusal.
   await tabTo(second, remove(second));
+  await second.keyboard.press("Enter");
+  await tabTo(second, confirm(second));
   await second.keyboard.press("Enter");
   const refusal = second.getByRole("alert").filter({ hasText: "Nothing was removed" });
   await expect(refusal).toContainText("it may have been removed already");

@@ -1,13 +1,14 @@
 /**
  * The record import's local codes (admins): the codes this installation's labs give the AAV5
  * antibody test, which no LOINC code identifies. Listed, added (checked with the shared schema,
- * the server's refusals on their fields), removed; every change in the history below.
+ * the server's refusals on their fields), removed once confirmed; every change in the history below.
  */
 import { useEffect, useRef, useState } from "react";
 import { localCodeSchema, MAX_LOCAL_CODES, type ConfiguredLocalCode, type LocalCodeInput } from "@/contract";
 import { AuditTable } from "@/web/components/audit-table";
 import { Button } from "@/web/components/buttons";
 import { TextField } from "@/web/components/form-fields";
+import { focusOnMount } from "@/web/lib/focus-after-navigation";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";
 import { useAddLocalCode, useAdminRecordImport, useRemoveLocalCode } from "../api/admin-record-import";
 import { AdminForm, useAdminForm } from "../admin-form";
@@ -50,11 +51,84 @@ interface ChangeEvents {
   onChanged: () => void;
 }
 
+/**
+ * "Remove this code?", asked above the list (a phone's table row has no room for it). Removing is
+ * audited and can be undone by adding the code again, but until then the lab's AAV5 results are
+ * skipped in every practice: worth one question.
+ */
+function ConfirmRemoval({
+  code,
+  pending,
+  onRemove,
+  onKeep,
+}: {
+  code: ConfiguredLocalCode;
+  pending: boolean;
+  onRemove: () => void;
+  onKeep: () => void;
+}) {
+  return (
+    <div
+      role="alertdialog"
+      aria-labelledby="remove-code-title"
+      aria-describedby="remove-code-effect"
+      className="mb-6 max-w-2xl border-4 border-red-700 p-4 wrap-anywhere"
+    >
+      <h3 id="remove-code-title" ref={focusOnMount} tabIndex={-1} className="text-xl font-bold focus:outline-none">
+        Remove {codeText(code)}?
+      </h3>
+      <p id="remove-code-effect" className="mt-2">
+        Records&apos; results with this code will no longer fill the AAV5 antibody answers, in any practice: they will
+        be listed as skipped. You can add the code again.
+      </p>
+      <div className="mt-4 flex flex-wrap gap-4">
+        <Button variant="warning" disabled={pending} onClick={onRemove}>
+          {pending ? "Removing…" : "Yes, remove it"}
+        </Button>
+        <Button variant="secondary" disabled={pending} onClick={onKeep}>
+          No, keep it
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 function CodeTable({ codes, onAttempt, onChanged }: { codes: readonly ConfiguredLocalCode[] } & ChangeEvents) {
   const remove = useRemoveLocalCode();
   const [failure, setFailure] = useState<{ message: string; attempt: number } | undefined>();
+  const [asking, setAsking] = useState<ConfiguredLocalCode | undefined>();
+  // "No, keep it" gives the focus back to the Remove button that asked.
+  const removeButtons = useRef(new Map<number, HTMLButtonElement>());
+  const confirmRemoval = (code: ConfiguredLocalCode) => {
+    setFailure(undefined);
+    onAttempt();
+    remove.mutate(code.id, {
+      onSuccess: () => {
+        setAsking(undefined);
+        setFlash(`${codeText(code)} removed. Results with this code are no longer read as AAV5 antibodies.`);
+        onChanged();
+      },
+      onError: (error) => {
+        setAsking(undefined);
+        setFailure({ message: error.message, attempt: Date.now() });
+      },
+    });
+  };
+  const keep = (code: ConfiguredLocalCode) => {
+    setAsking(undefined);
+    removeButtons.current.get(code.id)?.focus();
+  };
   // Shown above the list as it is read again, even when that list is now empty.
   const refusal = failure !== undefined && <Refusal key={failure.attempt} message={failure.message} />;
+  const question = asking !== undefined && (
+    <ConfirmRemoval
+      key={asking.id}
+      code={asking}
+      pending={remove.isPending}
+      onRemove={() => confirmRemoval(asking)}
+      onKeep={() => keep(asking)}
+    />
+  );
   if (codes.length === 0)
     return (
       <>
@@ -67,6 +141,7 @@ function CodeTable({ codes, onAttempt, onChanged }: { codes: readonly Configured
   return (
     <div className="mb-10 overflow-x-auto">
       {refusal}
+      {question}
       <table className="w-full text-left">
         <caption className="sr-only">AAV5 antibody codes</caption>
         <thead>
@@ -96,20 +171,15 @@ function CodeTable({ codes, onAttempt, onChanged }: { codes: readonly Configured
               </td>
               <td className="py-2 text-right">
                 <Button
+                  ref={(button) => {
+                    if (button === null) removeButtons.current.delete(code.id);
+                    else removeButtons.current.set(code.id, button);
+                  }}
                   variant="secondary"
                   disabled={remove.isPending}
                   onClick={() => {
                     setFailure(undefined);
-                    onAttempt();
-                    remove.mutate(code.id, {
-                      onSuccess: () => {
-                        setFlash(
-                          `${codeText(code)} removed. Results with this code are no longer read as AAV5 antibodies.`,
-                        );
-                        onChanged();
-                      },
-                      onError: (error) => setFailure({ message: error.message, attempt: Date.now() }),
-                    });
+                    setAsking(code);
                   }}
                 >
                   Remove<span className="sr-only"> {codeText(code)}</span>
