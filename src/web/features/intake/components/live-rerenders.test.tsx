@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 /**
- * A keystroke re-renders only what it changes: inside the wizard's `DraftProvider`, the step list
- * re-renders when a page's status changes and the outcome line when the outcome changes, not on
- * every key; the panel follows every change.
+ * A keystroke re-renders only what it changes: inside the wizard's `DraftProvider`, the question
+ * page never (its input is the form's, uncontrolled), the step list when a page's status changes
+ * and the outcome line when the outcome changes, not on every key; the panel follows every change.
  */
 import { act, screen, waitFor } from "@testing-library/react";
 import { Profiler, type ReactNode } from "react";
@@ -16,6 +16,7 @@ import { DraftProvider } from "../hooks/use-draft";
 import { EligibilityPanel, OutcomeLine } from "./eligibility-panel";
 import { LiveStepList } from "./live-step-list";
 import { ExposureDaysStep } from "./steps/exposure-days-step";
+import { StepPage } from "./step-page";
 
 /** What a step page's documents section reads: the checklist. */
 function ChecklistTitles() {
@@ -29,7 +30,7 @@ function ChecklistTitles() {
 }
 
 function renderWizardParts() {
-  const renders = { steps: 0, outcome: 0, panel: 0, checklist: 0 };
+  const renders = { steps: 0, outcome: 0, panel: 0, checklist: 0, question: 0 };
   const counted = (id: keyof typeof renders, children: ReactNode) => (
     <Profiler id={id} onRender={() => (renders[id] += 1)}>
       {children}
@@ -39,7 +40,12 @@ function renderWizardParts() {
     (form) => (
       <DraftProvider control={form.control}>
         {counted("steps", <LiveStepList current="exposure-days" />)}
-        <ExposureDaysStep />
+        {counted(
+          "question",
+          <StepPage step="exposure-days" onContinue={() => undefined} backHref="/x">
+            <ExposureDaysStep />
+          </StepPage>,
+        )}
         {counted("outcome", <OutcomeLine />)}
         {counted("panel", <EligibilityPanel />)}
         {counted("checklist", <ChecklistTitles />)}
@@ -55,7 +61,7 @@ const outcomeLine = () => screen.getByRole("region", { name: "Eligibility outcom
 const stepsList = () => screen.getByRole("navigation", { name: "Steps of the request" });
 
 describe("what a keystroke re-renders", () => {
-  it("typing that changes neither a status nor the outcome re-renders the panel only", async () => {
+  it("typing that changes neither a status nor the outcome re-renders the panel only, not the question page", async () => {
     const { user, renders } = renderWizardParts();
     expect(outcomeLine()).toHaveTextContent(OUTCOME_LABELS.meets_criteria.split(" — ")[0] ?? "");
     await user.clear(field());
@@ -63,6 +69,7 @@ describe("what a keystroke re-renders", () => {
     const before = { ...renders };
     await user.type(field(), "1234"); // 1501, 15012, 150123, 1501234: all at least 150, the page complete
     expect(renders.panel - before.panel).toBeGreaterThanOrEqual(4);
+    expect(renders.question - before.question).toBe(0);
     expect(renders.steps - before.steps).toBe(0);
     expect(renders.outcome - before.outcome).toBe(0);
     expect(renders.checklist - before.checklist).toBe(0);
