@@ -132,6 +132,12 @@ test("an admin configures the lab's AAV5 antibody code; the self-check's import 
   await expect(question).toHaveCount(0);
   await expect(removeButton).toBeFocused();
   await expect(codes.getByRole("cell", { name: code, exact: true })).toBeVisible();
+  // Escape keeps it too.
+  await admin.keyboard.press("Enter");
+  await expect(question.getByRole("heading")).toBeFocused();
+  await admin.keyboard.press("Escape");
+  await expect(question).toHaveCount(0);
+  await expect(removeButton).toBeFocused();
   // Removed once confirmed: audited with the adding, and the next import skips the result again.
   await admin.keyboard.press("Enter");
   await tabTo(admin, question.getByRole("button", { name: "Yes, remove it" }));

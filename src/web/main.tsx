@@ -6,7 +6,7 @@ import { checkSessionBeforeRender } from "@/web/app/session-end";
 import { preloadIntake } from "@/web/features/intake/components/intake-page";
 import { hasSavedDraft } from "@/web/features/intake/load-document";
 import { isIntakeRoute, matchRoute } from "@/web/lib/paths";
-import { holdPageUntil, takeOverPrerenderedPage } from "@/web/lib/prerendered";
+import { takeOverPrerenderedPage } from "@/web/lib/prerendered";
 import { wasSignedInHere } from "@/web/lib/signed-in-here";
 
 const root = document.getElementById("root");
@@ -35,16 +35,11 @@ function onRecoverableError(error: unknown): void {
 const path = window.location.pathname;
 const wizard = isIntakeRoute(matchRoute(path));
 if (root.dataset.prerendered === path && window.location.search === "" && !hasSavedDraft() && !wasSignedInHere()) {
-  // A step's questions are its page: their code comes first, then React takes the page over in one
-  // pass. (A part still waiting for its code when something above it changes, as the form does when
+  // A step's questions are its page: their code comes first, then React takes the page over without
+  // waiting for any. (A part still waiting for its code when something above it changes, as the form does when
   // the inputs register, would be drawn again from nothing: the page would jump.) The start page's
   // buttons need no more than this bundle; its step list and panel take over when their code is in.
   if (path !== "/") await preloadIntake(path).catch(() => undefined);
-  // The page stays inert until the parts people use are the app's: the questions (or the start
-  // page), and the step list where it shows (on a phone the start page has none). A step-list link
-  // used before was followed by the browser as a new page load (src/web/lib/prerendered.ts).
-  const stepListShown = path !== "/" || window.matchMedia("(width >= 64rem)").matches;
-  holdPageUntil([path === "/" ? "start" : "questions", ...(stepListShown ? (["step-list"] as const) : [])]);
   // As a transition, React hydrates in slices of a few milliseconds instead of one long task, so the
   // phone's main thread is never blocked for long (Lighthouse's total blocking time).
   startTransition(() => {

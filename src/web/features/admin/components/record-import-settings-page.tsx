@@ -8,7 +8,7 @@ import { localCodeSchema, MAX_LOCAL_CODES, type ConfiguredLocalCode, type LocalC
 import { AuditTable } from "@/web/components/audit-table";
 import { Button } from "@/web/components/buttons";
 import { TextField } from "@/web/components/form-fields";
-import { focusOnMount } from "@/web/lib/focus-after-navigation";
+import { focusWithoutTabStop } from "@/web/lib/focus-after-navigation";
 import { Empty, LoadError, Loading } from "@/web/components/query-state";
 import { useAddLocalCode, useAdminRecordImport, useRemoveLocalCode } from "../api/admin-record-import";
 import { AdminForm, useAdminForm } from "../admin-form";
@@ -52,10 +52,17 @@ interface ChangeEvents {
 }
 
 /**
- * "Remove this code?", asked above the list (a phone's table row has no room for it). Removing is
- * audited and can be undone by adding the code again, but until then the lab's AAV5 results are
- * skipped in every practice: worth one question.
+ * "Remove this code?", asked above the list (a phone's table row has no room for it), and brought
+ * into view with the focus (the Remove pressed may be far down a long list). Escape keeps the code.
+ * Removing is audited and can be undone by adding the code again, but until then the lab's AAV5
+ * results are skipped in every practice: worth one question.
  */
+function askOnMount(heading: HTMLElement | null): void {
+  if (heading === null) return;
+  focusWithoutTabStop(heading);
+  heading.closest("[role=alertdialog]")?.scrollIntoView?.({ block: "nearest" });
+}
+
 function ConfirmRemoval({
   code,
   pending,
@@ -73,8 +80,11 @@ function ConfirmRemoval({
       aria-labelledby="remove-code-title"
       aria-describedby="remove-code-effect"
       className="mb-6 max-w-2xl border-4 border-red-700 p-4 wrap-anywhere"
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && !pending) onKeep();
+      }}
     >
-      <h3 id="remove-code-title" ref={focusOnMount} tabIndex={-1} className="text-xl font-bold focus:outline-none">
+      <h3 id="remove-code-title" ref={askOnMount} tabIndex={-1} className="text-xl font-bold focus:outline-none">
         Remove {codeText(code)}?
       </h3>
       <p id="remove-code-effect" className="mt-2">
@@ -96,7 +106,10 @@ function ConfirmRemoval({
 function CodeTable({ codes, onAttempt, onChanged }: { codes: readonly ConfiguredLocalCode[] } & ChangeEvents) {
   const remove = useRemoveLocalCode();
   const [failure, setFailure] = useState<{ message: string; attempt: number } | undefined>();
-  const [asking, setAsking] = useState<ConfiguredLocalCode | undefined>();
+  // The code asked about, by id: read from the list each time, so a code gone from it (another
+  // admin removed it) is asked about no more.
+  const [askingId, setAskingId] = useState<number | undefined>();
+  const asking = codes.find((code) => code.id === askingId);
   // "No, keep it" gives the focus back to the Remove button that asked.
   const removeButtons = useRef(new Map<number, HTMLButtonElement>());
   const confirmRemoval = (code: ConfiguredLocalCode) => {
@@ -104,18 +117,18 @@ function CodeTable({ codes, onAttempt, onChanged }: { codes: readonly Configured
     onAttempt();
     remove.mutate(code.id, {
       onSuccess: () => {
-        setAsking(undefined);
+        setAskingId(undefined);
         setFlash(`${codeText(code)} removed. Results with this code are no longer read as AAV5 antibodies.`);
         onChanged();
       },
       onError: (error) => {
-        setAsking(undefined);
+        setAskingId(undefined);
         setFailure({ message: error.message, attempt: Date.now() });
       },
     });
   };
   const keep = (code: ConfiguredLocalCode) => {
-    setAsking(undefined);
+    setAskingId(undefined);
     removeButtons.current.get(code.id)?.focus();
   };
   // Shown above the list as it is read again, even when that list is now empty.
@@ -179,7 +192,7 @@ function CodeTable({ codes, onAttempt, onChanged }: { codes: readonly Configured
                   disabled={remove.isPending}
                   onClick={() => {
                     setFailure(undefined);
-                    setAsking(code);
+                    setAskingId(code.id);
                   }}
                 >
                   Remove<span className="sr-only"> {codeText(code)}</span>

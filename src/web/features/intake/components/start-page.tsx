@@ -1,7 +1,7 @@
 /** The first page: what this is, start or continue, start a new request, import and export. */
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { focusOnMount, focusWithoutTabStop } from "@/web/lib/focus-after-navigation";
-import { partTakenOver } from "@/web/lib/prerendered";
+import { takeOverPrerenderedPage } from "@/web/lib/prerendered";
 import { useFormContext } from "react-hook-form";
 import { POLICY_ID } from "@/criteria";
 import { Button } from "@/web/components/buttons";
@@ -25,8 +25,8 @@ export function StartPage({ onStart }: { onStart: () => void }) {
     if (discards > 0 && confirmation.current !== null) focusWithoutTabStop(confirmation.current);
   }, [discards]);
   useDocumentTitle("Request prior authorization for Hemgenix");
-  // The start page is the form's now (src/web/lib/prerendered.ts).
-  useEffect(() => partTakenOver("start"), []);
+  // The start page is the form's now: a prerendered page may be used (src/web/lib/prerendered.ts).
+  useEffect(takeOverPrerenderedPage, []);
 
   const startNew = () => {
     clearDraft();

@@ -9,7 +9,7 @@ import { BackLink, Button } from "@/web/components/buttons";
 import { ErrorSummary, type SummaryError } from "@/web/components/error-summary";
 import { inputId } from "@/web/components/form-fields";
 import { useDocumentTitle } from "@/web/components/use-document-title";
-import { partTakenOver } from "@/web/lib/prerendered";
+import { takeOverPrerenderedPage } from "@/web/lib/prerendered";
 import type { Draft } from "../draft";
 import { STEP_IDS, STEPS, stepIndex, type StepId } from "../steps";
 
@@ -50,8 +50,8 @@ export function StepPage({ step, onContinue, backHref, children }: StepPageProps
   const showErrors = attempts > 0 && stepErrors.length > 0;
   useDocumentTitle(STEPS[step].title, showErrors);
 
-  // The question page is the form's now (src/web/lib/prerendered.ts).
-  useEffect(() => partTakenOver("questions"), []);
+  // The question page is the form's now: a prerendered page may be used (src/web/lib/prerendered.ts).
+  useEffect(takeOverPrerenderedPage, []);
   // A new page starts at its heading, as a page load would for a screen reader.
   useEffect(() => {
     if (document.activeElement === document.body || document.activeElement === null)
