@@ -36,9 +36,10 @@ const path = window.location.pathname;
 const wizard = isIntakeRoute(matchRoute(path));
 if (root.dataset.prerendered === path && window.location.search === "" && !hasSavedDraft() && !wasSignedInHere()) {
   // A step's questions are its page: their code comes first, then React takes the page over without
-  // waiting for any. (A part still waiting for its code when something above it changes, as the form does when
-  // the inputs register, would be drawn again from nothing: the page would jump.) The start page's
-  // buttons need no more than this bundle; its step list and panel take over when their code is in.
+  // waiting for any. (A part still waiting for its code when something above it changes, as the form
+  // does when the inputs register, would be drawn again from nothing: the page would jump.) The start
+  // page's buttons need no more than this bundle; its step list and panel take over when their code
+  // is in.
   if (path !== "/") await preloadIntake(path).catch(() => undefined);
   // As a transition, React hydrates in slices of a few milliseconds instead of one long task, so the
   // phone's main thread is never blocked for long (Lighthouse's total blocking time).
