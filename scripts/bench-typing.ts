@@ -13,15 +13,18 @@
  * - a MutationObserver on the panel: keydown's event.timeStamp to the panel's DOM update, and to
  *   the end of the next frame after it (requestAnimationFrame, then a message-channel task).
  *
- * Then it types the same keys into a bare page (one field, one line its input listener rewrites)
- * and prints that as the floor: what the browser and this machine allow at that moment, which the
- * app's figures are read against.
+ * Then it types the same keys into two reference pages and prints them as floors, which the app's
+ * figures are read against: the framework's floor (`support/typing-floor.ts`: one field in
+ * react-hook-form and one line `useWatch` re-renders, React 19 in production, built here with
+ * Vite) and the bare floor (one field, one line a plain input listener rewrites): what this stack,
+ * and what the browser on this machine, allow at that moment.
  *
  * Nothing here is a pass/fail test: these machines are noisy.
  */
 import { resolve } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { chromium, type Browser, type Page } from "@playwright/test";
+import { build } from "vite";
 import { ROOT, startBuiltServer } from "./support/server";
 import { LAUNCH_ARGS, findChromium } from "../e2e/support/browser";
 
@@ -270,9 +273,29 @@ const BARE_PAGE = `<!doctype html><html lang="en"><title>Typing floor</title>
 <aside aria-labelledby="eligibility-title"><h2 id="eligibility-title">Eligibility</h2><p id="line"></p></aside>
 <script>days.addEventListener("input", () => { line.textContent = days.value + " exposure days"; });</script></html>`;
 
+/** The framework's floor page, built for production in memory: one module with React, React DOM and react-hook-form. */
+async function frameworkFloorPage(): Promise<string> {
+  const built = await build({
+    configFile: false,
+    logLevel: "silent",
+    mode: "production",
+    root: ROOT,
+    build: { write: false, rolldownOptions: { input: resolve(ROOT, "scripts/support/typing-floor.ts") } },
+  });
+  const outputs = (Array.isArray(built) ? built : [built]).flatMap((result) =>
+    "output" in result ? result.output : [],
+  );
+  const entry = outputs.find((output) => output.type === "chunk" && output.isEntry);
+  if (entry === undefined || entry.type !== "chunk" || outputs.length !== 1)
+    throw new Error("The framework floor did not build to one module.");
+  const code = entry.code.replaceAll("</script", "<\\/script");
+  return `<!doctype html><html lang="en"><title>Typing floor: React and react-hook-form</title><div id="root"></div><script type="module">${code}</script></html>`;
+}
+
 // ---- main --------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  const floorHtml = await frameworkFloorPage();
   const server = await startBuiltServer();
   const base = server.url;
   let browser: Browser | undefined;
@@ -297,6 +320,14 @@ async function main(): Promise<void> {
     await page.locator('aside[aria-labelledby="eligibility-title"]').getByText("220 exposure days").waitFor();
 
     const app = await measureTyping(page);
+    const frameworkPage = await context.newPage();
+    // Served from the app's origin (nothing of the app's is loaded), so the page is an ordinary one.
+    await frameworkPage.route(`${base}/typing-floor`, (route) =>
+      route.fulfill({ body: floorHtml, contentType: "text/html" }),
+    );
+    await frameworkPage.goto(`${base}/typing-floor`);
+    await frameworkPage.getByLabel("Cumulative factor IX exposure days").waitFor();
+    const framework = await measureTyping(frameworkPage);
     const floorPage = await context.newPage();
     await floorPage.setContent(BARE_PAGE);
     const floor = await measureTyping(floorPage);
@@ -307,14 +338,22 @@ async function main(): Promise<void> {
       app,
     );
     printTable(
-      "The floor: the same typing into a bare page (one field and one line its input listener rewrites)",
+      "The framework's floor: the same typing into one field of react-hook-form and one line useWatch re-renders (React 19)",
+      framework,
+    );
+    printTable(
+      "The bare floor: the same typing into a bare page (one field and one line its input listener rewrites)",
       floor,
     );
     const panel = (m: Measured) => m.rows[1]?.[1] ?? stats([]);
-    console.log(
-      `\nkeydown → panel, above the floor: median +${ms(panel(app).median - panel(floor).median)} ms, ` +
-        `p95 +${ms(panel(app).p95 - panel(floor).p95)} ms`,
-    );
+    const above = (name: string, reference: Measured) =>
+      console.log(
+        `keydown → panel, above the ${name}: median +${ms(panel(app).median - panel(reference).median)} ms, ` +
+          `p95 +${ms(panel(app).p95 - panel(reference).p95)} ms`,
+      );
+    console.log("");
+    above("framework's floor", framework);
+    above("bare floor", floor);
     const p95 = app.interactionP95;
     console.log(`\ntyping p95 (${CPU_SLOWDOWN}x CPU): ${p95 < 16 ? "< 16" : Math.round(p95)} ms`);
   } finally {

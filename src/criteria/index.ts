@@ -24,7 +24,7 @@ export function checkRequest(input: unknown): Evaluation | { errors: FieldError[
   const result = validateRequestDocument(input);
   return result.ok ? evaluate(result.document) : { errors: result.errors };
 }
-export { evaluatePartial } from "./partial";
+export { evaluatePartial, liveEvaluator } from "./partial";
 export type { PartialEvaluation } from "./partial";
 export {
   STATUS_LABELS,

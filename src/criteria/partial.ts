@@ -5,7 +5,14 @@
  */
 import { evaluate } from "./evaluate";
 import type { Evaluation } from "./evaluation";
-import { validateRequestDocument, type FieldError } from "./validate";
+import {
+  checkTopLevel,
+  validateRequestDocument,
+  type FieldError,
+  type TopLevelCheck,
+  type TopLevelChecker,
+  type ValidationResult,
+} from "./validate";
 
 export interface PartialEvaluation {
   /** The problems of the input as given. */
@@ -29,7 +36,11 @@ function withoutPath(value: unknown, path: readonly string[]): unknown {
 }
 
 export function evaluatePartial(input: unknown): PartialEvaluation {
-  const first = validateRequestDocument(input);
+  return partially(input, validateRequestDocument(input));
+}
+
+/** The evaluation of `input`, given its validation (`first`). */
+function partially(input: unknown, first: ValidationResult): PartialEvaluation {
   if (first.ok) return { errors: [], evaluation: evaluate(first.document) };
   let candidate = input;
   let errors = first.errors;
@@ -42,4 +53,24 @@ export function evaluatePartial(input: unknown): PartialEvaluation {
     errors = next.errors;
   }
   return { errors: first.errors };
+}
+
+/**
+ * `evaluatePartial` for a document that changes a field at a time, as the wizard's live panel
+ * does: each top-level field's check is kept while the same value (the same object, for a
+ * section) comes back, so a keystroke re-checks only the section it changed. A section object
+ * must not be changed in place once given: build a new one (the wizard's drafts are frozen).
+ */
+export function liveEvaluator(): (input: unknown) => PartialEvaluation {
+  const last = new Map<string, { value: unknown; check: TopLevelCheck }>();
+  const check: TopLevelChecker = (key, value) => {
+    const kept = last.get(key);
+    if (kept !== undefined && Object.is(kept.value, value)) return kept.check;
+    const fresh = checkTopLevel(key, value);
+    last.set(key, { value, check: fresh });
+    return fresh;
+  };
+  // Only the input as given is checked through the kept checks: the rounds that leave invalid
+  // fields out make new objects, which would only push out what the next keystroke can reuse.
+  return (input) => partially(input, validateRequestDocument(input, check));
 }

@@ -32,43 +32,36 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Every real date found at `pattern` in an untrusted value, with its concrete path. */
-function* datesAt(
+function datesAt(
   value: unknown,
   pattern: readonly string[],
-  path: (string | number)[] = [],
-): Generator<{ path: (string | number)[]; date: string }> {
+  path: readonly (string | number)[],
+  found: DateAt[] = [],
+): DateAt[] {
   const [head, ...rest] = pattern;
   if (head === undefined) {
-    if (typeof value === "string" && isRealDate(value)) yield { path, date: value };
-    return;
-  }
-  if (head === "[]") {
-    if (!Array.isArray(value)) return;
-    for (let i = 0; i < value.length; i++) yield* datesAt(value[i] as unknown, rest, [...path, i]);
-    return;
-  }
-  if (isRecord(value) && head in value) yield* datesAt(value[head], rest, [...path, head]);
+    if (typeof value === "string" && isRealDate(value)) found.push({ path, date: value });
+  } else if (head === "[]") {
+    if (Array.isArray(value)) value.forEach((item: unknown, i) => datesAt(item, rest, [...path, i], found));
+  } else if (isRecord(value) && head in value) datesAt(value[head], rest, [...path, head], found);
+  return found;
 }
 
-function datesAfterRequestDate(input: unknown): FieldError[] {
-  if (!isRecord(input)) return [];
-  const requestDate = input.requestDate;
+interface DateAt {
+  path: readonly (string | number)[];
+  date: string;
+}
+
+function datesAfter(requestDate: unknown, dates: readonly DateAt[]): FieldError[] {
   if (typeof requestDate !== "string" || !isRealDate(requestDate)) return [];
-  const errors: FieldError[] = [];
-  for (const pattern of DATE_PATHS) {
-    for (const { path, date } of datesAt(input, pattern)) {
-      if (date > requestDate) {
-        errors.push({
-          path: formatPath(path),
-          message: `${fieldLabel(path)} ${date} is after the request date ${requestDate}; enter a date on or before ${requestDate}`,
-        });
-      }
-    }
-  }
-  return errors;
+  return dates
+    .filter(({ date }) => date > requestDate)
+    .map(({ path, date }) => ({
+      path: formatPath(path),
+      message: `${fieldLabel(path)} ${date} is after the request date ${requestDate}; enter a date on or before ${requestDate}`,
+    }));
 }
 
-/** How a value looks to a person: "text \"abc\"", "a list", "nothing (null)". */
 /**
  * What kind of value was sent: never the value itself, which may be patient data and which the
  * sender already has ("got text", "got a list").
@@ -161,18 +154,56 @@ export function issueMessage(issue: $ZodIssue): string {
   }
 }
 
-export function validateRequestDocument(input: unknown): ValidationResult {
+/**
+ * One top-level field of a document, checked on its own: its problems, its value as parsed, and
+ * the dates in it (held against the request date once all fields are checked). The document's
+ * schema is an object of independent fields, so checking them one by one finds exactly what
+ * checking the whole finds, in the same order (a test holds this against the whole schema).
+ */
+export interface TopLevelCheck {
+  errors: readonly FieldError[];
+  value: unknown;
+  dates: readonly DateAt[];
+}
+
+const SHAPE = requestDocumentSchema.shape;
+type TopLevelKey = keyof typeof SHAPE;
+const TOP_LEVEL_KEYS = Object.keys(SHAPE) as TopLevelKey[];
+
+export function checkTopLevel(key: TopLevelKey, value: unknown): TopLevelCheck {
+  const parsed = SHAPE[key].safeParse(value, { reportInput: true });
+  const errors = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const whole = { ...issue, path: [key, ...issue.path] };
+        return { path: formatPath(whole.path), message: issueMessage(whole) };
+      });
+  const dates = DATE_PATHS.filter((pattern) => pattern[0] === key).flatMap((pattern) =>
+    datesAt(value, pattern.slice(1), [key]),
+  );
+  return { errors, value: parsed.success ? parsed.data : undefined, dates };
+}
+
+export type TopLevelChecker = (key: TopLevelKey, value: unknown) => TopLevelCheck;
+
+export function validateRequestDocument(input: unknown, check: TopLevelChecker = checkTopLevel): ValidationResult {
   if (!isRecord(input)) {
     return {
       ok: false,
       errors: [{ path: "", message: `The request document must be a JSON object; got ${describeValue(input)}` }],
     };
   }
-  const parsed = requestDocumentSchema.safeParse(input, { reportInput: true });
-  const errors: FieldError[] = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issueMessage(issue) }));
-  errors.push(...datesAfterRequestDate(input));
-  if (errors.length > 0 || !parsed.success) return { ok: false, errors };
-  return { ok: true, document: parsed.data };
+  const errors: FieldError[] = [];
+  const dates: DateAt[] = [];
+  const document: Record<string, unknown> = {};
+  for (const key of TOP_LEVEL_KEYS) {
+    const value = input[key];
+    const result = check(key, value);
+    errors.push(...result.errors);
+    dates.push(...result.dates);
+    if (result.value !== undefined || key in input) document[key] = result.value;
+  }
+  errors.push(...datesAfter(input.requestDate, dates));
+  // Every field passed its schema, so the document is what the schema describes.
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, document: document as RequestDocument };
 }

@@ -125,32 +125,46 @@ function labResult(draft: LabDraft): Candidate | undefined {
   return compact({ value: number(draft.value), upperLimit: number(draft.upperLimit) });
 }
 
-/** The request document this draft describes (a candidate: validate it before use). */
-export function toDocument(draft: Draft): Candidate {
-  const { member, prescriber, diagnosis, prophylaxis, inhibitor, liver } = draft;
-  const otherDiagnosis = diagnosis.condition === "other";
-  const weightValue = number(member.weight.value);
-  return (
-    compact({
-      schemaVersion: 1,
-      requestType: choice(draft.requestType),
-      requestDate: isoFromDateParts(draft.requestDate),
-      lineOfBusiness: choice(draft.lineOfBusiness),
-      member: compact({
+/**
+ * Each top-level field of the request document, built from the parts of the draft it `reads`:
+ * `toDocument` builds them all; `documentBuilder` keeps each one while what it reads is unchanged.
+ */
+const DOCUMENT_FIELDS: Readonly<
+  Record<string, { reads: (draft: Draft) => readonly unknown[]; build: (draft: Draft) => unknown }>
+> = {
+  schemaVersion: { reads: () => [], build: () => 1 },
+  requestType: { reads: (d) => [d.requestType], build: (d) => choice(d.requestType) },
+  requestDate: { reads: (d) => [d.requestDate], build: (d) => isoFromDateParts(d.requestDate) },
+  lineOfBusiness: { reads: (d) => [d.lineOfBusiness], build: (d) => choice(d.lineOfBusiness) },
+  member: {
+    reads: (d) => [d.member],
+    build: ({ member }) => {
+      const weightValue = number(member.weight.value);
+      return compact({
         firstName: text(member.firstName),
         lastName: text(member.lastName),
         memberId: text(member.memberId),
         dateOfBirth: isoFromDateParts(member.dateOfBirth),
         weight:
           weightValue === undefined ? undefined : compact({ value: weightValue, unit: choice(member.weight.unit) }),
-      }),
-      prescriber: compact({
+      });
+    },
+  },
+  prescriber: {
+    reads: (d) => [d.prescriber],
+    build: ({ prescriber }) =>
+      compact({
         name: text(prescriber.name),
         npi: text(prescriber.npi),
         specialty: choice(prescriber.specialty),
         hematologistConsulted: prescriber.specialty === "other" ? yesNo(prescriber.hematologistConsulted) : undefined,
       }),
-      diagnosis: compact({
+  },
+  diagnosis: {
+    reads: (d) => [d.diagnosis],
+    build: ({ diagnosis }) => {
+      const otherDiagnosis = diagnosis.condition === "other";
+      return compact({
         condition: choice(diagnosis.condition),
         icd10:
           text(diagnosis.icd10)?.toUpperCase() ??
@@ -159,27 +173,39 @@ export function toDocument(draft: Draft): Candidate {
         otherDescription: otherDiagnosis ? text(diagnosis.otherDescription) : undefined,
         recentLabelChange: otherDiagnosis ? yesNo(diagnosis.recentLabelChange) : undefined,
         onFormulary: otherDiagnosis && diagnosis.recentLabelChange === "yes" ? yesNo(diagnosis.onFormulary) : undefined,
-      }),
-      prophylaxis: compact({
+      });
+    },
+  },
+  prophylaxis: {
+    reads: (d) => [d.prophylaxis],
+    build: ({ prophylaxis }) =>
+      compact({
         product: choice(prophylaxis.product),
         startDate: isoFromDateParts(prophylaxis.startDate),
         adherenceDocumented: yesNo(prophylaxis.adherenceDocumented),
       }),
-      bleeds:
-        draft.bleedsOnRecord === "no"
-          ? []
-          : draft.bleedsOnRecord === "yes" && draft.bleeds.length > 0
-            ? draft.bleeds.map(
-                (b) =>
-                  compact({
-                    date: isoFromDateParts(b.date),
-                    site: choice(b.site),
-                    spontaneous: yesNo(b.spontaneous),
-                  }) ?? {},
-              )
-            : undefined,
-      exposureDays: number(draft.exposureDays),
-      inhibitor: compact({
+  },
+  bleeds: {
+    reads: (d) => [d.bleedsOnRecord, d.bleeds],
+    build: (d) =>
+      d.bleedsOnRecord === "no"
+        ? []
+        : d.bleedsOnRecord === "yes" && d.bleeds.length > 0
+          ? d.bleeds.map(
+              (b) =>
+                compact({
+                  date: isoFromDateParts(b.date),
+                  site: choice(b.site),
+                  spontaneous: yesNo(b.spontaneous),
+                }) ?? {},
+            )
+          : undefined,
+  },
+  exposureDays: { reads: (d) => [d.exposureDays], build: (d) => number(d.exposureDays) },
+  inhibitor: {
+    reads: (d) => [d.inhibitor],
+    build: ({ inhibitor }) =>
+      compact({
         historyOfInhibitor: yesNo(inhibitor.historyOfInhibitor),
         assays:
           inhibitor.assaysOnRecord === "no"
@@ -190,7 +216,11 @@ export function toDocument(draft: Draft): Candidate {
                 )
               : undefined,
       }),
-      liver: compact({
+  },
+  liver: {
+    reads: (d) => [d.liver],
+    build: ({ liver }) =>
+      compact({
         enzymes: compact({
           date: isoFromDateParts(liver.enzymes.date),
           alt: labResult(liver.enzymes.alt),
@@ -205,14 +235,51 @@ export function toDocument(draft: Draft): Candidate {
         }),
         hepatologistAttestation: yesNo(liver.hepatologistAttestation),
       }),
-      priorGeneTherapy: yesNo(draft.priorGeneTherapy),
-      aav5: compact({
-        result: choice(draft.aav5.result),
-        titer: draft.aav5.result === "detected" ? number(draft.aav5.titer.replace(/^\s*1\s*:\s*/, "")) : undefined,
+  },
+  priorGeneTherapy: { reads: (d) => [d.priorGeneTherapy], build: (d) => yesNo(d.priorGeneTherapy) },
+  aav5: {
+    reads: (d) => [d.aav5],
+    build: ({ aav5 }) =>
+      compact({
+        result: choice(aav5.result),
+        titer: aav5.result === "detected" ? number(aav5.titer.replace(/^\s*1\s*:\s*/, "")) : undefined,
       }),
-      dose: compact({ requestedGcPerKg: number(draft.dose.requestedGcPerKg, DOSE_INPUT_EXPONENT) }),
-    }) ?? {}
-  );
+  },
+  dose: {
+    reads: (d) => [d.dose],
+    build: ({ dose }) => compact({ requestedGcPerKg: number(dose.requestedGcPerKg, DOSE_INPUT_EXPONENT) }),
+  },
+};
+
+const FIELD_NAMES = Object.keys(DOCUMENT_FIELDS);
+
+/** The request document this draft describes (a candidate: validate it before use). */
+export function toDocument(draft: Draft): Candidate {
+  const built = (name: string) => DOCUMENT_FIELDS[name]?.build(draft);
+  return compact(Object.fromEntries(FIELD_NAMES.map((name) => [name, built(name)]))) ?? {};
+}
+
+const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((item, i) => Object.is(item, b[i]));
+
+/**
+ * `toDocument` for drafts that change an answer at a time and are never changed in place (the
+ * wizard's frozen drafts): a field whose parts of the draft are the same objects as last time is
+ * the same object as last time, so what was derived from it (its validation) can be kept too.
+ */
+export function documentBuilder(): (draft: Draft) => Candidate {
+  const last = new Map<string, { reads: readonly unknown[]; value: unknown }>();
+  const built = (draft: Draft, name: string): unknown => {
+    const field = DOCUMENT_FIELDS[name];
+    if (field === undefined) return undefined;
+    const reads = field.reads(draft);
+    const kept = last.get(name);
+    if (kept !== undefined && sameItems(kept.reads, reads)) return kept.value;
+    const value = field.build(draft);
+    last.set(name, { reads, value });
+    return value;
+  };
+  return (draft) => compact(Object.fromEntries(FIELD_NAMES.map((name) => [name, built(draft, name)]))) ?? {};
 }
 
 /** A number written out in plain decimals (1e-7 → "0.0000001", 1e21 → "1000000000000000000000"), shifted by 10^-shift. */

@@ -29,21 +29,35 @@ const REFERRAL_REQUIRED = ["diagnosis.condition", "diagnosis.recentLabelChange"]
 /** Fields that start with a value of their own: they do not make a page "started". */
 const PREFILLED = new Set(["requestDate", "dose"]);
 
-/** Each page's fields with their blank value's JSON, made once: the statuses are recomputed on every keystroke. */
-const BLANK: Readonly<Record<StepId, readonly (readonly [path: string, json: string | undefined])[]>> = (() => {
+/** Each page's fields with their blank value, made once: the statuses are recomputed on every keystroke. */
+const BLANK: Readonly<Record<StepId, readonly (readonly [path: string, blank: unknown])[]>> = (() => {
   const empty = emptyDraft("");
-  const blank = {} as Record<StepId, (readonly [string, string | undefined])[]>;
+  const blank = {} as Record<StepId, (readonly [string, unknown])[]>;
   for (const step of STEP_IDS) {
     blank[step] = STEPS[step].paths
       .filter((path) => !PREFILLED.has(path))
-      .map((path) => [path, JSON.stringify(get(empty, path)) as string | undefined] as const);
+      .map((path) => [path, get<unknown>(empty, path)] as const);
   }
   return blank;
 })();
 
+/** Whether an answer is its blank value: the same text, or lists and objects with the same keys and blank parts. */
+function isBlank(value: unknown, blank: unknown): boolean {
+  if (typeof blank !== "object" || blank === null || typeof value !== "object" || value === null)
+    return value === blank;
+  if (Array.isArray(blank) !== Array.isArray(value)) return false;
+  const keys = Object.keys(blank);
+  if (Object.keys(value).length !== keys.length) return false;
+  return keys.every(
+    (key) =>
+      Object.hasOwn(value, key) &&
+      isBlank((value as Record<string, unknown>)[key], (blank as Record<string, unknown>)[key]),
+  );
+}
+
 function touched(draft: Draft, step: StepId): boolean {
   if (step === "dose" && draft.member.weight.value.trim() !== "") return true; // the calculator has something to show
-  return BLANK[step].some(([path, json]) => JSON.stringify(get(draft, path)) !== json);
+  return BLANK[step].some(([path, blank]) => !isBlank(get(draft, path), blank));
 }
 
 /** `document` is `toDocument(draft)`, when the caller has it already. */

@@ -6,8 +6,8 @@
  * never "needs correcting" (a fresh request, with no line of business, has none).
  */
 import type { Control } from "react-hook-form";
-import { evaluatePartial, type PartialEvaluation } from "@/criteria";
-import { toDocument, type Draft } from "../draft";
+import { evaluatePartial, liveEvaluator, type PartialEvaluation } from "@/criteria";
+import { documentBuilder, toDocument, type Draft } from "../draft";
 import { answeredErrors, rewordErrors } from "../draft-messages";
 import { useDraft, useDraftSelector } from "./use-draft";
 
@@ -22,11 +22,17 @@ type RequestDocumentInput = ReturnType<typeof toDocument>;
 
 const evaluated = new WeakMap<Draft, Live>();
 
+// The wizard's drafts are frozen and share their unchanged answers with the draft before
+// (`useDraft`): a keystroke rebuilds and re-checks only the part of the request it changed.
+const buildFrozen = documentBuilder();
+const evaluateFrozen = liveEvaluator();
+
 export function liveOf(draft: Draft): Live {
   let result = evaluated.get(draft);
   if (result === undefined) {
-    const document = toDocument(draft);
-    const live = evaluatePartial(document);
+    const frozen = Object.isFrozen(draft);
+    const document = frozen ? buildFrozen(draft) : toDocument(draft);
+    const live = frozen ? evaluateFrozen(document) : evaluatePartial(document);
     result = { draft, document, live: { ...live, errors: answeredErrors(rewordErrors(live.errors, draft), draft) } };
     evaluated.set(draft, result);
   }

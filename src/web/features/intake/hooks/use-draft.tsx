@@ -9,6 +9,7 @@
  */
 import { createContext, use, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useFormContext, useWatch, type Control } from "react-hook-form";
+import { shareUnchanged } from "@/web/lib/share-unchanged";
 import type { Draft } from "../draft";
 
 interface DraftStore {
@@ -18,13 +19,15 @@ interface DraftStore {
   connect: () => () => void;
 }
 
-/** A copy of the form's values: the form changes its own object in place, each draft must stay as it was. */
-const snapshot = (control: Control<Draft>): Draft => structuredClone(control._getWatch() as Draft);
-
 function draftStore(control: Control<Draft>): DraftStore {
-  let current = snapshot(control);
+  // Each draft is a frozen copy of the form's values (the form changes its own object in place,
+  // each draft must stay as it was) that shares every answer that did not change with the draft
+  // before it: the live evaluation then re-derives only the part of the request a keystroke changed.
+  let current = shareUnchanged(undefined, control._getWatch() as Draft);
   const listeners = new Set<() => void>();
-  const publish = (next: Draft) => {
+  const publish = (values: Draft) => {
+    const next = shareUnchanged(current, values);
+    if (next === current) return;
     current = next;
     for (const listener of listeners) listener();
   };
@@ -36,8 +39,7 @@ function draftStore(control: Control<Draft>): DraftStore {
     },
     connect: () => {
       // A change between the first render and now (rare) is taken up once.
-      const now = snapshot(control);
-      if (JSON.stringify(now) !== JSON.stringify(current)) publish(now);
+      publish(control._getWatch() as Draft);
       // Each change hands over a fresh copy of all the values (one per change, shared by every subscriber).
       return control._subscribe({
         formState: { values: true },
