@@ -36,11 +36,12 @@ function withoutPath(value: unknown, path: readonly string[]): unknown {
 }
 
 export function evaluatePartial(input: unknown): PartialEvaluation {
-  return partially(input, validateRequestDocument(input));
+  return partially(input, validateRequestDocument);
 }
 
-/** The evaluation of `input`, given its validation (`first`). */
-function partially(input: unknown, first: ValidationResult): PartialEvaluation {
+/** The evaluation of `input`: validated with `validate`, again after each round that leaves out invalid fields. */
+function partially(input: unknown, validate: (input: unknown) => ValidationResult): PartialEvaluation {
+  const first = validate(input);
   if (first.ok) return { errors: [], evaluation: evaluate(first.document) };
   let candidate = input;
   let errors = first.errors;
@@ -48,7 +49,7 @@ function partially(input: unknown, first: ValidationResult): PartialEvaluation {
   for (let round = 0; round < 4; round++) {
     if (errors.some((e) => REQUIRED.has(e.path))) return { errors: first.errors };
     for (const error of errors) candidate = withoutPath(candidate, error.path.split("."));
-    const next = validateRequestDocument(candidate);
+    const next = validate(candidate);
     if (next.ok) return { errors: first.errors, evaluation: evaluate(next.document) };
     errors = next.errors;
   }
@@ -57,20 +58,33 @@ function partially(input: unknown, first: ValidationResult): PartialEvaluation {
 
 /**
  * `evaluatePartial` for a document that changes a field at a time, as the wizard's live panel
- * does: each top-level field's check is kept while the same value (the same object, for a
- * section) comes back, so a keystroke re-checks only the section it changed. A section object
- * must not be changed in place once given: build a new one (the wizard's drafts are frozen).
+ * does: each top-level field's check is kept while the same value comes back, so a keystroke
+ * re-checks only the section it changed. A section is the same only as the same frozen object
+ * (Object.freeze, all the way down: the wizard's are); any other object is checked every time.
  */
 export function liveEvaluator(): (input: unknown) => PartialEvaluation {
   const last = new Map<string, { value: unknown; check: TopLevelCheck }>();
-  const check: TopLevelChecker = (key, value) => {
-    const kept = last.get(key);
-    if (kept !== undefined && Object.is(kept.value, value)) return kept.check;
+  const kept = (key: string, value: unknown): TopLevelCheck | undefined => {
+    const entry = last.get(key);
+    const reusable = typeof value !== "object" || value === null || Object.isFrozen(value);
+    return entry !== undefined && reusable && Object.is(entry.value, value) ? entry.check : undefined;
+  };
+  const checkAndKeep: TopLevelChecker = (key, value) => {
+    const known = kept(key, value);
+    if (known !== undefined) return known;
     const fresh = checkTopLevel(key, value);
     last.set(key, { value, check: fresh });
     return fresh;
   };
-  // Only the input as given is checked through the kept checks: the rounds that leave invalid
-  // fields out make new objects, which would only push out what the next keystroke can reuse.
-  return (input) => partially(input, validateRequestDocument(input, check));
+  // The rounds that leave invalid fields out read the kept checks (the sections they do not touch
+  // are the input's own) but keep nothing: what they make is not what the next keystroke sends.
+  const checkOnly: TopLevelChecker = (key, value) => kept(key, value) ?? checkTopLevel(key, value);
+  return (input) => {
+    let first = true;
+    return partially(input, (candidate) => {
+      const check = first ? checkAndKeep : checkOnly;
+      first = false;
+      return validateRequestDocument(candidate, check);
+    });
+  };
 }

@@ -31,6 +31,11 @@ const DATE_PATHS: readonly (readonly string[])[] = [
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+interface DateAt {
+  path: readonly (string | number)[];
+  date: string;
+}
+
 /** Every real date found at `pattern` in an untrusted value, with its concrete path. */
 function datesAt(
   value: unknown,
@@ -45,11 +50,6 @@ function datesAt(
     if (Array.isArray(value)) value.forEach((item: unknown, i) => datesAt(item, rest, [...path, i], found));
   } else if (isRecord(value) && head in value) datesAt(value[head], rest, [...path, head], found);
   return found;
-}
-
-interface DateAt {
-  path: readonly (string | number)[];
-  date: string;
 }
 
 function datesAfter(requestDate: unknown, dates: readonly DateAt[]): FieldError[] {

@@ -35,6 +35,15 @@ describe("shareUnchanged", () => {
     expect(second.bleeds[0]).toBe(first.bleeds[0]);
   });
 
+  it("sees a change inside a list entry, keeping the entries around it", () => {
+    const first = shareUnchanged(undefined, { list: [{ site: "joint" }, { site: "muscle" }, { site: "head" }] });
+    const second = shareUnchanged(first, { list: [{ site: "joint" }, { site: "other" }, { site: "head" }] });
+    expect(second.list.map((b) => b.site)).toEqual(["joint", "other", "head"]);
+    expect(second.list[0]).toBe(first.list[0]);
+    expect(second.list[2]).toBe(first.list[2]);
+    expect(second.list[1]).not.toBe(first.list[1]);
+  });
+
   it("sees added and removed keys and list items", () => {
     const first = shareUnchanged(undefined, answers());
     const longer = answers();

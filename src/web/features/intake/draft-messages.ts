@@ -137,9 +137,14 @@ function wizardMessage(
   return libraryMessage.replace(/; got .*$/, "");
 }
 
-export function rewordErrors(errors: readonly FieldError[], draft: Draft): FieldError[] {
+/** `document` is `toDocument(draft)`, when the caller has it already. */
+export function rewordErrors(
+  errors: readonly FieldError[],
+  draft: Draft,
+  document?: Record<string, unknown>,
+): FieldError[] {
   if (errors.length === 0) return [];
-  const document = toDocument(draft);
+  document ??= toDocument(draft);
   return errors.map((error) => ({
     path: error.path,
     message: wizardMessage(error.path, draft, error.message, document),

@@ -7,6 +7,7 @@
 import type { z } from "zod/mini";
 import { BLEED_SITES, FACTOR_IX_PRODUCTS, LINES_OF_BUSINESS, type RequestDocument } from "@/criteria";
 import { datePartsFromIso, emptyDateParts, isoFromDateParts } from "@/web/lib/date-parts";
+import { shareUnchanged } from "@/web/lib/share-unchanged";
 import type { draftSchema } from "./draft-schema";
 
 const YES_NO = ["yes", "no"] as const;
@@ -125,20 +126,29 @@ function labResult(draft: LabDraft): Candidate | undefined {
   return compact({ value: number(draft.value), upperLimit: number(draft.upperLimit) });
 }
 
-/**
- * Each top-level field of the request document, built from the parts of the draft it `reads`:
- * `toDocument` builds them all; `documentBuilder` keeps each one while what it reads is unchanged.
- */
-const DOCUMENT_FIELDS: Readonly<
-  Record<string, { reads: (draft: Draft) => readonly unknown[]; build: (draft: Draft) => unknown }>
-> = {
-  schemaVersion: { reads: () => [], build: () => 1 },
-  requestType: { reads: (d) => [d.requestType], build: (d) => choice(d.requestType) },
-  requestDate: { reads: (d) => [d.requestDate], build: (d) => isoFromDateParts(d.requestDate) },
-  lineOfBusiness: { reads: (d) => [d.lineOfBusiness], build: (d) => choice(d.lineOfBusiness) },
-  member: {
-    reads: (d) => [d.member],
-    build: ({ member }) => {
+/** A top-level field of the request document: the parts of the draft it is built from, and how. */
+interface DocumentField {
+  reads: (draft: Draft) => readonly unknown[];
+  build: (parts: readonly unknown[]) => unknown;
+}
+
+/** `build` is given the parts `reads` picks and nothing else, so a field cannot depend on more than it says. */
+function field<const P extends readonly unknown[]>(reads: (draft: Draft) => P, build: (...parts: P) => unknown) {
+  return { reads, build: (parts: readonly unknown[]) => build(...(parts as P)) } satisfies DocumentField;
+}
+
+/** Each top-level field of the request document, in the document's order. */
+const DOCUMENT_FIELDS: Readonly<Record<keyof RequestDocument, DocumentField>> = {
+  schemaVersion: field(
+    () => [],
+    () => 1,
+  ),
+  requestType: field((d) => [d.requestType], choice),
+  requestDate: field((d) => [d.requestDate], isoFromDateParts),
+  lineOfBusiness: field((d) => [d.lineOfBusiness], choice),
+  member: field(
+    (d) => [d.member],
+    (member) => {
       const weightValue = number(member.weight.value);
       return compact({
         firstName: text(member.firstName),
@@ -149,20 +159,20 @@ const DOCUMENT_FIELDS: Readonly<
           weightValue === undefined ? undefined : compact({ value: weightValue, unit: choice(member.weight.unit) }),
       });
     },
-  },
-  prescriber: {
-    reads: (d) => [d.prescriber],
-    build: ({ prescriber }) =>
+  ),
+  prescriber: field(
+    (d) => [d.prescriber],
+    (prescriber) =>
       compact({
         name: text(prescriber.name),
         npi: text(prescriber.npi),
         specialty: choice(prescriber.specialty),
         hematologistConsulted: prescriber.specialty === "other" ? yesNo(prescriber.hematologistConsulted) : undefined,
       }),
-  },
-  diagnosis: {
-    reads: (d) => [d.diagnosis],
-    build: ({ diagnosis }) => {
+  ),
+  diagnosis: field(
+    (d) => [d.diagnosis],
+    (diagnosis) => {
       const otherDiagnosis = diagnosis.condition === "other";
       return compact({
         condition: choice(diagnosis.condition),
@@ -175,23 +185,23 @@ const DOCUMENT_FIELDS: Readonly<
         onFormulary: otherDiagnosis && diagnosis.recentLabelChange === "yes" ? yesNo(diagnosis.onFormulary) : undefined,
       });
     },
-  },
-  prophylaxis: {
-    reads: (d) => [d.prophylaxis],
-    build: ({ prophylaxis }) =>
+  ),
+  prophylaxis: field(
+    (d) => [d.prophylaxis],
+    (prophylaxis) =>
       compact({
         product: choice(prophylaxis.product),
         startDate: isoFromDateParts(prophylaxis.startDate),
         adherenceDocumented: yesNo(prophylaxis.adherenceDocumented),
       }),
-  },
-  bleeds: {
-    reads: (d) => [d.bleedsOnRecord, d.bleeds],
-    build: (d) =>
-      d.bleedsOnRecord === "no"
+  ),
+  bleeds: field(
+    (d) => [d.bleedsOnRecord, d.bleeds],
+    (onRecord, bleeds) =>
+      onRecord === "no"
         ? []
-        : d.bleedsOnRecord === "yes" && d.bleeds.length > 0
-          ? d.bleeds.map(
+        : onRecord === "yes" && bleeds.length > 0
+          ? bleeds.map(
               (b) =>
                 compact({
                   date: isoFromDateParts(b.date),
@@ -200,11 +210,14 @@ const DOCUMENT_FIELDS: Readonly<
                 }) ?? {},
             )
           : undefined,
-  },
-  exposureDays: { reads: (d) => [d.exposureDays], build: (d) => number(d.exposureDays) },
-  inhibitor: {
-    reads: (d) => [d.inhibitor],
-    build: ({ inhibitor }) =>
+  ),
+  exposureDays: field(
+    (d) => [d.exposureDays],
+    (days) => number(days),
+  ),
+  inhibitor: field(
+    (d) => [d.inhibitor],
+    (inhibitor) =>
       compact({
         historyOfInhibitor: yesNo(inhibitor.historyOfInhibitor),
         assays:
@@ -216,10 +229,10 @@ const DOCUMENT_FIELDS: Readonly<
                 )
               : undefined,
       }),
-  },
-  liver: {
-    reads: (d) => [d.liver],
-    build: ({ liver }) =>
+  ),
+  liver: field(
+    (d) => [d.liver],
+    (liver) =>
       compact({
         enzymes: compact({
           date: isoFromDateParts(liver.enzymes.date),
@@ -235,48 +248,47 @@ const DOCUMENT_FIELDS: Readonly<
         }),
         hepatologistAttestation: yesNo(liver.hepatologistAttestation),
       }),
-  },
-  priorGeneTherapy: { reads: (d) => [d.priorGeneTherapy], build: (d) => yesNo(d.priorGeneTherapy) },
-  aav5: {
-    reads: (d) => [d.aav5],
-    build: ({ aav5 }) =>
+  ),
+  priorGeneTherapy: field((d) => [d.priorGeneTherapy], yesNo),
+  aav5: field(
+    (d) => [d.aav5],
+    (aav5) =>
       compact({
         result: choice(aav5.result),
         titer: aav5.result === "detected" ? number(aav5.titer.replace(/^\s*1\s*:\s*/, "")) : undefined,
       }),
-  },
-  dose: {
-    reads: (d) => [d.dose],
-    build: ({ dose }) => compact({ requestedGcPerKg: number(dose.requestedGcPerKg, DOSE_INPUT_EXPONENT) }),
-  },
+  ),
+  dose: field(
+    (d) => [d.dose],
+    (dose) => compact({ requestedGcPerKg: number(dose.requestedGcPerKg, DOSE_INPUT_EXPONENT) }),
+  ),
 };
 
-const FIELD_NAMES = Object.keys(DOCUMENT_FIELDS);
+const FIELD_NAMES = Object.keys(DOCUMENT_FIELDS) as (keyof RequestDocument)[];
 
 /** The request document this draft describes (a candidate: validate it before use). */
 export function toDocument(draft: Draft): Candidate {
-  const built = (name: string) => DOCUMENT_FIELDS[name]?.build(draft);
-  return compact(Object.fromEntries(FIELD_NAMES.map((name) => [name, built(name)]))) ?? {};
+  const built = ({ reads, build }: DocumentField) => build(reads(draft));
+  return compact(Object.fromEntries(FIELD_NAMES.map((name) => [name, built(DOCUMENT_FIELDS[name])]))) ?? {};
 }
 
-const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean =>
-  a.length === b.length && a.every((item, i) => Object.is(item, b[i]));
+const sameParts = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((part, i) => Object.is(part, b[i]));
 
 /**
- * `toDocument` for drafts that change an answer at a time and are never changed in place (the
- * wizard's frozen drafts): a field whose parts of the draft are the same objects as last time is
- * the same object as last time, so what was derived from it (its validation) can be kept too.
+ * `toDocument` for the wizard's drafts, which change an answer at a time and never in place
+ * (`shareUnchanged`): a field whose parts of the draft are the same objects as last time is the
+ * same frozen object as last time, so what was worked out from it (its check) can be kept too.
  */
 export function documentBuilder(): (draft: Draft) => Candidate {
-  const last = new Map<string, { reads: readonly unknown[]; value: unknown }>();
-  const built = (draft: Draft, name: string): unknown => {
-    const field = DOCUMENT_FIELDS[name];
-    if (field === undefined) return undefined;
-    const reads = field.reads(draft);
+  const last = new Map<keyof RequestDocument, { parts: readonly unknown[]; value: unknown }>();
+  const built = (draft: Draft, name: keyof RequestDocument): unknown => {
+    const { reads, build } = DOCUMENT_FIELDS[name];
+    const parts = reads(draft);
     const kept = last.get(name);
-    if (kept !== undefined && sameItems(kept.reads, reads)) return kept.value;
-    const value = field.build(draft);
-    last.set(name, { reads, value });
+    if (kept !== undefined && sameParts(kept.parts, parts)) return kept.value;
+    const value = shareUnchanged(undefined, build(parts));
+    last.set(name, { parts, value });
     return value;
   };
   return (draft) => compact(Object.fromEntries(FIELD_NAMES.map((name) => [name, built(draft, name)]))) ?? {};

@@ -7,6 +7,7 @@
  */
 import type { Control } from "react-hook-form";
 import { evaluatePartial, liveEvaluator, type PartialEvaluation } from "@/criteria";
+import { isShared } from "@/web/lib/share-unchanged";
 import { documentBuilder, toDocument, type Draft } from "../draft";
 import { answeredErrors, rewordErrors } from "../draft-messages";
 import { useDraft, useDraftSelector } from "./use-draft";
@@ -24,16 +25,21 @@ const evaluated = new WeakMap<Draft, Live>();
 
 // The wizard's drafts are frozen and share their unchanged answers with the draft before
 // (`useDraft`): a keystroke rebuilds and re-checks only the part of the request it changed.
+// Any other draft (a test's, a page's own) is built and checked whole.
 const buildFrozen = documentBuilder();
 const evaluateFrozen = liveEvaluator();
 
 export function liveOf(draft: Draft): Live {
   let result = evaluated.get(draft);
   if (result === undefined) {
-    const frozen = Object.isFrozen(draft);
+    const frozen = isShared(draft);
     const document = frozen ? buildFrozen(draft) : toDocument(draft);
     const live = frozen ? evaluateFrozen(document) : evaluatePartial(document);
-    result = { draft, document, live: { ...live, errors: answeredErrors(rewordErrors(live.errors, draft), draft) } };
+    result = {
+      draft,
+      document,
+      live: { ...live, errors: rewordErrors(answeredErrors(live.errors, draft), draft, document) },
+    };
     evaluated.set(draft, result);
   }
   return result;

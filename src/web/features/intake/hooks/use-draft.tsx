@@ -40,7 +40,8 @@ function draftStore(control: Control<Draft>): DraftStore {
     connect: () => {
       // A change between the first render and now (rare) is taken up once.
       publish(control._getWatch() as Draft);
-      // Each change hands over a fresh copy of all the values (one per change, shared by every subscriber).
+      // Each change hands over the values: a copy shared by every subscriber, or at times (setValue)
+      // the form's own live object. `publish` copies what changed either way, never keeping theirs.
       return control._subscribe({
         formState: { values: true },
         callback: ({ values }) => publish(values),
