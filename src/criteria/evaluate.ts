@@ -14,25 +14,52 @@ import { aav5Titer, doseWithinMaximum, noPriorGeneTherapy } from "./rules/therap
 import { exposureDays, prophylaxisAdherence, seriousSpontaneousBleed } from "./rules/treatment-history";
 import type { RequestDocument } from "./schema";
 
-function applyRules(doc: RequestDocument): Record<CriterionId, RuleResult> {
-  const attestation = hepatologistAttestation(doc);
-  return {
-    "I.A.1": diagnosis(doc),
-    "I.A.2": hematologist(doc),
-    "I.A.3": adult(doc),
-    "I.A.4": severity(doc),
-    "I.A.5.a": prophylaxisAdherence(doc),
-    "I.A.5.b": seriousSpontaneousBleed(doc),
-    "I.A.6": exposureDays(doc),
-    "I.A.7.a": noInhibitorHistory(doc),
-    "I.A.7.b": recentNegativeAssay(doc),
-    "I.A.7.c": negativeRetestAfterPositive(doc),
-    "I.A.8.a": liverEnzymes(doc, attestation),
-    "I.A.8.b": liverImaging(doc, attestation),
-    "I.A.8.c": attestation,
-    "I.A.9": noPriorGeneTherapy(doc),
-    "I.A.10": aav5Titer(doc),
-    "I.A.11": doseWithinMaximum(doc),
+/** A criterion's rule and the request document's fields it reads (`evaluate.test.ts` proves it reads no other). */
+interface Rule {
+  reads: readonly (keyof RequestDocument)[];
+  apply: (doc: RequestDocument) => RuleResult;
+}
+
+const rule = (reads: Rule["reads"], apply: Rule["apply"]): Rule => ({ reads, apply });
+
+export const RULES: Readonly<Record<CriterionId, Rule>> = {
+  "I.A.1": rule(["diagnosis"], diagnosis),
+  "I.A.2": rule(["prescriber"], hematologist),
+  "I.A.3": rule(["member", "requestDate"], adult),
+  "I.A.4": rule(["diagnosis"], severity),
+  "I.A.5.a": rule(["prophylaxis", "requestDate"], prophylaxisAdherence),
+  "I.A.5.b": rule(["bleeds", "prophylaxis"], seriousSpontaneousBleed),
+  "I.A.6": rule(["exposureDays"], exposureDays),
+  "I.A.7.a": rule(["inhibitor"], noInhibitorHistory),
+  "I.A.7.b": rule(["inhibitor", "requestDate"], recentNegativeAssay),
+  "I.A.7.c": rule(["inhibitor", "requestDate"], negativeRetestAfterPositive),
+  "I.A.8.a": rule(["liver", "requestDate"], (doc) => liverEnzymes(doc, hepatologistAttestation(doc))),
+  "I.A.8.b": rule(["liver", "requestDate"], (doc) => liverImaging(doc, hepatologistAttestation(doc))),
+  "I.A.8.c": rule(["liver", "requestDate"], hepatologistAttestation),
+  "I.A.9": rule(["priorGeneTherapy"], noPriorGeneTherapy),
+  "I.A.10": rule(["aav5"], aav5Titer),
+  "I.A.11": rule(["dose"], doseWithinMaximum),
+};
+
+/** Runs criterion `id`'s rule on `doc`: `evaluate` runs each afresh, the live evaluator keeps results (`keptRules`). */
+export type RuleRunner = (id: CriterionId, doc: RequestDocument) => RuleResult;
+
+const runRule: RuleRunner = (id, doc) => RULES[id].apply(doc);
+
+/**
+ * A runner that keeps each criterion's result while the fields its rule reads are the same values
+ * (`Object.is`): a keystroke re-runs only the rules that read what it changed. The documents it is
+ * given must never change in place (the live evaluator's are built from kept, parsed sections).
+ */
+export function keptRules(): RuleRunner {
+  const last = new Map<CriterionId, { values: unknown[]; result: RuleResult }>();
+  return (id, doc) => {
+    const values = RULES[id].reads.map((key) => doc[key]);
+    const kept = last.get(id);
+    if (kept !== undefined && kept.values.every((value, i) => Object.is(value, values[i]))) return kept.result;
+    const result = RULES[id].apply(doc);
+    last.set(id, { values, result });
+    return result;
   };
 }
 
@@ -45,7 +72,13 @@ function decideOutcome(doc: RequestDocument, criteria: readonly CriterionResult[
 }
 
 export function evaluate(doc: RequestDocument): Evaluation {
-  const results = applyRules(doc);
+  return evaluateWith(doc, runRule);
+}
+
+/** `evaluate`, running each criterion's rule through `run`. */
+export function evaluateWith(doc: RequestDocument, run: RuleRunner): Evaluation {
+  const results = {} as Record<CriterionId, RuleResult>;
+  for (const id of CRITERION_IDS) results[id] = run(id, doc);
   const criteria = CRITERION_IDS.map((id): CriterionResult => ({
     id,
     status: results[id].status,

@@ -3,8 +3,9 @@
  * A field with invalid input is left out (as if not answered yet), so one typo never blanks the
  * whole eligibility picture. The required top-level fields must be valid for any evaluation.
  */
-import { evaluate } from "./evaluate";
+import { evaluate, evaluateWith, keptRules } from "./evaluate";
 import type { Evaluation } from "./evaluation";
+import type { RequestDocument } from "./schema";
 import {
   checkTopLevel,
   validateRequestDocument,
@@ -40,9 +41,13 @@ export function evaluatePartial(input: unknown): PartialEvaluation {
 }
 
 /** The evaluation of `input`: validated with `validate`, again after each round that leaves out invalid fields. */
-function partially(input: unknown, validate: (input: unknown) => ValidationResult): PartialEvaluation {
+function partially(
+  input: unknown,
+  validate: (input: unknown) => ValidationResult,
+  evaluateValid: (document: RequestDocument) => Evaluation = evaluate,
+): PartialEvaluation {
   const first = validate(input);
-  if (first.ok) return { errors: [], evaluation: evaluate(first.document) };
+  if (first.ok) return { errors: [], evaluation: evaluateValid(first.document) };
   let candidate = input;
   let errors = first.errors;
   // Each round removes the offending fields; a parent left invalid by the removal goes next round.
@@ -50,7 +55,7 @@ function partially(input: unknown, validate: (input: unknown) => ValidationResul
     if (errors.some((e) => REQUIRED.has(e.path))) return { errors: first.errors };
     for (const error of errors) candidate = withoutPath(candidate, error.path.split("."));
     const next = validate(candidate);
-    if (next.ok) return { errors: first.errors, evaluation: evaluate(next.document) };
+    if (next.ok) return { errors: first.errors, evaluation: evaluateValid(next.document) };
     errors = next.errors;
   }
   return { errors: first.errors };
@@ -59,8 +64,9 @@ function partially(input: unknown, validate: (input: unknown) => ValidationResul
 /**
  * `evaluatePartial` for a document that changes a field at a time, as the wizard's live panel
  * does: each top-level field's check is kept while the same value comes back, so a keystroke
- * re-checks only the section it changed. A section is the same only as the same frozen object
- * (Object.freeze, all the way down: the wizard's are); any other object is checked every time.
+ * re-checks only the section it changed, and re-runs only the criteria's rules that read it. A
+ * section is the same only as the same frozen object (Object.freeze, all the way down: the
+ * wizard's are); any other object is checked, and its rules run, every time.
  */
 export function liveEvaluator(): (input: unknown) => PartialEvaluation {
   const last = new Map<string, { value: unknown; check: TopLevelCheck }>();
@@ -79,12 +85,16 @@ export function liveEvaluator(): (input: unknown) => PartialEvaluation {
   // The rounds that leave invalid fields out read the kept checks (the sections they do not touch
   // are the input's own) but keep nothing: what they make is not what the next keystroke sends.
   const checkOnly: TopLevelChecker = (key, value) => kept(key, value) ?? checkTopLevel(key, value);
+  // Rules are kept by the parsed sections they read: a kept check hands back the same parsed object.
+  const rules = keptRules();
+  const evaluateKept = (document: RequestDocument) => evaluateWith(document, rules);
   return (input) => {
     let first = true;
-    return partially(input, (candidate) => {
+    const validate = (candidate: unknown) => {
       const check = first ? checkAndKeep : checkOnly;
       first = false;
       return validateRequestDocument(candidate, check);
-    });
+    };
+    return partially(input, validate, evaluateKept);
   };
 }
