@@ -3,8 +3,8 @@
  * harness. Step questions, the step page and the eligibility panel read the form from
  * react-hook-form's context, so each component test renders them inside the same form the wizard
  * uses (the draft resolver, the settings of `use-intake-form.ts`) and hands back the form, to read
- * its values, and a user-event session, to type and click. Without a `DraftProvider` each
- * component computes its own live evaluation, as a question rendered on its own does.
+ * its values, and a user-event session, to type and click. Without a `DraftProvider` the
+ * components read the form's draft store through the form in context, as a page rendered on its own does.
  */
 import { render } from "@testing-library/react";
 import userEvent, { type UserEvent } from "@testing-library/user-event";

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 /**
- * The drafts `DraftProvider` hands out: frozen copies that share every unchanged answer with the
+ * The drafts `useDraft` hands out: frozen copies that share every unchanged answer with the
  * draft before, whatever changed the form (typing, setValue, a list entry added or removed, a
  * reset), so the live evaluation re-derives only what changed and never reads a stale answer.
  */
-import { act } from "@testing-library/react";
+import { act, render } from "@testing-library/react";
+import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { evaluatePartial } from "@/criteria";
 import { isShared } from "@/web/lib/share-unchanged";
@@ -13,7 +14,7 @@ import { renderInForm } from "@/web/test-support/render-in-form";
 import { fromDocument, toDocument, type Draft } from "../draft";
 import { answeredErrors, rewordErrors } from "../draft-messages";
 import { liveOf } from "./live-evaluation";
-import { DraftProvider, useDraft } from "./use-draft";
+import { DraftProvider, useDraft, useDraftSelector } from "./use-draft";
 
 function renderDrafts() {
   const seen: Draft[] = [];
@@ -95,5 +96,66 @@ describe("DraftProvider's drafts", () => {
     act(() => form.setValue("exposureDays", before.exposureDays));
     expect(last()).toBe(before);
     expect(new Set(seen).size).toBe(1);
+  });
+});
+
+describe("the form's one draft store", () => {
+  it("is shared by every reader of the same form, with or without a DraftProvider", () => {
+    const seen: Record<string, Draft[]> = { a: [], b: [] };
+    function Reader({ name }: { name: "a" | "b" }) {
+      const draft = useDraft();
+      seen[name]?.push(draft);
+      return null;
+    }
+    const { form } = renderInForm(
+      <>
+        <Reader name="a" />
+        <Reader name="b" />
+      </>,
+      fromDocument(eligible()),
+    );
+    act(() => form.setValue("exposureDays", "151"));
+    expect(seen.a?.at(-1)?.exposureDays).toBe("151");
+    // One draft per change for all readers: one evaluation, wherever it is asked for.
+    expect(seen.b?.at(-1)).toBe(seen.a?.at(-1));
+    expect(isShared(seen.a?.at(-1))).toBe(true);
+  });
+
+  it("brings the draft up to date for a reader that comes after changes made while nobody read it", () => {
+    let show: (visible: boolean) => void = () => undefined;
+    const shown: string[] = [];
+    function Days() {
+      shown.push(useDraftSelector((draft) => draft.exposureDays));
+      return null;
+    }
+    function Toggle() {
+      const [visible, setVisible] = useState(true);
+      show = setVisible;
+      return visible ? <Days /> : null;
+    }
+    const { form } = renderInForm(<Toggle />, fromDocument(eligible()));
+    act(() => show(false));
+    // Nobody reads the form now: the store is not following it.
+    act(() => form.setValue("exposureDays", "42"));
+    shown.length = 0;
+    act(() => show(true));
+    // The first render already has the new answer (no stale frame before the subscription).
+    expect(shown[0]).toBe("42");
+    act(() => form.setValue("exposureDays", "43"));
+    expect(shown.at(-1)).toBe("43");
+  });
+
+  it("needs a form: without a DraftProvider, control or form in context it says so", () => {
+    function Lonely() {
+      useDraft();
+      return null;
+    }
+    const quiet = console.error;
+    console.error = () => undefined;
+    try {
+      expect(() => render(<Lonely />)).toThrow("useDraft needs a DraftProvider, a control, or a form in context.");
+    } finally {
+      console.error = quiet;
+    }
   });
 });

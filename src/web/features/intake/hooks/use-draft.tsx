@@ -1,22 +1,20 @@
 /**
  * The wizard's answers as one `Draft`, for the components that read all of them (the live
- * evaluation, the summary, the start page). The form is watched once for the whole wizard (the
- * `DraftProvider`, a small store fed by the form's value subscription); inside it `useDraft()`
- * reads that one copy, outside it (a page rendered on its own, a test) it watches the form itself.
- * Components that show only something derived from the answers (the step list's statuses, the
- * outcome) take it with `useDraftSelector`, and re-render only when it changes, not on every key.
- * Components that need one answer watch that answer (`useWatch({ name })`), not this.
+ * evaluation, the summary, the start page). The form is watched once, however many components
+ * read it: one small store per form, fed by the form's value subscription while anything reads it.
+ * `useDraft()` reads that store's draft; components that show only something derived from the
+ * answers (the step list's statuses, the outcome) take it with `useDraftSelector`, and re-render
+ * only when it changes, not on every key. Components that need one answer watch that answer
+ * (`useWatch({ name })`), not this.
  */
-import { createContext, use, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
-import { useFormContext, useWatch, type Control } from "react-hook-form";
+import { createContext, use, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useFormContext, type Control } from "react-hook-form";
 import { shareUnchanged } from "@/web/lib/share-unchanged";
 import type { Draft } from "../draft";
 
 interface DraftStore {
   get: () => Draft;
   subscribe: (listener: () => void) => () => void;
-  /** Follows the form's changes until the returned function is called. */
-  connect: () => () => void;
 }
 
 function draftStore(control: Control<Draft>): DraftStore {
@@ -25,53 +23,76 @@ function draftStore(control: Control<Draft>): DraftStore {
   // before it: the live evaluation then re-derives only the part of the request a keystroke changed.
   let current = shareUnchanged(undefined, control._getWatch() as Draft);
   const listeners = new Set<() => void>();
+  let disconnect: (() => void) | undefined;
   const publish = (values: Draft) => {
     const next = shareUnchanged(current, values);
     if (next === current) return;
     current = next;
     for (const listener of listeners) listener();
   };
+  // Followed only while someone reads it; between readers, the draft is brought up to date when read.
+  const connect = () =>
+    // Each change hands over the values: a copy shared by every subscriber, or at times (setValue)
+    // the form's own live object. `publish` copies what changed either way, never keeping theirs.
+    control._subscribe({
+      formState: { values: true },
+      callback: ({ values }) => publish(values),
+    });
   return {
-    get: () => current,
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    get: () => {
+      if (disconnect === undefined) current = shareUnchanged(current, control._getWatch() as Draft);
+      return current;
     },
-    connect: () => {
-      // A change between the first render and now (rare) is taken up once.
-      publish(control._getWatch() as Draft);
-      // Each change hands over the values: a copy shared by every subscriber, or at times (setValue)
-      // the form's own live object. `publish` copies what changed either way, never keeping theirs.
-      return control._subscribe({
-        formState: { values: true },
-        callback: ({ values }) => publish(values),
-      });
+    subscribe: (listener) => {
+      if (listeners.size === 0) {
+        disconnect = connect();
+        // A change between the first render and now is taken up once.
+        publish(control._getWatch() as Draft);
+      }
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size > 0) return;
+        disconnect?.();
+        disconnect = undefined;
+      };
     },
   };
 }
 
-const DraftContext = createContext<DraftStore | null>(null);
+const stores = new WeakMap<Control<Draft>, DraftStore>();
 
-/** Watches every answer once and hands the draft to `useDraft()` and `useDraftSelector()` below it. */
-export function DraftProvider({ control, children }: { control: Control<Draft>; children: ReactNode }) {
-  const [store] = useState(() => draftStore(control));
-  useEffect(() => store.connect(), [store]);
-  return <DraftContext value={store}>{children}</DraftContext>;
+/** The one store of `control`'s form: every component reading it shares its drafts (and so their evaluations). */
+function storeOf(control: Control<Draft>): DraftStore {
+  let store = stores.get(control);
+  if (store === undefined) {
+    store = draftStore(control);
+    stores.set(control, store);
+  }
+  return store;
 }
 
-const noStore = () => () => undefined;
+const DraftContext = createContext<DraftStore | null>(null);
+
+/** Hands the form's draft store to `useDraft()` and `useDraftSelector()` below it, which then need no `control`. */
+export function DraftProvider({ control, children }: { control: Control<Draft>; children: ReactNode }) {
+  return <DraftContext value={storeOf(control)}>{children}</DraftContext>;
+}
+
+/** The store below a `DraftProvider`, else that of `control` or of the form in context. */
+function useDraftStore(control: Control<Draft> | undefined): DraftStore {
+  const provided = use(DraftContext);
+  const context = useFormContext<Draft>() as ReturnType<typeof useFormContext<Draft>> | null;
+  const own = control ?? context?.control;
+  if (provided !== null) return provided;
+  if (own === undefined) throw new Error("useDraft needs a DraftProvider, a control, or a form in context.");
+  return storeOf(own);
+}
 
 /** Every answer, re-read on each change. The one place the watched values are typed as a `Draft`. */
 export function useDraft(control?: Control<Draft>): Draft {
-  const store = use(DraftContext);
-  const context = useFormContext<Draft>() as ReturnType<typeof useFormContext<Draft>> | null;
-  const own = useWatch({ control: control ?? context?.control, disabled: store !== null });
-  const shared = useSyncExternalStore(
-    store?.subscribe ?? noStore,
-    () => store?.get(),
-    () => store?.get(),
-  );
-  return shared ?? (own as Draft);
+  const store = useDraftStore(control);
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
 }
 
 /** Remembers the last draft and what was selected from it, so an unchanged selection keeps its identity. */
@@ -95,11 +116,8 @@ export function useDraftSelector<T>(
   same: (a: T, b: T) => boolean = Object.is,
   control?: Control<Draft>,
 ): T {
-  const store = use(DraftContext);
-  const context = useFormContext<Draft>() as ReturnType<typeof useFormContext<Draft>> | null;
-  const own = useWatch({ control: control ?? context?.control, disabled: store !== null }) as Draft;
+  const store = useDraftStore(control);
   const [selectFrom] = useState(selection<T>);
-  const read = store === null ? () => undefined : () => selectFrom(store.get(), select, same);
-  const shared = useSyncExternalStore(store?.subscribe ?? noStore, read, read);
-  return store === null ? selectFrom(own, select, same) : (shared as T);
+  const read = () => selectFrom(store.get(), select, same);
+  return useSyncExternalStore(store.subscribe, read, read);
 }
