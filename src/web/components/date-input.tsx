@@ -8,7 +8,7 @@ import { useFormContext, useWatch, type FieldPathByValue, type FieldValues, type
 import type { ReactNode } from "react";
 import { DATE_PART_NAMES, dateProblem, type DatePart, type DateParts } from "@/web/lib/date-parts";
 import { RecordMarkFor } from "./record-mark";
-import { ErrorMessage, FieldWrapper, Hint, describedBy, inputClass, inputId, useFieldError } from "./form-fields";
+import { ErrorMessage, FieldWrapper, Hint, describedBy, inputId, textInputClass, useFieldError } from "./form-fields";
 
 const PART_LABELS: Readonly<Record<DatePart, string>> = { day: "Day", month: "Month", year: "Year" };
 const PART_WIDTHS: Readonly<Record<DatePart, string>> = { day: "w-14", month: "w-14", year: "w-20" };
@@ -66,7 +66,7 @@ export function DateInput<V extends FieldValues = FieldValues>({
                   autoComplete="off"
                   spellCheck={false}
                   aria-invalid={faulty(part) || undefined}
-                  className={`${inputClass(faulty(part))} ${PART_WIDTHS[part]}`}
+                  className={`${textInputClass(faulty(part))} ${PART_WIDTHS[part]}`}
                   {...register(`${name}.${part}` as Path<V>)}
                 />
               </div>
