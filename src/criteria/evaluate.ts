@@ -14,7 +14,7 @@ import { aav5Titer, doseWithinMaximum, noPriorGeneTherapy } from "./rules/therap
 import { exposureDays, prophylaxisAdherence, seriousSpontaneousBleed } from "./rules/treatment-history";
 import type { RequestDocument } from "./schema";
 
-/** A criterion's rule and the request document's fields it reads (`evaluate.test.ts` proves it reads no other). */
+/** A criterion's rule and the request document's fields it reads (`rule-reads.test.ts` proves it reads no other). */
 interface Rule {
   reads: readonly (keyof RequestDocument)[];
   apply: (doc: RequestDocument) => RuleResult;

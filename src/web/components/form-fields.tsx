@@ -43,7 +43,7 @@ export const inputClass = (hasError: boolean): string =>
 /**
  * A text input: its height fixed at what its text, padding and border make (GOV.UK inputs have a
  * fixed height too), so it can contain its own size and layout. Typing in it then lays out the
- * input alone, not the whole page around it: about a millisecond a key on a slow phone (`bench:typing`).
+ * input alone, not the whole page around it: about 2 ms a key at 4× CPU slowdown (`bench:typing`).
  */
 export const textInputClass = (hasError: boolean): string =>
   `${inputClass(hasError)} h-[calc(2.5rem+4px)] contain-size contain-layout`;

@@ -100,7 +100,7 @@ describe("DraftProvider's drafts", () => {
 });
 
 describe("the form's one draft store", () => {
-  it("is shared by every reader of the same form, with or without a DraftProvider", () => {
+  it("is shared by every reader of the same form, without a DraftProvider too", () => {
     const seen: Record<string, Draft[]> = { a: [], b: [] };
     function Reader({ name }: { name: "a" | "b" }) {
       const draft = useDraft();
