@@ -4,7 +4,7 @@
  * disclosure button that shows the list, so the page's question comes first; following a step
  * folds it again. On a wide screen the list is always shown and the button is not there.
  */
-import { useState } from "react";
+import { memo, useState } from "react";
 import { AppLink } from "@/web/components/app-link";
 import { paths } from "@/web/lib/paths";
 import { STEP_IDS, STEPS, stepIndex, type StepId } from "../steps";
@@ -54,25 +54,9 @@ export function StepList({
         </span>
       </button>
       <ol id={LIST_ID} className={`mt-2 space-y-1 lg:mt-0 lg:block ${open ? "" : "hidden"}`}>
-        {STEP_IDS.map((id, index) => {
-          const isCurrent = id === current;
-          return (
-            <li key={id}>
-              <AppLink
-                to={paths.step(id)}
-                aria-current={isCurrent ? "step" : undefined}
-                className={`block border-l-4 px-2 py-1 ${isCurrent ? "border-blue-700 bg-blue-50 font-bold" : "border-transparent"} hover:bg-slate-100`}
-              >
-                <span className="underline">
-                  {index + 1}. {STEPS[id].title}
-                </span>
-                <span className={`block text-sm ${STATUS_STYLE[statuses[id]]}`}>
-                  {STEP_STATUS_LABELS[statuses[id]]}
-                </span>
-              </AppLink>
-            </li>
-          );
-        })}
+        {STEP_IDS.map((id) => (
+          <StepItem key={id} id={id} status={statuses[id]} isCurrent={id === current} />
+        ))}
         <li>
           <AppLink
             to={paths.check()}
@@ -86,3 +70,29 @@ export function StepList({
     </nav>
   );
 }
+
+/** One page of the list: a key that changes one page's status draws only that page again. */
+const StepItem = memo(function StepItem({
+  id,
+  status,
+  isCurrent,
+}: {
+  id: StepId;
+  status: StepStatus;
+  isCurrent: boolean;
+}) {
+  return (
+    <li>
+      <AppLink
+        to={paths.step(id)}
+        aria-current={isCurrent ? "step" : undefined}
+        className={`block border-l-4 px-2 py-1 ${isCurrent ? "border-blue-700 bg-blue-50 font-bold" : "border-transparent"} hover:bg-slate-100`}
+      >
+        <span className="underline">
+          {stepIndex(id) + 1}. {STEPS[id].title}
+        </span>
+        <span className={`block text-sm ${STATUS_STYLE[status]}`}>{STEP_STATUS_LABELS[status]}</span>
+      </AppLink>
+    </li>
+  );
+});
