@@ -25,7 +25,7 @@ const evaluated = new WeakMap<Draft, Live>();
 
 // The wizard's drafts are frozen and share their unchanged answers with the draft before
 // (`useDraft`): a keystroke rebuilds and re-checks only the part of the request it changed.
-// Any other draft (a test's, a page's own) is built and checked whole.
+// Any other draft (one a caller builds itself, as tests do) is built and checked whole.
 const buildFrozen = documentBuilder();
 const evaluateFrozen = liveEvaluator();
 
